@@ -1,0 +1,48 @@
+/**
+ * Typed errors with stable codes. Across threads and NATS, match on `code`,
+ * never on `instanceof`. Every code is listed (and explained) in ERROR_CODES;
+ * a test checks that README's error table documents each of them.
+ */
+export const ERROR_CODES = {
+  PS_BAD_TICK_FILE: 'A tick or bar file cannot be read or has a malformed header/row.',
+  PS_BAD_TICK: 'A tick failed validation (non-finite or non-positive price, or time going backwards).',
+  PS_BAD_ARGUMENT: 'A command-line argument or option is missing or malformed.',
+  PS_BAD_INDICATOR: 'An indicator specification is unknown or has invalid parameters.',
+  PS_WORKFLOW_INVALID: 'A workflow document does not satisfy the workflow JSON Schema or its semantic rules.',
+  PS_EXPR_SYNTAX: 'A workflow `expr` condition has a syntax error.',
+  PS_EXPR_TYPE: 'A workflow `expr` condition is not well typed (it must be a boolean expression over numbers).',
+  PS_PROGRAM_TOO_LARGE: 'A compiled workflow program does not fit into the actor memory reserved for it.',
+  PS_OANDA_HTTP: 'The OANDA v20 API answered with an HTTP error status.',
+  PS_OANDA_STALL: 'The OANDA pricing stream stopped sending heartbeats.',
+  PS_OANDA_PROTOCOL: 'The OANDA pricing stream sent a line that is not valid v20 JSON.',
+  PS_SERVICE_UNAVAILABLE: 'A required service (NATS, Redis, PostgreSQL) could not be reached.',
+  PS_TIMEOUT: 'An external call did not complete within its time limit.',
+  PS_WORKER_CRASHED: 'An actor worker thread exited unexpectedly (it is restarted on the same memory).',
+  PS_CHECKPOINT_INVALID: 'A Redis checkpoint does not match the actor memory layout and cannot be restored.',
+  PS_BUS_PUBLISH: 'A message could not be published to NATS JetStream after retries.',
+  PS_RING_FULL: 'A shared-memory ring is full and the producer chose not to wait.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class PipstreamError extends Error {
+  readonly code: ErrorCode;
+  /** Extra machine-readable context (file, line, path, limit, value ...). */
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PipstreamError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toJSON(): { code: ErrorCode; message: string; details: Readonly<Record<string, unknown>> } {
+    return { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function isPipstreamError(err: unknown, code?: ErrorCode): err is PipstreamError {
+  return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' &&
+    (err as { code: string }).code.startsWith('PS_') && (code === undefined || (err as { code: string }).code === code);
+}

@@ -1,0 +1,46 @@
+/**
+ * The switchboard: every NATS subject, stream and service name pipstream uses,
+ * in one place (DESIGN.md §3). Nothing else builds subject strings.
+ */
+export const Streams = {
+  // Single-token wildcards (not `>`) so that `<subject>.dlq` falls outside
+  // these streams: JetStream refuses overlapping stream subjects.
+  PRICES: { name: 'PRICES', subjects: ['prices.forex.*'] },
+  SIGNALS: { name: 'SIGNALS', subjects: ['workflow.signals.*'] },
+  RISK: { name: 'RISK', subjects: ['risk.decisions.*'] },
+  ORDERS: { name: 'ORDERS', subjects: ['orders.lifecycle.*'] },
+  NOTIFY: { name: 'NOTIFY', subjects: ['notifications.events.*'] },
+  BILLING: { name: 'BILLING', subjects: ['billing.events.*'] },
+  EXTERNAL: { name: 'EXTERNAL', subjects: ['events.geo.raw', 'events.weather.raw', 'events.news.raw'] },
+  DISRUPTIONS: { name: 'DISRUPTIONS', subjects: ['disruption.events'] },
+  DEAD_LETTERS: {
+    name: 'DEAD_LETTERS',
+    subjects: ['prices.forex.*.dlq', 'workflow.signals.*.dlq', 'risk.decisions.*.dlq', 'orders.lifecycle.*.dlq',
+      'notifications.events.*.dlq', 'billing.events.*.dlq'],
+  },
+} as const;
+
+export type StreamName = keyof typeof Streams;
+
+export const Subjects = {
+  price: (instrument: string) => `prices.forex.${instrument}`,
+  allPrices: 'prices.forex.*',
+  signals: (account: string) => `workflow.signals.${account}`,
+  allSignals: 'workflow.signals.*',
+  riskDecisions: (account: string) => `risk.decisions.${account}`,
+  orders: (account: string) => `orders.lifecycle.${account}`,
+  notifications: (account: string) => `notifications.events.${account}`,
+  billing: (account: string) => `billing.events.${account}`,
+  instrumentRegistered: 'instrument.registered',
+  workflowChanged: (account: string) => `workflow.changed.${account}`,
+  allWorkflowChanges: 'workflow.changed.*',
+  deadLetter: (subject: string) => `${subject}.dlq`,
+} as const;
+
+/** JetStream dedupe id of a tick: `<source>:<instrument>:<seq>` (DESIGN.md §3). */
+export const tickMsgId = (source: string, instrument: string, seq: number) => `${source}:${instrument}:${seq}`;
+
+export const Services = {
+  /** One NATS micro-service per instrument actor; `$SRV.STATS.pipstream-instrument` lists them all. */
+  instrumentActor: 'pipstream-instrument',
+} as const;
