@@ -1,0 +1,51 @@
+/**
+ * Service URLs and reachability gates for integration tests. `requireService` decides what an
+ * unreachable service means: in CI (CI=true, as set by .ci/run) the test fails, because `make test`
+ * started the services and their absence is a real fault; locally the test is skipped with a clear
+ * message, so `npx tap` works on a machine without them.
+ */
+import type { Test } from 'tap';
+import { loadConfig } from '../../engine/config/mod.ts';
+import { connectPostgres, connectRedis } from '../../engine/store/mod.ts';
+
+export const natsUrl = (): string => loadConfig().natsUrl;
+export const natsMonitorUrl = (): string => loadConfig().natsMonitorUrl;
+export const redisUrl = (): string => loadConfig().redisUrl;
+export const databaseUrl = (): string => loadConfig().databaseUrl;
+
+export const inCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
+
+const PROBE_TIMEOUT_MS = 3000;
+
+/**
+ * Runs `probe` (bounded by 3 s). Resolves true when it succeeds. Otherwise, in CI, records a failure;
+ * locally, marks the whole test as skipped (`t.plan(0, reason)`): call it before any assertion and
+ * `return` from the test when it resolves false.
+ */
+export async function requireService(t: Test, name: string, probe: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      probe(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS); }),
+    ]);
+    return true;
+  } catch (err) {
+    const reason = `${name} unreachable (${err instanceof Error ? err.message : String(err)}); start it with \`make services\``;
+    if (inCI()) t.fail(reason);
+    else t.plan(0, `skipped: ${reason}`);
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Probes for requireService. */
+export const probes = {
+  postgres: async () => { await (await connectPostgres(databaseUrl(), { connectTimeoutMs: PROBE_TIMEOUT_MS, max: 1 })).end(); },
+  redis: async () => { await (await connectRedis(redisUrl(), { connectTimeoutMs: PROBE_TIMEOUT_MS })).quit(); },
+  nats: async () => {
+    const res = await fetch(`${natsMonitorUrl()}/healthz`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`${natsMonitorUrl()}/healthz answered ${res.status}`);
+  },
+};
