@@ -1,0 +1,248 @@
+/** The real bus: NATS core + JetStream (server 2.9+: one filter_subject per consumer). */
+import { connect, errors as natsErrors, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import {
+  AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, RetentionPolicy, DiscardPolicy,
+  type ConsumerConfig, type JetStreamClient, type JetStreamManager, type StreamConfig,
+} from '@nats-io/jetstream';
+import { PipstreamError } from '../errors/mod.ts';
+import { Streams, type StreamName } from '../switchboard/mod.ts';
+import { Publisher } from './publisher.ts';
+import { streamSpecs, type StreamSpec } from './streams.ts';
+import type {
+  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck,
+  ResolvedBusOptions, StreamState,
+} from './types.ts';
+
+const NS_PER_MS = 1_000_000;
+
+export async function connectJetStream(o: ResolvedBusOptions): Promise<Bus> {
+  let nc: NatsConnection;
+  try {
+    nc = await connect({ servers: o.url, name: o.name, timeout: o.timeoutMs, maxReconnectAttempts: -1 });
+  } catch (err) {
+    throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `NATS at ${o.url} is not reachable: ${(err as Error).message}`,
+      { url: o.url }, { cause: err });
+  }
+  try {
+    const jsm = await jetstreamManager(nc, { timeout: o.timeoutMs });
+    return new JetStreamBus(nc, jsm, jetstream(nc, { timeout: o.timeoutMs }), o);
+  } catch (err) {
+    await nc.close();
+    throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `NATS at ${o.url} has no JetStream (start nats-server with -js): ${(err as Error).message}`,
+      { url: o.url }, { cause: err });
+  }
+}
+
+/** Maps a failed external call to our codes; the URL goes into every message. */
+function wrap(err: unknown, what: string, url: string): PipstreamError {
+  if (err instanceof PipstreamError) return err;
+  const msg = (err as Error)?.message ?? String(err);
+  if (err instanceof natsErrors.TimeoutError) return new PipstreamError('PS_TIMEOUT', `${what}: timed out (NATS ${url})`, { url }, { cause: err });
+  if (err instanceof natsErrors.NoRespondersError) {
+    return new PipstreamError('PS_SERVICE_UNAVAILABLE', `${what}: no responders (NATS ${url})`, { url }, { cause: err });
+  }
+  if (err instanceof natsErrors.ClosedConnectionError || err instanceof natsErrors.ConnectionError) {
+    return new PipstreamError('PS_SERVICE_UNAVAILABLE', `${what}: ${msg} (NATS ${url})`, { url }, { cause: err });
+  }
+  return new PipstreamError('PS_SERVICE_UNAVAILABLE', `${what}: ${msg} (NATS ${url})`, { url }, { cause: err });
+}
+
+class JetStreamBus implements Bus {
+  readonly kind = 'jetstream' as const;
+  readonly fallbackReason = null;
+  private readonly publisher: Publisher;
+  private readonly consumers = new Set<BusConsumer>();
+
+  constructor(readonly nats: NatsConnection, private readonly jsm: JetStreamManager, private readonly js: JetStreamClient,
+    private readonly o: ResolvedBusOptions) {
+    this.publisher = new Publisher(nats, o);
+  }
+
+  async ensureStreams(): Promise<void> {
+    for (const spec of streamSpecs(this.o)) await this.ensureStream(spec);
+  }
+
+  private async ensureStream(spec: StreamSpec): Promise<void> {
+    const want = {
+      name: spec.name,
+      subjects: spec.subjects,
+      storage: StorageType.File,
+      retention: RetentionPolicy.Limits,
+      discard: DiscardPolicy.Old,
+      max_age: spec.maxAgeMs * NS_PER_MS,
+      duplicate_window: spec.duplicateWindowMs * NS_PER_MS,
+      num_replicas: 1,
+    } satisfies Partial<StreamConfig>;
+    try {
+      let current: StreamConfig | null = null;
+      try {
+        current = (await this.jsm.streams.info(spec.name)).config;
+      } catch (err) {
+        if (!(err instanceof Error) || !/stream not found/i.test(err.message)) throw err;
+      }
+      if (!current) {
+        await this.jsm.streams.add(want);
+        return;
+      }
+      if (current.storage !== StorageType.File) {
+        throw new PipstreamError('PS_BUS_STREAM_CONFIG',
+          `stream ${spec.name} uses ${current.storage} storage; pipstream needs file storage (delete the stream to recreate it)`,
+          { stream: spec.name, storage: current.storage });
+      }
+      const differs = current.subjects.join(' ') !== spec.subjects.join(' ') || current.max_age !== want.max_age ||
+        current.duplicate_window !== want.duplicate_window || current.discard !== want.discard;
+      // Replicas are left as they are: a production cluster runs R3 (DESIGN.md §1).
+      if (differs) await this.jsm.streams.update(spec.name, { ...current, ...want, num_replicas: current.num_replicas });
+    } catch (err) {
+      throw wrap(err, `ensure stream ${spec.name}`, this.o.url);
+    }
+  }
+
+  async streamInfo(stream: StreamName): Promise<StreamState> {
+    try {
+      const si = await this.jsm.streams.info(Streams[stream].name);
+      return {
+        name: si.config.name, subjects: si.config.subjects, messages: si.state.messages,
+        firstSeq: si.state.first_seq, lastSeq: si.state.last_seq, duplicateWindowMs: si.config.duplicate_window / NS_PER_MS,
+      };
+    } catch (err) {
+      throw wrap(err, `stream info ${stream}`, this.o.url);
+    }
+  }
+
+  publish(subject: string, data: Uint8Array, opts?: { msgId?: string }): Promise<PubAck> {
+    return this.publisher.publish(subject, data, opts?.msgId ?? '');
+  }
+
+  publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean {
+    return this.publisher.publishAsync(subject, data, msgId ?? '');
+  }
+
+  flush(): Promise<void> {
+    return this.publisher.flush();
+  }
+
+  async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
+    const streamName = Streams[stream].name;
+    const deliver = opts.deliver ?? 'all';
+    const batch = opts.batch ?? 1000;
+    const startSeq = typeof deliver === 'object' ? deliver.startSeq : 0;
+    const policy = typeof deliver === 'object' ? DeliverPolicy.StartSequence : deliver === 'new' ? DeliverPolicy.New : DeliverPolicy.All;
+    let consumer;
+    try {
+      if (opts.durable) {
+        await this.ensureDurable(streamName, opts.durable, filterSubject, policy, startSeq);
+        consumer = await this.js.consumers.get(streamName, opts.durable);
+      } else {
+        consumer = await this.js.consumers.get(streamName, {
+          filter_subjects: filterSubject, // a string: sent as the 2.9-compatible filter_subject
+          deliver_policy: policy,
+          ...(startSeq > 0 ? { opt_start_seq: startSeq } : {}),
+        });
+      }
+    } catch (err) {
+      throw wrap(err, `consume ${streamName} ${filterSubject}`, this.o.url);
+    }
+    const messages = await consumer.consume({ max_messages: batch });
+    const durable = opts.durable !== undefined;
+    const onError = this.o.onError;
+    const loop = (async () => {
+      for await (const m of messages) {
+        const msg: BusMsg = { subject: m.subject, data: m.data, seq: m.seq, ack: durable ? () => m.ack() : noop };
+        try {
+          const r = handler(msg);
+          if (r) await r;
+        } catch (err) {
+          const e = new PipstreamError('PS_BUS_HANDLER', `handler for ${filterSubject} (seq ${m.seq}) threw: ${(err as Error)?.message}`,
+            { stream: streamName, subject: m.subject, seq: m.seq }, { cause: err });
+          if (durable) m.nak();
+          onError?.(e);
+        }
+      }
+    })();
+    const handle: BusConsumer = {
+      close: async () => {
+        this.consumers.delete(handle);
+        await messages.close();
+        await loop;
+      },
+    };
+    this.consumers.add(handle);
+    return handle;
+  }
+
+  private async ensureDurable(stream: string, durable: string, filter: string, policy: DeliverPolicy, startSeq: number): Promise<void> {
+    try {
+      const ci = await this.jsm.consumers.info(stream, durable);
+      if (ci.config.filter_subject === filter) return; // resume where it stopped
+      // Same name, other filter: a different consumer; server 2.9 cannot change it in place.
+      await this.jsm.consumers.delete(stream, durable);
+    } catch (err) {
+      if (!(err instanceof Error) || !/consumer not found/i.test(err.message)) throw err;
+    }
+    const cfg: Partial<ConsumerConfig> = {
+      durable_name: durable,
+      filter_subject: filter,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: policy,
+      ack_wait: 30_000 * NS_PER_MS,
+      max_ack_pending: 20_000,
+    };
+    if (startSeq > 0) cfg.opt_start_seq = startSeq;
+    await this.jsm.consumers.add(stream, cfg);
+  }
+
+  subscribe(subject: string, handler: (msg: CoreMsg) => void, opts: { queue?: string } = {}): BusSubscription {
+    const sub: Subscription = this.nats.subscribe(subject, {
+      ...(opts.queue ? { queue: opts.queue } : {}),
+      callback: (_err, m) => handler({ subject: m.subject, data: m.data, reply: m.reply }),
+    });
+    return { unsubscribe: () => sub.unsubscribe() };
+  }
+
+  publishCore(subject: string, data: Uint8Array): void {
+    this.nats.publish(subject, data);
+  }
+
+  async request(subject: string, data: Uint8Array, opts: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+    try {
+      return (await this.nats.request(subject, data, { timeout: opts.timeoutMs ?? this.o.timeoutMs })).data;
+    } catch (err) {
+      throw wrap(err, `request ${subject}`, this.o.url);
+    }
+  }
+
+  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | Promise<Uint8Array>,
+    opts: { queue?: string } = {}): BusSubscription {
+    const sub = this.nats.subscribe(subject, {
+      ...(opts.queue ? { queue: opts.queue } : {}),
+      callback: (_err, m) => {
+        Promise.resolve()
+          .then(() => handler(m.data, m.subject))
+          .then((out) => m.respond(out), (err) => this.o.onError?.(new PipstreamError('PS_BUS_HANDLER',
+            `responder for ${subject} threw: ${(err as Error)?.message}`, { subject: m.subject }, { cause: err })));
+      },
+    });
+    return { unsubscribe: () => sub.unsubscribe() };
+  }
+
+  async close(): Promise<void> {
+    if (this.nats.isClosed()) return;
+    try {
+      await withTimeout(this.publisher.flush(), this.o.timeoutMs);
+    } catch {
+      // Closing anyway; failures were already reported through onError.
+    }
+    for (const c of [...this.consumers]) await c.close();
+    this.publisher.close();
+    await this.nats.drain();
+  }
+}
+
+function noop(): void {}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([p, new Promise<T>((_, rej) => { t = setTimeout(() => rej(new Error('timeout')), ms); })])
+    .finally(() => clearTimeout(t));
+}

@@ -1,0 +1,59 @@
+/**
+ * The message bus (DESIGN.md §1-§3): NATS JetStream in production, an in-process bus when no
+ * NATS is available (DESIGN.md §15). Subjects and streams come from engine/switchboard.
+ *
+ *   const bus = await connectBus({ kind: 'auto' });
+ *   if (bus.fallbackReason) console.log(bus.fallbackReason);
+ *   await bus.ensureStreams();
+ */
+import { PipstreamError } from '../errors/mod.ts';
+import { EmbeddedBus } from './embedded.ts';
+import { connectJetStream } from './jetstream.ts';
+import type { Bus, BusOptions, ResolvedBusOptions } from './types.ts';
+
+export type {
+  Bus, BusConsumer, BusMsg, BusOptions, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, DeliverFrom, PubAck,
+  StreamState,
+} from './types.ts';
+export { subjectMatches } from './subjects.ts';
+
+export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
+
+function resolve(o: BusOptions): ResolvedBusOptions {
+  const r: ResolvedBusOptions = {
+    kind: o.kind,
+    url: o.url ?? process.env.NATS_URL ?? DEFAULT_NATS_URL,
+    name: o.name ?? 'pipstream',
+    timeoutMs: o.timeoutMs ?? 5000,
+    duplicateWindowMs: o.duplicateWindowMs ?? 120_000,
+    maxAgeMs: o.maxAgeMs ?? 7 * 24 * 3600_000,
+    maxInFlight: o.maxInFlight ?? 1024,
+    highWaterMark: o.highWaterMark ?? 16_384,
+    publishAttempts: o.publishAttempts ?? 4,
+    onError: o.onError,
+  };
+  for (const k of ['timeoutMs', 'duplicateWindowMs', 'maxInFlight', 'highWaterMark', 'publishAttempts'] as const) {
+    if (!(Number.isFinite(r[k]) && r[k] > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `bus option ${k} must be > 0`, { [k]: r[k] });
+  }
+  if (!(Number.isFinite(r.maxAgeMs) && r.maxAgeMs >= 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'bus option maxAgeMs must be >= 0', { maxAgeMs: r.maxAgeMs });
+  }
+  return r;
+}
+
+/**
+ * 'jetstream': connect to NATS or throw PS_SERVICE_UNAVAILABLE (with the URL).
+ * 'embedded': in-process bus, nothing external.
+ * 'auto': NATS if reachable, else the embedded bus with `fallbackReason` set (one line for the caller to print).
+ */
+export async function connectBus(options: BusOptions): Promise<Bus> {
+  const o = resolve(options);
+  if (o.kind === 'embedded') return new EmbeddedBus(o);
+  if (o.kind === 'jetstream') return connectJetStream(o);
+  try {
+    return await connectJetStream(o);
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    return new EmbeddedBus(o, `NATS unavailable (${why}); using the in-process bus: nothing is persisted or shared with other processes`);
+  }
+}

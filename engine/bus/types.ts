@@ -1,0 +1,119 @@
+import type { NatsConnection } from '@nats-io/transport-node';
+import type { PipstreamError } from '../errors/mod.ts';
+import type { StreamName } from '../switchboard/mod.ts';
+
+/** A message delivered by a JetStream consumer. */
+export interface BusMsg {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  /** Stream sequence. */
+  readonly seq: number;
+  /** Acknowledge (durable consumers); a no-op for ordered (non-durable) consumers. */
+  ack(): void;
+}
+
+/** A core NATS message (no persistence, no sequence). */
+export interface CoreMsg {
+  readonly subject: string;
+  readonly data: Uint8Array;
+  readonly reply: string | undefined;
+}
+
+export interface PubAck {
+  readonly stream: string;
+  readonly seq: number;
+  /** true when the msgId was already stored within the duplicate window (not stored again). */
+  readonly duplicate: boolean;
+}
+
+export type DeliverFrom = 'all' | 'new' | { readonly startSeq: number };
+
+export interface ConsumeOptions {
+  /** Durable consumer name: acked progress survives restarts. Without it: an ordered consumer, no acks. */
+  durable?: string;
+  /** Where a new consumer starts. Default 'all'. Ignored when the durable already exists. */
+  deliver?: DeliverFrom;
+  /** Messages per pull batch (default 1000). */
+  batch?: number;
+}
+
+/** The handler may return a promise: the next message is delivered after it settles. */
+export type ConsumeHandler = (msg: BusMsg) => void | Promise<void>;
+
+export interface BusConsumer {
+  /** Stops delivery; resolves once no handler call is running. */
+  close(): Promise<void>;
+}
+
+export interface BusSubscription {
+  unsubscribe(): void;
+}
+
+export interface StreamState {
+  readonly name: string;
+  readonly subjects: readonly string[];
+  readonly messages: number;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  readonly duplicateWindowMs: number;
+}
+
+export interface Bus {
+  readonly kind: 'jetstream' | 'embedded';
+  /** The NATS connection (for @nats-io/services); null for the embedded bus. */
+  readonly nats: NatsConnection | null;
+  /** Set when connectBus({kind:'auto'}) fell back to the embedded bus: one line saying why. */
+  readonly fallbackReason: string | null;
+  /** Creates (or updates to the current config) every stream in the switchboard. Idempotent. */
+  ensureStreams(): Promise<void>;
+  streamInfo(stream: StreamName): Promise<StreamState>;
+  /** Publishes to JetStream and waits for the stored ack (retried on timeout / 503 with the same msgId). */
+  publish(subject: string, data: Uint8Array, opts?: { msgId?: string }): Promise<PubAck>;
+  /**
+   * Journaling path: queues the message and returns at once (no await, no ack on the caller's stack).
+   * Acks are awaited in the background with a bounded window; failures are retried with the same
+   * msgId, then reported as PS_BUS_PUBLISH via `onError` (or by the next `flush()`).
+   * `data` must not be modified afterwards. Returns false when the backlog is above its high-water
+   * mark: the caller should `await bus.flush()` (or slow down) before publishing more.
+   */
+  publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean;
+  /** Resolves when every publishAsync so far is acked; rejects with the first unreported failure. */
+  flush(): Promise<void>;
+  /** Pull consumer on one stream with one filter subject (server 2.9: a single filter_subject). */
+  consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts?: ConsumeOptions): Promise<BusConsumer>;
+  /** Core NATS subscription (`*` and `>` wildcards); `queue` makes it a queue group member. */
+  subscribe(subject: string, handler: (msg: CoreMsg) => void, opts?: { queue?: string }): BusSubscription;
+  /** Core NATS publish, fire and forget (control subjects, fan-out). */
+  publishCore(subject: string, data: Uint8Array): void;
+  request(subject: string, data: Uint8Array, opts?: { timeoutMs?: number }): Promise<Uint8Array>;
+  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | Promise<Uint8Array>,
+    opts?: { queue?: string }): BusSubscription;
+  /** Flushes pending publishes (best effort), then closes. */
+  close(): Promise<void>;
+}
+
+export interface BusOptions {
+  kind: 'jetstream' | 'embedded' | 'auto';
+  /** Default: env NATS_URL, else nats://127.0.0.1:4222. */
+  url?: string;
+  /** Connection name shown in /connz. */
+  name?: string;
+  /** Limit for connecting, each JetStream API call, each publish ack and request. Default 5000 ms. */
+  timeoutMs?: number;
+  /** JetStream msgId dedupe window. Default 2 minutes. */
+  duplicateWindowMs?: number;
+  /** Max age of stored messages. Default 7 days (0 = unlimited). */
+  maxAgeMs?: number;
+  /** publishAsync: acks awaited concurrently. Default 1024. */
+  maxInFlight?: number;
+  /** publishAsync: backlog size above which publishAsync returns false. Default 16384. */
+  highWaterMark?: number;
+  /** Attempts per publish before PS_BUS_PUBLISH. Default 4. */
+  publishAttempts?: number;
+  /** Background failures: PS_BUS_PUBLISH (publishAsync) and PS_BUS_HANDLER (consumer handler threw). */
+  onError?: (err: PipstreamError) => void;
+}
+
+export interface ResolvedBusOptions extends Required<Omit<BusOptions, 'onError'>> {
+  onError: ((err: PipstreamError) => void) | undefined;
+}

@@ -1,0 +1,2020 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace pipstream. */
+export namespace pipstream {
+
+    /** Namespace v1. */
+    namespace v1 {
+
+        /**
+         * Properties of an InstrumentRegistered.
+         * @deprecated Use pipstream.v1.InstrumentRegistered.$Properties instead.
+         */
+        interface IInstrumentRegistered extends pipstream.v1.InstrumentRegistered.$Properties {
+        }
+
+        /** Represents an InstrumentRegistered. */
+        class InstrumentRegistered {
+
+            /**
+             * Constructs a new InstrumentRegistered.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.InstrumentRegistered.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** InstrumentRegistered instrument. */
+            instrument: string;
+
+            /** InstrumentRegistered pipLocation. */
+            pipLocation: number;
+
+            /** InstrumentRegistered displayPrecision. */
+            displayPrecision: number;
+
+            /** InstrumentRegistered nodeId. */
+            nodeId: string;
+
+            /**
+             * Creates a new InstrumentRegistered instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns InstrumentRegistered instance
+             */
+            static create(properties: pipstream.v1.InstrumentRegistered.$Shape): pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape;
+            static create(properties?: pipstream.v1.InstrumentRegistered.$Properties): pipstream.v1.InstrumentRegistered;
+
+            /**
+             * Encodes the specified InstrumentRegistered message. Does not implicitly {@link pipstream.v1.InstrumentRegistered.verify|verify} messages.
+             * @param message InstrumentRegistered message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.InstrumentRegistered.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified InstrumentRegistered message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRegistered.verify|verify} messages.
+             * @param message InstrumentRegistered message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.InstrumentRegistered.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an InstrumentRegistered message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape} InstrumentRegistered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape;
+
+            /**
+             * Decodes an InstrumentRegistered message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape} InstrumentRegistered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape;
+
+            /**
+             * Verifies an InstrumentRegistered message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an InstrumentRegistered message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns InstrumentRegistered
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.InstrumentRegistered;
+
+            /**
+             * Creates a plain object from an InstrumentRegistered message. Also converts values to other types if specified.
+             * @param message InstrumentRegistered
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.InstrumentRegistered, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this InstrumentRegistered to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for InstrumentRegistered
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstrumentRegistered {
+
+            /** Properties of an InstrumentRegistered. */
+            interface $Properties {
+
+                /** InstrumentRegistered instrument */
+                instrument?: (string|null);
+
+                /** InstrumentRegistered pipLocation */
+                pipLocation?: (number|null);
+
+                /** InstrumentRegistered displayPrecision */
+                displayPrecision?: (number|null);
+
+                /** InstrumentRegistered nodeId */
+                nodeId?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an InstrumentRegistered. */
+            type $Shape = pipstream.v1.InstrumentRegistered.$Properties;
+        }
+
+        /**
+         * Properties of a WorkflowChanged.
+         * @deprecated Use pipstream.v1.WorkflowChanged.$Properties instead.
+         */
+        interface IWorkflowChanged extends pipstream.v1.WorkflowChanged.$Properties {
+        }
+
+        /** Represents a WorkflowChanged. */
+        class WorkflowChanged {
+
+            /**
+             * Constructs a new WorkflowChanged.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.WorkflowChanged.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** WorkflowChanged account. */
+            account: string;
+
+            /** WorkflowChanged workflowId. */
+            workflowId: string;
+
+            /** WorkflowChanged version. */
+            version: number;
+
+            /** WorkflowChanged documentJson. */
+            documentJson: string;
+
+            /** WorkflowChanged active. */
+            active: boolean;
+
+            /**
+             * Creates a new WorkflowChanged instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WorkflowChanged instance
+             */
+            static create(properties: pipstream.v1.WorkflowChanged.$Shape): pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape;
+            static create(properties?: pipstream.v1.WorkflowChanged.$Properties): pipstream.v1.WorkflowChanged;
+
+            /**
+             * Encodes the specified WorkflowChanged message. Does not implicitly {@link pipstream.v1.WorkflowChanged.verify|verify} messages.
+             * @param message WorkflowChanged message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.WorkflowChanged.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified WorkflowChanged message, length delimited. Does not implicitly {@link pipstream.v1.WorkflowChanged.verify|verify} messages.
+             * @param message WorkflowChanged message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.WorkflowChanged.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WorkflowChanged message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape} WorkflowChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape;
+
+            /**
+             * Decodes a WorkflowChanged message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape} WorkflowChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape;
+
+            /**
+             * Verifies a WorkflowChanged message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a WorkflowChanged message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns WorkflowChanged
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.WorkflowChanged;
+
+            /**
+             * Creates a plain object from a WorkflowChanged message. Also converts values to other types if specified.
+             * @param message WorkflowChanged
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.WorkflowChanged, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this WorkflowChanged to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for WorkflowChanged
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace WorkflowChanged {
+
+            /** Properties of a WorkflowChanged. */
+            interface $Properties {
+
+                /** WorkflowChanged account */
+                account?: (string|null);
+
+                /** WorkflowChanged workflowId */
+                workflowId?: (string|null);
+
+                /** WorkflowChanged version */
+                version?: (number|null);
+
+                /** WorkflowChanged documentJson */
+                documentJson?: (string|null);
+
+                /** WorkflowChanged active */
+                active?: (boolean|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a WorkflowChanged. */
+            type $Shape = pipstream.v1.WorkflowChanged.$Properties;
+        }
+
+        /** EventType enum. */
+        enum EventType {
+
+            /** EVENT_TYPE_UNSPECIFIED value */
+            EVENT_TYPE_UNSPECIFIED = 0,
+
+            /** EVENT_TYPE_TICK value */
+            EVENT_TYPE_TICK = 1,
+
+            /** EVENT_TYPE_BAR value */
+            EVENT_TYPE_BAR = 2,
+
+            /** EVENT_TYPE_SIGNAL value */
+            EVENT_TYPE_SIGNAL = 3,
+
+            /** EVENT_TYPE_REJECTED_TICK value */
+            EVENT_TYPE_REJECTED_TICK = 4,
+
+            /** EVENT_TYPE_INSTRUMENT_REGISTERED value */
+            EVENT_TYPE_INSTRUMENT_REGISTERED = 5,
+
+            /** EVENT_TYPE_WORKFLOW_CHANGED value */
+            EVENT_TYPE_WORKFLOW_CHANGED = 6
+        }
+
+        /**
+         * Properties of an Envelope.
+         * @deprecated Use pipstream.v1.Envelope.$Properties instead.
+         */
+        interface IEnvelope extends pipstream.v1.Envelope.$Properties {
+        }
+
+        /** Represents an Envelope. */
+        class Envelope {
+
+            /**
+             * Constructs a new Envelope.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.Envelope.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Envelope schemaVersion. */
+            schemaVersion: number;
+
+            /** Envelope type. */
+            type: pipstream.v1.EventType;
+
+            /** Envelope eventId. */
+            eventId: string;
+
+            /** Envelope correlationId. */
+            correlationId: string;
+
+            /** Envelope causationId. */
+            causationId: string;
+
+            /** Envelope sourceTsUs. */
+            sourceTsUs: number;
+
+            /** Envelope ingestTsUs. */
+            ingestTsUs: number;
+
+            /**
+             * Creates a new Envelope instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Envelope instance
+             */
+            static create(properties: pipstream.v1.Envelope.$Shape): pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape;
+            static create(properties?: pipstream.v1.Envelope.$Properties): pipstream.v1.Envelope;
+
+            /**
+             * Encodes the specified Envelope message. Does not implicitly {@link pipstream.v1.Envelope.verify|verify} messages.
+             * @param message Envelope message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Envelope message, length delimited. Does not implicitly {@link pipstream.v1.Envelope.verify|verify} messages.
+             * @param message Envelope message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape;
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape;
+
+            /**
+             * Verifies an Envelope message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an Envelope message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Envelope
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.Envelope;
+
+            /**
+             * Creates a plain object from an Envelope message. Also converts values to other types if specified.
+             * @param message Envelope
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.Envelope, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Envelope to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Envelope
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Envelope {
+
+            /** Properties of an Envelope. */
+            interface $Properties {
+
+                /** Envelope schemaVersion */
+                schemaVersion?: (number|null);
+
+                /** Envelope type */
+                type?: (pipstream.v1.EventType|null);
+
+                /** Envelope eventId */
+                eventId?: (string|null);
+
+                /** Envelope correlationId */
+                correlationId?: (string|null);
+
+                /** Envelope causationId */
+                causationId?: (string|null);
+
+                /** Envelope sourceTsUs */
+                sourceTsUs?: (number|null);
+
+                /** Envelope ingestTsUs */
+                ingestTsUs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an Envelope. */
+            type $Shape = pipstream.v1.Envelope.$Properties;
+        }
+
+        /**
+         * Properties of an EnvelopeOnly.
+         * @deprecated Use pipstream.v1.EnvelopeOnly.$Properties instead.
+         */
+        interface IEnvelopeOnly extends pipstream.v1.EnvelopeOnly.$Properties {
+        }
+
+        /** Represents an EnvelopeOnly. */
+        class EnvelopeOnly {
+
+            /**
+             * Constructs a new EnvelopeOnly.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.EnvelopeOnly.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** EnvelopeOnly envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /**
+             * Creates a new EnvelopeOnly instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns EnvelopeOnly instance
+             */
+            static create(properties: pipstream.v1.EnvelopeOnly.$Shape): pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape;
+            static create(properties?: pipstream.v1.EnvelopeOnly.$Properties): pipstream.v1.EnvelopeOnly;
+
+            /**
+             * Encodes the specified EnvelopeOnly message. Does not implicitly {@link pipstream.v1.EnvelopeOnly.verify|verify} messages.
+             * @param message EnvelopeOnly message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.EnvelopeOnly.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified EnvelopeOnly message, length delimited. Does not implicitly {@link pipstream.v1.EnvelopeOnly.verify|verify} messages.
+             * @param message EnvelopeOnly message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.EnvelopeOnly.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an EnvelopeOnly message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape} EnvelopeOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape;
+
+            /**
+             * Decodes an EnvelopeOnly message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape} EnvelopeOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape;
+
+            /**
+             * Verifies an EnvelopeOnly message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an EnvelopeOnly message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns EnvelopeOnly
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.EnvelopeOnly;
+
+            /**
+             * Creates a plain object from an EnvelopeOnly message. Also converts values to other types if specified.
+             * @param message EnvelopeOnly
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.EnvelopeOnly, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this EnvelopeOnly to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for EnvelopeOnly
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace EnvelopeOnly {
+
+            /** Properties of an EnvelopeOnly. */
+            interface $Properties {
+
+                /** EnvelopeOnly envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an EnvelopeOnly. */
+            type $Shape = pipstream.v1.EnvelopeOnly.$Properties;
+        }
+
+        /**
+         * Properties of a TickEvent.
+         * @deprecated Use pipstream.v1.TickEvent.$Properties instead.
+         */
+        interface ITickEvent extends pipstream.v1.TickEvent.$Properties {
+        }
+
+        /** Represents a TickEvent. */
+        class TickEvent {
+
+            /**
+             * Constructs a new TickEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.TickEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** TickEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** TickEvent tick. */
+            tick?: (pipstream.v1.Tick.$Properties|null);
+
+            /**
+             * Creates a new TickEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns TickEvent instance
+             */
+            static create(properties: pipstream.v1.TickEvent.$Shape): pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape;
+            static create(properties?: pipstream.v1.TickEvent.$Properties): pipstream.v1.TickEvent;
+
+            /**
+             * Encodes the specified TickEvent message. Does not implicitly {@link pipstream.v1.TickEvent.verify|verify} messages.
+             * @param message TickEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.TickEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified TickEvent message, length delimited. Does not implicitly {@link pipstream.v1.TickEvent.verify|verify} messages.
+             * @param message TickEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.TickEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a TickEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape} TickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape;
+
+            /**
+             * Decodes a TickEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape} TickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape;
+
+            /**
+             * Verifies a TickEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a TickEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns TickEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.TickEvent;
+
+            /**
+             * Creates a plain object from a TickEvent message. Also converts values to other types if specified.
+             * @param message TickEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.TickEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this TickEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for TickEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TickEvent {
+
+            /** Properties of a TickEvent. */
+            interface $Properties {
+
+                /** TickEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** TickEvent tick */
+                tick?: (pipstream.v1.Tick.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a TickEvent. */
+            type $Shape = pipstream.v1.TickEvent.$Properties;
+        }
+
+        /**
+         * Properties of a BarEvent.
+         * @deprecated Use pipstream.v1.BarEvent.$Properties instead.
+         */
+        interface IBarEvent extends pipstream.v1.BarEvent.$Properties {
+        }
+
+        /** Represents a BarEvent. */
+        class BarEvent {
+
+            /**
+             * Constructs a new BarEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.BarEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** BarEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** BarEvent bar. */
+            bar?: (pipstream.v1.Bar.$Properties|null);
+
+            /**
+             * Creates a new BarEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns BarEvent instance
+             */
+            static create(properties: pipstream.v1.BarEvent.$Shape): pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape;
+            static create(properties?: pipstream.v1.BarEvent.$Properties): pipstream.v1.BarEvent;
+
+            /**
+             * Encodes the specified BarEvent message. Does not implicitly {@link pipstream.v1.BarEvent.verify|verify} messages.
+             * @param message BarEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.BarEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified BarEvent message, length delimited. Does not implicitly {@link pipstream.v1.BarEvent.verify|verify} messages.
+             * @param message BarEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.BarEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a BarEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape} BarEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape;
+
+            /**
+             * Decodes a BarEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape} BarEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape;
+
+            /**
+             * Verifies a BarEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a BarEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns BarEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.BarEvent;
+
+            /**
+             * Creates a plain object from a BarEvent message. Also converts values to other types if specified.
+             * @param message BarEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.BarEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this BarEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for BarEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace BarEvent {
+
+            /** Properties of a BarEvent. */
+            interface $Properties {
+
+                /** BarEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** BarEvent bar */
+                bar?: (pipstream.v1.Bar.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a BarEvent. */
+            type $Shape = pipstream.v1.BarEvent.$Properties;
+        }
+
+        /**
+         * Properties of a SignalEvent.
+         * @deprecated Use pipstream.v1.SignalEvent.$Properties instead.
+         */
+        interface ISignalEvent extends pipstream.v1.SignalEvent.$Properties {
+        }
+
+        /** Represents a SignalEvent. */
+        class SignalEvent {
+
+            /**
+             * Constructs a new SignalEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.SignalEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** SignalEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** SignalEvent signal. */
+            signal?: (pipstream.v1.Signal.$Properties|null);
+
+            /**
+             * Creates a new SignalEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns SignalEvent instance
+             */
+            static create(properties: pipstream.v1.SignalEvent.$Shape): pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape;
+            static create(properties?: pipstream.v1.SignalEvent.$Properties): pipstream.v1.SignalEvent;
+
+            /**
+             * Encodes the specified SignalEvent message. Does not implicitly {@link pipstream.v1.SignalEvent.verify|verify} messages.
+             * @param message SignalEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.SignalEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified SignalEvent message, length delimited. Does not implicitly {@link pipstream.v1.SignalEvent.verify|verify} messages.
+             * @param message SignalEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.SignalEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a SignalEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape} SignalEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape;
+
+            /**
+             * Decodes a SignalEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape} SignalEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape;
+
+            /**
+             * Verifies a SignalEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a SignalEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns SignalEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.SignalEvent;
+
+            /**
+             * Creates a plain object from a SignalEvent message. Also converts values to other types if specified.
+             * @param message SignalEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.SignalEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this SignalEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for SignalEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace SignalEvent {
+
+            /** Properties of a SignalEvent. */
+            interface $Properties {
+
+                /** SignalEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** SignalEvent signal */
+                signal?: (pipstream.v1.Signal.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a SignalEvent. */
+            type $Shape = pipstream.v1.SignalEvent.$Properties;
+        }
+
+        /**
+         * Properties of a RejectedTickEvent.
+         * @deprecated Use pipstream.v1.RejectedTickEvent.$Properties instead.
+         */
+        interface IRejectedTickEvent extends pipstream.v1.RejectedTickEvent.$Properties {
+        }
+
+        /** Represents a RejectedTickEvent. */
+        class RejectedTickEvent {
+
+            /**
+             * Constructs a new RejectedTickEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.RejectedTickEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RejectedTickEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** RejectedTickEvent rejectedTick. */
+            rejectedTick?: (pipstream.v1.RejectedTick.$Properties|null);
+
+            /**
+             * Creates a new RejectedTickEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RejectedTickEvent instance
+             */
+            static create(properties: pipstream.v1.RejectedTickEvent.$Shape): pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape;
+            static create(properties?: pipstream.v1.RejectedTickEvent.$Properties): pipstream.v1.RejectedTickEvent;
+
+            /**
+             * Encodes the specified RejectedTickEvent message. Does not implicitly {@link pipstream.v1.RejectedTickEvent.verify|verify} messages.
+             * @param message RejectedTickEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.RejectedTickEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RejectedTickEvent message, length delimited. Does not implicitly {@link pipstream.v1.RejectedTickEvent.verify|verify} messages.
+             * @param message RejectedTickEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.RejectedTickEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RejectedTickEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape} RejectedTickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape;
+
+            /**
+             * Decodes a RejectedTickEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape} RejectedTickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape;
+
+            /**
+             * Verifies a RejectedTickEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RejectedTickEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RejectedTickEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.RejectedTickEvent;
+
+            /**
+             * Creates a plain object from a RejectedTickEvent message. Also converts values to other types if specified.
+             * @param message RejectedTickEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.RejectedTickEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RejectedTickEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RejectedTickEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RejectedTickEvent {
+
+            /** Properties of a RejectedTickEvent. */
+            interface $Properties {
+
+                /** RejectedTickEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** RejectedTickEvent rejectedTick */
+                rejectedTick?: (pipstream.v1.RejectedTick.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RejectedTickEvent. */
+            type $Shape = pipstream.v1.RejectedTickEvent.$Properties;
+        }
+
+        /**
+         * Properties of an InstrumentRegisteredEvent.
+         * @deprecated Use pipstream.v1.InstrumentRegisteredEvent.$Properties instead.
+         */
+        interface IInstrumentRegisteredEvent extends pipstream.v1.InstrumentRegisteredEvent.$Properties {
+        }
+
+        /** Represents an InstrumentRegisteredEvent. */
+        class InstrumentRegisteredEvent {
+
+            /**
+             * Constructs a new InstrumentRegisteredEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.InstrumentRegisteredEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** InstrumentRegisteredEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** InstrumentRegisteredEvent instrumentRegistered. */
+            instrumentRegistered?: (pipstream.v1.InstrumentRegistered.$Properties|null);
+
+            /**
+             * Creates a new InstrumentRegisteredEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns InstrumentRegisteredEvent instance
+             */
+            static create(properties: pipstream.v1.InstrumentRegisteredEvent.$Shape): pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape;
+            static create(properties?: pipstream.v1.InstrumentRegisteredEvent.$Properties): pipstream.v1.InstrumentRegisteredEvent;
+
+            /**
+             * Encodes the specified InstrumentRegisteredEvent message. Does not implicitly {@link pipstream.v1.InstrumentRegisteredEvent.verify|verify} messages.
+             * @param message InstrumentRegisteredEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.InstrumentRegisteredEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified InstrumentRegisteredEvent message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRegisteredEvent.verify|verify} messages.
+             * @param message InstrumentRegisteredEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.InstrumentRegisteredEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an InstrumentRegisteredEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape} InstrumentRegisteredEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape;
+
+            /**
+             * Decodes an InstrumentRegisteredEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape} InstrumentRegisteredEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape;
+
+            /**
+             * Verifies an InstrumentRegisteredEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an InstrumentRegisteredEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns InstrumentRegisteredEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.InstrumentRegisteredEvent;
+
+            /**
+             * Creates a plain object from an InstrumentRegisteredEvent message. Also converts values to other types if specified.
+             * @param message InstrumentRegisteredEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.InstrumentRegisteredEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this InstrumentRegisteredEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for InstrumentRegisteredEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstrumentRegisteredEvent {
+
+            /** Properties of an InstrumentRegisteredEvent. */
+            interface $Properties {
+
+                /** InstrumentRegisteredEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** InstrumentRegisteredEvent instrumentRegistered */
+                instrumentRegistered?: (pipstream.v1.InstrumentRegistered.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an InstrumentRegisteredEvent. */
+            type $Shape = pipstream.v1.InstrumentRegisteredEvent.$Properties;
+        }
+
+        /**
+         * Properties of a WorkflowChangedEvent.
+         * @deprecated Use pipstream.v1.WorkflowChangedEvent.$Properties instead.
+         */
+        interface IWorkflowChangedEvent extends pipstream.v1.WorkflowChangedEvent.$Properties {
+        }
+
+        /** Represents a WorkflowChangedEvent. */
+        class WorkflowChangedEvent {
+
+            /**
+             * Constructs a new WorkflowChangedEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.WorkflowChangedEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** WorkflowChangedEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** WorkflowChangedEvent workflowChanged. */
+            workflowChanged?: (pipstream.v1.WorkflowChanged.$Properties|null);
+
+            /**
+             * Creates a new WorkflowChangedEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns WorkflowChangedEvent instance
+             */
+            static create(properties: pipstream.v1.WorkflowChangedEvent.$Shape): pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape;
+            static create(properties?: pipstream.v1.WorkflowChangedEvent.$Properties): pipstream.v1.WorkflowChangedEvent;
+
+            /**
+             * Encodes the specified WorkflowChangedEvent message. Does not implicitly {@link pipstream.v1.WorkflowChangedEvent.verify|verify} messages.
+             * @param message WorkflowChangedEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.WorkflowChangedEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified WorkflowChangedEvent message, length delimited. Does not implicitly {@link pipstream.v1.WorkflowChangedEvent.verify|verify} messages.
+             * @param message WorkflowChangedEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.WorkflowChangedEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a WorkflowChangedEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape} WorkflowChangedEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape;
+
+            /**
+             * Decodes a WorkflowChangedEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape} WorkflowChangedEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape;
+
+            /**
+             * Verifies a WorkflowChangedEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a WorkflowChangedEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns WorkflowChangedEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.WorkflowChangedEvent;
+
+            /**
+             * Creates a plain object from a WorkflowChangedEvent message. Also converts values to other types if specified.
+             * @param message WorkflowChangedEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.WorkflowChangedEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this WorkflowChangedEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for WorkflowChangedEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace WorkflowChangedEvent {
+
+            /** Properties of a WorkflowChangedEvent. */
+            interface $Properties {
+
+                /** WorkflowChangedEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** WorkflowChangedEvent workflowChanged */
+                workflowChanged?: (pipstream.v1.WorkflowChanged.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a WorkflowChangedEvent. */
+            type $Shape = pipstream.v1.WorkflowChangedEvent.$Properties;
+        }
+
+        /**
+         * Properties of a Tick.
+         * @deprecated Use pipstream.v1.Tick.$Properties instead.
+         */
+        interface ITick extends pipstream.v1.Tick.$Properties {
+        }
+
+        /** Represents a Tick. */
+        class Tick {
+
+            /**
+             * Constructs a new Tick.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.Tick.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Tick instrument. */
+            instrument: string;
+
+            /** Tick timeMs. */
+            timeMs: number;
+
+            /** Tick seq. */
+            seq: number;
+
+            /** Tick bid. */
+            bid: number;
+
+            /** Tick ask. */
+            ask: number;
+
+            /** Tick source. */
+            source: string;
+
+            /**
+             * Creates a new Tick instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Tick instance
+             */
+            static create(properties: pipstream.v1.Tick.$Shape): pipstream.v1.Tick & pipstream.v1.Tick.$Shape;
+            static create(properties?: pipstream.v1.Tick.$Properties): pipstream.v1.Tick;
+
+            /**
+             * Encodes the specified Tick message. Does not implicitly {@link pipstream.v1.Tick.verify|verify} messages.
+             * @param message Tick message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.Tick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Tick message, length delimited. Does not implicitly {@link pipstream.v1.Tick.verify|verify} messages.
+             * @param message Tick message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.Tick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Tick message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.Tick & pipstream.v1.Tick.$Shape} Tick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.Tick & pipstream.v1.Tick.$Shape;
+
+            /**
+             * Decodes a Tick message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Tick & pipstream.v1.Tick.$Shape} Tick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.Tick & pipstream.v1.Tick.$Shape;
+
+            /**
+             * Verifies a Tick message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Tick message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Tick
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.Tick;
+
+            /**
+             * Creates a plain object from a Tick message. Also converts values to other types if specified.
+             * @param message Tick
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.Tick, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Tick to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Tick
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Tick {
+
+            /** Properties of a Tick. */
+            interface $Properties {
+
+                /** Tick instrument */
+                instrument?: (string|null);
+
+                /** Tick timeMs */
+                timeMs?: (number|null);
+
+                /** Tick seq */
+                seq?: (number|null);
+
+                /** Tick bid */
+                bid?: (number|null);
+
+                /** Tick ask */
+                ask?: (number|null);
+
+                /** Tick source */
+                source?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Tick. */
+            type $Shape = pipstream.v1.Tick.$Properties;
+        }
+
+        /**
+         * Properties of a Bar.
+         * @deprecated Use pipstream.v1.Bar.$Properties instead.
+         */
+        interface IBar extends pipstream.v1.Bar.$Properties {
+        }
+
+        /** Represents a Bar. */
+        class Bar {
+
+            /**
+             * Constructs a new Bar.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.Bar.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Bar instrument. */
+            instrument: string;
+
+            /** Bar timeframeMs. */
+            timeframeMs: number;
+
+            /** Bar startMs. */
+            startMs: number;
+
+            /** Bar open. */
+            open: number;
+
+            /** Bar high. */
+            high: number;
+
+            /** Bar low. */
+            low: number;
+
+            /** Bar close. */
+            close: number;
+
+            /** Bar tickCount. */
+            tickCount: number;
+
+            /**
+             * Creates a new Bar instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Bar instance
+             */
+            static create(properties: pipstream.v1.Bar.$Shape): pipstream.v1.Bar & pipstream.v1.Bar.$Shape;
+            static create(properties?: pipstream.v1.Bar.$Properties): pipstream.v1.Bar;
+
+            /**
+             * Encodes the specified Bar message. Does not implicitly {@link pipstream.v1.Bar.verify|verify} messages.
+             * @param message Bar message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.Bar.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Bar message, length delimited. Does not implicitly {@link pipstream.v1.Bar.verify|verify} messages.
+             * @param message Bar message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.Bar.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.Bar & pipstream.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.Bar & pipstream.v1.Bar.$Shape;
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Bar & pipstream.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.Bar & pipstream.v1.Bar.$Shape;
+
+            /**
+             * Verifies a Bar message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Bar message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Bar
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.Bar;
+
+            /**
+             * Creates a plain object from a Bar message. Also converts values to other types if specified.
+             * @param message Bar
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.Bar, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Bar to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Bar
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Bar {
+
+            /** Properties of a Bar. */
+            interface $Properties {
+
+                /** Bar instrument */
+                instrument?: (string|null);
+
+                /** Bar timeframeMs */
+                timeframeMs?: (number|null);
+
+                /** Bar startMs */
+                startMs?: (number|null);
+
+                /** Bar open */
+                open?: (number|null);
+
+                /** Bar high */
+                high?: (number|null);
+
+                /** Bar low */
+                low?: (number|null);
+
+                /** Bar close */
+                close?: (number|null);
+
+                /** Bar tickCount */
+                tickCount?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Bar. */
+            type $Shape = pipstream.v1.Bar.$Properties;
+        }
+
+        /**
+         * Properties of a RejectedTick.
+         * @deprecated Use pipstream.v1.RejectedTick.$Properties instead.
+         */
+        interface IRejectedTick extends pipstream.v1.RejectedTick.$Properties {
+        }
+
+        /** Represents a RejectedTick. */
+        class RejectedTick {
+
+            /**
+             * Constructs a new RejectedTick.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.RejectedTick.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RejectedTick instrument. */
+            instrument: string;
+
+            /** RejectedTick timeMs. */
+            timeMs: number;
+
+            /** RejectedTick bid. */
+            bid: number;
+
+            /** RejectedTick ask. */
+            ask: number;
+
+            /** RejectedTick reason. */
+            reason: string;
+
+            /** RejectedTick source. */
+            source: string;
+
+            /** RejectedTick seq. */
+            seq: number;
+
+            /**
+             * Creates a new RejectedTick instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RejectedTick instance
+             */
+            static create(properties: pipstream.v1.RejectedTick.$Shape): pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape;
+            static create(properties?: pipstream.v1.RejectedTick.$Properties): pipstream.v1.RejectedTick;
+
+            /**
+             * Encodes the specified RejectedTick message. Does not implicitly {@link pipstream.v1.RejectedTick.verify|verify} messages.
+             * @param message RejectedTick message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.RejectedTick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RejectedTick message, length delimited. Does not implicitly {@link pipstream.v1.RejectedTick.verify|verify} messages.
+             * @param message RejectedTick message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.RejectedTick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RejectedTick message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape} RejectedTick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape;
+
+            /**
+             * Decodes a RejectedTick message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape} RejectedTick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape;
+
+            /**
+             * Verifies a RejectedTick message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RejectedTick message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RejectedTick
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.RejectedTick;
+
+            /**
+             * Creates a plain object from a RejectedTick message. Also converts values to other types if specified.
+             * @param message RejectedTick
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.RejectedTick, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RejectedTick to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RejectedTick
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RejectedTick {
+
+            /** Properties of a RejectedTick. */
+            interface $Properties {
+
+                /** RejectedTick instrument */
+                instrument?: (string|null);
+
+                /** RejectedTick timeMs */
+                timeMs?: (number|null);
+
+                /** RejectedTick bid */
+                bid?: (number|null);
+
+                /** RejectedTick ask */
+                ask?: (number|null);
+
+                /** RejectedTick reason */
+                reason?: (string|null);
+
+                /** RejectedTick source */
+                source?: (string|null);
+
+                /** RejectedTick seq */
+                seq?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RejectedTick. */
+            type $Shape = pipstream.v1.RejectedTick.$Properties;
+        }
+
+        /** Side enum. */
+        enum Side {
+
+            /** SIDE_UNSPECIFIED value */
+            SIDE_UNSPECIFIED = 0,
+
+            /** SIDE_BUY value */
+            SIDE_BUY = 1,
+
+            /** SIDE_SELL value */
+            SIDE_SELL = 2
+        }
+
+        /**
+         * Properties of a Signal.
+         * @deprecated Use pipstream.v1.Signal.$Properties instead.
+         */
+        interface ISignal extends pipstream.v1.Signal.$Properties {
+        }
+
+        /** Represents a Signal. */
+        class Signal {
+
+            /**
+             * Constructs a new Signal.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.Signal.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Signal id. */
+            id: string;
+
+            /** Signal account. */
+            account: string;
+
+            /** Signal workflowId. */
+            workflowId: string;
+
+            /** Signal workflowVersion. */
+            workflowVersion: number;
+
+            /** Signal nodeId. */
+            nodeId: string;
+
+            /** Signal triggerNodeId. */
+            triggerNodeId: string;
+
+            /** Signal instrument. */
+            instrument: string;
+
+            /** Signal mode. */
+            mode: pipstream.v1.SignalMode;
+
+            /** Signal timeMs. */
+            timeMs: number;
+
+            /** Signal price. */
+            price: number;
+
+            /** Signal bid. */
+            bid: number;
+
+            /** Signal ask. */
+            ask: number;
+
+            /** Signal side. */
+            side: pipstream.v1.Side;
+
+            /** Signal units. */
+            units: number;
+
+            /** Signal stopLossPips. */
+            stopLossPips: number;
+
+            /** Signal takeProfitPips. */
+            takeProfitPips: number;
+
+            /** Signal tickSeq. */
+            tickSeq: number;
+
+            /**
+             * Creates a new Signal instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Signal instance
+             */
+            static create(properties: pipstream.v1.Signal.$Shape): pipstream.v1.Signal & pipstream.v1.Signal.$Shape;
+            static create(properties?: pipstream.v1.Signal.$Properties): pipstream.v1.Signal;
+
+            /**
+             * Encodes the specified Signal message. Does not implicitly {@link pipstream.v1.Signal.verify|verify} messages.
+             * @param message Signal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.Signal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Signal message, length delimited. Does not implicitly {@link pipstream.v1.Signal.verify|verify} messages.
+             * @param message Signal message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.Signal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.Signal & pipstream.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.Signal & pipstream.v1.Signal.$Shape;
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Signal & pipstream.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.Signal & pipstream.v1.Signal.$Shape;
+
+            /**
+             * Verifies a Signal message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Signal message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Signal
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.Signal;
+
+            /**
+             * Creates a plain object from a Signal message. Also converts values to other types if specified.
+             * @param message Signal
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.Signal, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Signal to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Signal
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Signal {
+
+            /** Properties of a Signal. */
+            interface $Properties {
+
+                /** Signal id */
+                id?: (string|null);
+
+                /** Signal account */
+                account?: (string|null);
+
+                /** Signal workflowId */
+                workflowId?: (string|null);
+
+                /** Signal workflowVersion */
+                workflowVersion?: (number|null);
+
+                /** Signal nodeId */
+                nodeId?: (string|null);
+
+                /** Signal triggerNodeId */
+                triggerNodeId?: (string|null);
+
+                /** Signal instrument */
+                instrument?: (string|null);
+
+                /** Signal mode */
+                mode?: (pipstream.v1.SignalMode|null);
+
+                /** Signal timeMs */
+                timeMs?: (number|null);
+
+                /** Signal price */
+                price?: (number|null);
+
+                /** Signal bid */
+                bid?: (number|null);
+
+                /** Signal ask */
+                ask?: (number|null);
+
+                /** Signal side */
+                side?: (pipstream.v1.Side|null);
+
+                /** Signal units */
+                units?: (number|null);
+
+                /** Signal stopLossPips */
+                stopLossPips?: (number|null);
+
+                /** Signal takeProfitPips */
+                takeProfitPips?: (number|null);
+
+                /** Signal tickSeq */
+                tickSeq?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Signal. */
+            type $Shape = pipstream.v1.Signal.$Properties;
+        }
+
+        /** SignalMode enum. */
+        enum SignalMode {
+
+            /** SIGNAL_MODE_UNSPECIFIED value */
+            SIGNAL_MODE_UNSPECIFIED = 0,
+
+            /** SIGNAL_ALERT value */
+            SIGNAL_ALERT = 1,
+
+            /** SIGNAL_PENDING_CONFIRMATION value */
+            SIGNAL_PENDING_CONFIRMATION = 2,
+
+            /** SIGNAL_AUTO_EXECUTE value */
+            SIGNAL_AUTO_EXECUTE = 3
+        }
+    }
+}

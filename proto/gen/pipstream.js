@@ -1,0 +1,5653 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "../runtime.mjs";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Boolean = $util.global.Boolean, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const pipstream = $root.pipstream = (() => {
+
+    /**
+     * Namespace pipstream.
+     * @exports pipstream
+     * @namespace
+     */
+    const pipstream = {};
+
+    pipstream.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof pipstream
+         * @namespace
+         */
+        const v1 = {};
+
+        v1.InstrumentRegistered = (function() {
+
+            /**
+             * Properties of an InstrumentRegistered.
+             * @typedef {Object} pipstream.v1.InstrumentRegistered.$Properties
+             * @property {string|null} [instrument] InstrumentRegistered instrument
+             * @property {number|null} [pipLocation] InstrumentRegistered pipLocation
+             * @property {number|null} [displayPrecision] InstrumentRegistered displayPrecision
+             * @property {string|null} [nodeId] InstrumentRegistered nodeId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstrumentRegistered.
+             * @memberof pipstream.v1
+             * @interface IInstrumentRegistered
+             * @augments pipstream.v1.InstrumentRegistered.$Properties
+             * @deprecated Use pipstream.v1.InstrumentRegistered.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstrumentRegistered.
+             * @typedef {pipstream.v1.InstrumentRegistered.$Properties} pipstream.v1.InstrumentRegistered.$Shape
+             */
+
+            /**
+             * Constructs a new InstrumentRegistered.
+             * @memberof pipstream.v1
+             * @classdesc Represents an InstrumentRegistered.
+             * @constructor
+             * @param {pipstream.v1.InstrumentRegistered.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstrumentRegistered = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * InstrumentRegistered instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @instance
+             */
+            InstrumentRegistered.prototype.instrument = "";
+
+            /**
+             * InstrumentRegistered pipLocation.
+             * @member {number} pipLocation
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @instance
+             */
+            InstrumentRegistered.prototype.pipLocation = 0;
+
+            /**
+             * InstrumentRegistered displayPrecision.
+             * @member {number} displayPrecision
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @instance
+             */
+            InstrumentRegistered.prototype.displayPrecision = 0;
+
+            /**
+             * InstrumentRegistered nodeId.
+             * @member {string} nodeId
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @instance
+             */
+            InstrumentRegistered.prototype.nodeId = "";
+
+            /**
+             * Creates a new InstrumentRegistered instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {pipstream.v1.InstrumentRegistered.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.InstrumentRegistered} InstrumentRegistered instance
+             * @type {{
+             *   (properties: pipstream.v1.InstrumentRegistered.$Shape): pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape;
+             *   (properties?: pipstream.v1.InstrumentRegistered.$Properties): pipstream.v1.InstrumentRegistered;
+             * }}
+             */
+            InstrumentRegistered.create = function(properties) {
+                return new InstrumentRegistered(properties);
+            };
+
+            /**
+             * Encodes the specified InstrumentRegistered message. Does not implicitly {@link pipstream.v1.InstrumentRegistered.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {pipstream.v1.InstrumentRegistered.$Properties} message InstrumentRegistered message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRegistered.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.instrument);
+                if (message.pipLocation != null && $Object.hasOwnProperty.call(message, "pipLocation") && message.pipLocation !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.pipLocation);
+                if (message.displayPrecision != null && $Object.hasOwnProperty.call(message, "displayPrecision") && message.displayPrecision !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.displayPrecision);
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.nodeId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified InstrumentRegistered message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRegistered.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {pipstream.v1.InstrumentRegistered.$Properties} message InstrumentRegistered message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRegistered.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstrumentRegistered message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape} InstrumentRegistered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRegistered.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.InstrumentRegistered();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.pipLocation = value;
+                            else
+                                delete message.pipLocation;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.displayPrecision = value;
+                            else
+                                delete message.displayPrecision;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an InstrumentRegistered message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRegistered & pipstream.v1.InstrumentRegistered.$Shape} InstrumentRegistered
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRegistered.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstrumentRegistered message.
+             * @function verify
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstrumentRegistered.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.pipLocation != null && $Object.hasOwnProperty.call(message, "pipLocation"))
+                    if (!$util.isInteger(message.pipLocation))
+                        return "pipLocation: integer expected";
+                if (message.displayPrecision != null && $Object.hasOwnProperty.call(message, "displayPrecision"))
+                    if (!$util.isInteger(message.displayPrecision))
+                        return "displayPrecision: integer expected";
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an InstrumentRegistered message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.InstrumentRegistered} InstrumentRegistered
+             */
+            InstrumentRegistered.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.InstrumentRegistered)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.InstrumentRegistered: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.InstrumentRegistered();
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.pipLocation != null)
+                    if ($Number(object.pipLocation) !== 0)
+                        message.pipLocation = object.pipLocation | 0;
+                if (object.displayPrecision != null)
+                    if ($Number(object.displayPrecision) !== 0)
+                        message.displayPrecision = object.displayPrecision >>> 0;
+                if (object.nodeId != null)
+                    if (typeof object.nodeId !== "string" || object.nodeId.length)
+                        message.nodeId = $String(object.nodeId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an InstrumentRegistered message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {pipstream.v1.InstrumentRegistered} message InstrumentRegistered
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstrumentRegistered.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.instrument = "";
+                    object.pipLocation = 0;
+                    object.displayPrecision = 0;
+                    object.nodeId = "";
+                }
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.pipLocation != null && $Object.hasOwnProperty.call(message, "pipLocation"))
+                    object.pipLocation = message.pipLocation;
+                if (message.displayPrecision != null && $Object.hasOwnProperty.call(message, "displayPrecision"))
+                    object.displayPrecision = message.displayPrecision;
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    object.nodeId = message.nodeId;
+                return object;
+            };
+
+            /**
+             * Converts this InstrumentRegistered to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstrumentRegistered.prototype.toJSON = function() {
+                return InstrumentRegistered.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstrumentRegistered
+             * @function getTypeUrl
+             * @memberof pipstream.v1.InstrumentRegistered
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstrumentRegistered.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.InstrumentRegistered";
+            };
+
+            return InstrumentRegistered;
+        })();
+
+        v1.WorkflowChanged = (function() {
+
+            /**
+             * Properties of a WorkflowChanged.
+             * @typedef {Object} pipstream.v1.WorkflowChanged.$Properties
+             * @property {string|null} [account] WorkflowChanged account
+             * @property {string|null} [workflowId] WorkflowChanged workflowId
+             * @property {number|null} [version] WorkflowChanged version
+             * @property {string|null} [documentJson] WorkflowChanged documentJson
+             * @property {boolean|null} [active] WorkflowChanged active
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a WorkflowChanged.
+             * @memberof pipstream.v1
+             * @interface IWorkflowChanged
+             * @augments pipstream.v1.WorkflowChanged.$Properties
+             * @deprecated Use pipstream.v1.WorkflowChanged.$Properties instead.
+             */
+
+            /**
+             * Shape of a WorkflowChanged.
+             * @typedef {pipstream.v1.WorkflowChanged.$Properties} pipstream.v1.WorkflowChanged.$Shape
+             */
+
+            /**
+             * Constructs a new WorkflowChanged.
+             * @memberof pipstream.v1
+             * @classdesc Represents a WorkflowChanged.
+             * @constructor
+             * @param {pipstream.v1.WorkflowChanged.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const WorkflowChanged = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * WorkflowChanged account.
+             * @member {string} account
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             */
+            WorkflowChanged.prototype.account = "";
+
+            /**
+             * WorkflowChanged workflowId.
+             * @member {string} workflowId
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             */
+            WorkflowChanged.prototype.workflowId = "";
+
+            /**
+             * WorkflowChanged version.
+             * @member {number} version
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             */
+            WorkflowChanged.prototype.version = 0;
+
+            /**
+             * WorkflowChanged documentJson.
+             * @member {string} documentJson
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             */
+            WorkflowChanged.prototype.documentJson = "";
+
+            /**
+             * WorkflowChanged active.
+             * @member {boolean} active
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             */
+            WorkflowChanged.prototype.active = false;
+
+            /**
+             * Creates a new WorkflowChanged instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {pipstream.v1.WorkflowChanged.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.WorkflowChanged} WorkflowChanged instance
+             * @type {{
+             *   (properties: pipstream.v1.WorkflowChanged.$Shape): pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape;
+             *   (properties?: pipstream.v1.WorkflowChanged.$Properties): pipstream.v1.WorkflowChanged;
+             * }}
+             */
+            WorkflowChanged.create = function(properties) {
+                return new WorkflowChanged(properties);
+            };
+
+            /**
+             * Encodes the specified WorkflowChanged message. Does not implicitly {@link pipstream.v1.WorkflowChanged.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {pipstream.v1.WorkflowChanged.$Properties} message WorkflowChanged message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowChanged.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.account);
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId") && message.workflowId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.workflowId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.version);
+                if (message.documentJson != null && $Object.hasOwnProperty.call(message, "documentJson") && message.documentJson !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.documentJson);
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active") && message.active !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.active);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified WorkflowChanged message, length delimited. Does not implicitly {@link pipstream.v1.WorkflowChanged.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {pipstream.v1.WorkflowChanged.$Properties} message WorkflowChanged message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowChanged.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a WorkflowChanged message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape} WorkflowChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowChanged.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.WorkflowChanged();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflowId = value;
+                            else
+                                delete message.workflowId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.documentJson = value;
+                            else
+                                delete message.documentJson;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.active = value;
+                            else
+                                delete message.active;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a WorkflowChanged message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.WorkflowChanged & pipstream.v1.WorkflowChanged.$Shape} WorkflowChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowChanged.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a WorkflowChanged message.
+             * @function verify
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkflowChanged.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    if (!$util.isString(message.workflowId))
+                        return "workflowId: string expected";
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (!$util.isInteger(message.version))
+                        return "version: integer expected";
+                if (message.documentJson != null && $Object.hasOwnProperty.call(message, "documentJson"))
+                    if (!$util.isString(message.documentJson))
+                        return "documentJson: string expected";
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active"))
+                    if (typeof message.active !== "boolean")
+                        return "active: boolean expected";
+                return null;
+            };
+
+            /**
+             * Creates a WorkflowChanged message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.WorkflowChanged} WorkflowChanged
+             */
+            WorkflowChanged.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.WorkflowChanged)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.WorkflowChanged: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.WorkflowChanged();
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.workflowId != null)
+                    if (typeof object.workflowId !== "string" || object.workflowId.length)
+                        message.workflowId = $String(object.workflowId);
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.documentJson != null)
+                    if (typeof object.documentJson !== "string" || object.documentJson.length)
+                        message.documentJson = $String(object.documentJson);
+                if (object.active != null)
+                    if (object.active)
+                        message.active = $Boolean(object.active);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a WorkflowChanged message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {pipstream.v1.WorkflowChanged} message WorkflowChanged
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkflowChanged.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.account = "";
+                    object.workflowId = "";
+                    object.version = 0;
+                    object.documentJson = "";
+                    object.active = false;
+                }
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    object.workflowId = message.workflowId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.documentJson != null && $Object.hasOwnProperty.call(message, "documentJson"))
+                    object.documentJson = message.documentJson;
+                if (message.active != null && $Object.hasOwnProperty.call(message, "active"))
+                    object.active = message.active;
+                return object;
+            };
+
+            /**
+             * Converts this WorkflowChanged to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.WorkflowChanged
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkflowChanged.prototype.toJSON = function() {
+                return WorkflowChanged.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for WorkflowChanged
+             * @function getTypeUrl
+             * @memberof pipstream.v1.WorkflowChanged
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            WorkflowChanged.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.WorkflowChanged";
+            };
+
+            return WorkflowChanged;
+        })();
+
+        /**
+         * EventType enum.
+         * @name pipstream.v1.EventType
+         * @enum {number}
+         * @property {number} EVENT_TYPE_UNSPECIFIED=0 EVENT_TYPE_UNSPECIFIED value
+         * @property {number} EVENT_TYPE_TICK=1 EVENT_TYPE_TICK value
+         * @property {number} EVENT_TYPE_BAR=2 EVENT_TYPE_BAR value
+         * @property {number} EVENT_TYPE_SIGNAL=3 EVENT_TYPE_SIGNAL value
+         * @property {number} EVENT_TYPE_REJECTED_TICK=4 EVENT_TYPE_REJECTED_TICK value
+         * @property {number} EVENT_TYPE_INSTRUMENT_REGISTERED=5 EVENT_TYPE_INSTRUMENT_REGISTERED value
+         * @property {number} EVENT_TYPE_WORKFLOW_CHANGED=6 EVENT_TYPE_WORKFLOW_CHANGED value
+         */
+        v1.EventType = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "EVENT_TYPE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "EVENT_TYPE_TICK"] = 1;
+            values[valuesById[2] = "EVENT_TYPE_BAR"] = 2;
+            values[valuesById[3] = "EVENT_TYPE_SIGNAL"] = 3;
+            values[valuesById[4] = "EVENT_TYPE_REJECTED_TICK"] = 4;
+            values[valuesById[5] = "EVENT_TYPE_INSTRUMENT_REGISTERED"] = 5;
+            values[valuesById[6] = "EVENT_TYPE_WORKFLOW_CHANGED"] = 6;
+            return values;
+        })();
+
+        v1.Envelope = (function() {
+
+            /**
+             * Properties of an Envelope.
+             * @typedef {Object} pipstream.v1.Envelope.$Properties
+             * @property {number|null} [schemaVersion] Envelope schemaVersion
+             * @property {pipstream.v1.EventType|null} [type] Envelope type
+             * @property {string|null} [eventId] Envelope eventId
+             * @property {string|null} [correlationId] Envelope correlationId
+             * @property {string|null} [causationId] Envelope causationId
+             * @property {number|null} [sourceTsUs] Envelope sourceTsUs
+             * @property {number|null} [ingestTsUs] Envelope ingestTsUs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Envelope.
+             * @memberof pipstream.v1
+             * @interface IEnvelope
+             * @augments pipstream.v1.Envelope.$Properties
+             * @deprecated Use pipstream.v1.Envelope.$Properties instead.
+             */
+
+            /**
+             * Shape of an Envelope.
+             * @typedef {pipstream.v1.Envelope.$Properties} pipstream.v1.Envelope.$Shape
+             */
+
+            /**
+             * Constructs a new Envelope.
+             * @memberof pipstream.v1
+             * @classdesc Represents an Envelope.
+             * @constructor
+             * @param {pipstream.v1.Envelope.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Envelope = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Envelope schemaVersion.
+             * @member {number} schemaVersion
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.schemaVersion = 0;
+
+            /**
+             * Envelope type.
+             * @member {pipstream.v1.EventType} type
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.type = 0;
+
+            /**
+             * Envelope eventId.
+             * @member {string} eventId
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.eventId = "";
+
+            /**
+             * Envelope correlationId.
+             * @member {string} correlationId
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.correlationId = "";
+
+            /**
+             * Envelope causationId.
+             * @member {string} causationId
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.causationId = "";
+
+            /**
+             * Envelope sourceTsUs.
+             * @member {number} sourceTsUs
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.sourceTsUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Envelope ingestTsUs.
+             * @member {number} ingestTsUs
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             */
+            Envelope.prototype.ingestTsUs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Envelope instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {pipstream.v1.Envelope.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.Envelope} Envelope instance
+             * @type {{
+             *   (properties: pipstream.v1.Envelope.$Shape): pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape;
+             *   (properties?: pipstream.v1.Envelope.$Properties): pipstream.v1.Envelope;
+             * }}
+             */
+            Envelope.create = function(properties) {
+                return new Envelope(properties);
+            };
+
+            /**
+             * Encodes the specified Envelope message. Does not implicitly {@link pipstream.v1.Envelope.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {pipstream.v1.Envelope.$Properties} message Envelope message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Envelope.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion") && message.schemaVersion !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.schemaVersion);
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type") && message.type !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.type);
+                if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId") && message.eventId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.eventId);
+                if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId") && message.correlationId !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.correlationId);
+                if (message.causationId != null && $Object.hasOwnProperty.call(message, "causationId") && message.causationId !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.causationId);
+                if (message.sourceTsUs != null && $Object.hasOwnProperty.call(message, "sourceTsUs") && (typeof message.sourceTsUs === "object" ? message.sourceTsUs.low || message.sourceTsUs.high : message.sourceTsUs !== 0))
+                    writer.uint32(/* id 6, wireType 0 =*/48).int64(message.sourceTsUs);
+                if (message.ingestTsUs != null && $Object.hasOwnProperty.call(message, "ingestTsUs") && (typeof message.ingestTsUs === "object" ? message.ingestTsUs.low || message.ingestTsUs.high : message.ingestTsUs !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.ingestTsUs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Envelope message, length delimited. Does not implicitly {@link pipstream.v1.Envelope.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {pipstream.v1.Envelope.$Properties} message Envelope message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Envelope.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Envelope.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.Envelope();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.schemaVersion = value;
+                            else
+                                delete message.schemaVersion;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.type = value;
+                            else
+                                delete message.type;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.eventId = value;
+                            else
+                                delete message.eventId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.correlationId = value;
+                            else
+                                delete message.correlationId;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.causationId = value;
+                            else
+                                delete message.causationId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sourceTsUs = value;
+                            else
+                                delete message.sourceTsUs;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.ingestTsUs = value;
+                            else
+                                delete message.ingestTsUs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an Envelope message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Envelope & pipstream.v1.Envelope.$Shape} Envelope
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Envelope.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Envelope message.
+             * @function verify
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Envelope.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    if (!$util.isInteger(message.schemaVersion))
+                        return "schemaVersion: integer expected";
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    if (typeof message.type !== "number" || (message.type | 0) !== message.type)
+                        return "type: enum value expected";
+                if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId"))
+                    if (!$util.isString(message.eventId))
+                        return "eventId: string expected";
+                if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId"))
+                    if (!$util.isString(message.correlationId))
+                        return "correlationId: string expected";
+                if (message.causationId != null && $Object.hasOwnProperty.call(message, "causationId"))
+                    if (!$util.isString(message.causationId))
+                        return "causationId: string expected";
+                if (message.sourceTsUs != null && $Object.hasOwnProperty.call(message, "sourceTsUs"))
+                    if (!$util.isInteger(message.sourceTsUs) && !(message.sourceTsUs && $util.isInteger(message.sourceTsUs.low) && $util.isInteger(message.sourceTsUs.high)))
+                        return "sourceTsUs: integer|Long expected";
+                if (message.ingestTsUs != null && $Object.hasOwnProperty.call(message, "ingestTsUs"))
+                    if (!$util.isInteger(message.ingestTsUs) && !(message.ingestTsUs && $util.isInteger(message.ingestTsUs.low) && $util.isInteger(message.ingestTsUs.high)))
+                        return "ingestTsUs: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates an Envelope message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.Envelope} Envelope
+             */
+            Envelope.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.Envelope)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.Envelope: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.Envelope();
+                if (object.schemaVersion != null)
+                    if ($Number(object.schemaVersion) !== 0)
+                        message.schemaVersion = object.schemaVersion >>> 0;
+                if (object.type !== 0 && (typeof object.type !== "string" || $root.pipstream.v1.EventType[object.type] !== 0))
+                    switch (object.type) {
+                    case "EVENT_TYPE_UNSPECIFIED":
+                    case 0:
+                        message.type = 0;
+                        break;
+                    case "EVENT_TYPE_TICK":
+                    case 1:
+                        message.type = 1;
+                        break;
+                    case "EVENT_TYPE_BAR":
+                    case 2:
+                        message.type = 2;
+                        break;
+                    case "EVENT_TYPE_SIGNAL":
+                    case 3:
+                        message.type = 3;
+                        break;
+                    case "EVENT_TYPE_REJECTED_TICK":
+                    case 4:
+                        message.type = 4;
+                        break;
+                    case "EVENT_TYPE_INSTRUMENT_REGISTERED":
+                    case 5:
+                        message.type = 5;
+                        break;
+                    case "EVENT_TYPE_WORKFLOW_CHANGED":
+                    case 6:
+                        message.type = 6;
+                        break;
+                    default:
+                        if (typeof object.type === "number" && (object.type | 0) === object.type)
+                            message.type = object.type;
+                    }
+                if (object.eventId != null)
+                    if (typeof object.eventId !== "string" || object.eventId.length)
+                        message.eventId = $String(object.eventId);
+                if (object.correlationId != null)
+                    if (typeof object.correlationId !== "string" || object.correlationId.length)
+                        message.correlationId = $String(object.correlationId);
+                if (object.causationId != null)
+                    if (typeof object.causationId !== "string" || object.causationId.length)
+                        message.causationId = $String(object.causationId);
+                if (object.sourceTsUs != null)
+                    if (typeof object.sourceTsUs === "object" ? object.sourceTsUs.low || object.sourceTsUs.high : $Number(object.sourceTsUs) !== 0)
+                        if ($util.Long)
+                            message.sourceTsUs = $util.Long.fromValue(object.sourceTsUs, false);
+                        else if (typeof object.sourceTsUs === "string")
+                            message.sourceTsUs = $parseInt(object.sourceTsUs, 10);
+                        else if (typeof object.sourceTsUs === "number")
+                            message.sourceTsUs = object.sourceTsUs;
+                        else if (typeof object.sourceTsUs === "object")
+                            message.sourceTsUs = new $util.LongBits(object.sourceTsUs.low >>> 0, object.sourceTsUs.high >>> 0).toNumber();
+                if (object.ingestTsUs != null)
+                    if (typeof object.ingestTsUs === "object" ? object.ingestTsUs.low || object.ingestTsUs.high : $Number(object.ingestTsUs) !== 0)
+                        if ($util.Long)
+                            message.ingestTsUs = $util.Long.fromValue(object.ingestTsUs, false);
+                        else if (typeof object.ingestTsUs === "string")
+                            message.ingestTsUs = $parseInt(object.ingestTsUs, 10);
+                        else if (typeof object.ingestTsUs === "number")
+                            message.ingestTsUs = object.ingestTsUs;
+                        else if (typeof object.ingestTsUs === "object")
+                            message.ingestTsUs = new $util.LongBits(object.ingestTsUs.low >>> 0, object.ingestTsUs.high >>> 0).toNumber();
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Envelope message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {pipstream.v1.Envelope} message Envelope
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Envelope.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.schemaVersion = 0;
+                    object.type = options.enums === $String ? "EVENT_TYPE_UNSPECIFIED" : 0;
+                    object.eventId = "";
+                    object.correlationId = "";
+                    object.causationId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.sourceTsUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.sourceTsUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.ingestTsUs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.ingestTsUs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.schemaVersion != null && $Object.hasOwnProperty.call(message, "schemaVersion"))
+                    object.schemaVersion = message.schemaVersion;
+                if (message.type != null && $Object.hasOwnProperty.call(message, "type"))
+                    object.type = options.enums === $String ? $root.pipstream.v1.EventType[message.type] === $undefined ? message.type : $root.pipstream.v1.EventType[message.type] : message.type;
+                if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId"))
+                    object.eventId = message.eventId;
+                if (message.correlationId != null && $Object.hasOwnProperty.call(message, "correlationId"))
+                    object.correlationId = message.correlationId;
+                if (message.causationId != null && $Object.hasOwnProperty.call(message, "causationId"))
+                    object.causationId = message.causationId;
+                if (message.sourceTsUs != null && $Object.hasOwnProperty.call(message, "sourceTsUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.sourceTsUs = typeof message.sourceTsUs === "number" ? $BigInt(message.sourceTsUs) : $util.Long.fromBits(message.sourceTsUs.low >>> 0, message.sourceTsUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.sourceTsUs === "number")
+                        object.sourceTsUs = options.longs === $String ? $String(message.sourceTsUs) : message.sourceTsUs;
+                    else
+                        object.sourceTsUs = options.longs === $String ? $util.Long.prototype.toString.call(message.sourceTsUs) : options.longs === $Number ? new $util.LongBits(message.sourceTsUs.low >>> 0, message.sourceTsUs.high >>> 0).toNumber() : message.sourceTsUs;
+                if (message.ingestTsUs != null && $Object.hasOwnProperty.call(message, "ingestTsUs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.ingestTsUs = typeof message.ingestTsUs === "number" ? $BigInt(message.ingestTsUs) : $util.Long.fromBits(message.ingestTsUs.low >>> 0, message.ingestTsUs.high >>> 0, false).toBigInt();
+                    else if (typeof message.ingestTsUs === "number")
+                        object.ingestTsUs = options.longs === $String ? $String(message.ingestTsUs) : message.ingestTsUs;
+                    else
+                        object.ingestTsUs = options.longs === $String ? $util.Long.prototype.toString.call(message.ingestTsUs) : options.longs === $Number ? new $util.LongBits(message.ingestTsUs.low >>> 0, message.ingestTsUs.high >>> 0).toNumber() : message.ingestTsUs;
+                return object;
+            };
+
+            /**
+             * Converts this Envelope to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.Envelope
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Envelope.prototype.toJSON = function() {
+                return Envelope.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Envelope
+             * @function getTypeUrl
+             * @memberof pipstream.v1.Envelope
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Envelope.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.Envelope";
+            };
+
+            return Envelope;
+        })();
+
+        v1.EnvelopeOnly = (function() {
+
+            /**
+             * Properties of an EnvelopeOnly.
+             * @typedef {Object} pipstream.v1.EnvelopeOnly.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] EnvelopeOnly envelope
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an EnvelopeOnly.
+             * @memberof pipstream.v1
+             * @interface IEnvelopeOnly
+             * @augments pipstream.v1.EnvelopeOnly.$Properties
+             * @deprecated Use pipstream.v1.EnvelopeOnly.$Properties instead.
+             */
+
+            /**
+             * Shape of an EnvelopeOnly.
+             * @typedef {pipstream.v1.EnvelopeOnly.$Properties} pipstream.v1.EnvelopeOnly.$Shape
+             */
+
+            /**
+             * Constructs a new EnvelopeOnly.
+             * @memberof pipstream.v1
+             * @classdesc Represents an EnvelopeOnly.
+             * @constructor
+             * @param {pipstream.v1.EnvelopeOnly.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const EnvelopeOnly = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * EnvelopeOnly envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @instance
+             */
+            EnvelopeOnly.prototype.envelope = null;
+
+            /**
+             * Creates a new EnvelopeOnly instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {pipstream.v1.EnvelopeOnly.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.EnvelopeOnly} EnvelopeOnly instance
+             * @type {{
+             *   (properties: pipstream.v1.EnvelopeOnly.$Shape): pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape;
+             *   (properties?: pipstream.v1.EnvelopeOnly.$Properties): pipstream.v1.EnvelopeOnly;
+             * }}
+             */
+            EnvelopeOnly.create = function(properties) {
+                return new EnvelopeOnly(properties);
+            };
+
+            /**
+             * Encodes the specified EnvelopeOnly message. Does not implicitly {@link pipstream.v1.EnvelopeOnly.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {pipstream.v1.EnvelopeOnly.$Properties} message EnvelopeOnly message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnvelopeOnly.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified EnvelopeOnly message, length delimited. Does not implicitly {@link pipstream.v1.EnvelopeOnly.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {pipstream.v1.EnvelopeOnly.$Properties} message EnvelopeOnly message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EnvelopeOnly.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an EnvelopeOnly message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape} EnvelopeOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnvelopeOnly.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.EnvelopeOnly();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an EnvelopeOnly message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.EnvelopeOnly & pipstream.v1.EnvelopeOnly.$Shape} EnvelopeOnly
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EnvelopeOnly.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an EnvelopeOnly message.
+             * @function verify
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EnvelopeOnly.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EnvelopeOnly message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.EnvelopeOnly} EnvelopeOnly
+             */
+            EnvelopeOnly.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.EnvelopeOnly)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.EnvelopeOnly: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.EnvelopeOnly();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.EnvelopeOnly.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an EnvelopeOnly message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {pipstream.v1.EnvelopeOnly} message EnvelopeOnly
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EnvelopeOnly.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.envelope = null;
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this EnvelopeOnly to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EnvelopeOnly.prototype.toJSON = function() {
+                return EnvelopeOnly.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for EnvelopeOnly
+             * @function getTypeUrl
+             * @memberof pipstream.v1.EnvelopeOnly
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            EnvelopeOnly.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.EnvelopeOnly";
+            };
+
+            return EnvelopeOnly;
+        })();
+
+        v1.TickEvent = (function() {
+
+            /**
+             * Properties of a TickEvent.
+             * @typedef {Object} pipstream.v1.TickEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] TickEvent envelope
+             * @property {pipstream.v1.Tick.$Properties|null} [tick] TickEvent tick
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a TickEvent.
+             * @memberof pipstream.v1
+             * @interface ITickEvent
+             * @augments pipstream.v1.TickEvent.$Properties
+             * @deprecated Use pipstream.v1.TickEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a TickEvent.
+             * @typedef {pipstream.v1.TickEvent.$Properties} pipstream.v1.TickEvent.$Shape
+             */
+
+            /**
+             * Constructs a new TickEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a TickEvent.
+             * @constructor
+             * @param {pipstream.v1.TickEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const TickEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * TickEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.TickEvent
+             * @instance
+             */
+            TickEvent.prototype.envelope = null;
+
+            /**
+             * TickEvent tick.
+             * @member {pipstream.v1.Tick.$Properties|null|undefined} tick
+             * @memberof pipstream.v1.TickEvent
+             * @instance
+             */
+            TickEvent.prototype.tick = null;
+
+            /**
+             * Creates a new TickEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {pipstream.v1.TickEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.TickEvent} TickEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.TickEvent.$Shape): pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape;
+             *   (properties?: pipstream.v1.TickEvent.$Properties): pipstream.v1.TickEvent;
+             * }}
+             */
+            TickEvent.create = function(properties) {
+                return new TickEvent(properties);
+            };
+
+            /**
+             * Encodes the specified TickEvent message. Does not implicitly {@link pipstream.v1.TickEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {pipstream.v1.TickEvent.$Properties} message TickEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TickEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.tick != null && $Object.hasOwnProperty.call(message, "tick"))
+                    $root.pipstream.v1.Tick.encode(message.tick, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified TickEvent message, length delimited. Does not implicitly {@link pipstream.v1.TickEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {pipstream.v1.TickEvent.$Properties} message TickEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TickEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a TickEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape} TickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TickEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.TickEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.tick = $root.pipstream.v1.Tick.decode(reader, reader.size(), $undefined, _depth + 1, message.tick);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a TickEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.TickEvent & pipstream.v1.TickEvent.$Shape} TickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TickEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a TickEvent message.
+             * @function verify
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TickEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.tick != null && $Object.hasOwnProperty.call(message, "tick")) {
+                    let error = $root.pipstream.v1.Tick.verify(message.tick, _depth + 1);
+                    if (error)
+                        return "tick." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TickEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.TickEvent} TickEvent
+             */
+            TickEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.TickEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.TickEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.TickEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.TickEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.tick != null) {
+                    if (!$util.isObject(object.tick))
+                        throw $TypeError(".pipstream.v1.TickEvent.tick: object expected");
+                    message.tick = $root.pipstream.v1.Tick.fromObject(object.tick, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a TickEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {pipstream.v1.TickEvent} message TickEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TickEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.tick = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.tick != null && $Object.hasOwnProperty.call(message, "tick"))
+                    object.tick = $root.pipstream.v1.Tick.toObject(message.tick, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this TickEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.TickEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TickEvent.prototype.toJSON = function() {
+                return TickEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for TickEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.TickEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            TickEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.TickEvent";
+            };
+
+            return TickEvent;
+        })();
+
+        v1.BarEvent = (function() {
+
+            /**
+             * Properties of a BarEvent.
+             * @typedef {Object} pipstream.v1.BarEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] BarEvent envelope
+             * @property {pipstream.v1.Bar.$Properties|null} [bar] BarEvent bar
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a BarEvent.
+             * @memberof pipstream.v1
+             * @interface IBarEvent
+             * @augments pipstream.v1.BarEvent.$Properties
+             * @deprecated Use pipstream.v1.BarEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a BarEvent.
+             * @typedef {pipstream.v1.BarEvent.$Properties} pipstream.v1.BarEvent.$Shape
+             */
+
+            /**
+             * Constructs a new BarEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a BarEvent.
+             * @constructor
+             * @param {pipstream.v1.BarEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const BarEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * BarEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.BarEvent
+             * @instance
+             */
+            BarEvent.prototype.envelope = null;
+
+            /**
+             * BarEvent bar.
+             * @member {pipstream.v1.Bar.$Properties|null|undefined} bar
+             * @memberof pipstream.v1.BarEvent
+             * @instance
+             */
+            BarEvent.prototype.bar = null;
+
+            /**
+             * Creates a new BarEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {pipstream.v1.BarEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.BarEvent} BarEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.BarEvent.$Shape): pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape;
+             *   (properties?: pipstream.v1.BarEvent.$Properties): pipstream.v1.BarEvent;
+             * }}
+             */
+            BarEvent.create = function(properties) {
+                return new BarEvent(properties);
+            };
+
+            /**
+             * Encodes the specified BarEvent message. Does not implicitly {@link pipstream.v1.BarEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {pipstream.v1.BarEvent.$Properties} message BarEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BarEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.bar != null && $Object.hasOwnProperty.call(message, "bar"))
+                    $root.pipstream.v1.Bar.encode(message.bar, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified BarEvent message, length delimited. Does not implicitly {@link pipstream.v1.BarEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {pipstream.v1.BarEvent.$Properties} message BarEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BarEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a BarEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape} BarEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BarEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.BarEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.bar = $root.pipstream.v1.Bar.decode(reader, reader.size(), $undefined, _depth + 1, message.bar);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a BarEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.BarEvent & pipstream.v1.BarEvent.$Shape} BarEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BarEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a BarEvent message.
+             * @function verify
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BarEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.bar != null && $Object.hasOwnProperty.call(message, "bar")) {
+                    let error = $root.pipstream.v1.Bar.verify(message.bar, _depth + 1);
+                    if (error)
+                        return "bar." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BarEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.BarEvent} BarEvent
+             */
+            BarEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.BarEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.BarEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.BarEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.BarEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.bar != null) {
+                    if (!$util.isObject(object.bar))
+                        throw $TypeError(".pipstream.v1.BarEvent.bar: object expected");
+                    message.bar = $root.pipstream.v1.Bar.fromObject(object.bar, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a BarEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {pipstream.v1.BarEvent} message BarEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BarEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.bar = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.bar != null && $Object.hasOwnProperty.call(message, "bar"))
+                    object.bar = $root.pipstream.v1.Bar.toObject(message.bar, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this BarEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.BarEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BarEvent.prototype.toJSON = function() {
+                return BarEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for BarEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.BarEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            BarEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.BarEvent";
+            };
+
+            return BarEvent;
+        })();
+
+        v1.SignalEvent = (function() {
+
+            /**
+             * Properties of a SignalEvent.
+             * @typedef {Object} pipstream.v1.SignalEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] SignalEvent envelope
+             * @property {pipstream.v1.Signal.$Properties|null} [signal] SignalEvent signal
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a SignalEvent.
+             * @memberof pipstream.v1
+             * @interface ISignalEvent
+             * @augments pipstream.v1.SignalEvent.$Properties
+             * @deprecated Use pipstream.v1.SignalEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a SignalEvent.
+             * @typedef {pipstream.v1.SignalEvent.$Properties} pipstream.v1.SignalEvent.$Shape
+             */
+
+            /**
+             * Constructs a new SignalEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a SignalEvent.
+             * @constructor
+             * @param {pipstream.v1.SignalEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const SignalEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * SignalEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.SignalEvent
+             * @instance
+             */
+            SignalEvent.prototype.envelope = null;
+
+            /**
+             * SignalEvent signal.
+             * @member {pipstream.v1.Signal.$Properties|null|undefined} signal
+             * @memberof pipstream.v1.SignalEvent
+             * @instance
+             */
+            SignalEvent.prototype.signal = null;
+
+            /**
+             * Creates a new SignalEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {pipstream.v1.SignalEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.SignalEvent} SignalEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.SignalEvent.$Shape): pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape;
+             *   (properties?: pipstream.v1.SignalEvent.$Properties): pipstream.v1.SignalEvent;
+             * }}
+             */
+            SignalEvent.create = function(properties) {
+                return new SignalEvent(properties);
+            };
+
+            /**
+             * Encodes the specified SignalEvent message. Does not implicitly {@link pipstream.v1.SignalEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {pipstream.v1.SignalEvent.$Properties} message SignalEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignalEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.signal != null && $Object.hasOwnProperty.call(message, "signal"))
+                    $root.pipstream.v1.Signal.encode(message.signal, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified SignalEvent message, length delimited. Does not implicitly {@link pipstream.v1.SignalEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {pipstream.v1.SignalEvent.$Properties} message SignalEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SignalEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a SignalEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape} SignalEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignalEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.SignalEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.signal = $root.pipstream.v1.Signal.decode(reader, reader.size(), $undefined, _depth + 1, message.signal);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a SignalEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.SignalEvent & pipstream.v1.SignalEvent.$Shape} SignalEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SignalEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a SignalEvent message.
+             * @function verify
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SignalEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.signal != null && $Object.hasOwnProperty.call(message, "signal")) {
+                    let error = $root.pipstream.v1.Signal.verify(message.signal, _depth + 1);
+                    if (error)
+                        return "signal." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SignalEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.SignalEvent} SignalEvent
+             */
+            SignalEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.SignalEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.SignalEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.SignalEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.SignalEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.signal != null) {
+                    if (!$util.isObject(object.signal))
+                        throw $TypeError(".pipstream.v1.SignalEvent.signal: object expected");
+                    message.signal = $root.pipstream.v1.Signal.fromObject(object.signal, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SignalEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {pipstream.v1.SignalEvent} message SignalEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SignalEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.signal = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.signal != null && $Object.hasOwnProperty.call(message, "signal"))
+                    object.signal = $root.pipstream.v1.Signal.toObject(message.signal, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this SignalEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.SignalEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SignalEvent.prototype.toJSON = function() {
+                return SignalEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for SignalEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.SignalEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            SignalEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.SignalEvent";
+            };
+
+            return SignalEvent;
+        })();
+
+        v1.RejectedTickEvent = (function() {
+
+            /**
+             * Properties of a RejectedTickEvent.
+             * @typedef {Object} pipstream.v1.RejectedTickEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] RejectedTickEvent envelope
+             * @property {pipstream.v1.RejectedTick.$Properties|null} [rejectedTick] RejectedTickEvent rejectedTick
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RejectedTickEvent.
+             * @memberof pipstream.v1
+             * @interface IRejectedTickEvent
+             * @augments pipstream.v1.RejectedTickEvent.$Properties
+             * @deprecated Use pipstream.v1.RejectedTickEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a RejectedTickEvent.
+             * @typedef {pipstream.v1.RejectedTickEvent.$Properties} pipstream.v1.RejectedTickEvent.$Shape
+             */
+
+            /**
+             * Constructs a new RejectedTickEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a RejectedTickEvent.
+             * @constructor
+             * @param {pipstream.v1.RejectedTickEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RejectedTickEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RejectedTickEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @instance
+             */
+            RejectedTickEvent.prototype.envelope = null;
+
+            /**
+             * RejectedTickEvent rejectedTick.
+             * @member {pipstream.v1.RejectedTick.$Properties|null|undefined} rejectedTick
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @instance
+             */
+            RejectedTickEvent.prototype.rejectedTick = null;
+
+            /**
+             * Creates a new RejectedTickEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {pipstream.v1.RejectedTickEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.RejectedTickEvent} RejectedTickEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.RejectedTickEvent.$Shape): pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape;
+             *   (properties?: pipstream.v1.RejectedTickEvent.$Properties): pipstream.v1.RejectedTickEvent;
+             * }}
+             */
+            RejectedTickEvent.create = function(properties) {
+                return new RejectedTickEvent(properties);
+            };
+
+            /**
+             * Encodes the specified RejectedTickEvent message. Does not implicitly {@link pipstream.v1.RejectedTickEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {pipstream.v1.RejectedTickEvent.$Properties} message RejectedTickEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RejectedTickEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.rejectedTick != null && $Object.hasOwnProperty.call(message, "rejectedTick"))
+                    $root.pipstream.v1.RejectedTick.encode(message.rejectedTick, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RejectedTickEvent message, length delimited. Does not implicitly {@link pipstream.v1.RejectedTickEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {pipstream.v1.RejectedTickEvent.$Properties} message RejectedTickEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RejectedTickEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RejectedTickEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape} RejectedTickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RejectedTickEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.RejectedTickEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.rejectedTick = $root.pipstream.v1.RejectedTick.decode(reader, reader.size(), $undefined, _depth + 1, message.rejectedTick);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RejectedTickEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RejectedTickEvent & pipstream.v1.RejectedTickEvent.$Shape} RejectedTickEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RejectedTickEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RejectedTickEvent message.
+             * @function verify
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RejectedTickEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.rejectedTick != null && $Object.hasOwnProperty.call(message, "rejectedTick")) {
+                    let error = $root.pipstream.v1.RejectedTick.verify(message.rejectedTick, _depth + 1);
+                    if (error)
+                        return "rejectedTick." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RejectedTickEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.RejectedTickEvent} RejectedTickEvent
+             */
+            RejectedTickEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.RejectedTickEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.RejectedTickEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.RejectedTickEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.RejectedTickEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.rejectedTick != null) {
+                    if (!$util.isObject(object.rejectedTick))
+                        throw $TypeError(".pipstream.v1.RejectedTickEvent.rejectedTick: object expected");
+                    message.rejectedTick = $root.pipstream.v1.RejectedTick.fromObject(object.rejectedTick, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RejectedTickEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {pipstream.v1.RejectedTickEvent} message RejectedTickEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RejectedTickEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.rejectedTick = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.rejectedTick != null && $Object.hasOwnProperty.call(message, "rejectedTick"))
+                    object.rejectedTick = $root.pipstream.v1.RejectedTick.toObject(message.rejectedTick, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this RejectedTickEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RejectedTickEvent.prototype.toJSON = function() {
+                return RejectedTickEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RejectedTickEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.RejectedTickEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RejectedTickEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.RejectedTickEvent";
+            };
+
+            return RejectedTickEvent;
+        })();
+
+        v1.InstrumentRegisteredEvent = (function() {
+
+            /**
+             * Properties of an InstrumentRegisteredEvent.
+             * @typedef {Object} pipstream.v1.InstrumentRegisteredEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] InstrumentRegisteredEvent envelope
+             * @property {pipstream.v1.InstrumentRegistered.$Properties|null} [instrumentRegistered] InstrumentRegisteredEvent instrumentRegistered
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstrumentRegisteredEvent.
+             * @memberof pipstream.v1
+             * @interface IInstrumentRegisteredEvent
+             * @augments pipstream.v1.InstrumentRegisteredEvent.$Properties
+             * @deprecated Use pipstream.v1.InstrumentRegisteredEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstrumentRegisteredEvent.
+             * @typedef {pipstream.v1.InstrumentRegisteredEvent.$Properties} pipstream.v1.InstrumentRegisteredEvent.$Shape
+             */
+
+            /**
+             * Constructs a new InstrumentRegisteredEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents an InstrumentRegisteredEvent.
+             * @constructor
+             * @param {pipstream.v1.InstrumentRegisteredEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstrumentRegisteredEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * InstrumentRegisteredEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @instance
+             */
+            InstrumentRegisteredEvent.prototype.envelope = null;
+
+            /**
+             * InstrumentRegisteredEvent instrumentRegistered.
+             * @member {pipstream.v1.InstrumentRegistered.$Properties|null|undefined} instrumentRegistered
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @instance
+             */
+            InstrumentRegisteredEvent.prototype.instrumentRegistered = null;
+
+            /**
+             * Creates a new InstrumentRegisteredEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {pipstream.v1.InstrumentRegisteredEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.InstrumentRegisteredEvent} InstrumentRegisteredEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.InstrumentRegisteredEvent.$Shape): pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape;
+             *   (properties?: pipstream.v1.InstrumentRegisteredEvent.$Properties): pipstream.v1.InstrumentRegisteredEvent;
+             * }}
+             */
+            InstrumentRegisteredEvent.create = function(properties) {
+                return new InstrumentRegisteredEvent(properties);
+            };
+
+            /**
+             * Encodes the specified InstrumentRegisteredEvent message. Does not implicitly {@link pipstream.v1.InstrumentRegisteredEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {pipstream.v1.InstrumentRegisteredEvent.$Properties} message InstrumentRegisteredEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRegisteredEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.instrumentRegistered != null && $Object.hasOwnProperty.call(message, "instrumentRegistered"))
+                    $root.pipstream.v1.InstrumentRegistered.encode(message.instrumentRegistered, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified InstrumentRegisteredEvent message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRegisteredEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {pipstream.v1.InstrumentRegisteredEvent.$Properties} message InstrumentRegisteredEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRegisteredEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstrumentRegisteredEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape} InstrumentRegisteredEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRegisteredEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.InstrumentRegisteredEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.instrumentRegistered = $root.pipstream.v1.InstrumentRegistered.decode(reader, reader.size(), $undefined, _depth + 1, message.instrumentRegistered);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an InstrumentRegisteredEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRegisteredEvent & pipstream.v1.InstrumentRegisteredEvent.$Shape} InstrumentRegisteredEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRegisteredEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstrumentRegisteredEvent message.
+             * @function verify
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstrumentRegisteredEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.instrumentRegistered != null && $Object.hasOwnProperty.call(message, "instrumentRegistered")) {
+                    let error = $root.pipstream.v1.InstrumentRegistered.verify(message.instrumentRegistered, _depth + 1);
+                    if (error)
+                        return "instrumentRegistered." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstrumentRegisteredEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.InstrumentRegisteredEvent} InstrumentRegisteredEvent
+             */
+            InstrumentRegisteredEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.InstrumentRegisteredEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.InstrumentRegisteredEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.InstrumentRegisteredEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.InstrumentRegisteredEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.instrumentRegistered != null) {
+                    if (!$util.isObject(object.instrumentRegistered))
+                        throw $TypeError(".pipstream.v1.InstrumentRegisteredEvent.instrumentRegistered: object expected");
+                    message.instrumentRegistered = $root.pipstream.v1.InstrumentRegistered.fromObject(object.instrumentRegistered, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an InstrumentRegisteredEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {pipstream.v1.InstrumentRegisteredEvent} message InstrumentRegisteredEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstrumentRegisteredEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.instrumentRegistered = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.instrumentRegistered != null && $Object.hasOwnProperty.call(message, "instrumentRegistered"))
+                    object.instrumentRegistered = $root.pipstream.v1.InstrumentRegistered.toObject(message.instrumentRegistered, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this InstrumentRegisteredEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstrumentRegisteredEvent.prototype.toJSON = function() {
+                return InstrumentRegisteredEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstrumentRegisteredEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.InstrumentRegisteredEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstrumentRegisteredEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.InstrumentRegisteredEvent";
+            };
+
+            return InstrumentRegisteredEvent;
+        })();
+
+        v1.WorkflowChangedEvent = (function() {
+
+            /**
+             * Properties of a WorkflowChangedEvent.
+             * @typedef {Object} pipstream.v1.WorkflowChangedEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] WorkflowChangedEvent envelope
+             * @property {pipstream.v1.WorkflowChanged.$Properties|null} [workflowChanged] WorkflowChangedEvent workflowChanged
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a WorkflowChangedEvent.
+             * @memberof pipstream.v1
+             * @interface IWorkflowChangedEvent
+             * @augments pipstream.v1.WorkflowChangedEvent.$Properties
+             * @deprecated Use pipstream.v1.WorkflowChangedEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a WorkflowChangedEvent.
+             * @typedef {pipstream.v1.WorkflowChangedEvent.$Properties} pipstream.v1.WorkflowChangedEvent.$Shape
+             */
+
+            /**
+             * Constructs a new WorkflowChangedEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a WorkflowChangedEvent.
+             * @constructor
+             * @param {pipstream.v1.WorkflowChangedEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const WorkflowChangedEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * WorkflowChangedEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @instance
+             */
+            WorkflowChangedEvent.prototype.envelope = null;
+
+            /**
+             * WorkflowChangedEvent workflowChanged.
+             * @member {pipstream.v1.WorkflowChanged.$Properties|null|undefined} workflowChanged
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @instance
+             */
+            WorkflowChangedEvent.prototype.workflowChanged = null;
+
+            /**
+             * Creates a new WorkflowChangedEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {pipstream.v1.WorkflowChangedEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.WorkflowChangedEvent} WorkflowChangedEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.WorkflowChangedEvent.$Shape): pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape;
+             *   (properties?: pipstream.v1.WorkflowChangedEvent.$Properties): pipstream.v1.WorkflowChangedEvent;
+             * }}
+             */
+            WorkflowChangedEvent.create = function(properties) {
+                return new WorkflowChangedEvent(properties);
+            };
+
+            /**
+             * Encodes the specified WorkflowChangedEvent message. Does not implicitly {@link pipstream.v1.WorkflowChangedEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {pipstream.v1.WorkflowChangedEvent.$Properties} message WorkflowChangedEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowChangedEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.workflowChanged != null && $Object.hasOwnProperty.call(message, "workflowChanged"))
+                    $root.pipstream.v1.WorkflowChanged.encode(message.workflowChanged, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified WorkflowChangedEvent message, length delimited. Does not implicitly {@link pipstream.v1.WorkflowChangedEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {pipstream.v1.WorkflowChangedEvent.$Properties} message WorkflowChangedEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowChangedEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a WorkflowChangedEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape} WorkflowChangedEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowChangedEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.WorkflowChangedEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.workflowChanged = $root.pipstream.v1.WorkflowChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.workflowChanged);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a WorkflowChangedEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.WorkflowChangedEvent & pipstream.v1.WorkflowChangedEvent.$Shape} WorkflowChangedEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowChangedEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a WorkflowChangedEvent message.
+             * @function verify
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkflowChangedEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.workflowChanged != null && $Object.hasOwnProperty.call(message, "workflowChanged")) {
+                    let error = $root.pipstream.v1.WorkflowChanged.verify(message.workflowChanged, _depth + 1);
+                    if (error)
+                        return "workflowChanged." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkflowChangedEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.WorkflowChangedEvent} WorkflowChangedEvent
+             */
+            WorkflowChangedEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.WorkflowChangedEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.WorkflowChangedEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.WorkflowChangedEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.WorkflowChangedEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.workflowChanged != null) {
+                    if (!$util.isObject(object.workflowChanged))
+                        throw $TypeError(".pipstream.v1.WorkflowChangedEvent.workflowChanged: object expected");
+                    message.workflowChanged = $root.pipstream.v1.WorkflowChanged.fromObject(object.workflowChanged, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a WorkflowChangedEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {pipstream.v1.WorkflowChangedEvent} message WorkflowChangedEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkflowChangedEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.workflowChanged = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.workflowChanged != null && $Object.hasOwnProperty.call(message, "workflowChanged"))
+                    object.workflowChanged = $root.pipstream.v1.WorkflowChanged.toObject(message.workflowChanged, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this WorkflowChangedEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkflowChangedEvent.prototype.toJSON = function() {
+                return WorkflowChangedEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for WorkflowChangedEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.WorkflowChangedEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            WorkflowChangedEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.WorkflowChangedEvent";
+            };
+
+            return WorkflowChangedEvent;
+        })();
+
+        v1.Tick = (function() {
+
+            /**
+             * Properties of a Tick.
+             * @typedef {Object} pipstream.v1.Tick.$Properties
+             * @property {string|null} [instrument] Tick instrument
+             * @property {number|null} [timeMs] Tick timeMs
+             * @property {number|null} [seq] Tick seq
+             * @property {number|null} [bid] Tick bid
+             * @property {number|null} [ask] Tick ask
+             * @property {string|null} [source] Tick source
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Tick.
+             * @memberof pipstream.v1
+             * @interface ITick
+             * @augments pipstream.v1.Tick.$Properties
+             * @deprecated Use pipstream.v1.Tick.$Properties instead.
+             */
+
+            /**
+             * Shape of a Tick.
+             * @typedef {pipstream.v1.Tick.$Properties} pipstream.v1.Tick.$Shape
+             */
+
+            /**
+             * Constructs a new Tick.
+             * @memberof pipstream.v1
+             * @classdesc Represents a Tick.
+             * @constructor
+             * @param {pipstream.v1.Tick.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Tick = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Tick instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.instrument = "";
+
+            /**
+             * Tick timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.timeMs = 0;
+
+            /**
+             * Tick seq.
+             * @member {number} seq
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Tick bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.bid = 0;
+
+            /**
+             * Tick ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.ask = 0;
+
+            /**
+             * Tick source.
+             * @member {string} source
+             * @memberof pipstream.v1.Tick
+             * @instance
+             */
+            Tick.prototype.source = "";
+
+            /**
+             * Creates a new Tick instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {pipstream.v1.Tick.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.Tick} Tick instance
+             * @type {{
+             *   (properties: pipstream.v1.Tick.$Shape): pipstream.v1.Tick & pipstream.v1.Tick.$Shape;
+             *   (properties?: pipstream.v1.Tick.$Properties): pipstream.v1.Tick;
+             * }}
+             */
+            Tick.create = function(properties) {
+                return new Tick(properties);
+            };
+
+            /**
+             * Encodes the specified Tick message. Does not implicitly {@link pipstream.v1.Tick.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {pipstream.v1.Tick.$Properties} message Tick message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Tick.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.instrument);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.timeMs);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.seq);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.ask);
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.source);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Tick message, length delimited. Does not implicitly {@link pipstream.v1.Tick.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {pipstream.v1.Tick.$Properties} message Tick message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Tick.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Tick message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.Tick & pipstream.v1.Tick.$Shape} Tick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Tick.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.Tick();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.source = value;
+                            else
+                                delete message.source;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Tick message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Tick & pipstream.v1.Tick.$Shape} Tick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Tick.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Tick message.
+             * @function verify
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Tick.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
+                        return "seq: integer|Long expected";
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    if (!$util.isString(message.source))
+                        return "source: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a Tick message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.Tick} Tick
+             */
+            Tick.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.Tick)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.Tick: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.Tick();
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.seq != null)
+                    if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                        if ($util.Long)
+                            message.seq = $util.Long.fromValue(object.seq, true);
+                        else if (typeof object.seq === "string")
+                            message.seq = $parseInt(object.seq, 10);
+                        else if (typeof object.seq === "number")
+                            message.seq = object.seq;
+                        else if (typeof object.seq === "object")
+                            message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.source != null)
+                    if (typeof object.source !== "string" || object.source.length)
+                        message.source = $String(object.source);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Tick message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {pipstream.v1.Tick} message Tick
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Tick.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.instrument = "";
+                    object.timeMs = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.source = "";
+                }
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    object.source = message.source;
+                return object;
+            };
+
+            /**
+             * Converts this Tick to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.Tick
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Tick.prototype.toJSON = function() {
+                return Tick.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Tick
+             * @function getTypeUrl
+             * @memberof pipstream.v1.Tick
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Tick.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.Tick";
+            };
+
+            return Tick;
+        })();
+
+        v1.Bar = (function() {
+
+            /**
+             * Properties of a Bar.
+             * @typedef {Object} pipstream.v1.Bar.$Properties
+             * @property {string|null} [instrument] Bar instrument
+             * @property {number|null} [timeframeMs] Bar timeframeMs
+             * @property {number|null} [startMs] Bar startMs
+             * @property {number|null} [open] Bar open
+             * @property {number|null} [high] Bar high
+             * @property {number|null} [low] Bar low
+             * @property {number|null} [close] Bar close
+             * @property {number|null} [tickCount] Bar tickCount
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Bar.
+             * @memberof pipstream.v1
+             * @interface IBar
+             * @augments pipstream.v1.Bar.$Properties
+             * @deprecated Use pipstream.v1.Bar.$Properties instead.
+             */
+
+            /**
+             * Shape of a Bar.
+             * @typedef {pipstream.v1.Bar.$Properties} pipstream.v1.Bar.$Shape
+             */
+
+            /**
+             * Constructs a new Bar.
+             * @memberof pipstream.v1
+             * @classdesc Represents a Bar.
+             * @constructor
+             * @param {pipstream.v1.Bar.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Bar = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Bar instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.instrument = "";
+
+            /**
+             * Bar timeframeMs.
+             * @member {number} timeframeMs
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.timeframeMs = 0;
+
+            /**
+             * Bar startMs.
+             * @member {number} startMs
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.startMs = 0;
+
+            /**
+             * Bar open.
+             * @member {number} open
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.open = 0;
+
+            /**
+             * Bar high.
+             * @member {number} high
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.high = 0;
+
+            /**
+             * Bar low.
+             * @member {number} low
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.low = 0;
+
+            /**
+             * Bar close.
+             * @member {number} close
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.close = 0;
+
+            /**
+             * Bar tickCount.
+             * @member {number} tickCount
+             * @memberof pipstream.v1.Bar
+             * @instance
+             */
+            Bar.prototype.tickCount = 0;
+
+            /**
+             * Creates a new Bar instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {pipstream.v1.Bar.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.Bar} Bar instance
+             * @type {{
+             *   (properties: pipstream.v1.Bar.$Shape): pipstream.v1.Bar & pipstream.v1.Bar.$Shape;
+             *   (properties?: pipstream.v1.Bar.$Properties): pipstream.v1.Bar;
+             * }}
+             */
+            Bar.create = function(properties) {
+                return new Bar(properties);
+            };
+
+            /**
+             * Encodes the specified Bar message. Does not implicitly {@link pipstream.v1.Bar.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {pipstream.v1.Bar.$Properties} message Bar message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Bar.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.instrument);
+                if (message.timeframeMs != null && $Object.hasOwnProperty.call(message, "timeframeMs") && message.timeframeMs !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.timeframeMs);
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs") && !$Object.is(message.startMs, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.startMs);
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open") && !$Object.is(message.open, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.open);
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high") && !$Object.is(message.high, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.high);
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low") && !$Object.is(message.low, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.low);
+                if (message.close != null && $Object.hasOwnProperty.call(message, "close") && !$Object.is(message.close, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.close);
+                if (message.tickCount != null && $Object.hasOwnProperty.call(message, "tickCount") && message.tickCount !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.tickCount);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Bar message, length delimited. Does not implicitly {@link pipstream.v1.Bar.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {pipstream.v1.Bar.$Properties} message Bar message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Bar.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.Bar & pipstream.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Bar.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.Bar();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.timeframeMs = value;
+                            else
+                                delete message.timeframeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.startMs = value;
+                            else
+                                delete message.startMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.open = value;
+                            else
+                                delete message.open;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.high = value;
+                            else
+                                delete message.high;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.low = value;
+                            else
+                                delete message.low;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.close = value;
+                            else
+                                delete message.close;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.tickCount = value;
+                            else
+                                delete message.tickCount;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Bar message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Bar & pipstream.v1.Bar.$Shape} Bar
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Bar.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Bar message.
+             * @function verify
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Bar.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.timeframeMs != null && $Object.hasOwnProperty.call(message, "timeframeMs"))
+                    if (!$util.isInteger(message.timeframeMs))
+                        return "timeframeMs: integer expected";
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                    if (typeof message.startMs !== "number")
+                        return "startMs: number expected";
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open"))
+                    if (typeof message.open !== "number")
+                        return "open: number expected";
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                    if (typeof message.high !== "number")
+                        return "high: number expected";
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                    if (typeof message.low !== "number")
+                        return "low: number expected";
+                if (message.close != null && $Object.hasOwnProperty.call(message, "close"))
+                    if (typeof message.close !== "number")
+                        return "close: number expected";
+                if (message.tickCount != null && $Object.hasOwnProperty.call(message, "tickCount"))
+                    if (!$util.isInteger(message.tickCount))
+                        return "tickCount: integer expected";
+                return null;
+            };
+
+            /**
+             * Creates a Bar message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.Bar} Bar
+             */
+            Bar.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.Bar)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.Bar: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.Bar();
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.timeframeMs != null)
+                    if ($Number(object.timeframeMs) !== 0)
+                        message.timeframeMs = object.timeframeMs >>> 0;
+                if (object.startMs != null)
+                    if (!$Object.is($Number(object.startMs), 0))
+                        message.startMs = $Number(object.startMs);
+                if (object.open != null)
+                    if (!$Object.is($Number(object.open), 0))
+                        message.open = $Number(object.open);
+                if (object.high != null)
+                    if (!$Object.is($Number(object.high), 0))
+                        message.high = $Number(object.high);
+                if (object.low != null)
+                    if (!$Object.is($Number(object.low), 0))
+                        message.low = $Number(object.low);
+                if (object.close != null)
+                    if (!$Object.is($Number(object.close), 0))
+                        message.close = $Number(object.close);
+                if (object.tickCount != null)
+                    if ($Number(object.tickCount) !== 0)
+                        message.tickCount = object.tickCount >>> 0;
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Bar message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {pipstream.v1.Bar} message Bar
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Bar.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.instrument = "";
+                    object.timeframeMs = 0;
+                    object.startMs = 0;
+                    object.open = 0;
+                    object.high = 0;
+                    object.low = 0;
+                    object.close = 0;
+                    object.tickCount = 0;
+                }
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.timeframeMs != null && $Object.hasOwnProperty.call(message, "timeframeMs"))
+                    object.timeframeMs = message.timeframeMs;
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                    object.startMs = options.json && !$isFinite(message.startMs) ? $String(message.startMs) : message.startMs;
+                if (message.open != null && $Object.hasOwnProperty.call(message, "open"))
+                    object.open = options.json && !$isFinite(message.open) ? $String(message.open) : message.open;
+                if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                    object.high = options.json && !$isFinite(message.high) ? $String(message.high) : message.high;
+                if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                    object.low = options.json && !$isFinite(message.low) ? $String(message.low) : message.low;
+                if (message.close != null && $Object.hasOwnProperty.call(message, "close"))
+                    object.close = options.json && !$isFinite(message.close) ? $String(message.close) : message.close;
+                if (message.tickCount != null && $Object.hasOwnProperty.call(message, "tickCount"))
+                    object.tickCount = message.tickCount;
+                return object;
+            };
+
+            /**
+             * Converts this Bar to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.Bar
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Bar.prototype.toJSON = function() {
+                return Bar.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Bar
+             * @function getTypeUrl
+             * @memberof pipstream.v1.Bar
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Bar.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.Bar";
+            };
+
+            return Bar;
+        })();
+
+        v1.RejectedTick = (function() {
+
+            /**
+             * Properties of a RejectedTick.
+             * @typedef {Object} pipstream.v1.RejectedTick.$Properties
+             * @property {string|null} [instrument] RejectedTick instrument
+             * @property {number|null} [timeMs] RejectedTick timeMs
+             * @property {number|null} [bid] RejectedTick bid
+             * @property {number|null} [ask] RejectedTick ask
+             * @property {string|null} [reason] RejectedTick reason
+             * @property {string|null} [source] RejectedTick source
+             * @property {number|null} [seq] RejectedTick seq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RejectedTick.
+             * @memberof pipstream.v1
+             * @interface IRejectedTick
+             * @augments pipstream.v1.RejectedTick.$Properties
+             * @deprecated Use pipstream.v1.RejectedTick.$Properties instead.
+             */
+
+            /**
+             * Shape of a RejectedTick.
+             * @typedef {pipstream.v1.RejectedTick.$Properties} pipstream.v1.RejectedTick.$Shape
+             */
+
+            /**
+             * Constructs a new RejectedTick.
+             * @memberof pipstream.v1
+             * @classdesc Represents a RejectedTick.
+             * @constructor
+             * @param {pipstream.v1.RejectedTick.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RejectedTick = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RejectedTick instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.instrument = "";
+
+            /**
+             * RejectedTick timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.timeMs = 0;
+
+            /**
+             * RejectedTick bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.bid = 0;
+
+            /**
+             * RejectedTick ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.ask = 0;
+
+            /**
+             * RejectedTick reason.
+             * @member {string} reason
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.reason = "";
+
+            /**
+             * RejectedTick source.
+             * @member {string} source
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.source = "";
+
+            /**
+             * RejectedTick seq.
+             * @member {number} seq
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             */
+            RejectedTick.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new RejectedTick instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {pipstream.v1.RejectedTick.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.RejectedTick} RejectedTick instance
+             * @type {{
+             *   (properties: pipstream.v1.RejectedTick.$Shape): pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape;
+             *   (properties?: pipstream.v1.RejectedTick.$Properties): pipstream.v1.RejectedTick;
+             * }}
+             */
+            RejectedTick.create = function(properties) {
+                return new RejectedTick(properties);
+            };
+
+            /**
+             * Encodes the specified RejectedTick message. Does not implicitly {@link pipstream.v1.RejectedTick.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {pipstream.v1.RejectedTick.$Properties} message RejectedTick message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RejectedTick.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.instrument);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.timeMs);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.ask);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.reason);
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source") && message.source !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.source);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).uint64(message.seq);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RejectedTick message, length delimited. Does not implicitly {@link pipstream.v1.RejectedTick.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {pipstream.v1.RejectedTick.$Properties} message RejectedTick message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RejectedTick.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RejectedTick message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape} RejectedTick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RejectedTick.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.RejectedTick();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.source = value;
+                            else
+                                delete message.source;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RejectedTick message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RejectedTick & pipstream.v1.RejectedTick.$Shape} RejectedTick
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RejectedTick.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RejectedTick message.
+             * @function verify
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RejectedTick.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    if (!$util.isString(message.source))
+                        return "source: string expected";
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (!$util.isInteger(message.seq) && !(message.seq && $util.isInteger(message.seq.low) && $util.isInteger(message.seq.high)))
+                        return "seq: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a RejectedTick message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.RejectedTick} RejectedTick
+             */
+            RejectedTick.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.RejectedTick)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.RejectedTick: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.RejectedTick();
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.source != null)
+                    if (typeof object.source !== "string" || object.source.length)
+                        message.source = $String(object.source);
+                if (object.seq != null)
+                    if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                        if ($util.Long)
+                            message.seq = $util.Long.fromValue(object.seq, true);
+                        else if (typeof object.seq === "string")
+                            message.seq = $parseInt(object.seq, 10);
+                        else if (typeof object.seq === "number")
+                            message.seq = object.seq;
+                        else if (typeof object.seq === "object")
+                            message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RejectedTick message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {pipstream.v1.RejectedTick} message RejectedTick
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RejectedTick.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.instrument = "";
+                    object.timeMs = 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.reason = "";
+                    object.source = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.source != null && $Object.hasOwnProperty.call(message, "source"))
+                    object.source = message.source;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                return object;
+            };
+
+            /**
+             * Converts this RejectedTick to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.RejectedTick
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RejectedTick.prototype.toJSON = function() {
+                return RejectedTick.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RejectedTick
+             * @function getTypeUrl
+             * @memberof pipstream.v1.RejectedTick
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RejectedTick.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.RejectedTick";
+            };
+
+            return RejectedTick;
+        })();
+
+        /**
+         * Side enum.
+         * @name pipstream.v1.Side
+         * @enum {number}
+         * @property {number} SIDE_UNSPECIFIED=0 SIDE_UNSPECIFIED value
+         * @property {number} SIDE_BUY=1 SIDE_BUY value
+         * @property {number} SIDE_SELL=2 SIDE_SELL value
+         */
+        v1.Side = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "SIDE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "SIDE_BUY"] = 1;
+            values[valuesById[2] = "SIDE_SELL"] = 2;
+            return values;
+        })();
+
+        v1.Signal = (function() {
+
+            /**
+             * Properties of a Signal.
+             * @typedef {Object} pipstream.v1.Signal.$Properties
+             * @property {string|null} [id] Signal id
+             * @property {string|null} [account] Signal account
+             * @property {string|null} [workflowId] Signal workflowId
+             * @property {number|null} [workflowVersion] Signal workflowVersion
+             * @property {string|null} [nodeId] Signal nodeId
+             * @property {string|null} [triggerNodeId] Signal triggerNodeId
+             * @property {string|null} [instrument] Signal instrument
+             * @property {pipstream.v1.SignalMode|null} [mode] Signal mode
+             * @property {number|null} [timeMs] Signal timeMs
+             * @property {number|null} [price] Signal price
+             * @property {number|null} [bid] Signal bid
+             * @property {number|null} [ask] Signal ask
+             * @property {pipstream.v1.Side|null} [side] Signal side
+             * @property {number|null} [units] Signal units
+             * @property {number|null} [stopLossPips] Signal stopLossPips
+             * @property {number|null} [takeProfitPips] Signal takeProfitPips
+             * @property {number|null} [tickSeq] Signal tickSeq
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Signal.
+             * @memberof pipstream.v1
+             * @interface ISignal
+             * @augments pipstream.v1.Signal.$Properties
+             * @deprecated Use pipstream.v1.Signal.$Properties instead.
+             */
+
+            /**
+             * Shape of a Signal.
+             * @typedef {pipstream.v1.Signal.$Properties} pipstream.v1.Signal.$Shape
+             */
+
+            /**
+             * Constructs a new Signal.
+             * @memberof pipstream.v1
+             * @classdesc Represents a Signal.
+             * @constructor
+             * @param {pipstream.v1.Signal.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Signal = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Signal id.
+             * @member {string} id
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.id = "";
+
+            /**
+             * Signal account.
+             * @member {string} account
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.account = "";
+
+            /**
+             * Signal workflowId.
+             * @member {string} workflowId
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.workflowId = "";
+
+            /**
+             * Signal workflowVersion.
+             * @member {number} workflowVersion
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.workflowVersion = 0;
+
+            /**
+             * Signal nodeId.
+             * @member {string} nodeId
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.nodeId = "";
+
+            /**
+             * Signal triggerNodeId.
+             * @member {string} triggerNodeId
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.triggerNodeId = "";
+
+            /**
+             * Signal instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.instrument = "";
+
+            /**
+             * Signal mode.
+             * @member {pipstream.v1.SignalMode} mode
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.mode = 0;
+
+            /**
+             * Signal timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.timeMs = 0;
+
+            /**
+             * Signal price.
+             * @member {number} price
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.price = 0;
+
+            /**
+             * Signal bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.bid = 0;
+
+            /**
+             * Signal ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.ask = 0;
+
+            /**
+             * Signal side.
+             * @member {pipstream.v1.Side} side
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.side = 0;
+
+            /**
+             * Signal units.
+             * @member {number} units
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.units = 0;
+
+            /**
+             * Signal stopLossPips.
+             * @member {number} stopLossPips
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.stopLossPips = 0;
+
+            /**
+             * Signal takeProfitPips.
+             * @member {number} takeProfitPips
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.takeProfitPips = 0;
+
+            /**
+             * Signal tickSeq.
+             * @member {number} tickSeq
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.tickSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * Creates a new Signal instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {pipstream.v1.Signal.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.Signal} Signal instance
+             * @type {{
+             *   (properties: pipstream.v1.Signal.$Shape): pipstream.v1.Signal & pipstream.v1.Signal.$Shape;
+             *   (properties?: pipstream.v1.Signal.$Properties): pipstream.v1.Signal;
+             * }}
+             */
+            Signal.create = function(properties) {
+                return new Signal(properties);
+            };
+
+            /**
+             * Encodes the specified Signal message. Does not implicitly {@link pipstream.v1.Signal.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {pipstream.v1.Signal.$Properties} message Signal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Signal.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.account);
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId") && message.workflowId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.workflowId);
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion") && message.workflowVersion !== 0)
+                    writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.workflowVersion);
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.nodeId);
+                if (message.triggerNodeId != null && $Object.hasOwnProperty.call(message, "triggerNodeId") && message.triggerNodeId !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.triggerNodeId);
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.instrument);
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode") && message.mode !== 0)
+                    writer.uint32(/* id 8, wireType 0 =*/64).int32(message.mode);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.timeMs);
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price") && !$Object.is(message.price, 0))
+                    writer.uint32(/* id 10, wireType 1 =*/81).double(message.price);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.ask);
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side") && message.side !== 0)
+                    writer.uint32(/* id 13, wireType 0 =*/104).int32(message.side);
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units") && !$Object.is(message.units, 0))
+                    writer.uint32(/* id 14, wireType 1 =*/113).double(message.units);
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips") && !$Object.is(message.stopLossPips, 0))
+                    writer.uint32(/* id 15, wireType 1 =*/121).double(message.stopLossPips);
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips") && !$Object.is(message.takeProfitPips, 0))
+                    writer.uint32(/* id 16, wireType 1 =*/129).double(message.takeProfitPips);
+                if (message.tickSeq != null && $Object.hasOwnProperty.call(message, "tickSeq") && (typeof message.tickSeq === "object" ? message.tickSeq.low || message.tickSeq.high : message.tickSeq !== 0))
+                    writer.uint32(/* id 17, wireType 0 =*/136).uint64(message.tickSeq);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Signal message, length delimited. Does not implicitly {@link pipstream.v1.Signal.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {pipstream.v1.Signal.$Properties} message Signal message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Signal.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.Signal & pipstream.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Signal.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.Signal();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflowId = value;
+                            else
+                                delete message.workflowId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.workflowVersion = value;
+                            else
+                                delete message.workflowVersion;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.triggerNodeId = value;
+                            else
+                                delete message.triggerNodeId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.mode = value;
+                            else
+                                delete message.mode;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.price = value;
+                            else
+                                delete message.price;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.side = value;
+                            else
+                                delete message.side;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.units = value;
+                            else
+                                delete message.units;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.stopLossPips = value;
+                            else
+                                delete message.stopLossPips;
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.takeProfitPips = value;
+                            else
+                                delete message.takeProfitPips;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.tickSeq = value;
+                            else
+                                delete message.tickSeq;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Signal message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Signal & pipstream.v1.Signal.$Shape} Signal
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Signal.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Signal message.
+             * @function verify
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Signal.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    if (!$util.isString(message.workflowId))
+                        return "workflowId: string expected";
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    if (!$util.isInteger(message.workflowVersion))
+                        return "workflowVersion: integer expected";
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                if (message.triggerNodeId != null && $Object.hasOwnProperty.call(message, "triggerNodeId"))
+                    if (!$util.isString(message.triggerNodeId))
+                        return "triggerNodeId: string expected";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    if (typeof message.mode !== "number" || (message.mode | 0) !== message.mode)
+                        return "mode: enum value expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    if (typeof message.price !== "number")
+                        return "price: number expected";
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    if (typeof message.side !== "number" || (message.side | 0) !== message.side)
+                        return "side: enum value expected";
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (typeof message.units !== "number")
+                        return "units: number expected";
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips"))
+                    if (typeof message.stopLossPips !== "number")
+                        return "stopLossPips: number expected";
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
+                    if (typeof message.takeProfitPips !== "number")
+                        return "takeProfitPips: number expected";
+                if (message.tickSeq != null && $Object.hasOwnProperty.call(message, "tickSeq"))
+                    if (!$util.isInteger(message.tickSeq) && !(message.tickSeq && $util.isInteger(message.tickSeq.low) && $util.isInteger(message.tickSeq.high)))
+                        return "tickSeq: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a Signal message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.Signal} Signal
+             */
+            Signal.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.Signal)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.Signal: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.Signal();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.workflowId != null)
+                    if (typeof object.workflowId !== "string" || object.workflowId.length)
+                        message.workflowId = $String(object.workflowId);
+                if (object.workflowVersion != null)
+                    if ($Number(object.workflowVersion) !== 0)
+                        message.workflowVersion = object.workflowVersion >>> 0;
+                if (object.nodeId != null)
+                    if (typeof object.nodeId !== "string" || object.nodeId.length)
+                        message.nodeId = $String(object.nodeId);
+                if (object.triggerNodeId != null)
+                    if (typeof object.triggerNodeId !== "string" || object.triggerNodeId.length)
+                        message.triggerNodeId = $String(object.triggerNodeId);
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.mode !== 0 && (typeof object.mode !== "string" || $root.pipstream.v1.SignalMode[object.mode] !== 0))
+                    switch (object.mode) {
+                    case "SIGNAL_MODE_UNSPECIFIED":
+                    case 0:
+                        message.mode = 0;
+                        break;
+                    case "SIGNAL_ALERT":
+                    case 1:
+                        message.mode = 1;
+                        break;
+                    case "SIGNAL_PENDING_CONFIRMATION":
+                    case 2:
+                        message.mode = 2;
+                        break;
+                    case "SIGNAL_AUTO_EXECUTE":
+                    case 3:
+                        message.mode = 3;
+                        break;
+                    default:
+                        if (typeof object.mode === "number" && (object.mode | 0) === object.mode)
+                            message.mode = object.mode;
+                    }
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.price != null)
+                    if (!$Object.is($Number(object.price), 0))
+                        message.price = $Number(object.price);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.side !== 0 && (typeof object.side !== "string" || $root.pipstream.v1.Side[object.side] !== 0))
+                    switch (object.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        message.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        message.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        message.side = 2;
+                        break;
+                    default:
+                        if (typeof object.side === "number" && (object.side | 0) === object.side)
+                            message.side = object.side;
+                    }
+                if (object.units != null)
+                    if (!$Object.is($Number(object.units), 0))
+                        message.units = $Number(object.units);
+                if (object.stopLossPips != null)
+                    if (!$Object.is($Number(object.stopLossPips), 0))
+                        message.stopLossPips = $Number(object.stopLossPips);
+                if (object.takeProfitPips != null)
+                    if (!$Object.is($Number(object.takeProfitPips), 0))
+                        message.takeProfitPips = $Number(object.takeProfitPips);
+                if (object.tickSeq != null)
+                    if (typeof object.tickSeq === "object" ? object.tickSeq.low || object.tickSeq.high : $Number(object.tickSeq) !== 0)
+                        if ($util.Long)
+                            message.tickSeq = $util.Long.fromValue(object.tickSeq, true);
+                        else if (typeof object.tickSeq === "string")
+                            message.tickSeq = $parseInt(object.tickSeq, 10);
+                        else if (typeof object.tickSeq === "number")
+                            message.tickSeq = object.tickSeq;
+                        else if (typeof object.tickSeq === "object")
+                            message.tickSeq = new $util.LongBits(object.tickSeq.low >>> 0, object.tickSeq.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Signal message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {pipstream.v1.Signal} message Signal
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Signal.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.account = "";
+                    object.workflowId = "";
+                    object.workflowVersion = 0;
+                    object.nodeId = "";
+                    object.triggerNodeId = "";
+                    object.instrument = "";
+                    object.mode = options.enums === $String ? "SIGNAL_MODE_UNSPECIFIED" : 0;
+                    object.timeMs = 0;
+                    object.price = 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.side = options.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    object.units = 0;
+                    object.stopLossPips = 0;
+                    object.takeProfitPips = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.tickSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.tickSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    object.workflowId = message.workflowId;
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    object.workflowVersion = message.workflowVersion;
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    object.nodeId = message.nodeId;
+                if (message.triggerNodeId != null && $Object.hasOwnProperty.call(message, "triggerNodeId"))
+                    object.triggerNodeId = message.triggerNodeId;
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.mode != null && $Object.hasOwnProperty.call(message, "mode"))
+                    object.mode = options.enums === $String ? $root.pipstream.v1.SignalMode[message.mode] === $undefined ? message.mode : $root.pipstream.v1.SignalMode[message.mode] : message.mode;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    object.price = options.json && !$isFinite(message.price) ? $String(message.price) : message.price;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    object.side = options.enums === $String ? $root.pipstream.v1.Side[message.side] === $undefined ? message.side : $root.pipstream.v1.Side[message.side] : message.side;
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    object.units = options.json && !$isFinite(message.units) ? $String(message.units) : message.units;
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips"))
+                    object.stopLossPips = options.json && !$isFinite(message.stopLossPips) ? $String(message.stopLossPips) : message.stopLossPips;
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
+                    object.takeProfitPips = options.json && !$isFinite(message.takeProfitPips) ? $String(message.takeProfitPips) : message.takeProfitPips;
+                if (message.tickSeq != null && $Object.hasOwnProperty.call(message, "tickSeq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.tickSeq = typeof message.tickSeq === "number" ? $BigInt(message.tickSeq) : $util.Long.fromBits(message.tickSeq.low >>> 0, message.tickSeq.high >>> 0, true).toBigInt();
+                    else if (typeof message.tickSeq === "number")
+                        object.tickSeq = options.longs === $String ? $String(message.tickSeq) : message.tickSeq;
+                    else
+                        object.tickSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.tickSeq) : options.longs === $Number ? new $util.LongBits(message.tickSeq.low >>> 0, message.tickSeq.high >>> 0).toNumber(true) : message.tickSeq;
+                return object;
+            };
+
+            /**
+             * Converts this Signal to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.Signal
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Signal.prototype.toJSON = function() {
+                return Signal.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Signal
+             * @function getTypeUrl
+             * @memberof pipstream.v1.Signal
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Signal.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.Signal";
+            };
+
+            return Signal;
+        })();
+
+        /**
+         * SignalMode enum.
+         * @name pipstream.v1.SignalMode
+         * @enum {number}
+         * @property {number} SIGNAL_MODE_UNSPECIFIED=0 SIGNAL_MODE_UNSPECIFIED value
+         * @property {number} SIGNAL_ALERT=1 SIGNAL_ALERT value
+         * @property {number} SIGNAL_PENDING_CONFIRMATION=2 SIGNAL_PENDING_CONFIRMATION value
+         * @property {number} SIGNAL_AUTO_EXECUTE=3 SIGNAL_AUTO_EXECUTE value
+         */
+        v1.SignalMode = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "SIGNAL_MODE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "SIGNAL_ALERT"] = 1;
+            values[valuesById[2] = "SIGNAL_PENDING_CONFIRMATION"] = 2;
+            values[valuesById[3] = "SIGNAL_AUTO_EXECUTE"] = 3;
+            return values;
+        })();
+
+        return v1;
+    })();
+
+    return pipstream;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,231 @@
+/**
+ * One behavioural suite, run against the embedded bus and against a real nats-server
+ * (NATS_URL, default nats://127.0.0.1:4222). With CI=true an unreachable server is a failure;
+ * locally the JetStream half is skipped with a message. Subjects carry a per-run token, so runs
+ * (and other people's tests on the same server) do not see each other's messages.
+ */
+import t, { type Test } from 'tap';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connectBus, subjectMatches, type Bus, type BusMsg, type ConsumeOptions, type PubAck } from '../engine/bus/mod.ts';
+import { isPipstreamError, type PipstreamError } from '../engine/errors/mod.ts';
+import { decodeTickEvent, encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
+import { Streams, Subjects, type StreamName } from '../engine/switchboard/mod.ts';
+
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const inCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+let unique = 0;
+const token = (p: string) => `T${process.pid}x${Date.now().toString(36)}x${++unique}${p}`.toUpperCase();
+
+/** Consumes until `done(received)` is true; fails after 5 s. */
+async function collect(bus: Bus, stream: StreamName, filter: string, done: (got: BusMsg[]) => boolean,
+  opts: ConsumeOptions = {}): Promise<BusMsg[]> {
+  const got: BusMsg[] = [];
+  let finish!: () => void;
+  const finished = new Promise<void>((r) => (finish = r));
+  const c = await bus.consume(stream, filter, (m) => {
+    got.push(m);
+    m.ack();
+    if (done(got)) finish();
+  }, opts);
+  const timer = setTimeout(finish, 5000);
+  await finished;
+  clearTimeout(timer);
+  await c.close();
+  return got;
+}
+
+function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
+  let bus: Bus;
+  const errors: PipstreamError[] = [];
+  const durables: Array<[string, string]> = [];
+  const used: Array<[string, string]> = [];
+  const subject = (s: string, stream: StreamName) => (used.push([Streams[stream].name, s]), s);
+
+  t.before(async () => {
+    bus = await connectBus({ kind, url: NATS_URL, timeoutMs: 3000, onError: (e) => errors.push(e) });
+  });
+  t.teardown(async () => {
+    if (bus.nats) {
+      const jsm = await jetstreamManager(bus.nats);
+      for (const [s, d] of durables) await jsm.consumers.delete(s, d).catch(() => undefined);
+      for (const [s, subj] of used) await jsm.streams.purge(s, { filter: subj }).catch(() => undefined);
+    }
+    await bus.close();
+  });
+
+  t.test('ensureStreams creates every switchboard stream, idempotently', async (t) => {
+    t.equal(bus.kind, kind);
+    t.equal(bus.nats === null, kind === 'embedded', 'nats connection exposed only for jetstream');
+    await bus.ensureStreams();
+    await bus.ensureStreams();
+    for (const k of Object.keys(Streams) as StreamName[]) {
+      const s = await bus.streamInfo(k);
+      t.equal(s.name, Streams[k].name);
+      t.same([...s.subjects], [...Streams[k].subjects], `${k} subjects`);
+      t.equal(s.duplicateWindowMs, 120_000, `${k} dedupe window`);
+    }
+  });
+
+  t.test('publish + consume round trip, in order, with stream sequences', async (t) => {
+    const inst = token('RT');
+    const subj = subject(Subjects.price(inst), 'PRICES');
+    const N = 300;
+    const acks: PubAck[] = [];
+    for (let i = 0; i < 20; i++) {
+      const tick = { instrument: inst, timeMs: 1_700_000_000_000 + i, seq: i, bid: 1.1, ask: 1.1002, source: 'test' };
+      acks.push(await bus.publish(subj, encodeTickEvent({ envelope: makeEnvelope(EventType.EVENT_TYPE_TICK), tick }),
+        { msgId: `test:${inst}:${i}` }));
+    }
+    t.ok(acks.every((a, i) => a.stream === 'PRICES' && !a.duplicate && (i === 0 || a.seq > acks[i - 1]!.seq)), 'acks in order');
+    for (let i = 20; i < N; i++) {
+      const tick = { instrument: inst, timeMs: 1_700_000_000_000 + i, seq: i, bid: 1.1, ask: 1.1002, source: 'test' };
+      bus.publishAsync(subj, encodeTickEvent({ envelope: makeEnvelope(EventType.EVENT_TYPE_TICK), tick }), `test:${inst}:${i}`);
+    }
+    await bus.flush();
+    const got = await collect(bus, 'PRICES', subj, (g) => g.length >= N);
+    t.equal(got.length, N, 'every message delivered');
+    t.same(got.map((m) => decodeTickEvent(m.data).tick!.seq), Array.from({ length: N }, (_, i) => i), 'in publish order');
+    t.equal(got[0]!.seq, acks[0]!.seq, 'seq is the stream sequence');
+    t.ok(got.every((m, i) => m.subject === subj && (i === 0 || m.seq > got[i - 1]!.seq)));
+  });
+
+  t.test('msgId dedupe within the window', async (t) => {
+    const subj = subject(Subjects.signals(token('DD')), 'SIGNALS');
+    const a = await bus.publish(subj, enc.encode('first'), { msgId: `${subj}:1` });
+    const b = await bus.publish(subj, enc.encode('second'), { msgId: `${subj}:1` });
+    t.equal(a.duplicate, false);
+    t.equal(b.duplicate, true, 'second publish reported as duplicate');
+    t.equal(b.seq, a.seq, 'duplicate ack names the stored sequence');
+    bus.publishAsync(subj, enc.encode('third'), `${subj}:1`);
+    bus.publishAsync(subj, enc.encode('marker'), `${subj}:2`);
+    await bus.flush();
+    const got = await collect(bus, 'SIGNALS', subj, (g) => dec.decode(g.at(-1)!.data) === 'marker');
+    t.same(got.map((m) => dec.decode(m.data)), ['first', 'marker'], 'duplicates not stored');
+  });
+
+  t.test('consume from a start sequence, and only new messages', async (t) => {
+    const subj = subject(Subjects.orders(token('SQ')), 'ORDERS');
+    const seqs: number[] = [];
+    for (let i = 0; i < 5; i++) seqs.push((await bus.publish(subj, enc.encode(`m${i}`), { msgId: `${subj}:${i}` })).seq);
+    const got = await collect(bus, 'ORDERS', subj, (g) => g.length >= 3, { deliver: { startSeq: seqs[2]! } });
+    t.same(got.map((m) => dec.decode(m.data)), ['m2', 'm3', 'm4']);
+    t.same(got.map((m) => m.seq), seqs.slice(2));
+
+    const fresh: string[] = [];
+    const c = await bus.consume('ORDERS', subj, (m) => { fresh.push(dec.decode(m.data)); }, { deliver: 'new' });
+    await bus.publish(subj, enc.encode('m5'), { msgId: `${subj}:5` });
+    for (let i = 0; i < 100 && fresh.length < 1; i++) await new Promise((r) => setTimeout(r, 20));
+    await c.close();
+    t.same(fresh, ['m5'], "'new' skips what was stored before");
+  });
+
+  t.test('durable consumer resumes after its acked messages', async (t) => {
+    const subj = subject(Subjects.billing(token('DU')), 'BILLING');
+    const durable = token('dur');
+    durables.push([Streams.BILLING.name, durable]);
+    for (let i = 0; i < 3; i++) await bus.publish(subj, enc.encode(`a${i}`), { msgId: `${subj}:${i}` });
+    const first = await collect(bus, 'BILLING', subj, (g) => g.length >= 3, { durable });
+    t.same(first.map((m) => dec.decode(m.data)), ['a0', 'a1', 'a2']);
+    for (let i = 3; i < 5; i++) await bus.publish(subj, enc.encode(`a${i}`), { msgId: `${subj}:${i}` });
+    const second = await collect(bus, 'BILLING', subj, (g) => g.length >= 2, { durable });
+    t.same(second.map((m) => dec.decode(m.data)), ['a3', 'a4'], 'acked messages are not delivered again');
+  });
+
+  t.test('core subscribe with * and > wildcards', async (t) => {
+    const a = token('A');
+    const b = token('B');
+    const star: string[] = [];
+    const gt: string[] = [];
+    const s1 = bus.subscribe(Subjects.allWorkflowChanges, (m) => { if (m.subject.includes(a) || m.subject.includes(b)) star.push(m.subject); });
+    const s2 = bus.subscribe('workflow.changed.>', (m) => { if (m.subject.includes(a) || m.subject.includes(b)) gt.push(m.subject); });
+    const subjects = [Subjects.workflowChanged(a), Subjects.workflowChanged(b), `${Subjects.workflowChanged(a)}.deeper`];
+    if (bus.nats) await bus.nats.flush(); // the subscriptions reach the server before the publishes
+    for (const s of subjects) bus.publishCore(s, enc.encode('x'));
+    for (let i = 0; i < 100 && gt.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    s1.unsubscribe();
+    s2.unsubscribe();
+    t.same(star.sort(), subjects.slice(0, 2).sort(), '* matches exactly one token');
+    t.same(gt.sort(), [...subjects].sort(), '> matches one or more tokens');
+  });
+
+  t.test('dead-letter subjects land in DEAD_LETTERS, not in the source stream', async (t) => {
+    const priceDlq = subject(Subjects.deadLetter(Subjects.price(token('DL'))), 'DEAD_LETTERS');
+    t.match(priceDlq, /^prices\.forex\.[^.]+\.dlq$/);
+    t.equal((await bus.publish(priceDlq, enc.encode('bad'), { msgId: `${priceDlq}:1` })).stream, 'DEAD_LETTERS');
+    const sigDlq = subject(Subjects.deadLetter(Subjects.signals(token('DL'))), 'DEAD_LETTERS');
+    t.equal((await bus.publish(sigDlq, enc.encode('bad'))).stream, 'DEAD_LETTERS');
+    const got = await collect(bus, 'DEAD_LETTERS', priceDlq, (g) => g.length >= 1);
+    t.same(got.map((m) => dec.decode(m.data)), ['bad']);
+  });
+
+  t.test('publishing where no stream listens fails with PS_BUS_PUBLISH', async (t) => {
+    const subj = `nostream.${token('X')}`;
+    await t.rejects(bus.publish(subj, enc.encode('x')), { code: 'PS_BUS_PUBLISH' });
+    errors.length = 0;
+    bus.publishAsync(subj, enc.encode('x'), 'id-1');
+    await bus.flush();
+    t.ok(errors.length === 1 && isPipstreamError(errors[0], 'PS_BUS_PUBLISH'), 'publishAsync failure reaches onError');
+    t.match(errors[0]?.details, { subject: subj, msgId: 'id-1' });
+  });
+
+  t.test('request / respond', async (t) => {
+    const subj = `pipstream.test.${token('RQ')}`;
+    const sub = bus.respond(subj, (d) => enc.encode(`echo:${dec.decode(d)}`));
+    if (bus.nats) await bus.nats.flush();
+    t.equal(dec.decode(await bus.request(subj, enc.encode('hi'), { timeoutMs: 2000 })), 'echo:hi');
+    sub.unsubscribe();
+    if (bus.nats) await bus.nats.flush();
+    await t.rejects(bus.request(subj, enc.encode('hi'), { timeoutMs: 500 }), { code: /PS_SERVICE_UNAVAILABLE|PS_TIMEOUT/ });
+  });
+
+  t.test('a consumer handler that throws is reported, delivery continues', async (t) => {
+    const subj = subject(Subjects.notifications(token('HE')), 'NOTIFY');
+    for (let i = 0; i < 3; i++) await bus.publish(subj, enc.encode(`n${i}`));
+    errors.length = 0;
+    const seen: string[] = [];
+    const c = await bus.consume('NOTIFY', subj, (m) => {
+      seen.push(dec.decode(m.data));
+      if (seen.length === 1) throw new Error('boom');
+    });
+    for (let i = 0; i < 100 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    await c.close();
+    t.same(seen, ['n0', 'n1', 'n2']);
+    t.ok(errors.some((e) => e.code === 'PS_BUS_HANDLER' && /boom/.test(e.message)));
+  });
+}
+
+t.test('subject matching', async (t) => {
+  t.ok(subjectMatches('prices.forex.*', 'prices.forex.EUR_USD'));
+  t.notOk(subjectMatches('prices.forex.*', 'prices.forex.EUR_USD.dlq'));
+  t.ok(subjectMatches('prices.forex.*.dlq', 'prices.forex.EUR_USD.dlq'));
+  t.ok(subjectMatches('prices.>', 'prices.forex.EUR_USD'));
+  t.notOk(subjectMatches('prices.>', 'prices'));
+  t.notOk(subjectMatches('prices.forex', 'prices.forex.EUR_USD'));
+  t.ok(subjectMatches('*.*.*', 'a.b.c'));
+});
+
+t.test('embedded bus', async (t) => suite(t, 'embedded'));
+
+t.test(`jetstream bus at ${NATS_URL}`, async (t) => {
+  try {
+    await (await connectBus({ kind: 'jetstream', url: NATS_URL, timeoutMs: 2000 })).close();
+  } catch (err) {
+    const reason = `NATS unreachable at ${NATS_URL} (${(err as Error).message}); start it with \`make services\``;
+    if (inCI) t.fail(reason);
+    else t.plan(0, `skipped: ${reason}`);
+    return;
+  }
+  suite(t, 'jetstream');
+});
+
+t.test('connection failures', async (t) => {
+  const url = 'nats://127.0.0.1:1';
+  await t.rejects(connectBus({ kind: 'jetstream', url, timeoutMs: 1000 }), { code: 'PS_SERVICE_UNAVAILABLE', message: /127\.0\.0\.1:1/ });
+  const bus = await connectBus({ kind: 'auto', url, timeoutMs: 1000 });
+  t.equal(bus.kind, 'embedded', 'auto falls back to the in-process bus');
+  t.match(bus.fallbackReason, /^NATS unavailable .*127\.0\.0\.1:1.*in-process bus/);
+  t.notOk(bus.fallbackReason!.includes('\n'), 'one line');
+  await bus.close();
+});
