@@ -1,0 +1,5 @@
+/** ingest actor: the public face (DESIGN.md §14). Price sources that feed PRICES. */
+export { createOandaPriceStream } from './oanda-stream.ts';
+export type { OandaPriceStream, OandaPriceStreamOptions, OandaStreamState, OandaStreamStats } from './oanda-stream.ts';
+export { parseDecimal, parseRfc3339Ms, parseUnixTimeMs } from './oanda-price-line.ts';
+export type { DatetimeFormat, HeartbeatHandler, MalformedHandler, TickHandler } from './oanda-price-line.ts';
