@@ -15,12 +15,18 @@ export const ERROR_CODES = {
   PS_OANDA_HTTP: 'The OANDA v20 API answered with an HTTP error status.',
   PS_OANDA_STALL: 'The OANDA pricing stream stopped sending heartbeats.',
   PS_OANDA_PROTOCOL: 'The OANDA pricing stream sent a line that is not valid v20 JSON.',
+  PS_OANDA_DISCONNECTED: 'The OANDA pricing stream connection failed or ended; it is re-established with backoff.',
   PS_SERVICE_UNAVAILABLE: 'A required service (NATS, Redis, PostgreSQL) could not be reached.',
   PS_TIMEOUT: 'An external call did not complete within its time limit.',
   PS_WORKER_CRASHED: 'An actor worker thread exited unexpectedly (it is restarted on the same memory).',
   PS_CHECKPOINT_INVALID: 'A Redis checkpoint does not match the actor memory layout and cannot be restored.',
   PS_BUS_PUBLISH: 'A message could not be published to NATS JetStream after retries.',
+  PS_BUS_HANDLER: 'A bus consumer handler threw; the message was not acknowledged (durable consumers redeliver it).',
+  PS_BUS_STREAM_CONFIG: 'A JetStream stream exists with a configuration that cannot be updated in place (e.g. storage type).',
   PS_RING_FULL: 'A shared-memory ring is full and the producer chose not to wait.',
+  PS_CONFIG_INVALID: 'An environment variable holds a value pipstream cannot use (bad URL, port or log level).',
+  PS_MIGRATION_CHECKSUM: 'An already applied SQL migration file was changed; add a new migration instead of editing an old one.',
+  PS_MIGRATION_INVALID: 'A SQL migration file is misnamed or numbered twice, or failed to apply.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
