@@ -43,4 +43,6 @@ export const tickMsgId = (source: string, instrument: string, seq: number) => `$
 export const Services = {
   /** One NATS micro-service per instrument actor; `$SRV.STATS.pipstream-instrument` lists them all. */
   instrumentActor: 'pipstream-instrument',
+  /** Endpoint of one instrument actor's service: its stats as JSON. */
+  instrumentStatus: (instrument: string) => `pipstream.instrument.${instrument}.status`,
 } as const;

@@ -1,0 +1,128 @@
+import { PipstreamError } from '../errors/mod.ts';
+import {
+  type ActorCapacities, Ctrl, DEFAULT_CAPACITIES, Histogram, SignalSlot, SnapshotHeader, TickSlot, snapshotWords,
+} from './layout.ts';
+
+/**
+ * The SharedArrayBuffers of one instrument actor. The supervisor creates them
+ * once and hands the same buffers to every worker incarnation, which is what
+ * lets a restarted worker continue where the dead one stopped.
+ */
+export interface ActorBuffers {
+  instrument: string;
+  capacities: ActorCapacities;
+  ctrl: SharedArrayBuffer;
+  ticks: SharedArrayBuffer;
+  signals: SharedArrayBuffer;
+  state: SharedArrayBuffer;
+  snapshots: [SharedArrayBuffer, SharedArrayBuffer];
+  programI32: [SharedArrayBuffer, SharedArrayBuffer];
+  programF64: [SharedArrayBuffer, SharedArrayBuffer];
+  positions: SharedArrayBuffer;
+  latency: SharedArrayBuffer;
+}
+
+/** Typed views over ActorBuffers (built once per thread, never per tick). */
+export interface ActorMemory {
+  readonly buffers: ActorBuffers;
+  readonly instrument: string;
+  readonly ctrl: Int32Array;
+  readonly ticks: Float64Array;
+  readonly tickMask: number;
+  readonly signals: Float64Array;
+  readonly signalMask: number;
+  readonly state: Float64Array;
+  readonly snapshots: [Float64Array, Float64Array];
+  readonly programI32: [Int32Array, Int32Array];
+  readonly programF64: [Float64Array, Float64Array];
+  /** Signed position units per program account index (wired to portfolio risk memory by the trade path). */
+  readonly positions: Float64Array;
+  /** Per-tick handling time histogram (see Histogram in layout.ts). */
+  readonly latency: Int32Array;
+}
+
+const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
+
+export function allocateActorBuffers(instrument: string, capacities: ActorCapacities = DEFAULT_CAPACITIES): ActorBuffers {
+  if (!isPowerOfTwo(capacities.tickRing) || !isPowerOfTwo(capacities.signalRing)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'ring capacities must be powers of two', { ...capacities });
+  }
+  const f64 = (n: number) => new SharedArrayBuffer(n * 8);
+  const i32 = (n: number) => new SharedArrayBuffer(n * 4);
+  const buffers: ActorBuffers = {
+    instrument,
+    capacities,
+    ctrl: i32(Ctrl.COUNT),
+    ticks: f64(capacities.tickRing * TickSlot.STRIDE),
+    signals: f64(capacities.signalRing * SignalSlot.STRIDE),
+    state: f64(capacities.state),
+    snapshots: [f64(snapshotWords(capacities.state)), f64(snapshotWords(capacities.state))],
+    programI32: [i32(capacities.programI32), i32(capacities.programI32)],
+    programF64: [f64(capacities.programF64), f64(capacities.programF64)],
+    positions: f64(capacities.accounts),
+    latency: i32(Histogram.BUCKETS),
+  };
+  new Int32Array(buffers.ctrl)[Ctrl.SNAP_SLOT] = -1;
+  return buffers;
+}
+
+export function attachActorMemory(buffers: ActorBuffers): ActorMemory {
+  return {
+    buffers,
+    instrument: buffers.instrument,
+    ctrl: new Int32Array(buffers.ctrl),
+    ticks: new Float64Array(buffers.ticks),
+    tickMask: buffers.capacities.tickRing - 1,
+    signals: new Float64Array(buffers.signals),
+    signalMask: buffers.capacities.signalRing - 1,
+    state: new Float64Array(buffers.state),
+    snapshots: [new Float64Array(buffers.snapshots[0]), new Float64Array(buffers.snapshots[1])],
+    programI32: [new Int32Array(buffers.programI32[0]), new Int32Array(buffers.programI32[1])],
+    programF64: [new Float64Array(buffers.programF64[0]), new Float64Array(buffers.programF64[1])],
+    positions: new Float64Array(buffers.positions),
+    latency: new Int32Array(buffers.latency),
+  };
+}
+
+/** Fill level of the tick ring as the producer must see it: up to the last snapshot, not the last read. */
+export function tickRingFree(mem: ActorMemory): number {
+  const used = (Atomics.load(mem.ctrl, Ctrl.TICK_WRITE) - Atomics.load(mem.ctrl, Ctrl.TICK_SNAP_READ)) | 0;
+  return mem.buffers.capacities.tickRing - used;
+}
+
+/**
+ * Producer side of the tick ring (single producer). Returns false when the ring
+ * has no room: the caller waits on TICK_SNAP_READ (see waitForTickRoom).
+ */
+export function pushTick(mem: ActorMemory, timeMs: number, bid: number, ask: number, seq: number): boolean {
+  const ctrl = mem.ctrl;
+  const w = Atomics.load(ctrl, Ctrl.TICK_WRITE);
+  if (((w - Atomics.load(ctrl, Ctrl.TICK_SNAP_READ)) | 0) >= mem.buffers.capacities.tickRing) return false;
+  const at = (w & mem.tickMask) * TickSlot.STRIDE;
+  const t = mem.ticks;
+  t[at + TickSlot.TIME_MS] = timeMs;
+  t[at + TickSlot.BID] = bid;
+  t[at + TickSlot.ASK] = ask;
+  t[at + TickSlot.SEQ] = seq;
+  Atomics.store(ctrl, Ctrl.TICK_WRITE, (w + 1) | 0);
+  return true;
+}
+
+/** Waits (without blocking the event loop) until the worker has released ring space or `timeoutMs` passes. */
+export async function waitForTickRoom(mem: ActorMemory, timeoutMs: number): Promise<void> {
+  const seen = Atomics.load(mem.ctrl, Ctrl.TICK_SNAP_READ);
+  if (tickRingFree(mem) > 0) return;
+  const r = Atomics.waitAsync(mem.ctrl, Ctrl.TICK_SNAP_READ, seen, timeoutMs);
+  if (r.async) await r.value;
+}
+
+/** True when the worker has processed every tick pushed so far. */
+export function tickRingDrained(mem: ActorMemory): boolean {
+  return Atomics.load(mem.ctrl, Ctrl.TICK_READ) === Atomics.load(mem.ctrl, Ctrl.TICK_WRITE);
+}
+
+/** Position of the last processed tick as recorded in the newest snapshot (NaN when there is none). */
+export function snapshotLastSeq(mem: ActorMemory): number {
+  const slot = Atomics.load(mem.ctrl, Ctrl.SNAP_SLOT);
+  return slot < 0 ? Number.NaN : mem.snapshots[slot][SnapshotHeader.LAST_SEQ];
+}

@@ -1,0 +1,47 @@
+import {
+  EventType, Side, SignalMode, encodeRejectedTickEvent, encodeSignalEvent, makeEnvelope,
+} from '../events/mod.ts';
+import type { EngineSignal, RejectedTick } from '../supervisor/mod.ts';
+import { Subjects, tickMsgId } from '../switchboard/mod.ts';
+
+/** The journal form of a signal: SignalEvent on `workflow.signals.<account>`, msgId = signal id. */
+export function signalMessage(s: EngineSignal, source: string): { subject: string; data: Uint8Array; msgId: string } {
+  const data = encodeSignalEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL, {
+      eventId: s.id,
+      correlationId: s.id,
+      causationId: tickMsgId(source, s.instrument, s.tick_seq),
+      sourceTsUs: Math.round(s.time_ms * 1000),
+    }),
+    signal: {
+      id: s.id,
+      account: s.account,
+      workflowId: s.workflow_id,
+      workflowVersion: s.workflow_version,
+      nodeId: s.node_id,
+      triggerNodeId: s.trigger_node_id,
+      instrument: s.instrument,
+      mode: SignalMode[s.type as keyof typeof SignalMode] as SignalMode,
+      timeMs: s.time_ms,
+      price: s.price,
+      bid: s.bid,
+      ask: s.ask,
+      side: s.side === 'buy' ? Side.SIDE_BUY : s.side === 'sell' ? Side.SIDE_SELL : Side.SIDE_UNSPECIFIED,
+      units: s.units ?? 0,
+      stopLossPips: s.stop_loss_pips ?? 0,
+      takeProfitPips: s.take_profit_pips ?? 0,
+      tickSeq: s.tick_seq,
+    },
+  });
+  return { subject: Subjects.signals(s.account), data, msgId: s.id };
+}
+
+/** The dead-letter form of a rejected tick, on `prices.forex.<instrument>.dlq`. */
+export function rejectedTickMessage(r: RejectedTick, source: string): { subject: string; data: Uint8Array; msgId: string } {
+  const msgId = tickMsgId(source, r.instrument, r.seq);
+  const data = encodeRejectedTickEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_REJECTED_TICK, { causationId: msgId, sourceTsUs: Number.isFinite(r.time_ms) ? Math.round(r.time_ms * 1000) : 0 }),
+    rejectedTick: { instrument: r.instrument, timeMs: r.time_ms, bid: r.bid, ask: r.ask, reason: r.reason, source, seq: r.seq },
+  });
+  return { subject: Subjects.deadLetter(Subjects.price(r.instrument)), data, msgId };
+}

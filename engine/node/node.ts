@@ -1,0 +1,189 @@
+import type { Service } from '@nats-io/services';
+import type { Logger } from 'pino';
+import type { Bus, BusConsumer } from '../bus/mod.ts';
+import { PipstreamError, isPipstreamError } from '../errors/mod.ts';
+import { decodeInstrumentRegisteredEvent, decodeTickEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
+import type { Redis } from '../store/mod.ts';
+import { type EngineSignal, loadCheckpoint, saveCheckpoint, Supervisor } from '../supervisor/mod.ts';
+import { Subjects } from '../switchboard/mod.ts';
+import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
+import { registerActorService } from './actor-services.ts';
+import { rejectedTickMessage, signalMessage } from './journal.ts';
+
+export interface NodeOptions {
+  bus: Bus;
+  logger: Logger;
+  /** Name of this node (checkpoint keys, service metadata). */
+  nodeId?: string;
+  /** Tick source name used in tick dedupe ids (`<source>:<instrument>:<seq>`). */
+  source?: string;
+  instrumentsPerWorker?: number;
+  /** Every signal, after it was queued for the journal. */
+  onSignal?: (signal: EngineSignal) => void;
+  /** Redis for checkpoints; null disables them. */
+  redis?: Redis | null;
+  /** Register each actor as a NATS service (needs a NATS bus). Default true when the bus is NATS. */
+  services?: boolean;
+}
+
+/**
+ * One pipstream node: a supervisor with its instrument actors, wired to the bus.
+ * Signals and rejected ticks are journaled asynchronously (never awaited on the
+ * hot path); control subjects add instruments and swap workflows; the live path
+ * consumes ticks from JetStream.
+ */
+export class PipstreamNode {
+  readonly supervisor: Supervisor;
+  readonly bus: Bus;
+  readonly nodeId: string;
+  readonly source: string;
+  readonly #log: Logger;
+  readonly #redis: Redis | null;
+  readonly #services: Service[] = [];
+  readonly #consumers: BusConsumer[] = [];
+  readonly #unsubscribe: (() => void)[] = [];
+  readonly #workflows = new Map<string, Workflow>();
+  readonly #withServices: boolean;
+
+  constructor(opts: NodeOptions) {
+    this.bus = opts.bus;
+    this.#log = opts.logger;
+    this.nodeId = opts.nodeId ?? 'node-1';
+    this.source = opts.source ?? 'replay';
+    this.#redis = opts.redis ?? null;
+    this.#withServices = (opts.services ?? true) && opts.bus.nats !== null;
+    const onSignal = opts.onSignal;
+    this.supervisor = new Supervisor({
+      instrumentsPerWorker: opts.instrumentsPerWorker,
+      logger: opts.logger,
+      onSignal: (s) => {
+        const m = signalMessage(s, this.source);
+        this.bus.publishAsync(m.subject, m.data, m.msgId);
+        onSignal?.(s);
+      },
+      onRejectedTick: (r) => {
+        const m = rejectedTickMessage(r, this.source);
+        this.bus.publishAsync(m.subject, m.data, m.msgId);
+      },
+    });
+  }
+
+  /** Starts an actor; with `warm`, from this node's Redis checkpoint when there is one. */
+  async addInstrument(instrument: string, opts: { warm?: boolean } = {}): Promise<{ warm: boolean; lastSeq: number }> {
+    if (this.supervisor.instruments.includes(instrument)) return { warm: false, lastSeq: -1 };
+    let checkpoint = null;
+    if (opts.warm === true && this.#redis !== null) {
+      try {
+        checkpoint = await loadCheckpoint(this.#redis, this.nodeId, instrument);
+      } catch (err) {
+        if (!isPipstreamError(err, 'PS_CHECKPOINT_INVALID')) throw err;
+        this.#log.warn({ code: err.code, instrument }, `ignoring checkpoint: ${err.message}`);
+      }
+    }
+    await this.supervisor.addInstrument(instrument, checkpoint ?? undefined);
+    const covering = [...this.#workflows.values()].filter((w) => w.instruments.includes(instrument));
+    if (covering.length > 0) await this.supervisor.setWorkflows(instrument, covering);
+    if (this.#withServices && this.bus.nats !== null) {
+      this.#services.push(await registerActorService(this.bus.nats, this.supervisor, instrument));
+    }
+    const lastSeq = this.supervisor.stats(instrument).last_seq;
+    return { warm: checkpoint !== null, lastSeq };
+  }
+
+  /** Adds or replaces workflows (keyed by account and id) and swaps the programs of the instruments they touch. */
+  async putWorkflows(workflows: Workflow[]): Promise<void> {
+    const touched = new Set<string>();
+    for (const w of workflows) {
+      const key = `${w.account}/${w.id}`;
+      for (const i of this.#workflows.get(key)?.instruments ?? []) touched.add(i);
+      for (const i of w.instruments) touched.add(i);
+      this.#workflows.set(key, w);
+    }
+    await this.#reprogram(touched);
+  }
+
+  async removeWorkflow(account: string, id: string): Promise<void> {
+    const key = `${account}/${id}`;
+    const old = this.#workflows.get(key);
+    if (old === undefined) return;
+    this.#workflows.delete(key);
+    await this.#reprogram(new Set(old.instruments));
+  }
+
+  async #reprogram(instruments: Set<string>): Promise<void> {
+    const all = [...this.#workflows.values()];
+    for (const instrument of instruments) {
+      if (this.supervisor.instruments.includes(instrument)) await this.supervisor.setWorkflows(instrument, all);
+    }
+  }
+
+  /**
+   * Listens to the control subjects: `instrument.registered` starts an actor (and
+   * its live price consumer when `live`), `workflow.changed.<account>` validates
+   * and hot-swaps a workflow version. Bad control messages are logged with their
+   * error code and change nothing.
+   */
+  listenControl(opts: { live?: boolean } = {}): void {
+    const reg = this.bus.subscribe(Subjects.instrumentRegistered, (m) => {
+      void (async () => {
+        const ev = decodeInstrumentRegisteredEvent(m.data).instrumentRegistered;
+        const instrument = ev?.instrument ?? '';
+        await this.addInstrument(instrument);
+        if (opts.live === true) await this.consumePrices(instrument, 'new');
+      })().catch((err) => this.#log.error({ code: (err as PipstreamError).code, err: (err as Error).message }, 'instrument.registered failed'));
+    });
+    const wf = this.bus.subscribe(Subjects.allWorkflowChanges, (m) => {
+      void (async () => {
+        const ev = decodeWorkflowChangedEvent(m.data).workflowChanged;
+        if (ev === null || ev === undefined) throw new PipstreamError('PS_WORKFLOW_INVALID', 'workflow.changed without a payload');
+        if (ev.active === false) return this.removeWorkflow(ev.account ?? '', ev.workflowId ?? '');
+        const doc = validateWorkflow(JSON.parse(ev.documentJson ?? ''));
+        if (`workflow.changed.${doc.account}` !== m.subject) {
+          throw new PipstreamError('PS_WORKFLOW_INVALID', `workflow of account ${doc.account} published on ${m.subject}`, { subject: m.subject });
+        }
+        await this.putWorkflows([doc]);
+        this.#log.info({ account: doc.account, workflow: doc.id, version: doc.version }, 'workflow swapped in');
+      })().catch((err) => this.#log.error({ code: (err as PipstreamError).code ?? 'PS_WORKFLOW_INVALID', err: (err as Error).message },
+        'workflow.changed rejected'));
+    });
+    this.#unsubscribe.push(() => reg.unsubscribe(), () => wf.unsubscribe());
+  }
+
+  /**
+   * The live path: consumes `prices.forex.<instrument>` from JetStream into the
+   * actor's ring (waiting for ring space rather than dropping ticks).
+   */
+  async consumePrices(instrument: string, deliver: 'all' | 'new' | { startSeq: number }): Promise<void> {
+    const sup = this.supervisor;
+    const consumer = await this.bus.consume('PRICES', Subjects.price(instrument), async (msg) => {
+      const tick = decodeTickEvent(msg.data).tick;
+      if (tick === null || tick === undefined) return;
+      const t = tick.timeMs ?? NaN, bid = tick.bid ?? NaN, ask = tick.ask ?? NaN, seq = Number(tick.seq ?? 0);
+      let r = sup.push(instrument, t, bid, ask, seq);
+      while (r === 'full') {
+        sup.wake(instrument);
+        await sup.room(instrument);
+        r = sup.push(instrument, t, bid, ask, seq);
+      }
+      sup.wake(instrument);
+    }, { deliver, batch: 512 });
+    this.#consumers.push(consumer);
+  }
+
+  /** Copies every actor's newest snapshot to Redis. */
+  async checkpoint(): Promise<number> {
+    if (this.#redis === null) return 0;
+    for (const i of this.supervisor.instruments) await saveCheckpoint(this.#redis, this.nodeId, this.supervisor.checkpoint(i));
+    return this.supervisor.instruments.length;
+  }
+
+  /** Stops consumers and actors (draining them), journals the last signals, then checkpoints. */
+  async stop(): Promise<void> {
+    for (const u of this.#unsubscribe) u();
+    for (const c of this.#consumers) await c.close();
+    await this.supervisor.stop();
+    await this.checkpoint();
+    for (const s of this.#services) await s.stop();
+    await this.bus.flush();
+  }
+}
