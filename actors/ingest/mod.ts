@@ -3,3 +3,4 @@ export { createOandaPriceStream } from './oanda-stream.ts';
 export type { OandaPriceStream, OandaPriceStreamOptions, OandaStreamState, OandaStreamStats } from './oanda-stream.ts';
 export { parseDecimal, parseRfc3339Ms, parseUnixTimeMs } from './oanda-price-line.ts';
 export type { DatetimeFormat, HeartbeatHandler, MalformedHandler, TickHandler } from './oanda-price-line.ts';
+export { parseSpeed, replayTicks } from './replay-source.ts';

@@ -9,7 +9,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { PipstreamError } from '../errors/mod.ts';
+import { badArgument, parseFlags } from './args.ts';
 import { BarBuilder, BAR_BUILDER_SLOTS, parseTimeframe, readBarFile } from '../bars/mod.ts';
 import { readTickFile, TickValidator } from '../ticks/mod.ts';
 import {
@@ -18,30 +18,10 @@ import {
 import type { IndicatorSpec } from '../indicators/mod.ts';
 
 const USAGE = 'usage: pipstream indicators --bars FILE | --ticks FILE --timeframe TF --indicators LIST [--out FILE]';
-const FLAGS = ['--bars', '--ticks', '--timeframe', '--indicators', '--out'] as const;
-type Flag = (typeof FLAGS)[number];
+const FLAGS = { bars: {}, ticks: {}, timeframe: {}, indicators: {}, out: {} } as const;
 
 function badArg(message: string, details: Record<string, unknown> = {}): never {
-  throw new PipstreamError('PS_BAD_ARGUMENT', `${message}\n${USAGE}`, details);
-}
-
-/** Options after `indicators`; `--flag value` or `--flag=value`. */
-function parseArgs(argv: string[]): Map<Flag, string> {
-  const opts = new Map<Flag, string>();
-  const args = argv[0] === 'indicators' ? argv.slice(1) : argv;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    const eq = a.indexOf('=');
-    const name = (a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a) as Flag;
-    if (!FLAGS.includes(name)) badArg(`unknown argument ${JSON.stringify(a)}`, { argument: a });
-    let value: string | undefined;
-    if (a.startsWith('--') && eq > 0) value = a.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) value = args[++i];
-    if (value === undefined || value === '') badArg(`${name} needs a value`, { argument: name });
-    if (opts.has(name)) badArg(`${name} given more than once`, { argument: name });
-    opts.set(name, value);
-  }
-  return opts;
+  return badArgument(message, USAGE, details);
 }
 
 /** Streams rows of CSV to `out`, respecting backpressure. */
@@ -94,9 +74,10 @@ class Pipeline {
 }
 
 export async function runIndicatorsCommand(argv: string[], out: NodeJS.WritableStream): Promise<number> {
-  const opts = parseArgs(argv);
-  const bars = opts.get('--bars'), ticks = opts.get('--ticks'), tf = opts.get('--timeframe');
-  const list = opts.get('--indicators'), outFile = opts.get('--out');
+  const opts = parseFlags(argv, 'indicators', FLAGS, USAGE);
+  const one = (k: keyof typeof FLAGS) => opts.get(k)?.[0];
+  const bars = one('bars'), ticks = one('ticks'), tf = one('timeframe');
+  const list = one('indicators'), outFile = one('out');
   if ((bars === undefined) === (ticks === undefined)) badArg('give exactly one of --bars FILE or --ticks FILE');
   if (ticks !== undefined && tf === undefined) badArg('--ticks needs --timeframe (e.g. 1m, 5m, 1h)');
   if (bars !== undefined && tf !== undefined) badArg('--timeframe applies to --ticks only (bar files are used as they are)');

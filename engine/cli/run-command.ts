@@ -1,0 +1,89 @@
+/**
+ * `pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE ...] [--speed 1000x] [--warm]`
+ *
+ * Starts a node (supervisor, instrument actors, journal, NATS services, control
+ * subjects) and feeds it the bundled real ticks through the live path (JetStream
+ * PRICES), paced, so prices, bars and signals move at once. Prints where to
+ * look, a status line every two seconds and each signal. Ctrl-C stops it
+ * cleanly (drains, journals, checkpoints to Redis).
+ */
+import pino from 'pino';
+import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
+import { connectBus } from '../bus/mod.ts';
+import { loadConfig } from '../config/mod.ts';
+import { assertInstrumentName } from '../instruments/mod.ts';
+import { publishTicks } from '../node/feed.ts';
+import { PipstreamNode } from '../node/node.ts';
+import { connectRedis, type Redis } from '../store/mod.ts';
+import { checkpointKey } from '../supervisor/checkpoint.ts';
+import { Services, Streams } from '../switchboard/mod.ts';
+import { parseFlags } from './args.ts';
+import { loadWorkflowFile } from './replay-command.ts';
+
+const USAGE = 'usage: pipstream run [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]';
+const FLAGS = { ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true } } as const;
+const DEFAULT_TICKS = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
+const DEFAULT_WORKFLOWS = ['test/fixtures/workflows/price-cross-1.3850.json', 'test/fixtures/workflows/macd-cross-execute.json'];
+
+export async function runRunCommand(argv: string[]): Promise<number> {
+  const opts = parseFlags(argv, 'run', FLAGS, USAGE);
+  const one = (k: keyof typeof FLAGS) => opts.get(k)?.[0];
+  const ticksFile = one('ticks') ?? DEFAULT_TICKS;
+  const instrument = assertInstrumentName(one('instrument') ?? 'EUR_USD');
+  const speed = parseSpeed(one('speed') ?? '1000x');
+  const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+
+  const bus = await connectBus({ kind: 'auto', name: 'pipstream-node' });
+  if (bus.fallbackReason !== null) say(bus.fallbackReason);
+  let redis: Redis | null = null;
+  try {
+    redis = await connectRedis(config.redisUrl, { connectTimeoutMs: 2000 });
+  } catch (err) {
+    say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
+  }
+  await bus.ensureStreams();
+  const node = new PipstreamNode({
+    bus, logger, redis, source: `run-${Date.now().toString(36)}`,
+    onSignal: (s) => say(`signal ${s.type} ${s.instrument} ${s.side ?? ''} @ ${s.price} (${new Date(s.time_ms).toISOString()}) ` +
+      `${s.workflow_id}/${s.node_id} id=${s.id}`),
+  });
+  await node.putWorkflows(workflows);
+  const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
+  node.listenControl({ live: true });
+  await node.consumePrices(instrument, 'new');
+
+  say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
+  if (bus.kind === 'jetstream') {
+    say(`  bus       JetStream ${config.natsUrl}; monitoring ${config.natsMonitorUrl}/jsz?streams=true  /connz  /varz`);
+    say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
+    say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
+  }
+  if (redis !== null) say(`  checkpoints  Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
+  say(`  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`);
+
+  const status = setInterval(() => {
+    const s = node.supervisor.stats(instrument);
+    say(`[${new Date(s.last_tick_ms > 0 ? s.last_tick_ms : 0).toISOString()}] ${instrument} ticks ${s.ticks} bars ${s.bars} ` +
+      `signals ${s.signals} rejected ${s.rejected_ticks} restarts ${s.restarts} tick p50 ${s.tick_handling.p50_ns} ns p99 ${s.tick_handling.p99_ns} ns`);
+  }, 2000);
+  let stopping: Promise<void> | null = null;
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => {
+      stopping ??= (async () => {
+        clearInterval(status);
+        await node.stop();
+        await redis?.quit();
+        await bus.close();
+      })().then(resolve);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed));
+  if (stopping === null) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+  await stopped;
+  return 0;
+}
