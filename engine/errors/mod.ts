@@ -23,7 +23,6 @@ export const ERROR_CODES = {
   PS_BUS_PUBLISH: 'A message could not be published to NATS JetStream after retries.',
   PS_BUS_HANDLER: 'A bus consumer handler threw; the message was not acknowledged (durable consumers redeliver it).',
   PS_BUS_STREAM_CONFIG: 'A JetStream stream exists with a configuration that cannot be updated in place (e.g. storage type).',
-  PS_RING_FULL: 'A shared-memory ring is full and the producer chose not to wait.',
   PS_CONFIG_INVALID: 'An environment variable holds a value pipstream cannot use (bad URL, port or log level).',
   PS_MIGRATION_CHECKSUM: 'An already applied SQL migration file was changed; add a new migration instead of editing an old one.',
   PS_MIGRATION_INVALID: 'A SQL migration file is misnamed or numbered twice, or failed to apply.',
