@@ -12,10 +12,11 @@ TAP_FLAGS ?=
 help:
 	@echo "make install | services | services-status | services-stop | migrate | run | test | typecheck | bench | proto"
 
-# npm ci only when the lock file is newer than what node_modules was installed from.
+# Installs from the lock file when it is newer than node_modules. `npm install`, not `npm ci`: npm 11
+# leaves @bufbuild/buf's other-platform optional packages out of the lock, and `npm ci` then refuses it.
 install: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
-	@npm ci --no-audit --no-fund --loglevel=error
+	@npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
 services:

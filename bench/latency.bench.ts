@@ -1,0 +1,291 @@
+/**
+ * Tick-to-signal latency through real NATS JetStream at a fixed offered rate, coordinated-omission corrected.
+ *
+ *   feed connection --publishAsync TickEvent--> JetStream PRICES --ordered pull consumer--> PipstreamNode
+ *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.acct-bench --core sub--> here
+ *
+ * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. A
+ * timer loop publishes, each time it wakes, every tick that is due. The signal subscriber takes the
+ * SignalEvent's tick_seq and records now - S_seq for the first signal of each tick (hdr-histogram-js, µs).
+ * The workflow is a 1-pip grid of price_cross levels (above and below) over the segment's price range, so
+ * a good share of ticks fire; which ticks must fire is computed here too and compared with what arrived.
+ * The first second of each rate is warm-up and not recorded.
+ * `npx tsx bench/latency.bench.ts [--rates 1000,10000] [--seconds 8]` (needs NATS at NATS_URL or :4222).
+ */
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import * as hdr from 'hdr-histogram-js';
+import pino from 'pino';
+import { type Bus, connectBus } from '../engine/bus/mod.ts';
+import { PipstreamError } from '../engine/errors/mod.ts';
+import { EventType, decodeSignalEvent, encodeTickEvent, makeEnvelope, nowUs } from '../engine/events/mod.ts';
+import { PipstreamNode } from '../engine/node/node.ts';
+import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
+import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
+import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
+
+const FILE = fileURLToPath(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url));
+const INSTRUMENT = 'EUR_USD';
+const ACCOUNT = 'acct-bench';
+const PIP = 0.0001;
+const WARMUP_S = 1;
+/** The schema allows 256 nodes per workflow: 2 triggers per level + 2 shared alert actions. */
+const LEVELS_PER_WORKFLOW = 120;
+/** After the last send, how long to wait for signals that are still expected. */
+const DRAIN_TIMEOUT_MS = 5000;
+
+export interface LatencyStats { count: number; p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number }
+
+export interface RateResult {
+  rate: number;
+  seconds: number;
+  ticks: number;
+  /** Ticks sent per second, first to last send (the offered rate if the publisher kept up). */
+  achievedSendRate: number;
+  /** publishAsync calls that reported a backlog above the bus high-water mark (the loop does not wait). */
+  backpressured: number;
+  /** Ticks whose mid crossed a grid level (computed from the data) and those that produced a signal. */
+  expectedSignalTicks: number;
+  signalTicks: number;
+  signalTickFraction: number;
+  expectedSignals: number;
+  signals: number;
+  /** Ticks that should have fired but whose signal had not arrived DRAIN_TIMEOUT_MS after the last send. */
+  missingSignalTicks: number;
+  /** Recorded ticks (after warm-up) that fired: the coordinated-omission corrected latency, now - S_i. */
+  latency: LatencyStats;
+  /** now - actual send time: hides publisher stalls; for comparison only. */
+  uncorrected: LatencyStats;
+  /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
+  publisherLag: LatencyStats;
+}
+
+export interface LatencyResult {
+  scenario: 'latency';
+  file: string;
+  segment: { firstRow: number; ticks: number; midLow: number; midHigh: number; levels: number; workflows: number };
+  warmupSeconds: number;
+  loadAvg: { before: number; after: number };
+  results: RateResult[];
+}
+
+const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600e6, numberOfSignificantValueDigits: 3 });
+const recordMs = (h: hdr.Histogram, ms: number) => h.recordValue(Math.max(1, Math.round(ms * 1000)));
+
+function summary(h: hdr.Histogram): LatencyStats {
+  // A percentile is the top of its bucket (3 significant digits), which can lie just above the true max.
+  const at = (p: number) => Math.min(h.getValueAtPercentile(p), h.maxValue);
+  return { count: h.totalCount, p50Us: at(50), p99Us: at(99), p999Us: at(99.9), maxUs: h.maxValue, meanUs: Math.round(h.mean) };
+}
+
+const mid = (t: TickColumns, i: number) => (t.bid[i] + t.ask[i]) / 2;
+
+/** Start of the `n`-tick window whose mids change 1-pip grid cell most often (where the price is moving). */
+function activeWindow(t: TickColumns, n: number): number {
+  if (t.length <= n) return 0;
+  const moved = new Uint8Array(t.length);
+  for (let i = 1; i < t.length; i++) moved[i] = Math.floor(mid(t, i) / PIP) !== Math.floor(mid(t, i - 1) / PIP) ? 1 : 0;
+  let sum = 0;
+  for (let i = 1; i < n; i++) sum += moved[i];
+  let best = sum, at = 0;
+  for (let s = 1; s + n <= t.length; s++) {
+    sum += moved[s + n - 1] - moved[s];
+    if (sum > best) { best = sum; at = s; }
+  }
+  return at;
+}
+
+function slice(t: TickColumns, from: number, n: number): TickColumns {
+  const to = Math.min(t.length, from + n);
+  return { time: t.time.subarray(from, to), bid: t.bid.subarray(from, to), ask: t.ask.subarray(from, to), line: t.line.subarray(from, to), length: to - from, skipped: 0 };
+}
+
+/** Levels at half pips ((10k + 5) / 1e5, exact decimals) covering the segment's mid range. */
+function gridLevels(t: TickColumns): { levels: number[]; low: number; high: number } {
+  let low = Infinity, high = -Infinity;
+  for (let i = 0; i < t.length; i++) { const m = mid(t, i); if (m < low) low = m; if (m > high) high = m; }
+  const levels: number[] = [];
+  for (let k = Math.floor(low * 1e4) - 1; k <= Math.ceil(high * 1e4); k++) {
+    const level = (10 * k + 5) / 1e5;
+    if (level >= low && level <= high) levels.push(level);
+  }
+  return { levels, low, high };
+}
+
+function gridWorkflows(levels: number[], tag: string): Workflow[] {
+  const out: Workflow[] = [];
+  for (let c = 0; c * LEVELS_PER_WORKFLOW < levels.length; c++) {
+    const nodes: Record<string, unknown>[] = [
+      { id: 'alert-up', kind: 'action', type: 'alert', side: 'buy' },
+      { id: 'alert-down', kind: 'action', type: 'alert', side: 'sell' },
+    ];
+    const edges: [string, string][] = [];
+    for (const level of levels.slice(c * LEVELS_PER_WORKFLOW, (c + 1) * LEVELS_PER_WORKFLOW)) {
+      const id = `l${Math.round(level * 1e5)}`;
+      nodes.push({ id: `${id}-up`, kind: 'trigger', type: 'price_cross', level, direction: 'above' },
+        { id: `${id}-down`, kind: 'trigger', type: 'price_cross', level, direction: 'below' });
+      edges.push([`${id}-up`, 'alert-up'], [`${id}-down`, 'alert-down']);
+    }
+    out.push(validateWorkflow({ id: `${tag}-${c}`, version: 1, account: ACCOUNT, instruments: [INSTRUMENT], nodes, edges }));
+  }
+  return out;
+}
+
+/**
+ * Signals per tick by the engine's rules (docs/workflows.md): one per level the mid crosses, compared the
+ * same way as the runtime; the first tick has nothing to cross from.
+ */
+function expectedSignals(t: TickColumns, n: number, levels: number[]): Uint16Array {
+  const per = new Uint16Array(n);
+  for (let i = 1; i < n; i++) {
+    const prev = mid(t, i - 1), v = mid(t, i);
+    let k = 0;
+    for (const l of levels) if ((prev <= l && v > l) || (prev >= l && v < l)) k++;
+    per[i] = k;
+  }
+  return per;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+async function runRate(ticks: TickColumns, levels: number[], rate: number, seconds: number): Promise<RateResult> {
+  const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
+  const expected = expectedSignals(ticks, n, levels);
+  let expectedSignalTicks = 0, expectedTotal = 0;
+  for (let i = 0; i < n; i++) { expectedTotal += expected[i]; if (expected[i] > 0) expectedSignalTicks++; }
+
+  // A fresh source per run: tick dedupe ids (`<source>:EUR_USD:<seq>`) must not collide with earlier runs.
+  const tag = `latency-${Date.now().toString(36)}-${rate}`;
+  const source = tag;
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  // The feed and the signal reader use their own connection, as an outside publisher/reader would.
+  const feed = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-feed' });
+  let nodeBus: Bus | null = null;
+  let node: PipstreamNode | null = null;
+  let sub: { unsubscribe(): void } | null = null;
+  try {
+    await feed.ensureStreams();
+    nodeBus = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-node' });
+    node = new PipstreamNode({ bus: nodeBus, logger, source, services: false });
+    await node.addInstrument(INSTRUMENT);
+    await node.putWorkflows(gridWorkflows(levels, tag));
+    await node.consumePrices(INSTRUMENT, 'new');
+
+    const scheduled = new Float64Array(n);
+    const sentAt = new Float64Array(n);
+    const seen = new Uint8Array(n);
+    const corrected = newHistogram(), uncorrected = newHistogram(), lag = newHistogram();
+    let signals = 0, signalTicks = 0;
+    let start = Infinity;
+    let measureFrom = Infinity;
+    sub = feed.subscribe(Subjects.signals(ACCOUNT), (m) => {
+      const now = performance.now();
+      const s = decodeSignalEvent(m.data).signal;
+      if (s === null || s === undefined || s.workflowId?.startsWith(tag) !== true) return; // another run's signal
+      signals++;
+      const seq = Number(s.tickSeq ?? -1);
+      if (seq < 0 || seq >= n || seen[seq] === 1) return;
+      seen[seq] = 1;
+      signalTicks++;
+      if (scheduled[seq] < measureFrom) return;
+      // Measured from the *scheduled* send time: a tick the publisher sent late (timer jitter, GC, event
+      // loop busy with signals) is charged for the wait, so stalls are not hidden (coordinated omission).
+      recordMs(corrected, now - scheduled[seq]);
+      recordMs(uncorrected, now - sentAt[seq]);
+    });
+    await feed.nats!.flush(); // the subscription is registered at the server before the first tick
+
+    const subject = Subjects.price(INSTRUMENT);
+    const periodMs = 1000 / rate;
+    let next = 0, backpressured = 0;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        const now = performance.now();
+        while (next < n && start + next * periodMs <= now) {
+          const i = next++;
+          const due = start + i * periodMs;
+          // Encoded exactly as engine/node/feed.ts publishTicks does.
+          const data = encodeTickEvent({
+            envelope: makeEnvelope(EventType.EVENT_TYPE_TICK, { sourceTsUs: Math.round(ticks.time[i] * 1000), ingestTsUs: nowUs() }),
+            tick: { instrument: INSTRUMENT, timeMs: ticks.time[i], seq: i, bid: ticks.bid[i], ask: ticks.ask[i], source },
+          });
+          scheduled[i] = due;
+          sentAt[i] = performance.now();
+          if (!feed.publishAsync(subject, data, tickMsgId(source, INSTRUMENT, i))) backpressured++;
+          if (due >= measureFrom) recordMs(lag, sentAt[i] - due);
+        }
+        if (next >= n) return resolve();
+        // libuv timers have 1 ms resolution: that lateness is charged to the corrected figure (see publisherLag).
+        setTimeout(wake, Math.max(0, start + next * periodMs - performance.now()));
+      };
+      start = performance.now() + 5;
+      measureFrom = start + WARMUP_S * 1000;
+      setTimeout(wake, 5);
+    });
+    const sendSeconds = (sentAt[n - 1] - sentAt[0]) / 1000;
+
+    const deadline = performance.now() + DRAIN_TIMEOUT_MS;
+    while ((signalTicks < expectedSignalTicks || signals < expectedTotal) && performance.now() < deadline) await sleep(10);
+    await feed.flush();
+
+    return {
+      rate, seconds, ticks: n,
+      achievedSendRate: Math.round((n - 1) / sendSeconds),
+      backpressured,
+      expectedSignalTicks, signalTicks, signalTickFraction: Math.round((signalTicks / n) * 1e4) / 1e4,
+      expectedSignals: expectedTotal, signals,
+      missingSignalTicks: expectedSignalTicks - signalTicks,
+      latency: summary(corrected), uncorrected: summary(uncorrected), publisherLag: summary(lag),
+    };
+  } finally {
+    sub?.unsubscribe();
+    await node?.stop();
+    await nodeBus?.close();
+    await feed.close();
+  }
+}
+
+export async function runLatencyBench(opts: { rates?: number[]; seconds?: number } = {}): Promise<LatencyResult> {
+  const rates = opts.rates ?? [1000, 10000];
+  const seconds = opts.seconds ?? 8;
+  if (rates.length === 0 || !rates.every((r) => Number.isFinite(r) && r > 0) || !(Number.isFinite(seconds) && seconds > 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'latency bench: rates and seconds must be positive numbers', { rates, seconds });
+  }
+  const all = await loadTickFile(FILE);
+  const need = Math.ceil(Math.max(...rates) * (WARMUP_S + seconds));
+  const firstRow = activeWindow(all, need);
+  const ticks = slice(all, firstRow, need);
+  const { levels, low, high } = gridLevels(ticks);
+  const before = loadavg()[0];
+  const results: RateResult[] = [];
+  for (const rate of rates) results.push(await runRate(ticks, levels, rate, seconds));
+  return {
+    scenario: 'latency', file: 'data/ticks/oanda-EUR_USD-2014-05.csv.gz',
+    segment: { firstRow, ticks: ticks.length, midLow: low, midHigh: high, levels: levels.length, workflows: Math.ceil(levels.length / LEVELS_PER_WORKFLOW) },
+    warmupSeconds: WARMUP_S, loadAvg: { before, after: loadavg()[0] }, results,
+  };
+}
+
+function table(r: LatencyResult): string {
+  const head = ['rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'uncorr p50/p99/max µs', 'lag max µs'];
+  const rows = r.results.map((x) => [
+    x.rate, x.achievedSendRate, x.ticks, `${x.signalTicks} (${(x.signalTickFraction * 100).toFixed(1)}%)`, x.signals,
+    x.latency.p50Us, x.latency.p99Us, x.latency.p999Us, x.latency.maxUs,
+    `${x.uncorrected.p50Us}/${x.uncorrected.p99Us}/${x.uncorrected.maxUs}`, x.publisherLag.maxUs,
+  ].map(String));
+  const w = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  return [head, ...rows].map((row) => row.map((v, c) => v.padStart(w[c])).join('  ')).join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+  const rates = arg('--rates')?.split(',').map(Number);
+  const seconds = arg('--seconds');
+  runLatencyBench({ rates, seconds: seconds === undefined ? undefined : Number(seconds) }).then((r) => {
+    console.log(JSON.stringify(r, null, 2));
+    console.log(`\ntick-to-signal latency (corrected for coordinated omission, after ${r.warmupSeconds} s warm-up)\n${table(r)}`);
+  }, (err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
