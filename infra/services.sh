@@ -180,6 +180,7 @@ start_postgres() {
     fi
   fi
   if is_local "$PG_HOST" && { [[ $EUID -eq 0 ]] || [[ "$(id -un)" == postgres ]]; }; then
+    mkdir -p "$LOGS"
     if ! provision_pg >>"$LOGS/postgres.log" 2>&1; then
       echo "postgres: unavailable: creating role/database $PG_USER/$PG_DB or postgis failed (see $LOGS/postgres.log)"; return 1
     fi
