@@ -42,6 +42,7 @@ test: install
 	@bash infra/services.sh start
 	@$(NPX) tsx engine/store/migrate.ts
 	$(NPX) tsc -p tsconfig.json
+	@$(NPX) tap build >/dev/null # tap compiles its plugin set (package.json "tap".plugin) into node_modules
 	$(NPX) tap $(TAP_FLAGS)
 
 typecheck: install
