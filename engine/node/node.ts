@@ -80,7 +80,14 @@ export class PipstreamNode {
         this.#log.warn({ code: err.code, instrument }, `ignoring checkpoint: ${err.message}`);
       }
     }
-    await this.supervisor.addInstrument(instrument, checkpoint ?? undefined);
+    try {
+      await this.supervisor.addInstrument(instrument, checkpoint ?? undefined);
+    } catch (err) {
+      if (checkpoint === null || !isPipstreamError(err, 'PS_CHECKPOINT_INVALID')) throw err;
+      this.#log.warn({ code: err.code, instrument }, `ignoring checkpoint: ${err.message}`);
+      checkpoint = null;
+      await this.supervisor.addInstrument(instrument);
+    }
     const covering = [...this.#workflows.values()].filter((w) => w.instruments.includes(instrument));
     if (covering.length > 0) await this.supervisor.setWorkflows(instrument, covering);
     if (this.#withServices && this.bus.nats !== null) {

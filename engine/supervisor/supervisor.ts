@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { PipstreamError } from '../errors/mod.ts';
+import { ERROR_CODES, type ErrorCode, PipstreamError } from '../errors/mod.ts';
 import {
   type ActorBuffers, type ActorMemory, allocateActorBuffers, attachActorMemory, pushTick, tickRingDrained, tickRingFree, waitForTickRoom,
 } from '../memory/actor-memory.ts';
@@ -55,7 +55,7 @@ interface Actor {
   validator: TickValidator;
   metas: Map<number, ProgramMeta>;
   attached: Promise<void>;
-  onAttached: (() => void) | null;
+  onAttached: ((err?: PipstreamError) => void) | null;
   pump: Promise<void>;
   /** Last rejected reason, to log once per burst rather than per tick. */
   rejectBurst: number;
@@ -108,8 +108,8 @@ export class Supervisor {
       validator.state[TICK_VALIDATOR_SLOT.LAST_TIME] = mem.state[StateHeader.LAST_TIME_MS];
     }
     const host = this.#place();
-    let onAttached: (() => void) | null = null;
-    const attached = new Promise<void>((resolve) => { onAttached = resolve; });
+    let onAttached: ((err?: PipstreamError) => void) | null = null;
+    const attached = new Promise<void>((resolve, reject) => { onAttached = (err) => (err === undefined ? resolve() : reject(err)); });
     const actor: Actor = {
       instrument, buffers, mem, host, validator, metas, attached, onAttached, pump: Promise.resolve(), rejectBurst: 0,
     };
@@ -138,7 +138,14 @@ export class Supervisor {
       a?.onAttached?.();
       if (a !== undefined) a.onAttached = null;
     } else if (m.type === 'failed') {
-      this.#opts.logger?.error({ instrument: m.instrument, code: m.code }, `instrument actor failed to attach: ${m.message}`);
+      // The actor never ran: forget it, so the caller may add the instrument again (e.g. cold).
+      const a = this.#actors.get(m.instrument);
+      if (a === undefined) return;
+      this.#actors.delete(m.instrument);
+      a.host.actors.splice(a.host.actors.indexOf(a.buffers), 1);
+      Atomics.store(a.mem.ctrl, Ctrl.STOP, 1);
+      a.onAttached?.(new PipstreamError(isErrorCode(m.code) ? m.code : 'PS_WORKER_CRASHED',
+        `instrument actor ${m.instrument} failed to start: ${m.message}`, { instrument: m.instrument }));
     }
   }
 
@@ -176,7 +183,10 @@ export class Supervisor {
     const program = covering.length === 0 ? null : compileProgram(covering, instrument, {
       maxI32: this.#capacities.programI32, maxF64: this.#capacities.programF64,
     });
-    const slot = 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
+    const active = Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
+    // The same program again (e.g. after a warm start from a checkpoint) is no swap: the actor keeps its rule state.
+    if (version > 1 && sameProgram(a.mem, active, program)) return version - 1;
+    const slot = 1 - active;
     if (program !== null) {
       programI32[slot].set(program.i32);
       programF64[slot].set(program.f64);
@@ -303,6 +313,19 @@ export class Supervisor {
     for (const a of this.#actors.values()) Atomics.notify(a.mem.ctrl, Ctrl.SIG_WRITE);
     await Promise.all([...this.#actors.values()].map((a) => a.pump));
   }
+}
+
+const isErrorCode = (c: string): c is ErrorCode => c in ERROR_CODES;
+
+function sameProgram(mem: ActorMemory, slot: number, p: { i32: Int32Array; f64: Float64Array } | null): boolean {
+  const i32Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_I32_LEN : Ctrl.PROGRAM1_I32_LEN];
+  const f64Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_F64_LEN : Ctrl.PROGRAM1_F64_LEN];
+  if (p === null) return i32Len === 0;
+  if (p.i32.length !== i32Len || p.f64.length !== f64Len) return false;
+  const i32 = mem.programI32[slot], f64 = mem.programF64[slot];
+  for (let i = 0; i < i32Len; i++) if (i32[i] !== p.i32[i]) return false;
+  for (let i = 0; i < f64Len; i++) if (!Object.is(f64[i], p.f64[i])) return false;
+  return true;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
