@@ -224,6 +224,8 @@ export class InstrumentActor implements EvalContext {
 
   /** EvalContext sink: one signal record into the signal ring (blocking while the ring is full). */
   emit(actionIndex: number, triggerIndex: number, mode: number): void {
+    // Counted also when suppressed: the restored snapshot's counter predates these re-derived signals.
+    this.mem.state[StateHeader.SIGNALS]++;
     if (this.#suppress > 0) {
       this.#suppress--;
       return;
@@ -244,7 +246,6 @@ export class InstrumentActor implements EvalContext {
     signals[at + SignalSlot.MODE] = mode;
     signals[at + SignalSlot.PROGRAM_VERSION] = this.#programVersion;
     signals[at + SignalSlot.CROSSED] = this.ask < this.bid ? 1 : 0;
-    this.mem.state[StateHeader.SIGNALS]++;
     Atomics.store(ctrl, Ctrl.SIG_WRITE, (w + 1) | 0);
     Atomics.notify(ctrl, Ctrl.SIG_WRITE);
   }
