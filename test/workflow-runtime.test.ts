@@ -81,7 +81,7 @@ t.test('DESIGN example: RSI(14,1m) crosses below 30 inside London/New York, cool
   t.same(h.prog.meta.timeframesMs, [MIN]);
   t.same(h.prog.meta.actions[0], {
     workflowIndex: 0, nodeId: 'a1', type: 'confirm', side: 'buy', units: 10000, stopLossPips: 15, takeProfitPips: 30,
-    cooldownMs: 300_000, expiryMs: null, accountIndex: 0, stateOffset: 2,
+    cooldownMs: 300_000, expiryMs: null, accountIndex: 0, stateOffset: 2, stateKey: 'acct-1/rsi-reversal/a1',
   });
 
   // Thursday 2014-05-08 (BST/EDT): London 07:00-16:00 UTC, New York 12:00-21:00 UTC.

@@ -4,7 +4,7 @@ import { pipSize } from '../../engine/instruments/mod.ts';
 import type { ActorMemory } from '../../engine/memory/actor-memory.ts';
 import { recordNs } from '../../engine/memory/histogram.ts';
 import {
-  Ctrl, SNAPSHOT_EVERY_TICKS, SignalSlot, SnapshotHeader, StateHeader, TickSlot,
+  Carry, Ctrl, SNAPSHOT_EVERY_TICKS, SignalSlot, SnapshotHeader, StateHeader, TickSlot,
 } from '../../engine/memory/layout.ts';
 import { type EvalContext, initRuleState, ProgramRuntime } from '../../engine/workflow/mod.ts';
 import { carriedOver, layoutForProgram, type StateLayout } from './state-layout.ts';
@@ -121,6 +121,13 @@ export class InstrumentActor implements EvalContext {
         for (let k = 0; k < ind.outputs; k++) state[next.valuesOffset + ind.firstSlot + k] = indicatorOutput(state, ind.stateOffset, k);
       }
       initRuleState(i32, state.subarray(next.ruleOffset, next.ruleOffset + next.ruleLength));
+      if (saved !== null && old.ruleLength > 0) {
+        const carry = this.mem.carry;
+        for (let p = 0; p < carry[Carry.COUNT]; p++) {
+          const from = carry[Carry.PAIRS + 2 * p], to = carry[Carry.PAIRS + 2 * p + 1];
+          if (from < old.ruleLength && to < next.ruleLength) state[next.ruleOffset + to] = saved[old.ruleOffset + from];
+        }
+      }
     }
     this.#bindProgram(slot, version);
     Atomics.store(ctrl, Ctrl.PROGRAM_ACK, version);

@@ -96,9 +96,10 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   };
   // A fresh source per run: tick dedupe ids must not collide with an earlier replay inside the dedupe window.
   const source = o.busMode === 'jetstream' ? `replay-${Date.now().toString(36)}` : 'replay';
+  let node: PipstreamNode | null = null;
   try {
     await bus.ensureStreams();
-    const node = new PipstreamNode({ bus, logger, source, onSignal, services: false });
+    node = new PipstreamNode({ bus, logger, source, onSignal, services: false });
     await node.addInstrument(o.instrument);
     await node.putWorkflows(o.workflows);
     const started = performance.now();
@@ -118,7 +119,9 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     }
     await node.supervisor.drain(o.instrument);
     const seconds = (performance.now() - started) / 1000;
-    await node.stop();
+    const stopping = node;
+    node = null;
+    await stopping.stop();
     if (o.signalsFile !== undefined && sink !== null) {
       (sink as NodeJS.WritableStream).end();
       await once(sink, 'finish');
@@ -128,6 +131,8 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
       ticks_per_second: Math.round(ticks / seconds), journal: bus.kind === 'jetstream' ? 'JetStream SIGNALS' : 'embedded bus',
     };
   } finally {
+    // On failure too: the actor's worker thread would otherwise keep the process alive.
+    await node?.stop();
     await bus.close();
   }
 }

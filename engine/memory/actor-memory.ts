@@ -20,6 +20,7 @@ export interface ActorBuffers {
   programF64: [SharedArrayBuffer, SharedArrayBuffer];
   positions: SharedArrayBuffer;
   latency: SharedArrayBuffer;
+  carry: SharedArrayBuffer;
 }
 
 /** Typed views over ActorBuffers (built once per thread, never per tick). */
@@ -39,6 +40,8 @@ export interface ActorMemory {
   readonly positions: Float64Array;
   /** Per-tick handling time histogram (see Histogram in layout.ts). */
   readonly latency: Int32Array;
+  /** Rule-state carry map of the pending program swap (see Carry in layout.ts). */
+  readonly carry: Int32Array;
 }
 
 const isPowerOfTwo = (n: number) => n > 0 && (n & (n - 1)) === 0;
@@ -61,6 +64,7 @@ export function allocateActorBuffers(instrument: string, capacities: ActorCapaci
     programF64: [f64(capacities.programF64), f64(capacities.programF64)],
     positions: f64(capacities.accounts),
     latency: i32(Histogram.BUCKETS),
+    carry: i32(1 + 2 * capacities.carryPairs),
   };
   new Int32Array(buffers.ctrl)[Ctrl.SNAP_SLOT] = -1;
   return buffers;
@@ -81,6 +85,7 @@ export function attachActorMemory(buffers: ActorBuffers): ActorMemory {
     programF64: [new Float64Array(buffers.programF64[0]), new Float64Array(buffers.programF64[1])],
     positions: new Float64Array(buffers.positions),
     latency: new Int32Array(buffers.latency),
+    carry: new Int32Array(buffers.carry),
   };
 }
 

@@ -90,6 +90,14 @@ export const SnapshotHeader = {
   COUNT: 8,
 } as const;
 
+/**
+ * Rule-state carry map of the pending program swap (Int32 words): which rule-state words of the
+ * previous program move to which words of the new one (same trigger operand / same action), so a
+ * new workflow version keeps crossing history and cooldowns. Written by the supervisor before it
+ * bumps PROGRAM_VERSION; valid for the swap from the previous version to PROGRAM_VERSION.
+ */
+export const Carry = { COUNT: 0, PAIRS: 1 } as const;
+
 /** Per-tick handling-time histogram: log2 buckets of nanoseconds with 4 linear sub-buckets each. */
 export const Histogram = { SUB_BUCKETS: 4, BUCKETS: 40 * 4 } as const;
 
@@ -105,6 +113,8 @@ export interface ActorCapacities {
   programF64: number;
   /** Accounts whose positions an actor can see. */
   accounts: number;
+  /** Rule-state words one program swap can carry over. */
+  carryPairs: number;
 }
 
 export const DEFAULT_CAPACITIES: ActorCapacities = {
@@ -114,6 +124,7 @@ export const DEFAULT_CAPACITIES: ActorCapacities = {
   programI32: 1 << 16,
   programF64: 1 << 14,
   accounts: 64,
+  carryPairs: 1 << 13,
 };
 
 /** Ticks between two snapshots; must stay well below the tick ring capacity. */

@@ -17,20 +17,22 @@ export interface ActorCheckpoint {
   meta: ProgramMeta | null;
 }
 
-/** Reads the newest snapshot under the seqlock, retrying while the worker is writing one. */
+/**
+ * Reads the newest snapshot. The worker always writes the other slot, so the published one can
+ * only change under us if a whole snapshot completes and the next one starts writing into it:
+ * SNAP_GEN (+1 at each start and each end) then moves by 2 or more, and we copy again. An odd
+ * SNAP_GEN alone (a snapshot in progress, or a worker killed in the middle of one) is harmless.
+ */
 export function takeCheckpoint(mem: ActorMemory, metas: Map<number, ProgramMeta>): ActorCheckpoint {
   const { ctrl } = mem;
   for (;;) {
     const gen = Atomics.load(ctrl, Ctrl.SNAP_GEN);
     const slot = Atomics.load(ctrl, Ctrl.SNAP_SLOT);
-    if ((gen & 1) === 1 || slot < 0) {
-      if (slot < 0) throw new PipstreamError('PS_CHECKPOINT_INVALID', `actor ${mem.instrument} has no snapshot yet`, { instrument: mem.instrument });
-      continue;
-    }
+    if (slot < 0) throw new PipstreamError('PS_CHECKPOINT_INVALID', `actor ${mem.instrument} has no snapshot yet`, { instrument: mem.instrument });
     const snap = mem.snapshots[slot];
     const used = snap[SnapshotHeader.STATE_USED];
     const copy = snap.slice(0, SnapshotHeader.COUNT + used);
-    if (Atomics.load(ctrl, Ctrl.SNAP_GEN) !== gen) continue;
+    if (Atomics.load(ctrl, Ctrl.SNAP_GEN) - gen >= 2) continue;
     const version = copy[SnapshotHeader.PROGRAM_VERSION];
     const active = Atomics.load(ctrl, Ctrl.PROGRAM_VERSION);
     const pslot = version === active ? Atomics.load(ctrl, Ctrl.PROGRAM_SLOT) : 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);

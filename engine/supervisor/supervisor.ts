@@ -4,7 +4,7 @@ import {
   type ActorBuffers, type ActorMemory, allocateActorBuffers, attachActorMemory, pushTick, tickRingDrained, tickRingFree, waitForTickRoom,
 } from '../memory/actor-memory.ts';
 import { type LatencySummary, summarize } from '../memory/histogram.ts';
-import { type ActorCapacities, Ctrl, DEFAULT_CAPACITIES, SignalSlot, StateHeader } from '../memory/layout.ts';
+import { type ActorCapacities, Carry, Ctrl, DEFAULT_CAPACITIES, SignalSlot, StateHeader } from '../memory/layout.ts';
 import { TICK_REJECT_NAMES, TICK_VALIDATOR_SLOT, TickValidator } from '../ticks/mod.ts';
 import { compileProgram, type ProgramMeta, type Workflow } from '../workflow/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
@@ -183,10 +183,8 @@ export class Supervisor {
     const program = covering.length === 0 ? null : compileProgram(covering, instrument, {
       maxI32: this.#capacities.programI32, maxF64: this.#capacities.programF64,
     });
-    const active = Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
-    // The same program again (e.g. after a warm start from a checkpoint) is no swap: the actor keeps its rule state.
-    if (version > 1 && sameProgram(a.mem, active, program)) return version - 1;
-    const slot = 1 - active;
+    const slot = 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
+    writeCarry(a.mem.carry, a.metas.get(version - 1) ?? null, program?.meta ?? null);
     if (program !== null) {
       programI32[slot].set(program.i32);
       programF64[slot].set(program.f64);
@@ -317,15 +315,33 @@ export class Supervisor {
 
 const isErrorCode = (c: string): c is ErrorCode => c in ERROR_CODES;
 
-function sameProgram(mem: ActorMemory, slot: number, p: { i32: Int32Array; f64: Float64Array } | null): boolean {
-  const i32Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_I32_LEN : Ctrl.PROGRAM1_I32_LEN];
-  const f64Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_F64_LEN : Ctrl.PROGRAM1_F64_LEN];
-  if (p === null) return i32Len === 0;
-  if (p.i32.length !== i32Len || p.f64.length !== f64Len) return false;
-  const i32 = mem.programI32[slot], f64 = mem.programF64[slot];
-  for (let i = 0; i < i32Len; i++) if (i32[i] !== p.i32[i]) return false;
-  for (let i = 0; i < f64Len; i++) if (!Object.is(f64[i], p.f64[i])) return false;
-  return true;
+/**
+ * Which rule-state words survive a swap: those of triggers with the same state key (same workflow,
+ * node and operand) and of actions with the same key (cooldowns), so a new version of a workflow
+ * neither loses a crossing on its first bar nor re-fires inside a cooldown.
+ */
+function writeCarry(carry: Int32Array, from: ProgramMeta | null, to: ProgramMeta | null): void {
+  let n = 0;
+  if (from !== null && to !== null) {
+    const old = new Map<string, { stateOffset: number; stateLength: number }>();
+    for (const t of from.triggers) old.set(`t:${t.stateKey}`, t);
+    for (const a of from.actions) old.set(`a:${a.stateKey}`, { stateOffset: a.stateOffset, stateLength: 1 });
+    const pairs = (key: string, stateOffset: number, stateLength: number) => {
+      const o = old.get(key);
+      if (o === undefined || o.stateLength !== stateLength) return;
+      for (let k = 0; k < stateLength; k++) {
+        if (Carry.PAIRS + 2 * n + 1 >= carry.length) {
+          throw new PipstreamError('PS_PROGRAM_TOO_LARGE', `more than ${(carry.length - 1) / 2} rule-state words to carry over`);
+        }
+        carry[Carry.PAIRS + 2 * n] = o.stateOffset + k;
+        carry[Carry.PAIRS + 2 * n + 1] = stateOffset + k;
+        n++;
+      }
+    };
+    for (const t of to.triggers) pairs(`t:${t.stateKey}`, t.stateOffset, t.stateLength);
+    for (const a of to.actions) pairs(`a:${a.stateKey}`, a.stateOffset, 1);
+  }
+  carry[Carry.COUNT] = n;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -39,6 +39,8 @@ export interface ActionMeta {
   expiryMs: number | null;
   accountIndex: number;
   stateOffset: number;
+  /** Identity of the action's cooldown state across program versions (account, workflow, node). */
+  stateKey: string;
 }
 
 export interface TriggerMeta {
@@ -48,6 +50,13 @@ export interface TriggerMeta {
   /** -1 for tick-level triggers (price_cross, schedule). */
   timeframeIndex: number;
   stateOffset: number;
+  stateLength: number;
+  /**
+   * Identity of the trigger's rule state across program versions: account, workflow, node and what the
+   * state remembers (the operand's previous value, a schedule's window) — not the level or direction,
+   * which the remembered value does not depend on.
+   */
+  stateKey: string;
 }
 
 export interface ProgramMeta {
@@ -178,7 +187,7 @@ export function compileProgram(workflows: Workflow[], instrument: string, opts: 
         workflowIndex: wi, nodeId: n.id, type: n.type, side: n.side, units: n.units ?? null,
         stopLossPips: n.stop_loss_pips ?? null, takeProfitPips: n.take_profit_pips ?? null,
         cooldownMs: (n.cooldown_s ?? 0) * 1000, expiryMs: n.expiry_s === undefined ? null : n.expiry_s * 1000,
-        accountIndex, stateOffset: 0,
+        accountIndex, stateOffset: 0, stateKey: `${w.account}/${w.id}/${n.id}`,
       });
     }
   });
@@ -309,7 +318,11 @@ export function compileProgram(workflows: Workflow[], instrument: string, opts: 
           rec[SCHED.WEEKDAY_MASK] = (t.weekdays ?? ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']).reduce((m, d) => m | WEEKDAY_BIT[d], 0);
           break;
       }
-      triggers.push({ workflowIndex: wi, nodeId: t.id, type: t.type, timeframeIndex: rec[TRIG.TIMEFRAME], stateOffset: state });
+      const { id: _id, level: _level, direction: _direction, threshold: _threshold, ...operand } = t as TriggerNode & Record<string, unknown>;
+      triggers.push({
+        workflowIndex: wi, nodeId: t.id, type: t.type, timeframeIndex: rec[TRIG.TIMEFRAME], stateOffset: state,
+        stateLength: TRIG_STATE_LEN[rec[TRIG.TYPE]], stateKey: `${w.account}/${w.id}/${t.id}/${JSON.stringify(operand)}`,
+      });
       state += TRIG_STATE_LEN[rec[TRIG.TYPE]];
       trigRecords.push(rec);
     }
