@@ -15,11 +15,14 @@
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
-import pino from 'pino';
-import { type Bus, connectBus } from '../engine/bus/mod.ts';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connectBus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { EventType, decodeSignalEvent, encodeTickEvent, makeEnvelope, nowUs } from '../engine/events/mod.ts';
-import { PipstreamNode } from '../engine/node/node.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
@@ -52,8 +55,10 @@ export interface RateResult {
   signals: number;
   /** Ticks that should have fired but whose signal had not arrived DRAIN_TIMEOUT_MS after the last send. */
   missingSignalTicks: number;
-  /** Recorded ticks (after warm-up) that fired: the coordinated-omission corrected latency, now - S_i. */
+  /** Recorded ticks (after warm-up) that fired: send -> signal received, HdrHistogram's coordinated-omission correction. */
   latency: LatencyStats;
+  /** From each tick's scheduled send time (charges the feed's timer lateness too). */
+  fromSchedule: LatencyStats;
   /** now - actual send time: hides publisher stalls; for comparison only. */
   uncorrected: LatencyStats;
   /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
@@ -148,6 +153,18 @@ function expectedSignals(t: TickColumns, n: number, levels: number[]): Uint16Arr
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Starts bench/latency-node.ts and resolves once it consumes PRICES. */
+async function startNode(config: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
+    { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) resolve(); });
+    child.once('exit', (code) => reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `latency node exited (${code}) before it was ready`)));
+  });
+  return child;
+}
+
 async function runRate(ticks: TickColumns, levels: number[], rate: number, seconds: number): Promise<RateResult> {
   const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
   const expected = expectedSignals(ticks, n, levels);
@@ -157,24 +174,23 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   // A fresh source per run: tick dedupe ids (`<source>:EUR_USD:<seq>`) must not collide with earlier runs.
   const tag = `latency-${Date.now().toString(36)}-${rate}`;
   const source = tag;
-  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  // The feed and the signal reader use their own connection, as an outside publisher/reader would.
+  // The feed and the signal reader are outside the node, as a broker feed and a trader would be: the node
+  // runs in its own process (bench/latency-node.ts) and this process only publishes and reads.
   const feed = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-feed' });
-  let nodeBus: Bus | null = null;
-  let node: PipstreamNode | null = null;
+  let node: ChildProcess | null = null;
   let sub: { unsubscribe(): void } | null = null;
+  const dir = mkdtempSync(join(tmpdir(), 'pipstream-latency-'));
   try {
     await feed.ensureStreams();
-    nodeBus = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-node' });
-    node = new PipstreamNode({ bus: nodeBus, logger, source, services: false });
-    await node.addInstrument(INSTRUMENT);
-    await node.putWorkflows(gridWorkflows(levels, tag));
-    await node.consumePrices(INSTRUMENT, 'new');
+    const config = join(dir, 'node.json');
+    writeFileSync(config, JSON.stringify({ instrument: INSTRUMENT, source, workflows: gridWorkflows(levels, tag) }));
+    node = await startNode(config);
 
     const scheduled = new Float64Array(n);
     const sentAt = new Float64Array(n);
     const seen = new Uint8Array(n);
-    const corrected = newHistogram(), uncorrected = newHistogram(), lag = newHistogram();
+    const corrected = newHistogram(), fromSchedule = newHistogram(), uncorrected = newHistogram(), lag = newHistogram();
+    const periodUs = Math.round(1e6 / rate);
     let signals = 0, signalTicks = 0;
     let start = Infinity;
     let measureFrom = Infinity;
@@ -188,9 +204,14 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       seen[seq] = 1;
       signalTicks++;
       if (scheduled[seq] < measureFrom) return;
-      // Measured from the *scheduled* send time: a tick the publisher sent late (timer jitter, GC, event
-      // loop busy with signals) is charged for the wait, so stalls are not hidden (coordinated omission).
-      recordMs(corrected, now - scheduled[seq]);
+      // Coordinated omission: a stall that delays one answer also delays the ticks queued behind it, which
+      // a plain histogram of answers would under-count. `corrected` is HdrHistogram's correction (for a
+      // latency above the send interval, the samples the stalled stream would have produced are added);
+      // `fromSchedule` is stricter still: from each tick's scheduled send time, so the feed's own timer
+      // lateness (libuv timers have 1 ms resolution) is charged too.
+      const us = Math.max(1, Math.round((now - sentAt[seq]) * 1000));
+      corrected.recordValueWithExpectedInterval(us, periodUs);
+      recordMs(fromSchedule, now - scheduled[seq]);
       recordMs(uncorrected, now - sentAt[seq]);
     });
     await feed.nats!.flush(); // the subscription is registered at the server before the first tick
@@ -235,13 +256,17 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       expectedSignalTicks, signalTicks, signalTickFraction: Math.round((signalTicks / n) * 1e4) / 1e4,
       expectedSignals: expectedTotal, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
-      latency: summary(corrected), uncorrected: summary(uncorrected), publisherLag: summary(lag),
+      latency: summary(corrected), fromSchedule: summary(fromSchedule), uncorrected: summary(uncorrected), publisherLag: summary(lag),
     };
   } finally {
     sub?.unsubscribe();
-    await node?.stop();
-    await nodeBus?.close();
+    if (node !== null) {
+      const exited = once(node, 'exit');
+      node.kill('SIGTERM');
+      await exited;
+    }
     await feed.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -267,11 +292,11 @@ export async function runLatencyBench(opts: { rates?: number[]; seconds?: number
 }
 
 function table(r: LatencyResult): string {
-  const head = ['rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'uncorr p50/p99/max µs', 'lag max µs'];
+  const head = ['rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'from schedule p50/p99/max µs', 'lag max µs'];
   const rows = r.results.map((x) => [
     x.rate, x.achievedSendRate, x.ticks, `${x.signalTicks} (${(x.signalTickFraction * 100).toFixed(1)}%)`, x.signals,
     x.latency.p50Us, x.latency.p99Us, x.latency.p999Us, x.latency.maxUs,
-    `${x.uncorrected.p50Us}/${x.uncorrected.p99Us}/${x.uncorrected.maxUs}`, x.publisherLag.maxUs,
+    `${x.fromSchedule.p50Us}/${x.fromSchedule.p99Us}/${x.fromSchedule.maxUs}`, x.publisherLag.maxUs,
   ].map(String));
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   return [head, ...rows].map((row) => row.map((v, c) => v.padStart(w[c])).join('  ')).join('\n');

@@ -2,7 +2,7 @@ import type { Service } from '@nats-io/services';
 import type { Logger } from 'pino';
 import type { Bus, BusConsumer } from '../bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../errors/mod.ts';
-import { decodeInstrumentRegisteredEvent, decodeTickEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
+import { decodeEnvelope, decodeInstrumentRegisteredEvent, decodeTickEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
 import type { Redis } from '../store/mod.ts';
 import { type EngineSignal, loadCheckpoint, saveCheckpoint, Supervisor } from '../supervisor/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
@@ -131,29 +131,42 @@ export class PipstreamNode {
    * error code and change nothing.
    */
   listenControl(opts: { live?: boolean } = {}): void {
-    const reg = this.bus.subscribe(Subjects.instrumentRegistered, (m) => {
-      void (async () => {
-        const ev = decodeInstrumentRegisteredEvent(m.data).instrumentRegistered;
-        const instrument = ev?.instrument ?? '';
-        await this.addInstrument(instrument);
-        if (opts.live === true) await this.consumePrices(instrument, 'new');
-      })().catch((err) => this.#log.error({ code: (err as PipstreamError).code, err: (err as Error).message }, 'instrument.registered failed'));
+    const reg = this.#onControl(Subjects.instrumentRegistered, 'instrument.registered', async (data, _subject, log) => {
+      const instrument = decodeInstrumentRegisteredEvent(data).instrumentRegistered?.instrument ?? '';
+      const { warm } = await this.addInstrument(instrument);
+      if (opts.live === true) await this.consumePrices(instrument, 'new');
+      log.info({ instrument, warm }, 'instrument actor started');
     });
-    const wf = this.bus.subscribe(Subjects.allWorkflowChanges, (m) => {
-      void (async () => {
-        const ev = decodeWorkflowChangedEvent(m.data).workflowChanged;
-        if (ev === null || ev === undefined) throw new PipstreamError('PS_WORKFLOW_INVALID', 'workflow.changed without a payload');
-        if (ev.active === false) return this.removeWorkflow(ev.account ?? '', ev.workflowId ?? '');
-        const doc = validateWorkflow(JSON.parse(ev.documentJson ?? ''));
-        if (`workflow.changed.${doc.account}` !== m.subject) {
-          throw new PipstreamError('PS_WORKFLOW_INVALID', `workflow of account ${doc.account} published on ${m.subject}`, { subject: m.subject });
-        }
-        await this.putWorkflows([doc]);
-        this.#log.info({ account: doc.account, workflow: doc.id, version: doc.version }, 'workflow swapped in');
-      })().catch((err) => this.#log.error({ code: (err as PipstreamError).code ?? 'PS_WORKFLOW_INVALID', err: (err as Error).message },
-        'workflow.changed rejected'));
+    const wf = this.#onControl(Subjects.allWorkflowChanges, 'workflow.changed', async (data, subject, log) => {
+      const ev = decodeWorkflowChangedEvent(data).workflowChanged;
+      if (ev === null || ev === undefined) throw new PipstreamError('PS_WORKFLOW_INVALID', 'workflow.changed without a payload');
+      if (ev.active === false) return this.removeWorkflow(ev.account ?? '', ev.workflowId ?? '');
+      let json: unknown;
+      try {
+        json = JSON.parse(ev.documentJson ?? '');
+      } catch (err) {
+        throw new PipstreamError('PS_WORKFLOW_INVALID', `workflow document is not JSON: ${(err as Error).message}`);
+      }
+      const doc = validateWorkflow(json);
+      if (Subjects.workflowChanged(doc.account) !== subject) {
+        throw new PipstreamError('PS_WORKFLOW_INVALID', `workflow of account ${doc.account} published on ${subject}`, { subject });
+      }
+      await this.putWorkflows([doc]);
+      log.info({ account: doc.account, workflow: doc.id, version: doc.version }, 'workflow swapped in');
     });
     this.#unsubscribe.push(() => reg.unsubscribe(), () => wf.unsubscribe());
+  }
+
+  /** A control subscription whose handling is logged with the event's correlation id; a failure changes nothing and is logged with its code. */
+  #onControl(subject: string, what: string, handle: (data: Uint8Array, subject: string, log: Logger) => Promise<void>) {
+    return this.bus.subscribe(subject, (m) => {
+      let log = this.#log;
+      void (async () => {
+        const env = decodeEnvelope(m.data);
+        log = this.#log.child({ correlation_id: env.correlationId, event_id: env.eventId });
+        await handle(m.data, m.subject, log);
+      })().catch((err: Error & { code?: string }) => log.error({ code: err.code ?? 'PS_BAD_ARGUMENT', err: err.message }, `${what} rejected`));
+    });
   }
 
   /**

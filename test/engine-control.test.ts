@@ -1,0 +1,51 @@
+import t from 'tap';
+import { connectBus } from '../engine/bus/mod.ts';
+import { EventType, encodeInstrumentRegisteredEvent, encodeTickEvent, makeEnvelope } from '../engine/events/mod.ts';
+import { PipstreamNode } from '../engine/node/node.ts';
+import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
+import { capturingLogger, fixtureWorkflow, waitFor } from './helpers/engine.ts';
+
+t.test('instrument.registered starts an actor and its live price consumer; logs carry the correlation id', async (t) => {
+  const bus = await connectBus({ kind: 'embedded' });
+  await bus.ensureStreams();
+  const logs: Array<Record<string, unknown>> = [];
+  const signals: string[] = [];
+  const node = new PipstreamNode({ bus, logger: capturingLogger(logs), onSignal: (s) => signals.push(s.node_id) });
+  t.teardown(async () => { await node.stop(); await bus.close(); });
+  await node.putWorkflows([fixtureWorkflow('price-cross-1.3850.json', { instruments: ['NZD_USD'] })]);
+  node.listenControl({ live: true });
+
+  const envelope = makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED, { correlationId: 'corr-register-1' });
+  bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({ envelope, instrumentRegistered: { instrument: 'NZD_USD' } }));
+  t.ok(await waitFor(() => logs.some((l) => l.msg === 'instrument actor started')), 'actor started');
+  t.same(node.supervisor.instruments, ['NZD_USD']);
+  t.equal(logs.find((l) => l.msg === 'instrument actor started')?.correlation_id, 'corr-register-1', 'log line carries the correlation id');
+
+  // Ticks published to PRICES after registration reach the actor; a cross of 1.3850 fires the alert.
+  const mids = [1.3840, 1.3845, 1.3855, 1.3860, 1.3845];
+  for (let i = 0; i < mids.length; i++) {
+    const data = encodeTickEvent({
+      envelope: makeEnvelope(EventType.EVENT_TYPE_TICK),
+      tick: { instrument: 'NZD_USD', timeMs: 1_400_000_000_000 + i * 1000, seq: i, bid: mids[i] - 0.0001, ask: mids[i] + 0.0001, source: 'test' },
+    });
+    await bus.publish(Subjects.price('NZD_USD'), data, { msgId: tickMsgId('test', 'NZD_USD', i) });
+  }
+  t.ok(await waitFor(() => node.supervisor.stats('NZD_USD').ticks === mids.length), 'every tick processed');
+  await node.supervisor.drain('NZD_USD');
+  t.same(signals, ['alert-up', 'alert-down'], 'up-cross then down-cross of 1.3850');
+});
+
+t.test('a bad control message is logged with its code and changes nothing', async (t) => {
+  const bus = await connectBus({ kind: 'embedded' });
+  const logs: Array<Record<string, unknown>> = [];
+  const node = new PipstreamNode({ bus, logger: capturingLogger(logs) });
+  t.teardown(async () => { await node.stop(); await bus.close(); });
+  node.listenControl();
+  const envelope = makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED, { correlationId: 'corr-bad' });
+  bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({ envelope, instrumentRegistered: { instrument: 'eur-usd' } }));
+  bus.publishCore(Subjects.instrumentRegistered, new Uint8Array([0xff, 0xff, 0xff]));
+  t.ok(await waitFor(() => logs.filter((l) => l.msg === 'instrument.registered rejected').length === 2), 'both rejected');
+  const bad = logs.find((l) => l.correlation_id === 'corr-bad');
+  t.equal(bad?.code, 'PS_BAD_ARGUMENT', 'invalid instrument name: PS_BAD_ARGUMENT');
+  t.same(node.supervisor.instruments, [], 'no actor started');
+});
