@@ -3,7 +3,12 @@ import { connectBus } from '../engine/bus/mod.ts';
 import { EventType, encodeInstrumentRegisteredEvent, encodeTickEvent, makeEnvelope } from '../engine/events/mod.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
-import { capturingLogger, fixtureWorkflow, waitFor } from './helpers/engine.ts';
+import { SnapshotHeader } from '../engine/memory/layout.ts';
+import { connectRedis } from '../engine/store/mod.ts';
+import { loadCheckpoint } from '../engine/supervisor/mod.ts';
+import { checkpointKey } from '../engine/supervisor/checkpoint.ts';
+import { capturingLogger, fixtureWorkflow, OANDA_FILE, pushRange, sleep, ticksOf, waitFor } from './helpers/engine.ts';
+import { probes, redisUrl, requireService } from './helpers/services.ts';
 
 t.test('instrument.registered starts an actor and its live price consumer; logs carry the correlation id', async (t) => {
   const bus = await connectBus({ kind: 'embedded' });
@@ -48,4 +53,22 @@ t.test('a bad control message is logged with its code and changes nothing', asyn
   const bad = logs.find((l) => l.correlation_id === 'corr-bad');
   t.equal(bad?.code, 'PS_BAD_ARGUMENT', 'invalid instrument name: PS_BAD_ARGUMENT');
   t.same(node.supervisor.instruments, [], 'no actor started');
+});
+
+t.test('checkpointEvery copies actor state to Redis in the background', async (t) => {
+  if (!(await requireService(t, 'redis', probes.redis))) return;
+  const redis = await connectRedis(redisUrl());
+  const bus = await connectBus({ kind: 'embedded' });
+  const nodeId = `control-test-${process.pid}`;
+  const node = new PipstreamNode({ bus, logger: capturingLogger([]), redis, nodeId });
+  t.teardown(async () => { await node.stop(); await bus.close(); await redis.del(checkpointKey(nodeId, 'EUR_USD')); await redis.quit(); });
+  await node.addInstrument('EUR_USD');
+  node.checkpointEvery(50);
+  const ticks = await ticksOf(OANDA_FILE);
+  await pushRange(node.supervisor, ticks, 0, 5000);
+  await node.supervisor.drain('EUR_USD');
+  const lastSeqInRedis = async () => (await loadCheckpoint(redis, nodeId, 'EUR_USD'))?.snapshot[SnapshotHeader.LAST_SEQ] ?? -1;
+  let seen = -1;
+  for (let i = 0; i < 50 && seen < 4095; i++) { await sleep(50); seen = await lastSeqInRedis(); }
+  t.ok(seen >= 4095 && seen <= 4999, `the checkpoint in Redis advanced to the newest snapshot (last seq ${seen})`);
 });

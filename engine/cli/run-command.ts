@@ -22,6 +22,7 @@ import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]';
 const FLAGS = { ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true } } as const;
+const CHECKPOINT_EVERY_MS = 5000;
 const DEFAULT_TICKS = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
 const DEFAULT_WORKFLOWS = ['test/fixtures/workflows/price-cross-1.3850.json', 'test/fixtures/workflows/macd-cross-execute.json'];
 
@@ -53,6 +54,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   await node.putWorkflows(workflows);
   const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
   node.listenControl({ live: true });
+  node.checkpointEvery(CHECKPOINT_EVERY_MS);
   await node.consumePrices(instrument, 'new');
 
   say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
@@ -61,7 +63,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
     say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
   }
-  if (redis !== null) say(`  checkpoints  Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
+  if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
   say(`  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`);
 
   const status = setInterval(() => {

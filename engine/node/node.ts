@@ -197,6 +197,24 @@ export class PipstreamNode {
     return this.supervisor.instruments.length;
   }
 
+  /**
+   * Checkpoints every `everyMs` in the background (a whole-process restart is then at most that far
+   * behind). A failed checkpoint is logged with its code and retried at the next period.
+   */
+  checkpointEvery(everyMs: number): void {
+    if (this.#redis === null) return;
+    let running = false;
+    const timer = setInterval(() => {
+      if (running) return;
+      running = true;
+      this.checkpoint().catch((err: Error & { code?: string }) => {
+        this.#log.warn({ code: err.code ?? 'PS_SERVICE_UNAVAILABLE', err: err.message }, 'checkpoint failed; retrying at the next period');
+      }).finally(() => { running = false; });
+    }, everyMs);
+    timer.unref();
+    this.#unsubscribe.push(() => clearInterval(timer));
+  }
+
   /** Stops consumers and actors (draining them), journals the last signals, then checkpoints. */
   async stop(): Promise<void> {
     for (const u of this.#unsubscribe) u();
