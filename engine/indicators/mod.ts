@@ -7,15 +7,19 @@
  *   const n = indicatorStateSize(spec); initIndicator(sab, off, spec);
  *   per closed bar: updateIndicator(sab, off, high, low, close);
  *   indicatorOutput(sab, off, k)  // NaN while warming up
- * The per-kind update functions (updateSma, ...) skip the kind dispatch.
+ * To skip the kind dispatch, pick the kind's function once at set-up:
+ *   const update = indicatorUpdater(spec.kind); per closed bar: update(sab, off, high, low, close);
+ * (or call the per-kind functions updateSma, ... directly).
  */
-import { indicatorOutput, updateIndicator } from './kernels.ts';
+import { indicatorOutput, indicatorUpdater } from './kernels.ts';
+import type { IndicatorUpdater } from './kernels.ts';
 import { indicatorOutputNames, indicatorStateSize, initIndicator, outputCount, parseIndicatorSpec } from './spec.ts';
 import type { IndicatorSpec } from './spec.ts';
 
 export {
-  indicatorOutput, updateAtr, updateBbands, updateEma, updateIndicator, updateMacd, updateRsi, updateSma, updateTrange,
+  indicatorOutput, indicatorUpdater, updateAtr, updateBbands, updateEma, updateIndicator, updateMacd, updateRsi, updateSma, updateTrange,
 } from './kernels.ts';
+export type { IndicatorUpdater } from './kernels.ts';
 export {
   ATR_SLOT, BBANDS_SLOT, EMA_SLOT, IND_SLOT, KIND_CODE, MACD_SLOT, RSI_SLOT, SMA_SLOT, TRANGE_SLOT,
   indicatorOutputNames, indicatorStateSize, initIndicator, makeIndicatorSpec, outputCount, parseIndicatorList, parseIndicatorSpec,
@@ -28,6 +32,7 @@ export class Indicator {
   readonly state: Float64Array;
   readonly names: readonly string[];
   readonly outputs: number;
+  readonly #update: IndicatorUpdater;
 
   constructor(spec: IndicatorSpec | string) {
     this.spec = typeof spec === 'string' ? parseIndicatorSpec(spec) : spec;
@@ -35,10 +40,11 @@ export class Indicator {
     initIndicator(this.state, 0, this.spec);
     this.names = indicatorOutputNames(this.spec);
     this.outputs = outputCount(this.spec);
+    this.#update = indicatorUpdater(this.spec.kind);
   }
 
   update(high: number, low: number, close: number): void {
-    updateIndicator(this.state, 0, high, low, close);
+    this.#update(this.state, 0, high, low, close);
   }
 
   /** Output k (see names); NaN while warming up. */

@@ -26,7 +26,8 @@ export const SMA_SLOT = { SUM: 8, COMP: 9, POS: 10, RING: 11 } as const;
 export const EMA_SLOT = { K: 8, SEED: 9, EMA: 10 } as const;
 export const RSI_SLOT = { PREV: 8, GAIN: 9, LOSS: 10 } as const;
 export const MACD_SLOT = { KF: 8, KS: 9, KG: 10, FAST: 11, SLOW: 12, SIG: 13, FAST_SEED: 14, SLOW_SEED: 15, SIG_SEED: 16 } as const;
-export const BBANDS_SLOT = { SUM: 8, COMP: 9, POS: 10, RING: 11 } as const;
+/** M2: sum of squared deviations from the mean, updated in O(1); ERR: a bound on its drift from an exact recompute. */
+export const BBANDS_SLOT = { SUM: 8, COMP: 9, POS: 10, M2: 11, ERR: 12, RING: 13 } as const;
 export const ATR_SLOT = { PREV: 8, ATR: 9 } as const;
 export const TRANGE_SLOT = { PREV: 8 } as const;
 
