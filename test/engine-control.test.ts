@@ -3,9 +3,9 @@ import { connectBus } from '../engine/bus/mod.ts';
 import { EventType, encodeInstrumentRegisteredEvent, encodeTickEvent, makeEnvelope } from '../engine/events/mod.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
-import { SnapshotHeader } from '../engine/memory/layout.ts';
+import { SnapshotHeader, STATE_LAYOUT_VERSION } from '../engine/memory/layout.ts';
 import { connectRedis } from '../engine/store/mod.ts';
-import { loadCheckpoint } from '../engine/supervisor/mod.ts';
+import { decodeCheckpoint, loadCheckpoint } from '../engine/supervisor/mod.ts';
 import { checkpointKey } from '../engine/supervisor/checkpoint.ts';
 import { capturingLogger, fixtureWorkflow, OANDA_FILE, pushRange, sleep, ticksOf, waitFor } from './helpers/engine.ts';
 import { probes, redisUrl, requireService } from './helpers/services.ts';
@@ -71,4 +71,10 @@ t.test('checkpointEvery copies actor state to Redis in the background', async (t
   let seen = -1;
   for (let i = 0; i < 50 && seen < 4095; i++) { await sleep(50); seen = await lastSeqInRedis(); }
   t.ok(seen >= 4095 && seen <= 4999, `the checkpoint in Redis advanced to the newest snapshot (last seq ${seen})`);
+
+  // A checkpoint written by a build with another state layout is refused, not misread.
+  const bytes = (await redis.getBuffer(checkpointKey(nodeId, 'EUR_USD')))!;
+  const other = Buffer.from(bytes.toString('latin1').replace(`"layout":${STATE_LAYOUT_VERSION},`, `"layout":${STATE_LAYOUT_VERSION + 1},`), 'latin1');
+  t.not(other.toString('latin1'), bytes.toString('latin1'), 'the layout version is in the checkpoint');
+  t.throws(() => decodeCheckpoint(other), { code: 'PS_CHECKPOINT_INVALID' });
 });

@@ -1,5 +1,5 @@
 import { BAR_BUILDER_SLOTS, BarBuilder } from '../../engine/bars/mod.ts';
-import { indicatorOutput, indicatorStateSize, initIndicator, updateIndicator } from '../../engine/indicators/mod.ts';
+import { indicatorOutput, indicatorStateSize, initIndicator } from '../../engine/indicators/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import type { ActorMemory } from '../../engine/memory/actor-memory.ts';
 import { recordNs } from '../../engine/memory/histogram.ts';
@@ -223,7 +223,7 @@ export class InstrumentActor implements EvalContext {
     const list = layout.indicatorsByTimeframe[timeframeIndex];
     for (let k = 0; k < list.length; k++) {
       const ind = layout.indicators[list[k]];
-      updateIndicator(state, ind.stateOffset, high, low, close);
+      ind.update(state, ind.stateOffset, high, low, close);
       const out = layout.valuesOffset + ind.firstSlot;
       for (let o = 0; o < ind.outputs; o++) state[out + o] = indicatorOutput(state, ind.stateOffset, o);
     }

@@ -1,5 +1,5 @@
 import { BAR_BUILDER_SLOTS } from '../../engine/bars/mod.ts';
-import { type IndicatorSpec, indicatorStateSize, makeIndicatorSpec } from '../../engine/indicators/mod.ts';
+import { type IndicatorSpec, type IndicatorUpdater, indicatorStateSize, indicatorUpdater, makeIndicatorSpec } from '../../engine/indicators/mod.ts';
 import { INDICATOR_KINDS, LAYOUT, ruleStateLength } from '../../engine/workflow/mod.ts';
 import { StateHeader } from '../../engine/memory/layout.ts';
 
@@ -11,6 +11,8 @@ export interface IndicatorPlacement {
   stateOffset: number;
   firstSlot: number;
   outputs: number;
+  /** The kind's update function, picked once here instead of dispatching per bar. */
+  update: IndicatorUpdater;
 }
 
 /**
@@ -56,7 +58,7 @@ export function layoutForProgram(i32: Int32Array | null, f64: Float64Array | nul
     const timeframeIndex = i32[rec + IND.TIMEFRAME];
     indicators.push({
       spec, timeframeIndex, timeframeMs: timeframesMs[timeframeIndex], stateOffset: off,
-      firstSlot: i32[rec + IND.FIRST_SLOT], outputs: i32[rec + IND.N_OUTPUTS],
+      firstSlot: i32[rec + IND.FIRST_SLOT], outputs: i32[rec + IND.N_OUTPUTS], update: indicatorUpdater(spec.kind),
     });
     indicatorsByTimeframe[timeframeIndex].push(j);
     off += indicatorStateSize(spec);

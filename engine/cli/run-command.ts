@@ -13,15 +13,18 @@ import { connectBus } from '../bus/mod.ts';
 import { loadConfig } from '../config/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
 import { publishTicks } from '../node/feed.ts';
+import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
 import { connectRedis, type Redis } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
 import { Services, Streams } from '../switchboard/mod.ts';
-import { parseFlags } from './args.ts';
+import { badArgument, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
-const USAGE = 'usage: pipstream run [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]';
-const FLAGS = { ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true } } as const;
+const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
+  '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server';
+const FLAGS = { source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true } } as const;
+const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
 const CHECKPOINT_EVERY_MS = 5000;
 const DEFAULT_TICKS = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
 const DEFAULT_WORKFLOWS = ['test/fixtures/workflows/price-cross-1.3850.json', 'test/fixtures/workflows/macd-cross-execute.json'];
@@ -32,6 +35,13 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const ticksFile = one('ticks') ?? DEFAULT_TICKS;
   const instrument = assertInstrumentName(one('instrument') ?? 'EUR_USD');
   const speed = parseSpeed(one('speed') ?? '1000x');
+  const source = one('source') ?? 'file';
+  if (source !== 'file' && source !== 'oanda') badArgument(`--source must be file or oanda, got ${source}`, USAGE);
+  const oanda = source === 'oanda' ? {
+    streamUrl: process.env.OANDA_STREAM_URL ?? OANDA_PRACTICE_STREAM,
+    token: process.env.OANDA_TOKEN ?? badArgument('--source oanda needs OANDA_TOKEN in the environment', USAGE),
+    accountId: process.env.OANDA_ACCOUNT_ID ?? badArgument('--source oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
+  } : null;
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -64,28 +74,47 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
   }
   if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
-  say(`  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`);
+  say(oanda === null
+    ? `  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`
+    : `  streaming ${instrument} from ${oanda.streamUrl} (account ${oanda.accountId}) through ${Streams.PRICES.name}; Ctrl-C to stop`);
 
   const status = setInterval(() => {
     const s = node.supervisor.stats(instrument);
     say(`[${new Date(s.last_tick_ms > 0 ? s.last_tick_ms : 0).toISOString()}] ${instrument} ticks ${s.ticks} bars ${s.bars} ` +
       `signals ${s.signals} rejected ${s.rejected_ticks} restarts ${s.restarts} tick p50 ${s.tick_handling.p50_ns} ns p99 ${s.tick_handling.p99_ns} ns`);
   }, 2000);
-  let stopping: Promise<void> | null = null;
-  const stopped = new Promise<void>((resolve) => {
-    const stop = () => {
-      stopping ??= (async () => {
-        clearInterval(status);
-        await node.stop();
-        await redis?.quit();
-        await bus.close();
-      })().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+  const live = oanda === null ? null : oandaFeed({
+    bus, ...oanda, instruments: [instrument],
+    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'OANDA stream'),
   });
-  const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed));
-  if (stopping === null) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
-  await stopped;
+  let stopping: Promise<void> | null = null;
+  const stop = () => {
+    stopping ??= (async () => {
+      clearInterval(status);
+      await live?.stop();
+      await node.stop();
+      await redis?.quit();
+      await bus.close();
+    })();
+    return stopping;
+  };
+  const signalled = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  if (live !== null) {
+    try {
+      await Promise.race([live.start(), signalled]);
+    } catch (err) {
+      // A fatal stream error (401/403, unknown account): stop cleanly, then report it.
+      await stop();
+      throw err;
+    }
+  } else {
+    const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed));
+    say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+  }
+  await signalled;
+  await stop();
   return 0;
 }

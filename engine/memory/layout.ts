@@ -7,6 +7,13 @@
  * `(write - read) | 0` is the fill level, so capacities stay far below 2^31.
  */
 
+/**
+ * Version of everything a snapshot's bytes depend on: this file's layouts and the indicator and
+ * bar state layouts. Bump it with any change to them; a checkpoint of another version is refused
+ * (the actor then starts cold) instead of being misread.
+ */
+export const STATE_LAYOUT_VERSION = 2;
+
 /** Int32 control words of one actor (`ActorMemory.ctrl`). */
 export const Ctrl = {
   /** Ticks published into the tick ring by the producer (supervisor/ingest). */

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { PipstreamError } from '../errors/mod.ts';
 import type { ActorMemory } from '../memory/actor-memory.ts';
-import { Ctrl, SnapshotHeader } from '../memory/layout.ts';
+import { Ctrl, STATE_LAYOUT_VERSION, SnapshotHeader } from '../memory/layout.ts';
 import type { ProgramMeta } from '../workflow/mod.ts';
 
 /**
@@ -86,7 +86,7 @@ const MAGIC = 'PSCK1';
 /** Binary form: magic, JSON header length, JSON header, then the three typed arrays (8-byte aligned). */
 export function encodeCheckpoint(cp: ActorCheckpoint): Buffer {
   const header = Buffer.from(JSON.stringify({
-    instrument: cp.instrument, meta: cp.meta,
+    layout: STATE_LAYOUT_VERSION, instrument: cp.instrument, meta: cp.meta,
     snapshot: cp.snapshot.length, programI32: cp.programI32.length, programF64: cp.programF64.length,
   }));
   const pad = (n: number) => (8 - (n % 8)) % 8;
@@ -104,12 +104,13 @@ export function decodeCheckpoint(buf: Buffer): ActorCheckpoint {
   const bad = (why: string) => new PipstreamError('PS_CHECKPOINT_INVALID', `checkpoint unreadable: ${why}`, {});
   if (buf.length < MAGIC.length + 4 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw bad('bad magic');
   const hlen = buf.readUInt32LE(MAGIC.length);
-  let h: { instrument: string; meta: ProgramMeta | null; snapshot: number; programI32: number; programF64: number };
+  let h: { layout: number; instrument: string; meta: ProgramMeta | null; snapshot: number; programI32: number; programF64: number };
   try {
     h = JSON.parse(buf.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + hlen));
   } catch (err) {
     throw bad((err as Error).message);
   }
+  if (h.layout !== STATE_LAYOUT_VERSION) throw bad(`state layout version ${h.layout}, this build uses ${STATE_LAYOUT_VERSION}`);
   let at = MAGIC.length + 4 + hlen;
   at += (8 - (at % 8)) % 8;
   const need = at + h.snapshot * 8 + h.programI32 * 4 + ((8 - ((h.programI32 * 4) % 8)) % 8) + h.programF64 * 8;
