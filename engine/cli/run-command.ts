@@ -38,9 +38,9 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const source = one('source') ?? 'file';
   if (source !== 'file' && source !== 'oanda') badArgument(`--source must be file or oanda, got ${source}`, USAGE);
   const oanda = source === 'oanda' ? {
-    streamUrl: process.env.OANDA_STREAM_URL ?? OANDA_PRACTICE_STREAM,
-    token: process.env.OANDA_TOKEN ?? badArgument('--source oanda needs OANDA_TOKEN in the environment', USAGE),
-    accountId: process.env.OANDA_ACCOUNT_ID ?? badArgument('--source oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
+    streamUrl: nonEmpty(process.env.OANDA_STREAM_URL) ?? OANDA_PRACTICE_STREAM,
+    token: nonEmpty(process.env.OANDA_TOKEN) ?? badArgument('--source oanda needs OANDA_TOKEN in the environment', USAGE),
+    accountId: nonEmpty(process.env.OANDA_ACCOUNT_ID) ?? badArgument('--source oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
   } : null;
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
@@ -118,3 +118,5 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   await stop();
   return 0;
 }
+
+const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
