@@ -1,6 +1,6 @@
 /**
- * Bus throughput: publishAsync N small messages and wait for every stored-ack, then read them
- * back with an ordered consumer. `npx tsx bench/bus-publish.bench.ts [N] [jetstream|embedded]`.
+ * Bus throughput: publishAsync N small messages (pausing on backlog with room()) and wait for every
+ * stored-ack, then read them back with an ordered consumer. `npx tsx bench/bus-publish.bench.ts [N] [jetstream|embedded]`.
  * Uses a throw-away instrument subject in PRICES and purges it afterwards.
  */
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -16,7 +16,7 @@ const payload = new Uint8Array(96).fill(7); // about the size of an encoded Tick
 
 let t0 = performance.now();
 for (let i = 0; i < N; i++) {
-  if (!bus.publishAsync(subject, payload, `bench:${process.pid}:${i}`)) await bus.flush();
+  if (!bus.publishAsync(subject, payload, `bench:${process.pid}:${i}`)) await bus.room();
 }
 await bus.flush();
 const pubS = (performance.now() - t0) / 1000;

@@ -180,6 +180,48 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     await t.rejects(bus.request(subj, enc.encode('hi'), { timeoutMs: 500 }), { code: /PS_SERVICE_UNAVAILABLE|PS_TIMEOUT/ });
   });
 
+  t.test('room(): after publishAsync reports backlog, resumes at half the high-water mark; failures surface', async (t) => {
+    const small = await connectBus({ kind, url: NATS_URL, timeoutMs: 3000, maxInFlight: 8, highWaterMark: 64, publishAttempts: 1 });
+    t.teardown(() => small.close());
+    await small.ensureStreams();
+    const inst = token('RM');
+    const subj = subject(Subjects.price(inst), 'PRICES');
+    let paused = 0;
+    for (let i = 0; i < 300; i++) {
+      if (!small.publishAsync(subj, enc.encode(`r${i}`), `${subj}:${i}`)) {
+        paused++;
+        await small.room();
+      }
+    }
+    await small.flush();
+    if (kind === 'jetstream') t.ok(paused > 0, `backpressure engaged (${paused} pauses)`);
+    const got = await collect(small, 'PRICES', subj, (g) => g.length >= 300);
+    t.same(got.map((m) => dec.decode(m.data)), Array.from({ length: 300 }, (_, i) => `r${i}`), 'nothing dropped, in order');
+    small.publishAsync(`nostream.${token('RM')}`, enc.encode('x'), 'rm-x');
+    await t.rejects(small.flush().then(() => small.room()), { code: 'PS_BUS_PUBLISH' }, 'an unreported failure rejects');
+  });
+
+  t.test('a handler that returns a promise holds back the next message until it settles', async (t) => {
+    const subj = subject(Subjects.notifications(token('AW')), 'NOTIFY');
+    for (let i = 0; i < 50; i++) await bus.publish(subj, enc.encode(`a${i}`));
+    const log: string[] = [];
+    let running = 0;
+    let overlapped = false;
+    const c = await bus.consume('NOTIFY', subj, (m) => {
+      const s = dec.decode(m.data);
+      log.push(s);
+      if (Number(s.slice(1)) % 7 !== 0) return; // synchronous: no promise
+      running++;
+      return new Promise<void>((r) => setTimeout(() => { running--; r(); }, 5));
+    }, { batch: 10 });
+    const origPush = log.push.bind(log);
+    log.push = (...xs: string[]) => { if (running > 0) overlapped = true; return origPush(...xs); };
+    for (let i = 0; i < 200 && log.length < 50; i++) await new Promise((r) => setTimeout(r, 20));
+    await c.close();
+    t.same(log, Array.from({ length: 50 }, (_, i) => `a${i}`), 'every message, in order');
+    t.notOk(overlapped, 'no message delivered while a returned promise was pending');
+  });
+
   t.test('a consumer handler that throws is reported, delivery continues', async (t) => {
     const subj = subject(Subjects.notifications(token('HE')), 'NOTIFY');
     for (let i = 0; i < 3; i++) await bus.publish(subj, enc.encode(`n${i}`));

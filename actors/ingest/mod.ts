@@ -4,3 +4,5 @@ export type { OandaPriceStream, OandaPriceStreamOptions, OandaStreamState, Oanda
 export { parseDecimal, parseRfc3339Ms, parseUnixTimeMs } from './oanda-price-line.ts';
 export type { DatetimeFormat, HeartbeatHandler, MalformedHandler, TickHandler } from './oanda-price-line.ts';
 export { parseSpeed, replayTicks } from './replay-source.ts';
+export { startTickFilePublisher } from './tick-publisher-thread.ts';
+export type { TickFilePublisher } from './tick-publisher-thread.ts';

@@ -162,6 +162,11 @@ export class EmbeddedBus implements Bus {
     if (err) throw err;
   }
 
+  /** Stores synchronously: there is never a backlog to wait for. */
+  room(): Promise<void> {
+    return this.flush();
+  }
+
   async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
     const s = this.stream(Streams[stream].name);
     const deliver = opts.deliver ?? 'all';

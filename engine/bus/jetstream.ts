@@ -2,7 +2,7 @@
 import { connect, errors as natsErrors, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import {
   AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, RetentionPolicy, DiscardPolicy,
-  type ConsumerConfig, type JetStreamClient, type JetStreamManager, type StreamConfig,
+  type ConsumerConfig, type JetStreamClient, type JsMsg, type JetStreamManager, type StreamConfig,
 } from '@nats-io/jetstream';
 import { PipstreamError } from '../errors/mod.ts';
 import { Streams, type StreamName } from '../switchboard/mod.ts';
@@ -122,6 +122,10 @@ class JetStreamBus implements Bus {
     return this.publisher.flush();
   }
 
+  room(): Promise<void> {
+    return this.publisher.room();
+  }
+
   async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
     const streamName = Streams[stream].name;
     const deliver = opts.deliver ?? 'all';
@@ -143,28 +147,62 @@ class JetStreamBus implements Bus {
     } catch (err) {
       throw wrap(err, `consume ${streamName} ${filterSubject}`, this.o.url);
     }
-    const messages = await consumer.consume({ max_messages: batch });
     const durable = opts.durable !== undefined;
     const onError = this.o.onError;
-    const loop = (async () => {
-      for await (const m of messages) {
-        const msg: BusMsg = { subject: m.subject, data: m.data, seq: m.seq, ack: durable ? () => m.ack() : noop };
-        try {
-          const r = handler(msg);
-          if (r) await r;
-        } catch (err) {
-          const e = new PipstreamError('PS_BUS_HANDLER', `handler for ${filterSubject} (seq ${m.seq}) threw: ${(err as Error)?.message}`,
-            { stream: streamName, subject: m.subject, seq: m.seq }, { cause: err });
-          if (durable) m.nak();
-          onError?.(e);
+    const failed = (m: JsMsg, err: unknown) => {
+      const e = new PipstreamError('PS_BUS_HANDLER', `handler for ${filterSubject} (seq ${m.seq}) threw: ${(err as Error)?.message}`,
+        { stream: streamName, subject: m.subject, seq: m.seq }, { cause: err });
+      if (durable) m.nak();
+      onError?.(e);
+    };
+    // Messages arrive synchronously from the socket callback (no async iterator: no promise per
+    // message). A handler that returns a promise parks the following messages here, in order,
+    // until it settles. The pull window refills by delivered count either way.
+    let parked: JsMsg[] = [];
+    let head = 0;
+    let busy: Promise<void> | null = null;
+    let closed = false;
+    const run = (m: JsMsg): Promise<void> | null => {
+      try {
+        const r = handler(new JsBusMsg(m, durable));
+        return r ? r.then(undefined, (err: unknown) => failed(m, err)) : null;
+      } catch (err) {
+        failed(m, err);
+        return null;
+      }
+    };
+    const resume = (): void => {
+      busy = null;
+      while (head < parked.length && !closed) {
+        const m = parked[head]!;
+        parked[head++] = undefined as unknown as JsMsg;
+        const p = run(m);
+        if (p !== null) {
+          busy = p.then(resume);
+          return;
         }
       }
-    })();
+      parked = [];
+      head = 0;
+    };
+    const messages = await consumer.consume({
+      max_messages: batch,
+      callback: (m: JsMsg) => {
+        if (closed) return;
+        if (busy !== null) {
+          parked.push(m);
+          return;
+        }
+        const p = run(m);
+        if (p !== null) busy = p.then(resume);
+      },
+    });
     const handle: BusConsumer = {
       close: async () => {
         this.consumers.delete(handle);
+        closed = true;
         await messages.close();
-        await loop;
+        while (busy !== null) await busy;
       },
     };
     this.consumers.add(handle);
@@ -239,7 +277,14 @@ class JetStreamBus implements Bus {
   }
 }
 
-function noop(): void {}
+/** The consumer's view of a JetStream message; the stream sequence is parsed only when read. */
+class JsBusMsg implements BusMsg {
+  constructor(private readonly m: JsMsg, private readonly durable: boolean) {}
+  get subject(): string { return this.m.subject; }
+  get data(): Uint8Array { return this.m.data; }
+  get seq(): number { return this.m.seq; }
+  ack(): void { if (this.durable) this.m.ack(); }
+}
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   let t: NodeJS.Timeout;

@@ -32,6 +32,8 @@ export class Publisher {
   private nextId = 1;
   private readonly timer: NodeJS.Timeout;
   private idleWaiters: Array<() => void> = [];
+  /** Producers waiting for the backlog to fall to half the high-water mark. */
+  private roomWaiters: Array<() => void> = [];
   private unreported: PipstreamError | null = null;
   /** Entries waiting for their back-off timer before being sent again. */
   private retrying = 0;
@@ -59,6 +61,18 @@ export class Publisher {
   /** Waits until nothing is in flight or queued; rethrows the first failure nobody was told about. */
   async flush(): Promise<void> {
     if (this.backlog > 0) await new Promise<void>((r) => this.idleWaiters.push(r));
+    const err = this.unreported;
+    this.unreported = null;
+    if (err) throw err;
+  }
+
+  /**
+   * Waits until the backlog is at most half the high-water mark: a producer that got `false` from
+   * publishAsync resumes while half a window of acks is still in flight, so the pipe never runs dry
+   * (a full flush() would). Rethrows the first failure nobody was told about.
+   */
+  async room(): Promise<void> {
+    if (this.backlog > this.o.highWaterMark >> 1) await new Promise<void>((r) => this.roomWaiters.push(r));
     const err = this.unreported;
     this.unreported = null;
     if (err) throw err;
@@ -186,6 +200,11 @@ export class Publisher {
   }
 
   private notifyIdle(): void {
+    if (this.roomWaiters.length > 0 && this.backlog <= this.o.highWaterMark >> 1) {
+      const ws = this.roomWaiters;
+      this.roomWaiters = [];
+      for (const w of ws) w();
+    }
     if (this.idleWaiters.length === 0 || this.backlog > 0) return;
     const ws = this.idleWaiters;
     this.idleWaiters = [];

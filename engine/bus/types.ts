@@ -79,6 +79,12 @@ export interface Bus {
   publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean;
   /** Resolves when every publishAsync so far is acked; rejects with the first unreported failure. */
   flush(): Promise<void>;
+  /**
+   * What a producer awaits after publishAsync returned false: resolves once the backlog is down to
+   * half the high-water mark (acks keep flowing meanwhile, unlike a full flush); rejects with the
+   * first unreported failure.
+   */
+  room(): Promise<void>;
   /** Pull consumer on one stream with one filter subject (server 2.9: a single filter_subject). */
   consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts?: ConsumeOptions): Promise<BusConsumer>;
   /** Core NATS subscription (`*` and `>` wildcards); `queue` makes it a queue group member. */

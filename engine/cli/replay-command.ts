@@ -12,11 +12,11 @@ import { createWriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import pino from 'pino';
-import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
+import { parseSpeed, replayTicks, startTickFilePublisher, type TickFilePublisher } from '../../actors/ingest/mod.ts';
 import { connectBus } from '../bus/mod.ts';
 import { PipstreamError } from '../errors/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
-import { feedDirect, publishTicks } from '../node/feed.ts';
+import { feedDirect } from '../node/feed.ts';
 import { PipstreamNode } from '../node/node.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
@@ -85,7 +85,11 @@ export interface ReplayOptions {
 
 export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
-  const bus = await connectBus({ kind: o.busMode === 'jetstream' ? 'jetstream' : 'auto', name: 'pipstream-replay' });
+  // A consumer handler or journal publish that fails in the background ends the replay with its code.
+  let failure: PipstreamError | null = null;
+  const bus = await connectBus({
+    kind: o.busMode === 'jetstream' ? 'jetstream' : 'auto', name: 'pipstream-replay', onError: (e) => { failure ??= e; },
+  });
   if (bus.fallbackReason !== null) process.stderr.write(`${bus.fallbackReason}\n`);
   const sink = o.signalsFile !== undefined ? createWriteStream(o.signalsFile) : o.out ?? null;
   let signals = 0;
@@ -97,21 +101,28 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   // A fresh source per run: tick dedupe ids must not collide with an earlier replay inside the dedupe window.
   const source = o.busMode === 'jetstream' ? `replay-${Date.now().toString(36)}` : 'replay';
   let node: PipstreamNode | null = null;
+  let publisher: TickFilePublisher | null = null;
   try {
     await bus.ensureStreams();
     node = new PipstreamNode({ bus, logger, source, onSignal, services: false });
     await node.addInstrument(o.instrument);
     await node.putWorkflows(o.workflows);
+    // The ingest actor publishes from its own thread and connection (connected before the clock starts,
+    // like the actor's worker); this thread consumes, feeds the actor and journals signals.
+    if (o.busMode === 'jetstream') {
+      publisher = await startTickFilePublisher({ ticksFile: o.ticksFile, speed: o.speed, instrument: o.instrument, source });
+    }
     const started = performance.now();
     let ticks = 0;
     let rejected = 0;
-    const batches = replayTicks(o.ticksFile, o.speed);
-    if (o.busMode === 'direct') {
-      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument, batches));
+    if (publisher === null) {
+      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument, replayTicks(o.ticksFile, o.speed)));
     } else {
-      await node.consumePrices(o.instrument, 'new');
-      ticks = await publishTicks(bus, o.instrument, source, batches);
+      await node.consumePrices(o.instrument, 'new', { source });
+      ticks = await publisher.run();
+      publisher = null;
       for (;;) {
+        if (failure !== null) throw failure;
         const s = node.supervisor.stats(o.instrument);
         if (s.ticks + s.rejected_ticks >= ticks) { rejected = s.rejected_ticks; break; }
         await new Promise((r) => setTimeout(r, 2));
@@ -122,6 +133,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     const stopping = node;
     node = null;
     await stopping.stop();
+    if (failure !== null) throw failure;
     if (o.signalsFile !== undefined && sink !== null) {
       (sink as NodeJS.WritableStream).end();
       await once(sink, 'finish');
@@ -132,6 +144,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     };
   } finally {
     // On failure too: the actor's worker thread would otherwise keep the process alive.
+    await publisher?.stop();
     await node?.stop();
     await bus.close();
   }

@@ -2,12 +2,13 @@ import type { Service } from '@nats-io/services';
 import type { Logger } from 'pino';
 import type { Bus, BusConsumer } from '../bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../errors/mod.ts';
-import { decodeEnvelope, decodeInstrumentRegisteredEvent, decodeTickEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
+import { decodeEnvelope, decodeInstrumentRegisteredEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
 import type { Redis } from '../store/mod.ts';
 import { type EngineSignal, loadCheckpoint, saveCheckpoint, Supervisor } from '../supervisor/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import { registerActorService } from './actor-services.ts';
+import { TickReader } from './feed.ts';
 import { rejectedTickMessage, signalMessage } from './journal.ts';
 
 export interface NodeOptions {
@@ -171,22 +172,31 @@ export class PipstreamNode {
 
   /**
    * The live path: consumes `prices.forex.<instrument>` from JetStream into the
-   * actor's ring (waiting for ring space rather than dropping ticks).
+   * actor's ring (waiting for ring space rather than dropping ticks). With `source`,
+   * only ticks of that source (a replay's own ticks, not a live feed's on the same subject).
    */
-  async consumePrices(instrument: string, deliver: 'all' | 'new' | { startSeq: number }): Promise<void> {
+  async consumePrices(instrument: string, deliver: 'all' | 'new' | { startSeq: number }, opts: { source?: string } = {}): Promise<void> {
     const sup = this.supervisor;
-    const consumer = await this.bus.consume('PRICES', Subjects.price(instrument), async (msg) => {
-      const tick = decodeTickEvent(msg.data).tick;
-      if (tick === null || tick === undefined) return;
-      const t = tick.timeMs ?? NaN, bid = tick.bid ?? NaN, ask = tick.ask ?? NaN, seq = Number(tick.seq ?? 0);
-      let r = sup.push(instrument, t, bid, ask, seq);
-      while (r === 'full') {
+    const reader = new TickReader(opts.source);
+    const t = reader.tick;
+    // Messages of one socket read arrive back to back: ring the worker once after them, not per tick.
+    let ringing = false;
+    const ring = () => { ringing = false; sup.wake(instrument); };
+    const waitForRoom = async (timeMs: number, bid: number, ask: number, seq: number) => {
+      do {
         sup.wake(instrument);
         await sup.room(instrument);
-        r = sup.push(instrument, t, bid, ask, seq);
-      }
+      } while (sup.push(instrument, timeMs, bid, ask, seq) === 'full');
       sup.wake(instrument);
-    }, { deliver, batch: 512 });
+    };
+    const consumer = await this.bus.consume('PRICES', Subjects.price(instrument), (msg) => {
+      if (!reader.read(msg.data)) return;
+      if (sup.push(instrument, t.timeMs, t.bid, t.ask, t.seq) === 'full') return waitForRoom(t.timeMs, t.bid, t.ask, t.seq);
+      if (!ringing) {
+        ringing = true;
+        queueMicrotask(ring);
+      }
+    }, { deliver, batch: 2048 });
     this.#consumers.push(consumer);
   }
 
