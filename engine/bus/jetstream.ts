@@ -70,6 +70,7 @@ class JetStreamBus implements Bus {
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.Old,
       max_age: spec.maxAgeMs * NS_PER_MS,
+      max_bytes: spec.maxBytes,
       duplicate_window: spec.duplicateWindowMs * NS_PER_MS,
       num_replicas: 1,
     } satisfies Partial<StreamConfig>;
@@ -89,7 +90,7 @@ class JetStreamBus implements Bus {
           `stream ${spec.name} uses ${current.storage} storage; pipstream needs file storage (delete the stream to recreate it)`,
           { stream: spec.name, storage: current.storage });
       }
-      const differs = current.subjects.join(' ') !== spec.subjects.join(' ') || current.max_age !== want.max_age ||
+      const differs = current.subjects.join(' ') !== spec.subjects.join(' ') || current.max_age !== want.max_age || current.max_bytes !== want.max_bytes ||
         current.duplicate_window !== want.duplicate_window || current.discard !== want.discard;
       // Replicas are left as they are: a production cluster runs R3 (DESIGN.md §1).
       if (differs) await this.jsm.streams.update(spec.name, { ...current, ...want, num_replicas: current.num_replicas });

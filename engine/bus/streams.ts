@@ -7,6 +7,8 @@ export interface StreamSpec {
   subjects: string[];
   duplicateWindowMs: number;
   maxAgeMs: number;
+  /** -1: no size limit. */
+  maxBytes: number;
 }
 
 export function streamSpecs(o: Pick<ResolvedBusOptions, 'duplicateWindowMs' | 'maxAgeMs'>): StreamSpec[] {
@@ -16,5 +18,6 @@ export function streamSpecs(o: Pick<ResolvedBusOptions, 'duplicateWindowMs' | 'm
     // The dedupe window may not exceed max age (server rule).
     duplicateWindowMs: o.maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, o.maxAgeMs) : o.duplicateWindowMs,
     maxAgeMs: o.maxAgeMs,
+    maxBytes: (Streams[k] as { maxBytes?: number }).maxBytes ?? -1,
   }));
 }

@@ -5,7 +5,9 @@
 export const Streams = {
   // Single-token wildcards (not `>`) so that `<subject>.dlq` falls outside
   // these streams: JetStream refuses overlapping stream subjects.
-  PRICES: { name: 'PRICES', subjects: ['prices.forex.*'] },
+  // Ticks are the bulk of the journal (~550 bytes each stored): bounded by size as well as age, oldest
+  // dropped first; PostgreSQL is the tick archive.
+  PRICES: { name: 'PRICES', subjects: ['prices.forex.*'], maxBytes: 4 * 1024 ** 3 },
   SIGNALS: { name: 'SIGNALS', subjects: ['workflow.signals.*'] },
   RISK: { name: 'RISK', subjects: ['risk.decisions.*'] },
   ORDERS: { name: 'ORDERS', subjects: ['orders.lifecycle.*'] },
