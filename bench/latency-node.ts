@@ -1,23 +1,48 @@
 /**
- * The node under test for bench/latency.bench.ts, in its own process as in production (the feed and
- * the signal reader are outside it): `tsx bench/latency-node.ts CONFIG.json`, prints `ready` once it
- * consumes PRICES, stops cleanly on SIGTERM.
+ * The process under test for bench/latency.bench.ts, separate from the feed and the signal reader as in
+ * production: `tsx bench/latency-node.ts CONFIG.json`, prints `ready` once it consumes PRICES, stops
+ * cleanly on SIGTERM. Two modes:
+ *  - `pipstream`: a PipstreamNode (consumer -> actor worker -> rules -> journaled SignalEvent);
+ *  - `relay`: the bare bus path with no engine, the floor pipstream is compared with: the same ordered
+ *    consumer, and for each tick that fires in the pipstream run the same SignalEvent published back.
  */
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { connectBus } from '../engine/bus/mod.ts';
+import { EventType, encodeSignalEvent, makeEnvelope } from '../engine/events/mod.ts';
+import { TickReader } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
+import { Subjects } from '../engine/switchboard/mod.ts';
 import type { Workflow } from '../engine/workflow/mod.ts';
 
-interface Config { instrument: string; source: string; workflows: Workflow[] }
+interface Config { mode: 'pipstream' | 'relay'; instrument: string; account: string; source: string; workflows: Workflow[]; fires: number[] }
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
-const bus = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-node' });
-const node = new PipstreamNode({ bus, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)), source: cfg.source, services: false });
-await node.addInstrument(cfg.instrument);
-await node.putWorkflows(cfg.workflows);
-await node.consumePrices(cfg.instrument, 'new');
+const bus = await connectBus({ kind: 'jetstream', name: `pipstream-latency-${cfg.mode}` });
+let stop: () => Promise<void>;
+if (cfg.mode === 'pipstream') {
+  const node = new PipstreamNode({ bus, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)), source: cfg.source, services: false });
+  await node.addInstrument(cfg.instrument);
+  await node.putWorkflows(cfg.workflows);
+  await node.consumePrices(cfg.instrument, 'new');
+  stop = () => node.stop();
+} else {
+  const fires = new Set(cfg.fires);
+  const reader = new TickReader(cfg.source);
+  const subject = Subjects.signals(cfg.account);
+  const workflowId = cfg.workflows[0].id;
+  const consumer = await bus.consume('PRICES', Subjects.price(cfg.instrument), (msg) => {
+    if (!reader.read(msg.data) || !fires.has(reader.tick.seq)) return;
+    const t = reader.tick;
+    const id = `relay-${t.seq}`;
+    bus.publishAsync(subject, encodeSignalEvent({
+      envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL),
+      signal: { id, account: cfg.account, workflowId, instrument: cfg.instrument, timeMs: t.timeMs, bid: t.bid, ask: t.ask, tickSeq: t.seq },
+    }), id);
+  }, { deliver: 'new' });
+  stop = () => consumer.close();
+}
 process.stdout.write('ready\n');
 process.once('SIGTERM', () => {
-  void node.stop().then(() => bus.close()).then(() => process.exit(0));
+  void stop().then(() => bus.close()).then(() => process.exit(0));
 });

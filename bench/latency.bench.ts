@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { connectBus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { EventType, decodeSignalEvent, encodeTickEvent, makeEnvelope, nowUs } from '../engine/events/mod.ts';
+import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
@@ -39,7 +40,11 @@ const DRAIN_TIMEOUT_MS = 5000;
 
 export interface LatencyStats { count: number; p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number }
 
+/** `pipstream`: the engine under test; `relay`: the bare bus path (consume, publish back) — the floor. */
+export type Mode = 'pipstream' | 'relay';
+
 export interface RateResult {
+  mode: Mode;
   rate: number;
   seconds: number;
   ticks: number;
@@ -72,6 +77,8 @@ export interface LatencyResult {
   warmupSeconds: number;
   loadAvg: { before: number; after: number };
   results: RateResult[];
+  /** The engine without the bus (push into the ring -> signal delivered), coordinated-omission corrected. */
+  engineOnly: { rate: number; latency: LatencyStats }[];
 }
 
 const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600e6, numberOfSignificantValueDigits: 3 });
@@ -165,7 +172,7 @@ async function startNode(config: string): Promise<ChildProcess> {
   return child;
 }
 
-async function runRate(ticks: TickColumns, levels: number[], rate: number, seconds: number): Promise<RateResult> {
+async function runRate(ticks: TickColumns, levels: number[], rate: number, seconds: number, mode: Mode): Promise<RateResult> {
   const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
   const expected = expectedSignals(ticks, n, levels);
   let expectedSignalTicks = 0, expectedTotal = 0;
@@ -183,7 +190,8 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   try {
     await feed.ensureStreams();
     const config = join(dir, 'node.json');
-    writeFileSync(config, JSON.stringify({ instrument: INSTRUMENT, source, workflows: gridWorkflows(levels, tag) }));
+    const fires = [...expected.keys()].filter((i) => expected[i] > 0);
+    writeFileSync(config, JSON.stringify({ mode, instrument: INSTRUMENT, account: ACCOUNT, source, workflows: gridWorkflows(levels, tag), fires }));
     node = await startNode(config);
 
     const scheduled = new Float64Array(n);
@@ -246,15 +254,17 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const sendSeconds = (sentAt[n - 1] - sentAt[0]) / 1000;
 
     const deadline = performance.now() + DRAIN_TIMEOUT_MS;
-    while ((signalTicks < expectedSignalTicks || signals < expectedTotal) && performance.now() < deadline) await sleep(10);
+    // The relay answers once per firing tick; pipstream once per level crossed.
+    const wantSignals = mode === 'relay' ? expectedSignalTicks : expectedTotal;
+    while ((signalTicks < expectedSignalTicks || signals < wantSignals) && performance.now() < deadline) await sleep(10);
     await feed.flush();
 
     return {
-      rate, seconds, ticks: n,
+      mode, rate, seconds, ticks: n,
       achievedSendRate: Math.round((n - 1) / sendSeconds),
       backpressured,
       expectedSignalTicks, signalTicks, signalTickFraction: Math.round((signalTicks / n) * 1e4) / 1e4,
-      expectedSignals: expectedTotal, signals,
+      expectedSignals: wantSignals, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
       latency: summary(corrected), fromSchedule: summary(fromSchedule), uncorrected: summary(uncorrected), publisherLag: summary(lag),
     };
@@ -270,6 +280,52 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   }
 }
 
+/**
+ * The engine alone, no bus: ticks pushed into the actor's ring at the offered rate in this process,
+ * latency to the signal's delivery by the supervisor (worker wake, rules, signal ring, pump).
+ */
+async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number, seconds: number): Promise<{ rate: number; latency: LatencyStats }> {
+  const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
+  const sentAt = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const h = newHistogram();
+  const periodUs = Math.round(1e6 / rate);
+  let measureFrom = Infinity;
+  const sup = new Supervisor({
+    onSignal: (sig) => {
+      const seq = sig.tick_seq;
+      if (seen[seq] === 1) return;
+      seen[seq] = 1;
+      if (sentAt[seq] >= measureFrom) h.recordValueWithExpectedInterval(Math.max(1, Math.round((performance.now() - sentAt[seq]) * 1000)), periodUs);
+    },
+  });
+  try {
+    await sup.addInstrument(INSTRUMENT);
+    await sup.setWorkflows(INSTRUMENT, gridWorkflows(levels, `engine-${rate}`));
+    const start = performance.now() + 5;
+    measureFrom = start + WARMUP_S * 1000;
+    let next = 0;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        const now = performance.now();
+        while (next < n && start + next * (1000 / rate) <= now) {
+          const i = next++;
+          sentAt[i] = performance.now();
+          sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
+          sup.wake(INSTRUMENT);
+        }
+        if (next >= n) return resolve();
+        setTimeout(wake, Math.max(0, start + next * (1000 / rate) - performance.now()));
+      };
+      setTimeout(wake, 5);
+    });
+    await sup.drain(INSTRUMENT);
+  } finally {
+    await sup.stop();
+  }
+  return { rate, latency: summary(h) };
+}
+
 export async function runLatencyBench(opts: { rates?: number[]; seconds?: number } = {}): Promise<LatencyResult> {
   const rates = opts.rates ?? [1000, 10000];
   const seconds = opts.seconds ?? 8;
@@ -283,18 +339,24 @@ export async function runLatencyBench(opts: { rates?: number[]; seconds?: number
   const { levels, low, high } = gridLevels(ticks);
   const before = loadavg()[0];
   const results: RateResult[] = [];
-  for (const rate of rates) results.push(await runRate(ticks, levels, rate, seconds));
+  // Each rate: the bare bus relay and pipstream on the same ticks, one after the other, so the figure
+  // the engine adds over the bus on this machine is read from the same run.
+  const engineOnly: { rate: number; latency: LatencyStats }[] = [];
+  for (const rate of rates) {
+    for (const mode of ['relay', 'pipstream'] as const) results.push(await runRate(ticks, levels, rate, seconds, mode));
+    engineOnly.push(await runEngineOnly(ticks, levels, rate, seconds));
+  }
   return {
     scenario: 'latency', file: 'data/ticks/oanda-EUR_USD-2014-05.csv.gz',
     segment: { firstRow, ticks: ticks.length, midLow: low, midHigh: high, levels: levels.length, workflows: Math.ceil(levels.length / LEVELS_PER_WORKFLOW) },
-    warmupSeconds: WARMUP_S, loadAvg: { before, after: loadavg()[0] }, results,
+    warmupSeconds: WARMUP_S, loadAvg: { before, after: loadavg()[0] }, results, engineOnly,
   };
 }
 
 function table(r: LatencyResult): string {
-  const head = ['rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'from schedule p50/p99/max µs', 'lag max µs'];
+  const head = ['mode', 'rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'from schedule p50/p99/max µs', 'lag max µs'];
   const rows = r.results.map((x) => [
-    x.rate, x.achievedSendRate, x.ticks, `${x.signalTicks} (${(x.signalTickFraction * 100).toFixed(1)}%)`, x.signals,
+    x.mode, x.rate, x.achievedSendRate, x.ticks, `${x.signalTicks} (${(x.signalTickFraction * 100).toFixed(1)}%)`, x.signals,
     x.latency.p50Us, x.latency.p99Us, x.latency.p999Us, x.latency.maxUs,
     `${x.fromSchedule.p50Us}/${x.fromSchedule.p99Us}/${x.fromSchedule.maxUs}`, x.publisherLag.maxUs,
   ].map(String));
@@ -309,6 +371,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runLatencyBench({ rates, seconds: seconds === undefined ? undefined : Number(seconds) }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
     console.log(`\ntick-to-signal latency (corrected for coordinated omission, after ${r.warmupSeconds} s warm-up)\n${table(r)}`);
+    for (const e of r.engineOnly) {
+      console.log(`engine only (no bus) at ${e.rate}/s: p50 ${e.latency.p50Us} µs p99 ${e.latency.p99Us} µs p99.9 ${e.latency.p999Us} µs max ${e.latency.maxUs} µs`);
+    }
   }, (err) => {
     console.error(err);
     process.exitCode = 1;
