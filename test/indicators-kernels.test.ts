@@ -1,34 +1,11 @@
 import t from 'tap';
 import fc from 'fast-check';
-import {
-  indicatorOutput, indicatorStateSize, indicatorUpdater, initIndicator, outputCount, parseIndicatorSpec, updateIndicator,
-} from '../engine/indicators/mod.ts';
-import type { IndicatorSpec, IndicatorUpdater } from '../engine/indicators/mod.ts';
+import { indicatorUpdater, parseIndicatorSpec, updateIndicator } from '../engine/indicators/mod.ts';
 import { computeBatch } from '../engine/indicators/batch.ts';
 import { ticksToBars } from '../engine/bars/mod.ts';
 import { loadTickFile } from '../engine/ticks/mod.ts';
+import { deviation, incremental } from './helpers/indicators.ts';
 
-function run(spec: IndicatorSpec, update: IndicatorUpdater, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array[] {
-  const off = 3;
-  const state = new Float64Array(new SharedArrayBuffer(8 * (off + indicatorStateSize(spec))));
-  initIndicator(state, off, spec);
-  const outs = Array.from({ length: outputCount(spec) }, () => new Float64Array(close.length));
-  for (let i = 0; i < close.length; i++) {
-    update(state, off, high[i], low[i], close[i]);
-    for (let k = 0; k < outs.length; k++) outs[k][i] = indicatorOutput(state, off, k);
-  }
-  return outs;
-}
-
-/** Max deviation (absolute below 1, relative above); Infinity if warm-up differs. */
-function deviation(a: Float64Array, b: Float64Array): number {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return Infinity;
-    if (!Number.isNaN(a[i])) max = Math.max(max, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
-  }
-  return max;
-}
 
 /** Max |a - b| relative to the price level (the middle band; the O(1) variance's documented bound is ~6e-14 of it). */
 function relativeToLevel(a: Float64Array, b: Float64Array, middle: Float64Array): number {
@@ -41,8 +18,8 @@ t.test('indicatorUpdater(kind) gives exactly what updateIndicator gives', async 
   const bars = ticksToBars(await loadTickFile('data/ticks/oanda-EUR_USD-2014-05.csv.gz'), 60_000);
   for (const text of ['sma:20', 'ema:10', 'rsi:14', 'macd:12:26:9', 'bbands:20:2', 'atr:14', 'trange', 'ema:1', 'atr:1']) {
     const spec = parseIndicatorSpec(text);
-    const a = run(spec, indicatorUpdater(spec.kind), bars.high, bars.low, bars.close);
-    const b = run(spec, updateIndicator, bars.high, bars.low, bars.close);
+    const a = incremental(spec, bars.high, bars.low, bars.close, indicatorUpdater(spec.kind));
+    const b = incremental(spec, bars.high, bars.low, bars.close, updateIndicator);
     t.ok(a.every((o, k) => o.every((v, i) => Object.is(v, b[k][i]))), `${text}: identical`);
   }
 });
@@ -71,7 +48,7 @@ t.test('property: O(1) Bollinger == two-pass batch through volatility regime cha
   const spec = fc.constantFrom('bbands:20:2', 'bbands:5:1.5', 'bbands:2:2', 'bbands:50:3').map(parseIndicatorSpec);
   for (const [start, step] of [[1.3, 1e-5], [100, 1e-3], [1e-4, 1e-9], [1.3, 1e-8]]) {
     fc.assert(fc.property(regimes(start, step), spec, (close, s) => {
-      const inc = run(s, indicatorUpdater('bbands'), close, close, close), bat = computeBatch(s, close, close, close);
+      const inc = incremental(s, close, close, close, indicatorUpdater('bbands')), bat = computeBatch(s, close, close, close);
       return inc.every((o, k) => deviation(o, bat[k]) <= 1e-10 && relativeToLevel(o, bat[k], bat[1]) <= 1e-12);
     }), { numRuns: 300 });
     t.pass(`regime walks at ${start} step ${step}`);
@@ -86,7 +63,7 @@ t.test('Bollinger stays exact over a long series with 1e6 jumps and flat stretch
     return i > n / 2 && i % 1000 < 30 ? base + 1e6 * (i % 2) : base;
   });
   const spec = parseIndicatorSpec('bbands:20:2');
-  const inc = run(spec, indicatorUpdater('bbands'), close, close, close), bat = computeBatch(spec, close, close, close);
+  const inc = incremental(spec, close, close, close, indicatorUpdater('bbands')), bat = computeBatch(spec, close, close, close);
   for (let k = 0; k < 3; k++) {
     const d = relativeToLevel(inc[k], bat[k], bat[1]);
     t.ok(d <= 1e-12, `output ${k}: ${d}`);

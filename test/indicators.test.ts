@@ -2,41 +2,20 @@ import t from 'tap';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import {
-  Indicator, indicatorOutput, indicatorOutputNames, indicatorStateSize, initIndicator, makeIndicatorSpec, outputCount,
+  Indicator, indicatorOutput, indicatorOutputNames, indicatorStateSize, initIndicator, makeIndicatorSpec,
   parseIndicatorList, parseIndicatorSpec, updateIndicator,
 } from '../engine/indicators/mod.ts';
 import type { IndicatorSpec } from '../engine/indicators/mod.ts';
 import { computeBatch } from '../engine/indicators/batch.ts';
 import { ticksToBars } from '../engine/bars/mod.ts';
 import { loadTickFile } from '../engine/ticks/mod.ts';
+import { deviation, incremental } from './helpers/indicators.ts';
 
 function csv(path: string): string[][] {
   // Quoted fields hold commas (params); split outside quotes.
   return readFileSync(path, 'utf8').trim().split('\n').slice(1).map((l) => l.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((f) => f.replace(/,$/, '').replace(/"/g, '')));
 }
 
-/** Runs the incremental kernels over a series; outputs per output index. */
-function incremental(spec: IndicatorSpec, high: ArrayLike<number>, low: ArrayLike<number>, close: ArrayLike<number>): Float64Array[] {
-  const off = 7; // not at 0, to catch offset bugs
-  const state = new Float64Array(new SharedArrayBuffer(8 * (off + indicatorStateSize(spec))));
-  initIndicator(state, off, spec);
-  const outs = Array.from({ length: outputCount(spec) }, () => new Float64Array(close.length));
-  for (let i = 0; i < close.length; i++) {
-    updateIndicator(state, off, high[i], low[i], close[i]);
-    for (let k = 0; k < outs.length; k++) outs[k][i] = indicatorOutput(state, off, k);
-  }
-  return outs;
-}
-
-/** Max deviation (absolute below 1, relative above) between two series; Infinity if warm-up differs. */
-function deviation(a: Float64Array, b: Float64Array): number {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (Number.isNaN(a[i]) !== Number.isNaN(b[i])) return Infinity;
-    if (!Number.isNaN(a[i])) max = Math.max(max, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
-  }
-  return max;
-}
 
 const ref = csv('data/reference/talib_regtest_daily_ref_252.csv').map((r) => r.map(Number));
 const H = ref.map((r) => r[2]), L = ref.map((r) => r[3]), C = ref.map((r) => r[4]);

@@ -8,6 +8,7 @@
  * exceptions and no allocation beyond what JSON.parse makes.
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
+import { daysFromCivil } from '../../engine/time/mod.ts';
 
 const C0 = 48; // '0'
 const C9 = 57; // '9'
@@ -76,16 +77,6 @@ function digits(s: string, from: number, count: number): number {
     v = v * 10 + (c - C0);
   }
   return v;
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 function daysInMonth(y: number, m: number): number {

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import { PipstreamError } from '../errors/mod.ts';
+import { daysFromCivil } from '../time/mod.ts';
 
 /** Column kinds. */
 export const COL_NUMBER = 0;
@@ -89,15 +90,6 @@ export function parseNumberAt(buf: Uint8Array, start: number, end: number): numb
 function digits2(buf: Uint8Array, i: number): number {
   const a = buf[i] - D0, b = buf[i + 1] - D0;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 const DAYS_IN_MONTH = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
