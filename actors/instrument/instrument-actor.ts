@@ -1,7 +1,7 @@
 import { BAR_BUILDER_SLOTS, BarBuilder } from '../../engine/bars/mod.ts';
 import { indicatorOutput, indicatorStateSize, initIndicator } from '../../engine/indicators/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
-import type { ActorMemory } from '../../engine/memory/actor-memory.ts';
+import { type ActorMemory, programInSlot } from '../../engine/memory/actor-memory.ts';
 import { recordNs } from '../../engine/memory/histogram.ts';
 import {
   Carry, Ctrl, SNAPSHOT_EVERY_TICKS, SignalSlot, SnapshotHeader, StateHeader, TickSlot,
@@ -76,7 +76,7 @@ export class InstrumentActor implements EvalContext {
   #bindProgram(slot: number, version: number): void {
     const state = this.mem.state;
     this.#programVersion = version;
-    const program = version === 0 ? null : programIn(this.mem, slot);
+    const program = version === 0 ? null : programInSlot(this.mem, slot);
     if (program === null) {
       this.#layout = layoutForProgram(null, null);
       this.#bars = [];
@@ -101,7 +101,7 @@ export class InstrumentActor implements EvalContext {
     const slot = Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
     const old = this.#layout;
     const saved = migrate ? state.slice(0, old.used) : null;
-    const program = version === 0 ? null : programIn(this.mem, slot);
+    const program = version === 0 ? null : programInSlot(this.mem, slot);
     if (program !== null) {
       const { i32, f64 } = program;
       const next = layoutForProgram(i32, f64);
@@ -256,12 +256,4 @@ export class InstrumentActor implements EvalContext {
     Atomics.store(ctrl, Ctrl.SIG_WRITE, (w + 1) | 0);
     Atomics.notify(ctrl, Ctrl.SIG_WRITE);
   }
-}
-
-/** The program in a slot, or null for the empty program (no workflow covers the instrument). */
-function programIn(mem: ActorMemory, slot: number): { i32: Int32Array; f64: Float64Array } | null {
-  const i32Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_I32_LEN : Ctrl.PROGRAM1_I32_LEN];
-  if (i32Len === 0) return null;
-  const f64Len = mem.ctrl[slot === 0 ? Ctrl.PROGRAM0_F64_LEN : Ctrl.PROGRAM1_F64_LEN];
-  return { i32: mem.programI32[slot].subarray(0, i32Len), f64: mem.programF64[slot].subarray(0, f64Len) };
 }

@@ -131,3 +131,26 @@ export function snapshotLastSeq(mem: ActorMemory): number {
   const slot = Atomics.load(mem.ctrl, Ctrl.SNAP_SLOT);
   return slot < 0 ? Number.NaN : mem.snapshots[slot][SnapshotHeader.LAST_SEQ];
 }
+
+export interface ProgramArrays { i32: Int32Array; f64: Float64Array }
+
+const lengthWords = (slot: number) =>
+  slot === 0 ? [Ctrl.PROGRAM0_I32_LEN, Ctrl.PROGRAM0_F64_LEN] as const : [Ctrl.PROGRAM1_I32_LEN, Ctrl.PROGRAM1_F64_LEN] as const;
+
+/** Views of the program in a slot, or null for the empty program (no workflow covers the instrument). */
+export function programInSlot(mem: ActorMemory, slot: number): ProgramArrays | null {
+  const [i32Len, f64Len] = lengthWords(slot);
+  if (mem.ctrl[i32Len] === 0) return null;
+  return { i32: mem.programI32[slot].subarray(0, mem.ctrl[i32Len]), f64: mem.programF64[slot].subarray(0, mem.ctrl[f64Len]) };
+}
+
+/** Writes a program (null: the empty program) into a slot that the worker is not using. */
+export function writeProgramSlot(mem: ActorMemory, slot: number, program: ProgramArrays | null): void {
+  const [i32Len, f64Len] = lengthWords(slot);
+  if (program !== null) {
+    mem.programI32[slot].set(program.i32);
+    mem.programF64[slot].set(program.f64);
+  }
+  mem.ctrl[i32Len] = program?.i32.length ?? 0;
+  mem.ctrl[f64Len] = program?.f64.length ?? 0;
+}

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { PipstreamError } from '../errors/mod.ts';
-import type { ActorMemory } from '../memory/actor-memory.ts';
+import { type ActorMemory, programInSlot, writeProgramSlot } from '../memory/actor-memory.ts';
 import { Ctrl, STATE_LAYOUT_VERSION, SnapshotHeader } from '../memory/layout.ts';
 import type { ProgramMeta } from '../workflow/mod.ts';
 
@@ -36,14 +36,13 @@ export function takeCheckpoint(mem: ActorMemory, metas: Map<number, ProgramMeta>
     const version = copy[SnapshotHeader.PROGRAM_VERSION];
     const active = Atomics.load(ctrl, Ctrl.PROGRAM_VERSION);
     const pslot = version === active ? Atomics.load(ctrl, Ctrl.PROGRAM_SLOT) : 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
-    const i32Len = version === 0 ? 0 : ctrl[pslot === 0 ? Ctrl.PROGRAM0_I32_LEN : Ctrl.PROGRAM1_I32_LEN];
-    const f64Len = version === 0 ? 0 : ctrl[pslot === 0 ? Ctrl.PROGRAM0_F64_LEN : Ctrl.PROGRAM1_F64_LEN];
+    const program = version === 0 ? null : programInSlot(mem, pslot);
     return {
       instrument: mem.instrument,
       snapshot: copy,
-      programI32: mem.programI32[pslot].slice(0, i32Len),
-      programF64: mem.programF64[pslot].slice(0, f64Len),
-      meta: i32Len === 0 ? null : metas.get(version) ?? null,
+      programI32: program?.i32.slice() ?? new Int32Array(0),
+      programF64: program?.f64.slice() ?? new Float64Array(0),
+      meta: program === null ? null : metas.get(version) ?? null,
     };
   }
 }
@@ -64,10 +63,7 @@ export function restoreCheckpoint(mem: ActorMemory, cp: ActorCheckpoint): Progra
   }
   const { ctrl } = mem;
   const version = cp.programI32.length > 0 ? 1 : 0;
-  mem.programI32[0].set(cp.programI32);
-  mem.programF64[0].set(cp.programF64);
-  ctrl[Ctrl.PROGRAM0_I32_LEN] = cp.programI32.length;
-  ctrl[Ctrl.PROGRAM0_F64_LEN] = cp.programF64.length;
+  writeProgramSlot(mem, 0, version === 0 ? null : { i32: cp.programI32, f64: cp.programF64 });
   ctrl[Ctrl.PROGRAM_SLOT] = 0;
   ctrl[Ctrl.PROGRAM_VERSION] = version;
   ctrl[Ctrl.PROGRAM_ACK] = version;

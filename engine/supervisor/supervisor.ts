@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { ERROR_CODES, type ErrorCode, PipstreamError } from '../errors/mod.ts';
 import {
-  type ActorBuffers, type ActorMemory, allocateActorBuffers, attachActorMemory, pushTick, tickRingDrained, tickRingFree, waitForTickRoom,
+  type ActorBuffers, type ActorMemory, allocateActorBuffers, attachActorMemory, pushTick, tickRingDrained, tickRingFree, waitForTickRoom, writeProgramSlot,
 } from '../memory/actor-memory.ts';
 import { type LatencySummary, summarize } from '../memory/histogram.ts';
 import { type ActorCapacities, Carry, Ctrl, DEFAULT_CAPACITIES, SignalSlot, StateHeader } from '../memory/layout.ts';
@@ -174,7 +174,7 @@ export class Supervisor {
    */
   async setWorkflows(instrument: string, workflows: Workflow[]): Promise<number> {
     const a = this.#actor(instrument);
-    const { ctrl, programI32, programF64 } = a.mem;
+    const { ctrl } = a.mem;
     // Never overwrite the slot of a version the worker has not picked up yet.
     while (Atomics.load(ctrl, Ctrl.PROGRAM_ACK) !== Atomics.load(ctrl, Ctrl.PROGRAM_VERSION)) await sleep(1);
     const version = Atomics.load(ctrl, Ctrl.PROGRAM_VERSION) + 1;
@@ -185,13 +185,8 @@ export class Supervisor {
     });
     const slot = 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
     writeCarry(a.mem.carry, a.metas.get(version - 1) ?? null, program?.meta ?? null);
-    if (program !== null) {
-      programI32[slot].set(program.i32);
-      programF64[slot].set(program.f64);
-      a.metas.set(version, program.meta);
-    }
-    ctrl[slot === 0 ? Ctrl.PROGRAM0_I32_LEN : Ctrl.PROGRAM1_I32_LEN] = program?.i32.length ?? 0;
-    ctrl[slot === 0 ? Ctrl.PROGRAM0_F64_LEN : Ctrl.PROGRAM1_F64_LEN] = program?.f64.length ?? 0;
+    writeProgramSlot(a.mem, slot, program);
+    if (program !== null) a.metas.set(version, program.meta);
     Atomics.store(ctrl, Ctrl.PROGRAM_SLOT, slot);
     Atomics.store(ctrl, Ctrl.PROGRAM_VERSION, version);
     a.host.ring();
