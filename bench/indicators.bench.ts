@@ -44,11 +44,14 @@ function ours(text: SpecText, perKind: boolean): Impl {
       initIndicator(st, 0, spec);
       const { high, low, close } = s;
       const update = perKind ? indicatorUpdater(spec.kind) : updateIndicator;
-      if (outputCount(spec) === 1) return (i) => { update(st, 0, high[i], low[i], close[i]); out[0] = indicatorOutput(st, 0, 0); };
-      return (i) => {
-        update(st, 0, high[i], low[i], close[i]);
-        out[0] = indicatorOutput(st, 0, 0); out[1] = indicatorOutput(st, 0, 1); out[2] = indicatorOutput(st, 0, 2);
-      };
+      // A fresh function per indicator (as each peer has its own literal per case): closures made from
+      // one literal share V8's feedback, which would make the update call site polymorphic across kinds.
+      const body = outputCount(spec) === 1
+        ? 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0);'
+        : 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0); out[1] = output(st, 0, 1); out[2] = output(st, 0, 2);';
+      const make = new Function('update', 'output', 'st', 'high', 'low', 'close', 'out', `return (i) => { ${body} };`) as
+        (...a: unknown[]) => Step;
+      return make(update, indicatorOutput, st, high, low, close, out);
     },
   };
 }
