@@ -26,6 +26,10 @@ export const ERROR_CODES = {
   PS_CONFIG_INVALID: 'An environment variable holds a value pipstream cannot use (bad URL, port or log level).',
   PS_MIGRATION_CHECKSUM: 'An already applied SQL migration file was changed; add a new migration instead of editing an old one.',
   PS_MIGRATION_INVALID: 'A SQL migration file is misnamed or numbered twice, or failed to apply.',
+  PS_FILL_INVALID: 'A fill applied to the portfolio has zero or non-integer units, a non-positive or non-finite price, or an unknown position.',
+  PS_RISK_LIMITS_INVALID: 'A risk limits document (file or REST body) does not satisfy the limits JSON Schema.',
+  PS_RISK_MEMORY_INVALID: 'Per-account risk shared memory does not match the risk layout it is attached with.',
+  PS_RISK_RESERVATION_INVALID: 'A risk reservation was misused: committed or released twice, a fill larger than or opposite to it, or a bad slot or unit count.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,5 @@
+/** execution actor: the public face (DESIGN.md §14). Brokers behind one interface. */
+export { BROKER_REASON, orderIdFor, orderLine } from './broker.ts';
+export type { Broker, BrokerReason, OrderOutcome, OrderRequest, OrderSide, OrderStatus } from './broker.ts';
+export { PaperBroker, tickColumnsPriceSource } from './paper-broker.ts';
+export type { LatencyModel, PaperBrokerOptions, PriceSource, Quote, SlippageModel, TickColumnsLike } from './paper-broker.ts';

@@ -1,0 +1,178 @@
+/**
+ * The paper broker (DESIGN.md §8, "Contracts"): a buy fills at the ask, a sell at the bid, of the
+ * triggering tick — or, with a latency model and a price source, of the first tick at or after
+ * time + latency. Never fills on a crossed quote (ask < bid): rejected with CROSSED_QUOTE.
+ * Slippage is adverse (a buy pays more, a sell receives less). Everything is deterministic: random
+ * models draw from a hash of (seed, order id), so a replay produces the same outcomes.
+ */
+import { PipstreamError } from '../../engine/errors/mod.ts';
+import { pipSize } from '../../engine/instruments/mod.ts';
+import { BROKER_REASON, orderIdFor } from './broker.ts';
+import type { Broker, BrokerReason, OrderOutcome, OrderRequest } from './broker.ts';
+
+/** Fixed slippage, or uniform in [0, maxPips] (rounded to 0.1 pip) drawn from (seed, order id). */
+export type SlippageModel = { kind: 'fixed'; pips: number } | { kind: 'random'; maxPips: number; seed: number };
+/** Fixed latency, or uniform integer ms in [0, maxMs] drawn from (seed, order id). */
+export type LatencyModel = { kind: 'fixed'; ms: number } | { kind: 'random'; maxMs: number; seed: number };
+
+/** A quote a price source writes into (caller-owned, so a lookup allocates nothing). */
+export interface Quote { timeMs: number; bid: number; ask: number }
+
+export interface PriceSource {
+  /** Writes the first tick of `instrument` at or after `timeMs` into `out`; false when there is none. */
+  quoteAtOrAfter(instrument: string, timeMs: number, out: Quote): boolean;
+}
+
+/** Tick columns as `loadTickFile` returns them (times ascending). */
+export interface TickColumnsLike {
+  time: Float64Array;
+  bid: Float64Array;
+  ask: Float64Array;
+  length: number;
+}
+
+/** A price source over whole tick files (replay), by instrument; binary search per lookup. */
+export function tickColumnsPriceSource(byInstrument: Readonly<Record<string, TickColumnsLike>>): PriceSource {
+  return {
+    quoteAtOrAfter(instrument, timeMs, out) {
+      const c = byInstrument[instrument];
+      if (c === undefined) return false;
+      let lo = 0, hi = c.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (c.time[mid] < timeMs) lo = mid + 1; else hi = mid;
+      }
+      if (lo === c.length) return false;
+      out.timeMs = c.time[lo];
+      out.bid = c.bid[lo];
+      out.ask = c.ask[lo];
+      return true;
+    },
+  };
+}
+
+export interface PaperBrokerOptions {
+  slippage?: SlippageModel;
+  latency?: LatencyModel;
+  /** Required when a latency model can give more than 0 ms. */
+  prices?: PriceSource;
+}
+
+/** FNV-1a over the text, finished with murmur3's fmix32: a uniform draw in [0, 1) per (seed, salt, id). */
+function draw(seed: number, salt: string, id: string): number {
+  let h = 0x811c9dc5;
+  const text = `${seed}\u001f${salt}\u001f${id}`;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) / 2 ** 32;
+}
+
+function nonNegative(x: number): boolean {
+  return Number.isFinite(x) && x >= 0;
+}
+
+function checkOptions(o: PaperBrokerOptions): void {
+  const s = o.slippage, l = o.latency;
+  if (s !== undefined && !(s.kind === 'fixed' ? nonNegative(s.pips) : s.kind === 'random' && nonNegative(s.maxPips) && Number.isFinite(s.seed))) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: bad slippage model ${JSON.stringify(s)}`, { slippage: s });
+  }
+  if (l !== undefined && !(l.kind === 'fixed' ? nonNegative(l.ms) : l.kind === 'random' && nonNegative(l.maxMs) && Number.isFinite(l.seed))) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: bad latency model ${JSON.stringify(l)}`, { latency: l });
+  }
+  const canLag = l !== undefined && (l.kind === 'fixed' ? l.ms > 0 : l.maxMs > 0);
+  if (canLag && o.prices === undefined) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'paper broker: a latency model needs a price source to find the later tick',
+      { latency: l });
+  }
+}
+
+function optionalPips(x: number | null | undefined): boolean {
+  return x === undefined || x === null || (Number.isFinite(x) && x > 0);
+}
+
+export class PaperBroker implements Broker {
+  readonly name = 'paper';
+  readonly #opts: PaperBrokerOptions;
+  /** Outcomes by order id: a resubmitted order yields its original outcome (as OANDA's clientExtensions.id). */
+  readonly #outcomes = new Map<string, OrderOutcome>();
+  readonly #quote: Quote = { timeMs: 0, bid: 0, ask: 0 };
+
+  constructor(opts: PaperBrokerOptions = {}) {
+    checkOptions(opts);
+    this.#opts = opts;
+  }
+
+  submit(order: OrderRequest): Promise<OrderOutcome> {
+    try {
+      return Promise.resolve(this.fill(order));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /** Synchronous, deterministic execution (the replay path). */
+  fill(order: OrderRequest): OrderOutcome {
+    const id = order.id ?? orderIdFor(order.signalId, order.timeMs);
+    const seen = this.#outcomes.get(id);
+    if (seen !== undefined) return seen;
+    const outcome = this.#execute(id, order);
+    this.#outcomes.set(id, outcome);
+    return outcome;
+  }
+
+  /** Latency for an order id, in ms. */
+  latencyMs(orderId: string): number {
+    const l = this.#opts.latency;
+    if (l === undefined) return 0;
+    return l.kind === 'fixed' ? l.ms : Math.floor(draw(l.seed, 'latency', orderId) * (l.maxMs + 1));
+  }
+
+  /** Adverse slippage for an order id, in pips. */
+  slippagePips(orderId: string): number {
+    const s = this.#opts.slippage;
+    if (s === undefined) return 0;
+    return s.kind === 'fixed' ? s.pips : Math.round(draw(s.seed, 'slippage', orderId) * s.maxPips * 10) / 10;
+  }
+
+  #execute(id: string, order: OrderRequest): OrderOutcome {
+    const { instrument, side } = order;
+    const reject = (reason: BrokerReason, timeMs: number): OrderOutcome => ({
+      id, signalId: order.signalId, account: order.account, instrument, side, units: order.units,
+      status: 'rejected', price: null, reason, timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+    });
+    if ((side !== 'buy' && side !== 'sell') || !Number.isSafeInteger(order.units) || order.units <= 0 ||
+      !(order.bid > 0) || !(order.ask > 0) || !Number.isFinite(order.bid) || !Number.isFinite(order.ask) ||
+      !Number.isFinite(order.timeMs) || !optionalPips(order.stopLossPips) || !optionalPips(order.takeProfitPips)) {
+      return reject(BROKER_REASON.INVALID_ORDER, order.timeMs);
+    }
+    let timeMs = order.timeMs, bid = order.bid, ask = order.ask;
+    const lag = this.latencyMs(id);
+    if (lag > 0) {
+      const q = this.#quote;
+      if (!this.#opts.prices!.quoteAtOrAfter(instrument, order.timeMs + lag, q)) return reject(BROKER_REASON.NO_PRICE, order.timeMs + lag);
+      timeMs = q.timeMs; bid = q.bid; ask = q.ask;
+    }
+    if (ask < bid) return reject(BROKER_REASON.CROSSED_QUOTE, timeMs);
+    const pip = pipSize(instrument);
+    // Prices are quoted to a tenth of a pip; computed prices are rounded to that so they print cleanly.
+    const scale = Math.round(10 / pip);
+    const round = (p: number): number => Math.round(p * scale) / scale;
+    const slip = this.slippagePips(id);
+    const sign = side === 'buy' ? 1 : -1;
+    const base = side === 'buy' ? ask : bid;
+    const price = slip === 0 ? base : round(base + sign * slip * pip);
+    const sl = order.stopLossPips, tp = order.takeProfitPips;
+    return {
+      id, signalId: order.signalId, account: order.account, instrument, side, units: order.units,
+      status: 'filled', price, reason: null, timeMs,
+      stopLossPrice: sl === undefined || sl === null ? null : round(price - sign * sl * pip),
+      takeProfitPrice: tp === undefined || tp === null ? null : round(price + sign * tp * pip),
+      slippagePips: slip,
+    };
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Portfolio accounting on a netting account (DESIGN.md §7, §8): one signed position per account and
+ * instrument. All money is in the instrument's quote currency: conversion to the account currency
+ * is out of scope, so an account's totals are meaningful when its instruments share a quote currency.
+ *
+ * State lives in Float64Arrays (strided records) so the per-tick `mark` allocates nothing; accounts,
+ * instruments and positions get an index at set-up time and the hot path uses indices.
+ */
+import { PipstreamError } from '../errors/mod.ts';
+import { TradingDayClock } from './trading-day.ts';
+import type { TradingDayOptions } from './trading-day.ts';
+
+/** Account record slots. */
+const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5;
+const A_STRIDE = 6;
+/** Position record slots (units are integers held exactly in a float64). */
+const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5;
+const P_STRIDE = 6;
+
+export interface PortfolioOptions extends TradingDayOptions {
+  /** Balance of an account that `account()` creates without one; default 0. */
+  defaultBalance?: number;
+}
+
+/** A copy of one position (allocates: not for the per-tick path). */
+export interface PositionSnapshot {
+  account: string;
+  instrument: string;
+  /** Signed: positive long, negative short, 0 flat. */
+  units: number;
+  /** Average entry price of the open units; 0 when flat. */
+  avgPrice: number;
+  realized: number;
+  unrealized: number;
+}
+
+/** A copy of one account's figures (allocates: not for the per-tick path). */
+export interface AccountSnapshot {
+  account: string;
+  balance: number;
+  realized: number;
+  unrealized: number;
+  /** balance + realized + unrealized. */
+  equity: number;
+  equityPeak: number;
+  /** (peak - equity) / peak * 100; 0 when the peak is not positive. */
+  drawdownPct: number;
+  maxDrawdownPct: number;
+  /** equity - equity at the start of the trading day. */
+  dailyPnl: number;
+  /** UTC ms of the current trading day's start (NaN before the first tick or fill). */
+  dayStartMs: number;
+}
+
+function grow(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
+  if (need <= a.length) return a;
+  const b = new Float64Array(Math.max(need, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export class Portfolio {
+  readonly clock: TradingDayClock;
+  readonly #defaultBalance: number;
+  #acct = new Float64Array(8 * A_STRIDE);
+  #pos = new Float64Array(16 * P_STRIDE);
+  readonly #accountIds: string[] = [];
+  readonly #accountIndex = new Map<string, number>();
+  readonly #instrumentIds: string[] = [];
+  readonly #instrumentIndex = new Map<string, number>();
+  readonly #positionIndex = new Map<string, number>();
+  #positions = 0;
+  /** Position indices per instrument index (grown at set-up time). */
+  #byInstrument: Int32Array[] = [];
+  #byInstrumentLen: number[] = [];
+  /** Last quote per instrument index: bid at 2i, ask at 2i+1 (NaN before the first). */
+  #quote = new Float64Array(16);
+  #nextDayStart = -Infinity;
+  #dayStart = NaN;
+
+  constructor(opts: PortfolioOptions = {}) {
+    this.clock = new TradingDayClock(opts);
+    this.#defaultBalance = opts.defaultBalance ?? 0;
+  }
+
+  /** Index of an account, creating it with `balance` (or the default) when new. */
+  account(id: string, balance?: number): number {
+    const found = this.#accountIndex.get(id);
+    if (found !== undefined) return found;
+    const b = balance ?? this.#defaultBalance;
+    if (!Number.isFinite(b)) throw new PipstreamError('PS_BAD_ARGUMENT', `account ${id}: balance ${b} is not finite`, { account: id, balance: b });
+    const i = this.#accountIds.length;
+    this.#acct = grow(this.#acct, (i + 1) * A_STRIDE);
+    const o = i * A_STRIDE;
+    this.#acct.fill(0, o, o + A_STRIDE);
+    this.#acct[o + A_BALANCE] = b;
+    this.#acct[o + A_PEAK] = b;
+    this.#acct[o + A_DAY_START_EQUITY] = b;
+    this.#accountIds.push(id);
+    this.#accountIndex.set(id, i);
+    return i;
+  }
+
+  /** Index of an instrument (the handle `mark` takes), creating it when new. */
+  instrument(name: string): number {
+    const found = this.#instrumentIndex.get(name);
+    if (found !== undefined) return found;
+    const i = this.#instrumentIds.length;
+    this.#instrumentIds.push(name);
+    this.#instrumentIndex.set(name, i);
+    this.#byInstrument.push(new Int32Array(4));
+    this.#byInstrumentLen.push(0);
+    this.#quote = grow(this.#quote, 2 * (i + 1));
+    this.#quote[2 * i] = NaN;
+    this.#quote[2 * i + 1] = NaN;
+    return i;
+  }
+
+  /** Index of the position of `account` in `instrument`, creating both (and a flat position) when new. */
+  position(account: string, instrument: string): number {
+    const key = `${account}\u001f${instrument}`;
+    const found = this.#positionIndex.get(key);
+    if (found !== undefined) return found;
+    const a = this.account(account);
+    const ins = this.instrument(instrument);
+    const p = this.#positions++;
+    this.#pos = grow(this.#pos, this.#positions * P_STRIDE);
+    const o = p * P_STRIDE;
+    this.#pos.fill(0, o, o + P_STRIDE);
+    this.#pos[o + P_ACCOUNT] = a;
+    this.#pos[o + P_INSTRUMENT] = ins;
+    let list = this.#byInstrument[ins];
+    const n = this.#byInstrumentLen[ins];
+    if (n === list.length) {
+      const bigger = new Int32Array(n * 2);
+      bigger.set(list);
+      list = this.#byInstrument[ins] = bigger;
+    }
+    list[n] = p;
+    this.#byInstrumentLen[ins] = n + 1;
+    this.#positionIndex.set(key, p);
+    return p;
+  }
+
+  /**
+   * Marks every position in the instrument to market on a tick: long at the bid, short at the ask.
+   * First rolls the trading day when the tick is at or past the next day start. Allocation-free.
+   */
+  mark(instrument: number, timeMs: number, bid: number, ask: number): void {
+    if (timeMs >= this.#nextDayStart) this.#rollDay(timeMs);
+    const q = this.#quote;
+    q[2 * instrument] = bid;
+    q[2 * instrument + 1] = ask;
+    const list = this.#byInstrument[instrument];
+    const n = this.#byInstrumentLen[instrument];
+    for (let k = 0; k < n; k++) this.#markPosition(list[k], bid, ask);
+  }
+
+  /**
+   * Applies a fill of `signedUnits` (positive buy, negative sell; a non-zero safe integer) at `price`.
+   * Adding to a position moves its average price; reducing realizes (price - avg) * closed units;
+   * a flip realizes the whole old position and opens the rest at `price`. The position is then
+   * marked at the instrument's last quote (the fill price before any tick). Returns the P&L realized
+   * by this fill.
+   */
+  applyFill(position: number, signedUnits: number, price: number, timeMs: number): number {
+    if (!Number.isSafeInteger(signedUnits) || signedUnits === 0 || !(price > 0) || !Number.isFinite(price) ||
+      !Number.isFinite(timeMs)) {
+      throw new PipstreamError('PS_FILL_INVALID', `fill of ${signedUnits} units at ${price} (time ${timeMs}) is not valid`,
+        { units: signedUnits, price, timeMs });
+    }
+    if (position < 0 || position >= this.#positions) {
+      throw new PipstreamError('PS_FILL_INVALID', `position index ${position} does not exist`, { position });
+    }
+    if (timeMs >= this.#nextDayStart) this.#rollDay(timeMs);
+    const s = this.#pos, o = position * P_STRIDE;
+    const units = s[o + P_UNITS], avg = s[o + P_AVG];
+    let realized = 0;
+    if (units === 0 || (units > 0) === (signedUnits > 0)) {
+      const a = Math.abs(units), q = Math.abs(signedUnits);
+      s[o + P_AVG] = (avg * a + price * q) / (a + q);
+    } else {
+      const closed = Math.min(Math.abs(units), Math.abs(signedUnits));
+      realized = (price - avg) * (units > 0 ? closed : -closed);
+      const left = units + signedUnits;
+      if (left === 0) s[o + P_AVG] = 0;
+      else if ((left > 0) !== (units > 0)) s[o + P_AVG] = price;
+    }
+    s[o + P_UNITS] = units + signedUnits;
+    s[o + P_REALIZED] += realized;
+    const acct = s[o + P_ACCOUNT] * A_STRIDE;
+    this.#acct[acct + A_REALIZED] += realized;
+    const ins = s[o + P_INSTRUMENT];
+    const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
+    if (bid === bid) this.#markPosition(position, bid, ask);
+    else this.#markPosition(position, price, price);
+    // Re-sum exactly so rounding from per-tick deltas does not outlive a fill (flat means exactly 0).
+    this.#resumUnrealized(s[o + P_ACCOUNT]);
+    return realized;
+  }
+
+  #markPosition(p: number, bid: number, ask: number): void {
+    const s = this.#pos, o = p * P_STRIDE;
+    const units = s[o + P_UNITS];
+    const u = units === 0 ? 0 : ((units > 0 ? bid : ask) - s[o + P_AVG]) * units;
+    const a = s[o + P_ACCOUNT] * A_STRIDE;
+    const acct = this.#acct;
+    acct[a + A_UNREALIZED] += u - s[o + P_UNREALIZED];
+    s[o + P_UNREALIZED] = u;
+    this.#track(a);
+  }
+
+  #resumUnrealized(account: number): void {
+    const s = this.#pos;
+    let sum = 0;
+    for (let p = 0; p < this.#positions; p++) {
+      if (s[p * P_STRIDE + P_ACCOUNT] === account) sum += s[p * P_STRIDE + P_UNREALIZED];
+    }
+    this.#acct[account * A_STRIDE + A_UNREALIZED] = sum;
+    this.#track(account * A_STRIDE);
+  }
+
+  /** Equity peak and max drawdown of the account record at offset `a`. */
+  #track(a: number): void {
+    const acct = this.#acct;
+    const eq = acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];
+    if (eq > acct[a + A_PEAK]) acct[a + A_PEAK] = eq;
+    const peak = acct[a + A_PEAK];
+    const dd = peak > 0 ? (peak - eq) / peak * 100 : 0;
+    if (dd > acct[a + A_MAX_DD]) acct[a + A_MAX_DD] = dd;
+  }
+
+  /** Crossing a trading-day start: each account's day starts from its equity just before the crossing. */
+  #rollDay(timeMs: number): void {
+    const acct = this.#acct;
+    for (let i = 0; i < this.#accountIds.length; i++) {
+      const a = i * A_STRIDE;
+      acct[a + A_DAY_START_EQUITY] = acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];
+    }
+    this.#dayStart = this.clock.startAtOrBefore(timeMs);
+    this.#nextDayStart = this.clock.nextStartAfter(timeMs);
+  }
+
+  // Index-based reads for risk checks (no allocation).
+  units(position: number): number { return this.#pos[position * P_STRIDE + P_UNITS]; }
+  avgPrice(position: number): number { return this.#pos[position * P_STRIDE + P_AVG]; }
+  equity(account: number): number {
+    const a = account * A_STRIDE, acct = this.#acct;
+    return acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];
+  }
+  dailyPnl(account: number): number { return this.equity(account) - this.#acct[account * A_STRIDE + A_DAY_START_EQUITY]; }
+  drawdownPct(account: number): number {
+    const peak = this.#acct[account * A_STRIDE + A_PEAK];
+    return peak > 0 ? (peak - this.equity(account)) / peak * 100 : 0;
+  }
+  /** Open (non-flat) positions of an account. */
+  openPositions(account: number): number {
+    let n = 0;
+    for (let p = 0; p < this.#positions; p++) {
+      if (this.#pos[p * P_STRIDE + P_ACCOUNT] === account && this.#pos[p * P_STRIDE + P_UNITS] !== 0) n++;
+    }
+    return n;
+  }
+  /** UTC ms of the next trading-day start (-Infinity before the first tick or fill). */
+  get nextDayStartMs(): number { return this.#nextDayStart; }
+
+  positionSnapshot(position: number): PositionSnapshot {
+    const s = this.#pos, o = position * P_STRIDE;
+    return {
+      account: this.#accountIds[s[o + P_ACCOUNT]],
+      instrument: this.#instrumentIds[s[o + P_INSTRUMENT]],
+      units: s[o + P_UNITS],
+      avgPrice: s[o + P_AVG],
+      realized: s[o + P_REALIZED],
+      unrealized: s[o + P_UNREALIZED],
+    };
+  }
+
+  accountSnapshot(account: number): AccountSnapshot {
+    const a = account * A_STRIDE, acct = this.#acct;
+    return {
+      account: this.#accountIds[account],
+      balance: acct[a + A_BALANCE],
+      realized: acct[a + A_REALIZED],
+      unrealized: acct[a + A_UNREALIZED],
+      equity: this.equity(account),
+      equityPeak: acct[a + A_PEAK],
+      drawdownPct: this.drawdownPct(account),
+      maxDrawdownPct: acct[a + A_MAX_DD],
+      dailyPnl: this.dailyPnl(account),
+      dayStartMs: this.#dayStart,
+    };
+  }
+}

@@ -1,0 +1,138 @@
+import t from 'tap';
+import { BROKER_REASON, PaperBroker, orderIdFor, orderLine, tickColumnsPriceSource } from '../actors/execution/mod.ts';
+import type { OrderRequest } from '../actors/execution/mod.ts';
+import { loadTickFile } from '../engine/ticks/mod.ts';
+
+const oanda = await loadTickFile(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url).pathname);
+const fxcm = await loadTickFile(new URL('../data/ticks/fxcm-EUR_USD-2014-05.csv.gz', import.meta.url).pathname);
+
+function orderAt(ticks: typeof oanda, i: number, side: 'buy' | 'sell', extra: Partial<OrderRequest> = {}): OrderRequest {
+  return {
+    signalId: `sig-${i}-${side}`, account: 'acct-1', instrument: 'EUR_USD', side, units: 10_000,
+    timeMs: ticks.time[i], bid: ticks.bid[i], ask: ticks.ask[i], ...extra,
+  };
+}
+
+/** Indices of uncrossed ticks spread over the file. */
+const sample: number[] = [];
+for (let i = 0; i < oanda.length && sample.length < 200; i += 2_500) if (oanda.ask[i] >= oanda.bid[i]) sample.push(i);
+
+t.test('a buy fills at the triggering tick ask, a sell at its bid (real OANDA ticks)', async (t) => {
+  const broker = new PaperBroker();
+  t.ok(sample.length > 100);
+  for (const i of sample) {
+    const b = broker.fill(orderAt(oanda, i, 'buy'));
+    const s = broker.fill(orderAt(oanda, i, 'sell'));
+    if (b.status !== 'filled' || b.price !== oanda.ask[i] || b.timeMs !== oanda.time[i]) t.fail(`buy at tick ${i}: ${JSON.stringify(b)}`);
+    if (s.status !== 'filled' || s.price !== oanda.bid[i] || s.timeMs !== oanda.time[i]) t.fail(`sell at tick ${i}: ${JSON.stringify(s)}`);
+  }
+  const first = broker.fill(orderAt(oanda, 0, 'buy'));
+  t.same([first.price, first.reason, first.slippagePips], [1.38686, null, 0]);
+});
+
+t.test('never fills on a crossed quote (real FXCM ticks and a synthetic one)', async (t) => {
+  const broker = new PaperBroker();
+  let crossed = 0;
+  for (let i = 0; i < fxcm.length && crossed < 50; i++) {
+    if (!(fxcm.ask[i] < fxcm.bid[i])) continue;
+    crossed++;
+    for (const side of ['buy', 'sell'] as const) {
+      const o = broker.fill(orderAt(fxcm, i, side));
+      if (o.status !== 'rejected' || o.reason !== 'CROSSED_QUOTE' || o.price !== null) t.fail(`tick ${i}: ${JSON.stringify(o)}`);
+    }
+  }
+  t.equal(crossed, 50, 'the FXCM file has crossed quotes');
+  const o = broker.fill({ signalId: 's', account: 'a', instrument: 'EUR_USD', side: 'buy', units: 1, timeMs: 1, bid: 1.3001, ask: 1.3 });
+  t.same([o.status, o.reason, o.price], ['rejected', BROKER_REASON.CROSSED_QUOTE, null]);
+  const locked = broker.fill({ signalId: 's2', account: 'a', instrument: 'EUR_USD', side: 'buy', units: 1, timeMs: 1, bid: 1.3, ask: 1.3 });
+  t.equal(locked.status, 'filled', 'a locked quote (ask = bid) is not crossed');
+});
+
+t.test('fixed slippage is adverse and rounded to a tenth of a pip; stop-loss and take-profit from the fill', async (t) => {
+  const broker = new PaperBroker({ slippage: { kind: 'fixed', pips: 0.5 } });
+  const b = broker.fill(orderAt(oanda, 0, 'buy', { stopLossPips: 15, takeProfitPips: 30 }));
+  t.same([b.price, b.stopLossPrice, b.takeProfitPrice, b.slippagePips], [1.38691, 1.38541, 1.38991, 0.5]);
+  const s = broker.fill(orderAt(oanda, 0, 'sell', { stopLossPips: 15, takeProfitPips: 30 }));
+  t.same([s.price, s.stopLossPrice, s.takeProfitPrice], [1.38671, 1.38821, 1.38371]);
+  const jpy = new PaperBroker().fill({ signalId: 'j', account: 'a', instrument: 'USD_JPY', side: 'buy', units: 1, timeMs: 1,
+    bid: 102.151, ask: 102.163, stopLossPips: 20 });
+  t.same([jpy.price, jpy.stopLossPrice, jpy.takeProfitPrice], [102.163, 101.963, null], 'JPY pip is 0.01');
+});
+
+t.test('random slippage is deterministic per order id and seed, within [0, max]', async (t) => {
+  const model = { kind: 'random', maxPips: 2, seed: 7 } as const;
+  const a = new PaperBroker({ slippage: model }), b = new PaperBroker({ slippage: model });
+  const c = new PaperBroker({ slippage: { ...model, seed: 8 } });
+  const slips = new Set<number>();
+  let differsBySeed = 0;
+  for (const i of sample) {
+    const oa = a.fill(orderAt(oanda, i, 'buy')), ob = b.fill(orderAt(oanda, i, 'buy')), oc = c.fill(orderAt(oanda, i, 'buy'));
+    if (oa.price !== ob.price || oa.id !== ob.id) t.fail(`tick ${i}: ${oa.price} vs ${ob.price}`);
+    if (oa.slippagePips < 0 || oa.slippagePips > 2 || Math.round(oa.slippagePips * 10) !== oa.slippagePips * 10) t.fail(`slip ${oa.slippagePips}`);
+    if (Math.abs(oa.price! - (oanda.ask[i] + oa.slippagePips * 1e-4)) > 1e-9) t.fail(`tick ${i}: price ${oa.price}`);
+    if (oa.slippagePips !== oc.slippagePips) differsBySeed++;
+    slips.add(oa.slippagePips);
+  }
+  t.ok(slips.size > 10, `draws vary across orders (${slips.size} distinct)`);
+  t.ok(differsBySeed > sample.length / 2, 'another seed gives other draws');
+});
+
+t.test('latency model fills at the first tick at or after time + latency', async (t) => {
+  const prices = tickColumnsPriceSource({ EUR_USD: oanda });
+  const broker = new PaperBroker({ latency: { kind: 'fixed', ms: 750 }, prices });
+  let later = 0;
+  for (const i of sample.slice(0, 50)) {
+    let j = i;
+    while (j < oanda.length && oanda.time[j] < oanda.time[i] + 750) j++;
+    const o = broker.fill(orderAt(oanda, i, 'buy'));
+    if (oanda.ask[j] < oanda.bid[j]) {
+      t.equal(o.reason, 'CROSSED_QUOTE');
+      continue;
+    }
+    if (o.status !== 'filled' || o.timeMs !== oanda.time[j] || o.price !== oanda.ask[j]) t.fail(`tick ${i}: ${JSON.stringify(o)} vs tick ${j}`);
+    if (j > i) later++;
+  }
+  t.ok(later >= 45, `fills moved to a later tick (${later} of 50)`);
+  const last = oanda.length - 1;
+  t.equal(broker.fill(orderAt(oanda, last, 'sell')).reason, 'NO_PRICE', 'no tick after the end of the file');
+  const zero = new PaperBroker({ latency: { kind: 'fixed', ms: 0 }, prices }).fill(orderAt(oanda, sample[3], 'sell'));
+  t.same([zero.timeMs, zero.price], [oanda.time[sample[3]], oanda.bid[sample[3]]], '0 latency: the triggering tick');
+  const r1 = new PaperBroker({ latency: { kind: 'random', maxMs: 5_000, seed: 1 }, prices });
+  const r2 = new PaperBroker({ latency: { kind: 'random', maxMs: 5_000, seed: 1 }, prices });
+  for (const i of sample.slice(0, 30)) t.same(r1.fill(orderAt(oanda, i, 'buy')), r2.fill(orderAt(oanda, i, 'buy')));
+  t.throws(() => new PaperBroker({ latency: { kind: 'fixed', ms: 10 } }), { code: 'PS_BAD_ARGUMENT' }, 'latency needs a price source');
+  t.throws(() => new PaperBroker({ slippage: { kind: 'fixed', pips: -1 } }), { code: 'PS_BAD_ARGUMENT' });
+});
+
+t.test('order ids come from the signal; a resubmitted order yields its original outcome', async (t) => {
+  const broker = new PaperBroker({ slippage: { kind: 'random', maxPips: 3, seed: 1 } });
+  const o = orderAt(oanda, sample[5], 'buy');
+  const first = await broker.submit(o);
+  t.equal(first.id, orderIdFor(o.signalId, o.timeMs));
+  t.match(first.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  t.equal(new PaperBroker().fill(o).id, first.id, 'same id in another run');
+  t.not(orderIdFor('other', o.timeMs), first.id);
+  const again = await broker.submit({ ...o, bid: 2, ask: 2.1 });
+  t.equal(again, first, 'duplicate returns the original outcome');
+});
+
+t.test('malformed orders are rejected with INVALID_ORDER', async (t) => {
+  const broker = new PaperBroker();
+  const base = orderAt(oanda, 0, 'buy');
+  for (const bad of [{ units: 0 }, { units: 1.5 }, { units: -10 }, { side: 'hold' as 'buy' }, { ask: NaN }, { bid: 0 },
+    { stopLossPips: -5 }, { takeProfitPips: Infinity }]) {
+    const o = broker.fill({ ...base, ...bad, signalId: JSON.stringify(bad) });
+    t.same([o.status, o.reason], ['rejected', 'INVALID_ORDER'], JSON.stringify(bad));
+  }
+});
+
+t.test('the --orders line has the contract keys in order', async (t) => {
+  const broker = new PaperBroker();
+  const filled = broker.fill(orderAt(oanda, 0, 'buy'));
+  const line = orderLine(filled);
+  t.same(Object.keys(JSON.parse(line)), ['id', 'signal_id', 'instrument', 'side', 'units', 'price', 'status', 'reason', 'time_ms']);
+  t.same(JSON.parse(line), { id: filled.id, signal_id: 'sig-0-buy', instrument: 'EUR_USD', side: 'buy', units: 10_000,
+    price: 1.38686, status: 'filled', reason: null, time_ms: 1398902400292 });
+  const crossed = broker.fill({ ...orderAt(oanda, 0, 'sell'), bid: 1.4, ask: 1.39 });
+  t.match(orderLine(crossed), /"price":null,"status":"rejected","reason":"CROSSED_QUOTE"/);
+});
