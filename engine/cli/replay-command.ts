@@ -21,10 +21,13 @@ import { PipstreamNode } from '../node/node.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import { badArgument, parseFlags } from './args.ts';
+import { ReplayOrders, type ReplayOrdersSummary } from './replay-orders.ts';
 
 const USAGE = 'usage: pipstream replay --ticks FILE --instrument EUR_USD --workflow FILE [--workflow FILE ...] ' +
-  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--quiet]';
-const FLAGS = { ticks: {}, instrument: {}, workflow: { repeat: true }, signals: {}, speed: {}, bus: {}, quiet: { boolean: true } } as const;
+  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--broker paper --orders FILE] [--quiet]';
+const FLAGS = {
+  ticks: {}, instrument: {}, workflow: { repeat: true }, signals: {}, speed: {}, bus: {}, quiet: { boolean: true }, broker: {}, orders: {},
+} as const;
 
 export async function loadWorkflowFile(path: string): Promise<Workflow> {
   let doc: unknown;
@@ -50,6 +53,8 @@ export interface ReplaySummary {
   seconds: number;
   ticks_per_second: number;
   journal: string;
+  /** With --orders: order outcomes and the resulting positions and P&L (quote currency). */
+  orders?: ReplayOrdersSummary;
 }
 
 export async function runReplayCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -66,7 +71,11 @@ export async function runReplayCommand(argv: string[], out: NodeJS.WritableStrea
   if (uncovered.length === workflows.length) {
     badArgument(`no workflow covers ${instrument} (they cover ${[...new Set(workflows.flatMap((w) => w.instruments))].join(', ')})`, USAGE);
   }
-  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out });
+  const broker = one('broker');
+  if (broker !== undefined && broker !== 'paper') badArgument(`--broker must be paper, got ${broker}`, USAGE);
+  const ordersFile = one('orders');
+  if (broker !== undefined && ordersFile === undefined) badArgument('--broker paper needs --orders FILE', USAGE);
+  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out, ordersFile });
   if (one('quiet') === undefined) err.write(`${JSON.stringify(summary)}\n`);
   return 0;
 }
@@ -81,6 +90,8 @@ export interface ReplayOptions {
   signalsFile?: string;
   out?: NodeJS.WritableStream;
   onSignal?: (s: EngineSignal) => void;
+  /** Executes SIGNAL_AUTO_EXECUTE signals on the paper broker, one JSON line per order outcome. */
+  ordersFile?: string;
 }
 
 export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
@@ -93,9 +104,11 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   if (bus.fallbackReason !== null) process.stderr.write(`${bus.fallbackReason}\n`);
   const sink = o.signalsFile !== undefined ? createWriteStream(o.signalsFile) : o.out ?? null;
   let signals = 0;
+  const orders = o.ordersFile === undefined ? null : new ReplayOrders(o.ordersFile);
   const onSignal = (s: EngineSignal) => {
     signals++;
     o.onSignal?.(s);
+    orders?.onSignal(s);
     sink?.write(`${JSON.stringify(s)}\n`);
   };
   // A fresh source per run: tick dedupe ids must not collide with an earlier replay inside the dedupe window.
@@ -130,6 +143,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     }
     await node.supervisor.drain(o.instrument);
     const seconds = (performance.now() - started) / 1000;
+    const last = node.supervisor.stats(o.instrument);
     const stopping = node;
     node = null;
     await stopping.stop();
@@ -141,6 +155,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     return {
       instrument: o.instrument, bus: o.busMode, ticks, rejected_ticks: rejected, signals, seconds,
       ticks_per_second: Math.round(ticks / seconds), journal: bus.kind === 'jetstream' ? 'JetStream SIGNALS' : 'embedded bus',
+      ...(orders === null ? {} : { orders: await orders.finish(o.instrument, last.last_tick_ms, last.last_bid, last.last_ask) }),
     };
   } finally {
     // On failure too: the actor's worker thread would otherwise keep the process alive.

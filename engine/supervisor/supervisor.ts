@@ -42,6 +42,8 @@ export interface ActorStats {
   rejected_ticks: number;
   restarts: number;
   last_tick_ms: number;
+  last_bid: number;
+  last_ask: number;
   last_seq: number;
   program_version: number;
   tick_handling: LatencySummary;
@@ -281,6 +283,8 @@ export class Supervisor {
       rejected_ticks: a.validator.rejectedTotal,
       restarts: Atomics.load(a.mem.ctrl, Ctrl.RESTARTS),
       last_tick_ms: s[StateHeader.LAST_TIME_MS],
+      last_bid: s[StateHeader.LAST_BID],
+      last_ask: s[StateHeader.LAST_ASK],
       last_seq: s[StateHeader.LAST_SEQ],
       program_version: Atomics.load(a.mem.ctrl, Ctrl.PROGRAM_ACK),
       tick_handling: summarize(a.mem.latency),
