@@ -1,0 +1,385 @@
+/**
+ * Portfolio-level risk budget in per-account shared memory (DESIGN §5, §7).
+ *
+ * reserve() takes position units, an open-trade slot and an order-rate token with compare-exchange
+ * loops, all or nothing: a later step that fails undoes the earlier ones, and undoing only ever lowers
+ * a counter, so no racing thread can push any counter past its limit. commit()/release() settle a
+ * reservation once the outcome is known; they too only lower bounded counters.
+ */
+import { PipstreamError } from '../errors/mod.ts';
+import { assertInstrumentName } from '../instruments/mod.ts';
+import {
+  InstrumentWord, MICROS_PER_UNIT, MoneyWord, RATE_WINDOW_MS, RISK_LAYOUT_MAGIC, RiskHalt, RiskWord, rateCapacity, riskLayout,
+} from './layout.ts';
+import { validateLimits, type RiskLimits } from './limits.ts';
+import { RiskReason, RiskVerdict } from './reasons.ts';
+
+const INT32_MAX = 2147483647;
+/** Rate-ring attempts before giving up (a claimer stalled between its claim and its write). */
+const RATE_ATTEMPTS = 4096;
+const RATE_SPINS_BEFORE_WAIT = 64;
+
+/** What crosses threads: post it to a worker and attachAccountRisk() it there. */
+export interface AccountRiskMemory {
+  buffer: SharedArrayBuffer;
+  limits: RiskLimits;
+  /** Instrument of each slot; slot numbers are the index here. */
+  instruments: readonly string[];
+}
+
+/** One thread's view of an account's risk memory, with limits turned into counter bounds at set-up time. */
+export class AccountRisk {
+  readonly memory: AccountRiskMemory;
+  readonly money: BigInt64Array;
+  readonly rateTs: Float64Array;
+  readonly header: Int32Array;
+  readonly slots: Int32Array;
+  readonly rateSeq: Int32Array;
+  /** Bounds; an absent limit becomes the largest value the Int32 counters can hold. */
+  readonly maxPosition: number;
+  readonly maxOpenTrades: number;
+  /** 0 = no order-rate limit. */
+  readonly maxOrdersPerMinute: number;
+  readonly maxDailyLossMicros: bigint | null;
+  readonly maxDrawdownPct: number;
+  readonly #rateMask: number;
+  readonly #slotOf: ReadonlyMap<string, number>;
+
+  constructor(memory: AccountRiskMemory) {
+    const limits = validateLimits(memory.limits);
+    const cap = rateCapacity(limits.max_orders_per_minute);
+    const layout = riskLayout(memory.instruments.length, cap);
+    if (memory.buffer.byteLength !== layout.bytes) {
+      throw new PipstreamError('PS_RISK_MEMORY_INVALID', `risk memory has ${memory.buffer.byteLength} bytes, the layout needs ${layout.bytes}`,
+        { bytes: memory.buffer.byteLength, expected: layout.bytes });
+    }
+    this.memory = memory;
+    this.money = new BigInt64Array(memory.buffer, layout.moneyByte, MoneyWord.COUNT);
+    this.rateTs = new Float64Array(memory.buffer, layout.rateTsByte, cap);
+    this.header = new Int32Array(memory.buffer, layout.headerByte, RiskWord.COUNT);
+    this.slots = new Int32Array(memory.buffer, layout.slotsByte, layout.instruments * InstrumentWord.STRIDE);
+    this.rateSeq = new Int32Array(memory.buffer, layout.rateSeqByte, cap);
+    this.maxPosition = limits.max_position_units ?? INT32_MAX;
+    this.maxOpenTrades = limits.max_open_trades ?? INT32_MAX;
+    this.maxOrdersPerMinute = limits.max_orders_per_minute ?? 0;
+    this.maxDailyLossMicros = limits.max_daily_loss === undefined ? null : BigInt(Math.round(limits.max_daily_loss * MICROS_PER_UNIT));
+    this.maxDrawdownPct = limits.max_drawdown_pct ?? Infinity;
+    this.#rateMask = cap - 1;
+    this.#slotOf = new Map(memory.instruments.map((name, i) => [name, i]));
+  }
+
+  get limits(): RiskLimits { return this.memory.limits; }
+  get instruments(): readonly string[] { return this.memory.instruments; }
+
+  /** Slot of an instrument, or -1 when the account memory has none for it. */
+  slotOf(instrument: string): number { return this.#slotOf.get(instrument) ?? -1; }
+
+  /** Order-rate claim: the claim's time (never before the previous claim's), or NaN when the window is full. */
+  claimRateToken(nowMs: number): number {
+    const n = this.maxOrdersPerMinute;
+    const mask = this.#rateMask;
+    const { header, rateSeq, rateTs } = this;
+    for (let attempt = 0; attempt < RATE_ATTEMPTS; attempt++) {
+      const h = Atomics.load(header, RiskWord.RATE_HEAD);
+      const prev = (h - 1) | 0;
+      const old = (h - n) | 0;
+      const prevSeq = Atomics.load(rateSeq, prev & mask);
+      if (prevSeq !== prev || Atomics.load(rateSeq, old & mask) !== old) {
+        // A claimer has not written its time yet (or the head moved on): try again, sleeping briefly if it lasts.
+        if (attempt >= RATE_SPINS_BEFORE_WAIT && Atomics.load(header, RiskWord.RATE_HEAD) === h) Atomics.wait(rateSeq, prev & mask, prevSeq, 0.05);
+        continue;
+      }
+      const prevT = rateTs[prev & mask];
+      // Time never runs backwards through the ring, so the ring's times order the claims.
+      const t = nowMs > prevT ? nowMs : prevT;
+      if (t - rateTs[old & mask] < RATE_WINDOW_MS) {
+        // The n-th previous claim is within the window; valid only if no claim happened meanwhile.
+        if (Atomics.load(header, RiskWord.RATE_HEAD) === h) return NaN;
+        continue;
+      }
+      if (Atomics.compareExchange(header, RiskWord.RATE_HEAD, h, (h + 1) | 0) === h) {
+        rateTs[h & mask] = t;
+        Atomics.store(rateSeq, h & mask, h);
+        return t;
+      }
+    }
+    return NaN;
+  }
+}
+
+/** Allocate and initialise the risk memory of one account (supervisor, set-up time). */
+export function createAccountRisk(limits: RiskLimits, instruments: readonly string[]): AccountRisk {
+  const valid = validateLimits(limits);
+  for (const name of instruments) assertInstrumentName(name);
+  if (new Set(instruments).size !== instruments.length) throw new PipstreamError('PS_BAD_ARGUMENT', 'duplicate instrument in risk slots', { instruments });
+  const cap = rateCapacity(valid.max_orders_per_minute);
+  const buffer = new SharedArrayBuffer(riskLayout(instruments.length, cap).bytes);
+  const account = new AccountRisk({ buffer, limits: structuredClone(valid), instruments: [...instruments] });
+  const { header, rateSeq, rateTs } = account;
+  header[RiskWord.INSTRUMENTS] = instruments.length;
+  header[RiskWord.RATE_CAPACITY] = cap;
+  // Ring entry j starts as claim j - cap, infinitely long ago, so the first claims see an empty window.
+  for (let j = 0; j < cap; j++) {
+    rateSeq[j] = j - cap;
+    rateTs[j] = -Infinity;
+  }
+  Atomics.store(header, RiskWord.LAYOUT, RISK_LAYOUT_MAGIC);
+  return account;
+}
+
+/** Attach to an account's risk memory created elsewhere (worker side). */
+export function attachAccountRisk(memory: AccountRiskMemory): AccountRisk {
+  const account = new AccountRisk(memory);
+  const { header } = account;
+  if (Atomics.load(header, RiskWord.LAYOUT) !== RISK_LAYOUT_MAGIC || header[RiskWord.INSTRUMENTS] !== memory.instruments.length ||
+    header[RiskWord.RATE_CAPACITY] !== account.rateSeq.length) {
+    throw new PipstreamError('PS_RISK_MEMORY_INVALID', 'risk memory was not created for this layout, instrument list or limits',
+      { layout: header[RiskWord.LAYOUT], instruments: header[RiskWord.INSTRUMENTS], rateCapacity: header[RiskWord.RATE_CAPACITY] });
+  }
+  return account;
+}
+
+const IDLE = 0;
+const PENDING = 1;
+const SETTLED = 2;
+
+/** Handle of one reservation; reusable (pass it back to reserve()) once settled. Owned by one thread. */
+export class Reservation extends RiskVerdict {
+  slot = -1;
+  /** Signed units reserved (buy > 0, sell < 0). */
+  units = 0;
+  /** Order-rate time of the claim (NaN without a rate limit). */
+  timeMs = NaN;
+  state: 0 | 1 | 2 = IDLE;
+
+  /** Reserved and not yet committed or released. */
+  get pending(): boolean { return this.state === PENDING; }
+}
+
+function misuse(message: string, details: Record<string, unknown>): never {
+  throw new PipstreamError('PS_RISK_RESERVATION_INVALID', message, details);
+}
+
+const slotWord = (slot: number, word: number) => slot * InstrumentWord.STRIDE + word;
+
+/**
+ * Reserve budget for an order of `signedUnits` on `instrumentSlot` at `nowMs` (the tick's time).
+ * Returns `out` (allocation-free when you pass one): `out.ok` and `out.pending` when reserved, else
+ * `out.reason`/`limit`/`value` and nothing stays reserved.
+ */
+export function reserve(account: AccountRisk, instrumentSlot: number, signedUnits: number, nowMs: number, out: Reservation = new Reservation()): Reservation {
+  if (out.state === PENDING) misuse('reservation handle is still pending', { slot: out.slot, units: out.units });
+  if (!Number.isInteger(instrumentSlot) || instrumentSlot < 0 || instrumentSlot >= account.instruments.length) {
+    misuse(`no risk slot ${instrumentSlot}`, { slot: instrumentSlot, slots: account.instruments.length });
+  }
+  if (!Number.isInteger(signedUnits) || signedUnits === 0 || Math.abs(signedUnits) > INT32_MAX) misuse(`bad order units ${signedUnits}`, { units: signedUnits });
+  out.slot = instrumentSlot;
+  out.units = signedUnits;
+  out.timeMs = NaN;
+  out.state = IDLE;
+  const { header, slots } = account;
+
+  const halt = Atomics.load(header, RiskWord.HALT);
+  if (halt & RiskHalt.DAILY_LOSS) {
+    out.reject(RiskReason.DAILY_LOSS, account.limits.max_daily_loss ?? NaN, dailyLoss(account));
+    return out;
+  }
+  if (halt & RiskHalt.DRAWDOWN) {
+    out.reject(RiskReason.MAX_DRAWDOWN, account.maxDrawdownPct, drawdownPct(account));
+    return out;
+  }
+
+  // Buys raise LONG_BOUND, sells lower SHORT_BOUND; each only through this checked exchange.
+  const bound = slotWord(instrumentSlot, signedUnits > 0 ? InstrumentWord.LONG_BOUND : InstrumentWord.SHORT_BOUND);
+  const max = account.maxPosition;
+  for (;;) {
+    const cur = Atomics.load(slots, bound);
+    const next = cur + signedUnits;
+    if (signedUnits > 0 ? next > max : next < -max) {
+      out.reject(RiskReason.MAX_POSITION, max, next < 0 ? -next : next);
+      return out;
+    }
+    if (Atomics.compareExchange(slots, bound, cur, next) === cur) break;
+  }
+
+  for (;;) {
+    const cur = Atomics.load(header, RiskWord.OPEN_TRADES);
+    if (cur + 1 > account.maxOpenTrades) {
+      Atomics.sub(slots, bound, signedUnits);
+      out.reject(RiskReason.MAX_OPEN_TRADES, account.maxOpenTrades, cur + 1);
+      return out;
+    }
+    if (Atomics.compareExchange(header, RiskWord.OPEN_TRADES, cur, cur + 1) === cur) break;
+  }
+
+  // Last, because a rate token is never given back: an order that got one counts as sent.
+  if (account.maxOrdersPerMinute > 0) {
+    const t = account.claimRateToken(nowMs);
+    if (t !== t) {
+      Atomics.sub(header, RiskWord.OPEN_TRADES, 1);
+      Atomics.sub(slots, bound, signedUnits);
+      out.reject(RiskReason.ORDER_RATE, account.maxOrdersPerMinute, account.maxOrdersPerMinute + 1);
+      return out;
+    }
+    out.timeMs = t;
+  }
+  out.state = PENDING;
+  out.pass();
+  return out;
+}
+
+/**
+ * Settle a reservation with the units actually filled (0 ... reserved, same side; 0 = nothing
+ * filled, the trade slot is freed). A fill keeps its open-trade slot until closeTrades().
+ * `realizedPnl` (account currency) is added to today's realized P&L.
+ */
+export function commit(account: AccountRisk, res: Reservation, fillUnits: number, realizedPnl = 0): void {
+  if (res.state !== PENDING) misuse('commit of a reservation that is not pending', { state: res.state });
+  const u = res.units;
+  if (!Number.isInteger(fillUnits) || (u > 0 ? fillUnits < 0 || fillUnits > u : fillUnits > 0 || fillUnits < u)) {
+    misuse(`fill of ${fillUnits} units does not fit a reservation of ${u}`, { units: u, fill: fillUnits });
+  }
+  const { slots } = account;
+  const s = res.slot;
+  Atomics.add(slots, slotWord(s, InstrumentWord.POSITION), fillUnits);
+  // Pending units leave the bound on their side, the fill moves the other side's bound with the position.
+  if (u > 0) {
+    Atomics.add(slots, slotWord(s, InstrumentWord.LONG_BOUND), fillUnits - u);
+    Atomics.add(slots, slotWord(s, InstrumentWord.SHORT_BOUND), fillUnits);
+  } else {
+    Atomics.add(slots, slotWord(s, InstrumentWord.SHORT_BOUND), fillUnits - u);
+    Atomics.add(slots, slotWord(s, InstrumentWord.LONG_BOUND), fillUnits);
+  }
+  if (fillUnits === 0) Atomics.sub(account.header, RiskWord.OPEN_TRADES, 1);
+  res.state = SETTLED;
+  if (realizedPnl !== 0) recordRealized(account, realizedPnl);
+}
+
+/** Give back everything a reservation holds except its rate token (the order was rejected or never sent). */
+export function release(account: AccountRisk, res: Reservation): void {
+  if (res.state !== PENDING) misuse('release of a reservation that is not pending', { state: res.state });
+  const bound = slotWord(res.slot, res.units > 0 ? InstrumentWord.LONG_BOUND : InstrumentWord.SHORT_BOUND);
+  Atomics.sub(account.slots, bound, res.units);
+  Atomics.sub(account.header, RiskWord.OPEN_TRADES, 1);
+  res.state = SETTLED;
+}
+
+/** Trades closed at the broker: frees their open-trade slots and books their realized P&L. */
+export function closeTrades(account: AccountRisk, count: number, realizedPnl = 0): void {
+  if (!Number.isInteger(count) || count < 0) misuse(`bad trade count ${count}`, { count });
+  const before = Atomics.sub(account.header, RiskWord.OPEN_TRADES, count);
+  if (before < count) {
+    Atomics.add(account.header, RiskWord.OPEN_TRADES, count);
+    misuse(`closing ${count} trades with ${before} open or pending`, { count, open: before });
+  }
+  if (realizedPnl !== 0) recordRealized(account, realizedPnl);
+}
+
+function micros(amount: number): bigint {
+  const m = Math.round(amount * MICROS_PER_UNIT);
+  if (!Number.isSafeInteger(m)) throw new PipstreamError('PS_BAD_ARGUMENT', `money amount ${amount} is out of range`, { amount });
+  return BigInt(m);
+}
+
+const toMoney = (m: bigint): number => Number(m) / MICROS_PER_UNIT;
+
+/** Loss of the trading day so far (realized + change in unrealized), account currency; negative = profit. */
+export function dailyLoss(account: AccountRisk): number {
+  const m = account.money;
+  return -toMoney(Atomics.load(m, MoneyWord.REALIZED_TODAY) + Atomics.load(m, MoneyWord.UNREALIZED) - Atomics.load(m, MoneyWord.UNREALIZED_DAY_START));
+}
+
+/** Drawdown from the equity peak in percent (0 before any equity is known). */
+export function drawdownPct(account: AccountRisk): number {
+  const peak = Atomics.load(account.money, MoneyWord.EQUITY_PEAK);
+  if (peak <= 0n) return 0;
+  return (Number(peak - Atomics.load(account.money, MoneyWord.EQUITY_CURRENT)) * 100) / Number(peak);
+}
+
+/**
+ * Loss limits latch: once reached, reserve() rejects until resetTradingDay() (daily loss) or
+ * clearDrawdownHalt(). Every update re-checks after writing, so the last writer sees every update.
+ */
+function checkDailyLoss(account: AccountRisk): void {
+  if (account.maxDailyLossMicros === null) return;
+  const m = account.money;
+  const loss = -(Atomics.load(m, MoneyWord.REALIZED_TODAY) + Atomics.load(m, MoneyWord.UNREALIZED) - Atomics.load(m, MoneyWord.UNREALIZED_DAY_START));
+  if (loss >= account.maxDailyLossMicros) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DAILY_LOSS);
+}
+
+export function recordRealized(account: AccountRisk, pnl: number): void {
+  Atomics.add(account.money, MoneyWord.REALIZED_TODAY, micros(pnl));
+  checkDailyLoss(account);
+}
+
+/** Current unrealized P&L of the account's open positions (account currency). */
+export function markUnrealized(account: AccountRisk, pnl: number): void {
+  Atomics.store(account.money, MoneyWord.UNREALIZED, micros(pnl));
+  checkDailyLoss(account);
+}
+
+/** Current account equity (account currency); raises the peak and checks max drawdown. */
+export function markEquity(account: AccountRisk, equity: number): void {
+  const m = account.money;
+  const e = micros(equity);
+  Atomics.store(m, MoneyWord.EQUITY_CURRENT, e);
+  for (;;) {
+    const peak = Atomics.load(m, MoneyWord.EQUITY_PEAK);
+    if (e <= peak || Atomics.compareExchange(m, MoneyWord.EQUITY_PEAK, peak, e) === peak) break;
+  }
+  if (drawdownPct(account) >= account.maxDrawdownPct) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DRAWDOWN);
+}
+
+/** Start a new trading day: realized P&L today to 0, unrealized counted from now, daily-loss halt cleared. One caller (the day roll owner). */
+export function resetTradingDay(account: AccountRisk): void {
+  const m = account.money;
+  Atomics.store(m, MoneyWord.REALIZED_TODAY, 0n);
+  Atomics.store(m, MoneyWord.UNREALIZED_DAY_START, Atomics.load(m, MoneyWord.UNREALIZED));
+  Atomics.and(account.header, RiskWord.HALT, ~RiskHalt.DAILY_LOSS);
+  checkDailyLoss(account);
+}
+
+/** Operator decision after a drawdown halt: the current equity becomes the new peak. */
+export function clearDrawdownHalt(account: AccountRisk): void {
+  const m = account.money;
+  Atomics.store(m, MoneyWord.EQUITY_PEAK, Atomics.load(m, MoneyWord.EQUITY_CURRENT));
+  Atomics.and(account.header, RiskWord.HALT, ~RiskHalt.DRAWDOWN);
+}
+
+export interface InstrumentRiskState { instrument: string; position: number; longBound: number; shortBound: number }
+
+export interface AccountRiskState {
+  instruments: InstrumentRiskState[];
+  openTrades: number;
+  realizedToday: number;
+  unrealized: number;
+  dailyLoss: number;
+  equityPeak: number;
+  equityCurrent: number;
+  drawdownPct: number;
+  halted: { dailyLoss: boolean; drawdown: boolean };
+  rateClaims: number;
+}
+
+/** A plain copy of the counters (each word read atomically; not one consistent cut while others write). */
+export function readRiskState(account: AccountRisk): AccountRiskState {
+  const { slots, header, money } = account;
+  const halt = Atomics.load(header, RiskWord.HALT);
+  return {
+    instruments: account.instruments.map((instrument, s) => ({
+      instrument,
+      position: Atomics.load(slots, slotWord(s, InstrumentWord.POSITION)),
+      longBound: Atomics.load(slots, slotWord(s, InstrumentWord.LONG_BOUND)),
+      shortBound: Atomics.load(slots, slotWord(s, InstrumentWord.SHORT_BOUND)),
+    })),
+    openTrades: Atomics.load(header, RiskWord.OPEN_TRADES),
+    realizedToday: toMoney(Atomics.load(money, MoneyWord.REALIZED_TODAY)),
+    unrealized: toMoney(Atomics.load(money, MoneyWord.UNREALIZED)),
+    dailyLoss: dailyLoss(account),
+    equityPeak: toMoney(Atomics.load(money, MoneyWord.EQUITY_PEAK)),
+    equityCurrent: toMoney(Atomics.load(money, MoneyWord.EQUITY_CURRENT)),
+    drawdownPct: drawdownPct(account),
+    halted: { dailyLoss: (halt & RiskHalt.DAILY_LOSS) !== 0, drawdown: (halt & RiskHalt.DRAWDOWN) !== 0 },
+    rateClaims: Atomics.load(header, RiskWord.RATE_HEAD),
+  };
+}

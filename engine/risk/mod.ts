@@ -1,0 +1,12 @@
+/** Risk (DESIGN §7): limits documents, instrument-level checks and the per-account shared budget. */
+export { limitsSchema, limitsIssues, validateLimits, loadLimitsFile, MAX_ORDERS_PER_MINUTE, MAX_MONEY } from './limits.ts';
+export type { RiskLimits, LimitsIssue } from './limits.ts';
+export { RiskReason, RiskVerdict } from './reasons.ts';
+export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
+export type { InstrumentChecks } from './checks.ts';
+export {
+  AccountRisk, Reservation, createAccountRisk, attachAccountRisk, reserve, commit, release, closeTrades,
+  recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
+} from './budget.ts';
+export type { AccountRiskMemory, AccountRiskState, InstrumentRiskState } from './budget.ts';
+export { RATE_WINDOW_MS, MICROS_PER_UNIT } from './layout.ts';

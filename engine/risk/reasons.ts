@@ -1,0 +1,49 @@
+/** Risk reason codes: stable strings, journaled and returned to users; never rename one. */
+export const RiskReason = {
+  INSTRUMENT_NOT_ALLOWED: 'INSTRUMENT_NOT_ALLOWED',
+  /** Crossed quote (ask < bid): accepted for prices, never tradeable. */
+  NOT_TRADEABLE: 'NOT_TRADEABLE',
+  MAX_ORDER_UNITS: 'MAX_ORDER_UNITS',
+  MAX_SPREAD: 'MAX_SPREAD',
+  MAX_POSITION: 'MAX_POSITION',
+  MAX_OPEN_TRADES: 'MAX_OPEN_TRADES',
+  DAILY_LOSS: 'DAILY_LOSS',
+  MAX_DRAWDOWN: 'MAX_DRAWDOWN',
+  ORDER_RATE: 'ORDER_RATE',
+} as const;
+
+export type RiskReason = (typeof RiskReason)[keyof typeof RiskReason];
+
+/**
+ * Outcome of a check, reused across calls so that checking allocates nothing.
+ * On rejection `reason` is set and `limit`/`value` say which limit and what the order would have made
+ * of it (NaN where no number applies, e.g. the whitelist).
+ */
+export class RiskVerdict {
+  reason: RiskReason | null = null;
+  limit = NaN;
+  value = NaN;
+
+  get ok(): boolean { return this.reason === null; }
+
+  /** Clears the verdict; returns true so `return out.pass()` reads naturally. */
+  pass(): true {
+    this.reason = null;
+    this.limit = NaN;
+    this.value = NaN;
+    return true;
+  }
+
+  reject(reason: RiskReason, limit: number, value: number): false {
+    this.reason = reason;
+    this.limit = limit;
+    this.value = value;
+    return false;
+  }
+
+  /** A plain copy for journaling (allocates: off the hot path). */
+  toJSON(): { reason: RiskReason | null; limit: number | null; value: number | null } {
+    const num = (x: number) => (Number.isNaN(x) ? null : x);
+    return { reason: this.reason, limit: num(this.limit), value: num(this.value) };
+  }
+}
