@@ -16,6 +16,12 @@ const HELP = `pipstream — forex trading automation engine
 
 Environment: NATS_URL, REDIS_URL, DATABASE_URL, PORT, LOG_LEVEL (see infra/README.md).`;
 
+/** Codes that mean the user's input was wrong (exit status 2); anything else is 1. */
+const BAD_INPUT: ReadonlySet<string> = new Set([
+  'PS_BAD_ARGUMENT', 'PS_BAD_TICK_FILE', 'PS_BAD_INDICATOR', 'PS_WORKFLOW_INVALID', 'PS_EXPR_SYNTAX', 'PS_EXPR_TYPE',
+  'PS_RISK_LIMITS_INVALID',
+]);
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -40,8 +46,7 @@ main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (err: u
     process.stderr.write(`error ${err.code}: ${err.message}\n`);
     const errors = (err.details as { errors?: unknown }).errors;
     if (Array.isArray(errors)) for (const e of errors) process.stderr.write(`  ${JSON.stringify(e)}\n`);
-    process.exitCode = err.code === 'PS_BAD_ARGUMENT' || err.code.startsWith('PS_WORKFLOW') || err.code === 'PS_BAD_TICK_FILE' ||
-      err.code === 'PS_BAD_INDICATOR' ? 2 : 1;
+    process.exitCode = BAD_INPUT.has(err.code) ? 2 : 1;
   } else {
     process.stderr.write(`error: ${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;

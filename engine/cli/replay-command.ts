@@ -22,11 +22,12 @@ import type { EngineSignal } from '../supervisor/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import { badArgument, parseFlags } from './args.ts';
 import { ReplayOrders, type ReplayOrdersSummary } from './replay-orders.ts';
+import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 
 const USAGE = 'usage: pipstream replay --ticks FILE --instrument EUR_USD --workflow FILE [--workflow FILE ...] ' +
-  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--broker paper --orders FILE] [--quiet]';
+  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--broker paper --orders FILE [--limits FILE]] [--quiet]';
 const FLAGS = {
-  ticks: {}, instrument: {}, workflow: { repeat: true }, signals: {}, speed: {}, bus: {}, quiet: { boolean: true }, broker: {}, orders: {},
+  ticks: {}, instrument: {}, workflow: { repeat: true }, signals: {}, speed: {}, bus: {}, quiet: { boolean: true }, broker: {}, orders: {}, limits: {},
 } as const;
 
 export async function loadWorkflowFile(path: string): Promise<Workflow> {
@@ -75,7 +76,10 @@ export async function runReplayCommand(argv: string[], out: NodeJS.WritableStrea
   if (broker !== undefined && broker !== 'paper') badArgument(`--broker must be paper, got ${broker}`, USAGE);
   const ordersFile = one('orders');
   if (broker !== undefined && ordersFile === undefined) badArgument('--broker paper needs --orders FILE', USAGE);
-  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out, ordersFile });
+  const limitsFile = one('limits');
+  if (limitsFile !== undefined && ordersFile === undefined) badArgument('--limits applies to orders: give --orders FILE', USAGE);
+  const limits = limitsFile === undefined ? undefined : await loadLimitsFile(limitsFile);
+  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out, ordersFile, limits });
   if (one('quiet') === undefined) err.write(`${JSON.stringify(summary)}\n`);
   return 0;
 }
@@ -92,6 +96,8 @@ export interface ReplayOptions {
   onSignal?: (s: EngineSignal) => void;
   /** Executes SIGNAL_AUTO_EXECUTE signals on the paper broker, one JSON line per order outcome. */
   ordersFile?: string;
+  /** Account risk limits the orders are checked and reserved against. */
+  limits?: RiskLimits;
 }
 
 export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
@@ -104,7 +110,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   if (bus.fallbackReason !== null) process.stderr.write(`${bus.fallbackReason}\n`);
   const sink = o.signalsFile !== undefined ? createWriteStream(o.signalsFile) : o.out ?? null;
   let signals = 0;
-  const orders = o.ordersFile === undefined ? null : new ReplayOrders(o.ordersFile);
+  const orders = o.ordersFile === undefined ? null : new ReplayOrders(o.ordersFile, o.instrument, o.limits ?? null);
   const onSignal = (s: EngineSignal) => {
     signals++;
     o.onSignal?.(s);

@@ -1,6 +1,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { orderLine, PaperBroker } from '../../actors/execution/mod.ts';
+import { type OrderOutcome, orderIdFor, orderLine, PaperBroker } from '../../actors/execution/mod.ts';
+import {
+  type AccountRisk, checkInstrumentOrder, closeTrades, commit, createAccountRisk, type InstrumentChecks, instrumentChecks,
+  markUnrealized, readRiskState, release, reserve, Reservation, type RiskLimits, RiskVerdict,
+} from '../risk/mod.ts';
 import { type AccountSnapshot, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 
@@ -13,11 +17,21 @@ export interface ReplayOrdersSummary {
   accounts: AccountSnapshot[];
 }
 
+/** Risk for one account: the limits file's instrument checks and its shared-memory budget. */
+interface AccountLimits {
+  risk: AccountRisk;
+  checks: InstrumentChecks;
+  slot: number;
+}
+
 /**
- * `replay --broker paper --orders FILE`: every SIGNAL_AUTO_EXECUTE signal becomes an order on the
- * deterministic paper broker (fill at the triggering tick's ask/bid, never on a crossed quote), one
- * JSON line per outcome, fills applied to a netting portfolio marked at the last tick.
+ * `replay --broker paper --orders FILE [--limits FILE]`: every SIGNAL_AUTO_EXECUTE signal becomes an
+ * order. With limits, the instrument checks run first, then the account's budget is reserved
+ * atomically (position, open trades, order rate, loss halts), committed on a fill or released on a
+ * broker rejection. The deterministic paper broker fills at the triggering tick's ask/bid (never on
+ * a crossed quote); one JSON line per outcome; fills go to a netting portfolio marked at the last tick.
  * Confirmations need a user (the confirmation actor) and alerts place no order.
+ * Not yet: the 17:00 New York trading-day reset of the daily-loss budget (a replay spans days).
  */
 export class ReplayOrders {
   readonly #broker = new PaperBroker();
@@ -28,24 +42,63 @@ export class ReplayOrders {
   #filled = 0;
   readonly #rejections: Record<string, number> = {};
 
-  constructor(ordersFile: string) {
+  readonly #limits: RiskLimits | null;
+  readonly #instrument: string;
+  readonly #accounts = new Map<string, AccountLimits>();
+  readonly #verdict = new RiskVerdict();
+  readonly #reservation = new Reservation();
+
+  constructor(ordersFile: string, instrument: string, limits: RiskLimits | null = null) {
     this.#out = createWriteStream(ordersFile);
+    this.#instrument = instrument;
+    this.#limits = limits;
+  }
+
+  /** The limits apply to their `account` (to every account when the file names none). */
+  #limitsFor(account: string): AccountLimits | null {
+    const limits = this.#limits;
+    if (limits === null || (limits.account !== undefined && limits.account !== account)) return null;
+    let a = this.#accounts.get(account);
+    if (a === undefined) {
+      const risk = createAccountRisk(limits, [this.#instrument]);
+      a = { risk, checks: instrumentChecks(limits, this.#instrument), slot: risk.slotOf(this.#instrument) };
+      this.#accounts.set(account, a);
+    }
+    return a;
+  }
+
+  #reject(s: EngineSignal, reason: string): void {
+    this.#orders++;
+    this.#rejections[reason] = (this.#rejections[reason] ?? 0) + 1;
+    const outcome: OrderOutcome = {
+      id: orderIdFor(s.id, s.time_ms), signalId: s.id, account: s.account, instrument: s.instrument, side: s.side!, units: s.units!,
+      status: 'rejected', price: null, reason: reason as OrderOutcome['reason'], timeMs: s.time_ms,
+      stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+    };
+    this.#out.write(`${orderLine(outcome)}\n`);
   }
 
   onSignal(s: EngineSignal): void {
     if (s.type !== 'SIGNAL_AUTO_EXECUTE' || s.side === null || s.units === null) return;
+    const signed = s.side === 'buy' ? s.units : -s.units;
+    const limits = this.#limitsFor(s.account);
+    const res = this.#reservation;
+    if (limits !== null) {
+      if (!checkInstrumentOrder(limits.checks, s.bid, s.ask, signed, this.#verdict)) return this.#reject(s, this.#verdict.reason!);
+      reserve(limits.risk, limits.slot, signed, s.time_ms, res);
+      if (!res.ok) return this.#reject(s, res.reason!);
+    }
     const outcome = this.#broker.fill({
       signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units,
       stopLossPips: s.stop_loss_pips ?? undefined, takeProfitPips: s.take_profit_pips ?? undefined,
       timeMs: s.time_ms, bid: s.bid, ask: s.ask,
     });
+    if (outcome.status !== 'filled' || outcome.price === null) {
+      if (limits !== null) release(limits.risk, res);
+      return this.#reject(s, outcome.reason ?? 'BROKER_REJECTED');
+    }
     this.#orders++;
     this.#out.write(`${orderLine(outcome)}\n`);
-    if (outcome.status !== 'filled' || outcome.price === null) {
-      const reason = outcome.reason ?? 'UNKNOWN';
-      this.#rejections[reason] = (this.#rejections[reason] ?? 0) + 1;
-      return;
-    }
     this.#filled++;
     const key = `${s.account}/${s.instrument}`;
     let pos = this.#positions.get(key);
@@ -53,8 +106,19 @@ export class ReplayOrders {
       pos = this.#portfolio.position(s.account, s.instrument);
       this.#positions.set(key, pos);
     }
-    this.#portfolio.applyFill(pos, s.side === 'buy' ? s.units : -s.units, outcome.price, s.time_ms);
+    const before = this.#portfolio.units(pos);
+    const realized = this.#portfolio.applyFill(pos, signed, outcome.price, s.time_ms);
     this.#portfolio.mark(this.#portfolio.instrument(s.instrument), s.time_ms, s.bid, s.ask);
+    if (limits !== null) {
+      commit(limits.risk, res, signed, realized);
+      markUnrealized(limits.risk, this.#portfolio.positionSnapshot(pos).unrealized);
+      // Netting account: a reducing fill opens no trade and closes one (FIFO, equal sizes); when the
+      // position is flat again every trade that built it is closed.
+      const after = this.#portfolio.units(pos);
+      const open = readRiskState(limits.risk).openTrades;
+      if (after === 0) closeTrades(limits.risk, open);
+      else if (Math.abs(after) < Math.abs(before)) closeTrades(limits.risk, Math.min(open, 2));
+    }
   }
 
   /** Marks to market at the last tick, closes the orders file and sums up. */
