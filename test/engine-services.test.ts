@@ -30,28 +30,29 @@ t.test('a node on JetStream registers its actor as a NATS micro-service', async 
   const json = async (subject: string) => JSON.parse(new TextDecoder().decode((await nc.request(subject, '', { timeout: 3000 })).data));
   const name = Services.instrumentActor;
 
-  // Other tests' nodes may be registered too: find this one by its instrument and id.
+  // Other tests' nodes may be registered too (and serve EUR_USD): find this one by its node id.
   const pings = await collect(nc, `$SRV.PING.${name}`);
-  t.ok(pings.some((p) => p.name === name && p.metadata?.instrument === INSTRUMENT), 'PING answers');
-  const mine = pings.find((p) => p.metadata?.instrument === INSTRUMENT)!;
+  t.ok(pings.some((p) => p.name === name && p.metadata?.instrument === INSTRUMENT && p.metadata?.node === nodeId), 'PING answers');
+  const mine = pings.find((p) => p.metadata?.instrument === INSTRUMENT && p.metadata?.node === nodeId)!;
   t.match(mine, { type: 'io.nats.micro.v1.ping_response', name, version: '0.1.0' });
 
   const info = await json(`$SRV.INFO.${name}.${mine.id}`);
-  t.match(info, { name, id: mine.id, metadata: { instrument: INSTRUMENT } }, 'INFO answers with the metadata');
+  t.match(info, { name, id: mine.id, metadata: { instrument: INSTRUMENT, node: nodeId } }, 'INFO answers with the metadata');
   t.ok(info.endpoints.some((e: { subject: string }) => e.subject === Services.instrumentStatus(INSTRUMENT)), 'INFO lists the status endpoint');
 
   const st = await json(`$SRV.STATS.${name}.${mine.id}`);
   const data = st.endpoints?.[0]?.data ?? st.data;
   t.ok(data !== undefined, 'STATS carry the actor figures');
   t.match(data, {
-    instrument: INSTRUMENT, ticks: N, bars: expected.bars, signals: expected.signals, rejected_ticks: 1, restarts: 0, last_seq: N - 1,
+    node: nodeId, instrument: INSTRUMENT, ticks: N, bars: expected.bars, signals: expected.signals, rejected_ticks: 1, restarts: 0, last_seq: N - 1,
     tick_handling: { p50_ns: Number, p99_ns: Number },
   }, 'STATS data: ticks, bars, signals, rejected_ticks, restarts, tick_handling');
   t.ok(data.bars > 0 && data.signals > 0, `bars ${data.bars}, signals ${data.signals}`);
   t.ok(data.tick_handling.count > 0 && data.tick_handling.p50_ns > 0 && data.tick_handling.p99_ns >= data.tick_handling.p50_ns,
     `tick handling p50 ${data.tick_handling.p50_ns} ns, p99 ${data.tick_handling.p99_ns} ns`);
 
-  const status = await json(Services.instrumentStatus(INSTRUMENT));
+  const statuses = await collect(nc, Services.instrumentStatus(INSTRUMENT));
+  const status = statuses.find((s) => s.node === nodeId);
   t.match(status, { instrument: INSTRUMENT, ticks: N, signals: expected.signals, rejected_ticks: 1 }, 'status endpoint answers with the stats');
 
   await node.stop();

@@ -11,22 +11,22 @@ const VERSION = '0.1.0';
  * bars, signals, rejected ticks, restarts, per-tick p50/p99) without touching
  * the actor: the supervisor reads them from the actor's shared memory.
  */
-export async function registerActorService(nc: NatsConnection, supervisor: Supervisor, instrument: string): Promise<Service> {
+export async function registerActorService(nc: NatsConnection, supervisor: Supervisor, instrument: string, node: string): Promise<Service> {
   // @nats-io/services (3.0.0-25) pins an older nats-core whose NatsConnection type differs only nominally.
   const svc = await new Svcm(nc as unknown as ConstructorParameters<typeof Svcm>[0]).add({
     name: Services.instrumentActor,
     version: VERSION,
     description: `pipstream instrument actor for ${instrument}`,
-    metadata: { instrument },
+    metadata: { instrument, node },
     queue: '',
-    statsHandler: () => Promise.resolve(supervisor.stats(instrument)),
+    statsHandler: () => Promise.resolve({ node, ...supervisor.stats(instrument) }),
   });
   svc.addEndpoint('status', {
     subject: Services.instrumentStatus(instrument),
-    metadata: { instrument },
+    metadata: { instrument, node },
     handler: (err, msg) => {
       if (err !== null) return;
-      msg.respond(JSON.stringify(supervisor.stats(instrument)));
+      msg.respond(JSON.stringify({ node, ...supervisor.stats(instrument) }));
     },
   });
   return svc;

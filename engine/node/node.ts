@@ -92,7 +92,7 @@ export class PipstreamNode {
     const covering = [...this.#workflows.values()].filter((w) => w.instruments.includes(instrument));
     if (covering.length > 0) await this.supervisor.setWorkflows(instrument, covering);
     if (this.#withServices && this.bus.nats !== null) {
-      this.#services.push(await registerActorService(this.bus.nats, this.supervisor, instrument));
+      this.#services.push(await registerActorService(this.bus.nats, this.supervisor, instrument, this.nodeId));
     }
     const lastSeq = this.supervisor.stats(instrument).last_seq;
     return { warm: checkpoint !== null, lastSeq };
