@@ -3,3 +3,7 @@ export { BROKER_REASON, orderIdFor, orderLine } from './broker.ts';
 export type { Broker, BrokerReason, OrderOutcome, OrderRequest, OrderSide, OrderStatus } from './broker.ts';
 export { PaperBroker, tickColumnsPriceSource } from './paper-broker.ts';
 export type { LatencyModel, PaperBrokerOptions, PriceSource, Quote, SlippageModel, TickColumnsLike } from './paper-broker.ts';
+export { createOandaBroker } from './oanda-broker.ts';
+export type { OandaBroker, OandaBrokerOptions, OandaOrderOutcome } from './oanda-broker.ts';
+export { decimal as oandaDecimal } from './oanda-rest-types.ts';
+export type { AccountSummary, Position, PositionSide, Trade, Transaction, TransactionPage } from './oanda-rest-types.ts';

@@ -6,6 +6,7 @@ import { isPipstreamError } from '../errors/mod.ts';
 import { runIndicatorsCommand } from './indicators-command.ts';
 import { runReplayCommand } from './replay-command.ts';
 import { runRunCommand } from './run-command.ts';
+import { runAuditCommand } from './audit-command.ts';
 
 const HELP = `pipstream — forex trading automation engine
 
@@ -13,6 +14,7 @@ const HELP = `pipstream — forex trading automation engine
   pipstream replay --ticks FILE --instrument EUR_USD --workflow FILE [--signals FILE] [--speed max|1x|10x] [--bus direct|jetstream]
   pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE] [--speed 1000x]
   pipstream bench [scenario ...]
+  pipstream audit verify        (checks the audit log's hash chain in PostgreSQL)
 
 Environment: NATS_URL, REDIS_URL, DATABASE_URL, PORT, LOG_LEVEL (see infra/README.md).`;
 
@@ -28,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'indicators': return runIndicatorsCommand(rest, process.stdout);
     case 'replay': return runReplayCommand(rest, process.stdout, process.stderr);
     case 'run': return runRunCommand(rest);
+    case 'audit': return runAuditCommand(rest, process.stdout);
     case 'bench': {
       const { runBenchCommand } = await import('../../bench/run.ts');
       return runBenchCommand(rest);

@@ -15,6 +15,8 @@ export const ERROR_CODES = {
   PS_OANDA_HTTP: 'The OANDA v20 API answered with an HTTP error status.',
   PS_OANDA_STALL: 'The OANDA pricing stream stopped sending heartbeats.',
   PS_OANDA_PROTOCOL: 'The OANDA pricing stream sent a line that is not valid v20 JSON.',
+  PS_OANDA_RESPONSE: 'An OANDA v20 REST response does not have the documented shape (or is not JSON).',
+  PS_BROKER_UNAVAILABLE: 'The broker circuit breaker is open after repeated failures; orders are rejected at once, never queued.',
   PS_OANDA_DISCONNECTED: 'The OANDA pricing stream connection failed or ended; it is re-established with backoff.',
   PS_SERVICE_UNAVAILABLE: 'A required service (NATS, Redis, PostgreSQL) could not be reached.',
   PS_TIMEOUT: 'An external call did not complete within its time limit.',
@@ -23,6 +25,7 @@ export const ERROR_CODES = {
   PS_BUS_PUBLISH: 'A message could not be published to NATS JetStream after retries.',
   PS_BUS_HANDLER: 'A bus consumer handler threw; the message was not acknowledged (durable consumers redeliver it).',
   PS_BUS_STREAM_CONFIG: 'A JetStream stream exists with a configuration that cannot be updated in place (e.g. storage type).',
+  PS_PERSIST_WRITE: 'The persistence actor could not commit a batch to PostgreSQL; it retries and acks nothing meanwhile.',
   PS_CONFIG_INVALID: 'An environment variable holds a value pipstream cannot use (bad URL, port or log level).',
   PS_MIGRATION_CHECKSUM: 'An already applied SQL migration file was changed; add a new migration instead of editing an old one.',
   PS_MIGRATION_INVALID: 'A SQL migration file is misnamed or numbered twice, or failed to apply.',
@@ -30,6 +33,7 @@ export const ERROR_CODES = {
   PS_RISK_LIMITS_INVALID: 'A risk limits document (file or REST body) does not satisfy the limits JSON Schema.',
   PS_RISK_MEMORY_INVALID: 'Per-account risk shared memory does not match the risk layout it is attached with.',
   PS_RISK_RESERVATION_INVALID: 'A risk reservation was misused: committed or released twice, a fill larger than or opposite to it, or a bad slot or unit count.',
+  PS_ALERT_DELIVERY: 'An alert transport (webhook, email) failed to deliver a notification; `details.retryable` says whether it is retried before the dead letter.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

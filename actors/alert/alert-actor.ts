@@ -1,0 +1,136 @@
+import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
+import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
+import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
+import type { EngineSignal } from '../../engine/supervisor/mod.ts';
+import { Subjects } from '../../engine/switchboard/mod.ts';
+import { notificationFor, type AlertSignal, type Notification } from './notification.ts';
+import type { Transport } from './transport.ts';
+
+export interface AlertActorOptions {
+  bus: Bus;
+  /** The transports of one account (in-app delivery is the bus notification itself, always on). */
+  transportsFor: (account: string) => readonly Transport[];
+  /** Durable consumer name on SIGNALS (acked progress survives restarts). Default 'alert'. */
+  durable?: string;
+  /** How many notification ids are remembered for dedupe. Default 100000. */
+  dedupeCapacity?: number;
+  /** Background failures: dead letters that could not be published, undecodable messages. */
+  onError?: (err: PipstreamError) => void;
+}
+
+/** What a dead letter on `notifications.events.<account>.dlq` holds (JSON). */
+export interface AlertDeadLetter {
+  notification: Notification;
+  transport: string;
+  error: { code: string; message: string; details: Readonly<Record<string, unknown>> };
+}
+
+const enc = new TextEncoder();
+
+/**
+ * Turns SIGNAL_ALERT signals into notifications: published on `notifications.events.<account>`
+ * (msgId = notification id) and sent through the account's transports. A transport that gives up
+ * leaves a dead letter on `notifications.events.<account>.dlq`. Idempotent by notification id.
+ */
+export class AlertActor {
+  private readonly seen = new Set<string>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private consumer: BusConsumer | null = null;
+  private readonly capacity: number;
+
+  constructor(private readonly o: AlertActorOptions) {
+    this.capacity = o.dedupeCapacity ?? 100_000;
+  }
+
+  /** Starts consuming `workflow.signals.*`. */
+  async start(): Promise<void> {
+    if (this.consumer) return;
+    this.consumer = await this.o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.onMessage(m),
+      { durable: this.o.durable ?? 'alert' });
+  }
+
+  /** Stops consuming, then waits for deliveries under way (retries included) to finish. */
+  async stop(): Promise<void> {
+    const c = this.consumer;
+    this.consumer = null;
+    await c?.close();
+    await this.idle();
+  }
+
+  /** Resolves when every delivery started so far has finished (delivered or dead-lettered). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /**
+   * Handles one signal; returns the notification, or null when the signal is not an alert or its
+   * notification was already handled. Transports run in the background (see idle()).
+   */
+  handleSignal(s: EngineSignal): Notification | null {
+    return s.type === 'SIGNAL_ALERT' ? this.notify(s) : null;
+  }
+
+  private onMessage(m: BusMsg): void {
+    let s: Signal | null | undefined;
+    try {
+      s = decodeSignalEvent(m.data).signal;
+    } catch (err) {
+      this.o.onError?.(new PipstreamError('PS_ALERT_DELIVERY', `undecodable signal on ${m.subject}`,
+        { transport: 'bus', retryable: false, subject: m.subject, seq: m.seq }, { cause: err }));
+    }
+    if (s && s.mode === SignalMode.SIGNAL_ALERT) this.notify(fromProto(s));
+    // Acked once queued: a slow webhook must not hold up every other account's alerts.
+    m.ack();
+  }
+
+  private notify(s: AlertSignal): Notification | null {
+    const n = notificationFor(s);
+    if (this.seen.has(n.id)) return null;
+    this.remember(n.id);
+    const subject = Subjects.notifications(n.account);
+    this.o.bus.publishAsync(subject, enc.encode(JSON.stringify(n)), n.id);
+    for (const t of this.o.transportsFor(n.account)) {
+      const p = this.deliver(t, n, subject).finally(() => this.inFlight.delete(p));
+      this.inFlight.add(p);
+    }
+    return n;
+  }
+
+  private remember(id: string): void {
+    this.seen.add(id);
+    // Set iterates in insertion order: drop the oldest.
+    if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value!);
+  }
+
+  private async deliver(t: Transport, n: Notification, subject: string): Promise<void> {
+    try {
+      await t.send(n);
+    } catch (err) {
+      const e = isPipstreamError(err) ? err
+        : new PipstreamError('PS_ALERT_DELIVERY', `${t.name}: ${(err as Error)?.message ?? String(err)}`,
+          { transport: t.name, retryable: false }, { cause: err });
+      const letter: AlertDeadLetter = { notification: n, transport: t.name, error: e.toJSON() };
+      try {
+        await this.o.bus.publish(Subjects.deadLetter(subject), enc.encode(JSON.stringify(letter)), { msgId: `${n.id}:${t.name}` });
+      } catch (pubErr) {
+        this.o.onError?.(isPipstreamError(pubErr) ? pubErr
+          : new PipstreamError('PS_BUS_PUBLISH', `dead letter for ${n.id} not published`, { subject }, { cause: pubErr }));
+      }
+    }
+  }
+}
+
+function fromProto(s: Signal): AlertSignal {
+  return {
+    id: s.id ?? '',
+    account: s.account ?? '',
+    instrument: s.instrument ?? '',
+    time_ms: s.timeMs ?? 0,
+    workflow_id: s.workflowId ?? '',
+    workflow_version: s.workflowVersion ?? 0,
+    node_id: s.nodeId ?? '',
+    price: s.price ?? 0,
+    bid: s.bid ?? 0,
+    ask: s.ask ?? 0,
+  };
+}

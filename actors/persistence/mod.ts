@@ -1,0 +1,197 @@
+/**
+ * Persistence actor (DESIGN.md §2, §9): reads the journal from JetStream through one durable pull
+ * consumer per stream and writes PostgreSQL in batches (up to `maxRows` messages, or whatever arrived
+ * within `maxDelayMs`). Each batch is one transaction: the rows (idempotent by event id) plus one
+ * audit_log row. Messages are acked only after that transaction commits, so a crash loses nothing
+ * (JetStream redelivers) and a redelivery doubles nothing. It is a separate consumer: the hot path
+ * never waits for it.
+ *
+ *   const actor = await startPersistence({ bus, sql });
+ *   ...
+ *   await actor.stop();   // stops delivery, commits and acks what was buffered
+ */
+import { createHash } from 'node:crypto';
+import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
+import { PipstreamError } from '../../engine/errors/mod.ts';
+import type { Sql } from '../../engine/store/mod.ts';
+import { Streams, Subjects } from '../../engine/switchboard/mod.ts';
+import { appendAudit } from './audit.ts';
+import { signalWriter, tickWriter, type StreamWriter } from './writers.ts';
+
+// Other writers (orders, risk) append their own audit rows inside their own transactions.
+export { appendAudit, verifyAuditLog, type AuditVerdict } from './audit.ts';
+
+/** Streams with a table today; RISK and ORDERS join when their events and tables exist. */
+export type PersistedStream = 'SIGNALS' | 'PRICES';
+
+const WRITERS: Record<PersistedStream, { writer: StreamWriter; filter: string }> = {
+  SIGNALS: { writer: signalWriter, filter: Subjects.allSignals },
+  PRICES: { writer: tickWriter, filter: Subjects.allPrices },
+};
+
+export interface PersistenceOptions {
+  bus: Bus;
+  /** Its search path decides the schema written to. */
+  sql: Sql;
+  /** Consumed in this order (signals first: smaller and more valuable). Default SIGNALS, PRICES. */
+  streams?: readonly PersistedStream[];
+  /** Durable names are `<prefix>-<stream>` (lower case). Default 'persistence'. */
+  durablePrefix?: string;
+  /** Filter subject per stream; default every subject of the stream. */
+  filters?: Partial<Record<PersistedStream, string>>;
+  /** Rows per transaction. Default 1000. */
+  maxRows?: number;
+  /** Longest a message waits in the buffer before a (partial) batch is written. Default 50 ms. */
+  maxDelayMs?: number;
+  /** Pause before retrying a failed batch. Default 500 ms. */
+  retryDelayMs?: number;
+  /** PS_PERSIST_WRITE for each failed attempt (the batch stays buffered, unacked, and is retried). */
+  onError?: (err: PipstreamError) => void;
+}
+
+export interface PersistenceStats {
+  /** Messages delivered to this actor (redeliveries included). */
+  received: number;
+  /** Rows inserted (new event ids). */
+  inserted: number;
+  /** Messages whose event id was already stored. */
+  duplicates: number;
+  /** Messages that could not become a row (acked, listed in the audit row). */
+  skipped: number;
+  /** Committed transactions. */
+  batches: number;
+  /** Messages acked. */
+  acked: number;
+  /** Failed attempts. */
+  failures: number;
+}
+
+export interface PersistenceActor {
+  stats(): Record<PersistedStream, PersistenceStats>;
+  /** Resolves once everything delivered so far is committed and acked. */
+  drain(): Promise<void>;
+  /** Stops delivery, then commits and acks what is buffered (or, if that fails once, leaves it unacked). */
+  stop(): Promise<void>;
+}
+
+function positive(name: string, v: number): number {
+  if (!(Number.isFinite(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `persistence option ${name} must be > 0`, { [name]: v });
+  return v;
+}
+
+export async function startPersistence(o: PersistenceOptions): Promise<PersistenceActor> {
+  const maxRows = positive('maxRows', o.maxRows ?? 1000);
+  const maxDelayMs = positive('maxDelayMs', o.maxDelayMs ?? 50);
+  const retryDelayMs = positive('retryDelayMs', o.retryDelayMs ?? 500);
+  const prefix = o.durablePrefix ?? 'persistence';
+  const lanes: Lane[] = [];
+  try {
+    for (const stream of o.streams ?? ['SIGNALS', 'PRICES']) {
+      const { writer, filter } = WRITERS[stream];
+      if (!writer) throw new PipstreamError('PS_BAD_ARGUMENT', `persistence has no writer for stream ${stream}`, { stream });
+      const lane = new Lane(stream, writer, o.sql, maxRows, maxDelayMs, retryDelayMs, o.onError);
+      lane.consumer = await o.bus.consume(stream, o.filters?.[stream] ?? filter, lane.onMessage,
+        { durable: `${prefix}-${stream.toLowerCase()}`, batch: maxRows });
+      lanes.push(lane);
+    }
+  } catch (err) {
+    for (const l of lanes) await l.stop();
+    throw err;
+  }
+  return {
+    stats: () => Object.fromEntries(lanes.map((l) => [l.stream, { ...l.stats }])) as Record<PersistedStream, PersistenceStats>,
+    drain: async () => { await Promise.all(lanes.map((l) => l.drain())); },
+    stop: async () => { await Promise.all(lanes.map((l) => l.stop())); },
+  };
+}
+
+/** One stream: buffer, batch writer, acks. At most one transaction in flight per lane. */
+class Lane {
+  consumer: BusConsumer | null = null;
+  readonly stats: PersistenceStats = { received: 0, inserted: 0, duplicates: 0, skipped: 0, batches: 0, acked: 0, failures: 0 };
+  private buf: BusMsg[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+
+  constructor(readonly stream: PersistedStream, private readonly writer: StreamWriter, private readonly sql: Sql,
+    private readonly maxRows: number, private readonly maxDelayMs: number, private readonly retryDelayMs: number,
+    private readonly onError: ((err: PipstreamError) => void) | undefined) {}
+
+  // Synchronous: the bus delivers the next message at once, so the buffer fills while a batch commits.
+  readonly onMessage = (m: BusMsg): void => {
+    this.stats.received++;
+    this.buf.push(m);
+    if (this.running !== null) return;
+    if (this.buf.length >= this.maxRows) this.kick();
+    else if (this.timer === null) this.timer = setTimeout(this.kick, this.maxDelayMs);
+  };
+
+  private readonly kick = (): void => {
+    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
+    if (this.running !== null) return;
+    this.running = this.loop().finally(() => {
+      this.running = null;
+      if (this.buf.length > 0) this.kick(); // arrived after the loop's last look
+    });
+  };
+
+  private async loop(): Promise<void> {
+    while (this.buf.length > 0) {
+      const batch = this.buf.splice(0, this.maxRows);
+      try {
+        await this.write(batch);
+      } catch (err) {
+        this.stats.failures++;
+        this.buf.unshift(...batch);
+        this.onError?.(new PipstreamError('PS_PERSIST_WRITE',
+          `persistence ${this.stream}: batch of ${batch.length} not committed: ${(err as Error)?.message ?? String(err)}`,
+          { stream: this.stream, rows: batch.length }, { cause: err }));
+        // Stopping with the database down: give the batch up unacked; JetStream redelivers it later.
+        if (this.stopping) { this.buf = []; return; }
+        await new Promise((r) => setTimeout(r, this.retryDelayMs));
+      }
+    }
+  }
+
+  private async write(batch: BusMsg[]): Promise<void> {
+    const d = this.writer.decode(batch);
+    let inserted = 0;
+    await this.sql.begin(async (tx) => {
+      inserted = await d.insert(tx);
+      // Pure redeliveries change nothing, so they leave no audit row.
+      if (inserted === 0 && d.skipped.length === 0) return;
+      await appendAudit(tx, JSON.stringify({
+        kind: 'journal_batch',
+        stream: Streams[this.stream].name,
+        table: this.writer.table,
+        first_seq: batch[0]!.seq,
+        last_seq: batch[batch.length - 1]!.seq,
+        messages: batch.length,
+        inserted,
+        skipped_seqs: d.skipped,
+        event_ids_sha256: createHash('sha256').update(d.ids.join('\n')).digest('hex'),
+      }));
+    });
+    for (const m of batch) m.ack();
+    this.stats.batches++;
+    this.stats.acked += batch.length;
+    this.stats.inserted += inserted;
+    this.stats.duplicates += d.ids.length - inserted;
+    this.stats.skipped += d.skipped.length;
+  }
+
+  async drain(): Promise<void> {
+    while (this.buf.length > 0 || this.running !== null) {
+      if (this.running === null) this.kick();
+      await this.running;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    await this.consumer?.close();
+    await this.drain();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * One writer per journal stream: decodes a batch of bus messages into column arrays and inserts them
+ * with one multi-row statement (unnest of typed arrays: a handful of parameters whatever the batch
+ * size), ON CONFLICT DO NOTHING so a redelivered or replayed event never doubles a row.
+ * A message that cannot become a valid row is skipped (counted and audited), never retried forever.
+ */
+import type postgres from 'postgres';
+import { decodeSignalEvent, decodeTickEvent, SignalMode } from '../../engine/events/mod.ts';
+import type { BusMsg } from '../../engine/bus/mod.ts';
+
+// Arrays go in as text[] and are cast per element in SQL: postgres.js would send a jsonb[] parameter's
+// strings as JSON strings (double-encoded), not as documents.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MODES = new Set(['SIGNAL_ALERT', 'SIGNAL_PENDING_CONFIRMATION', 'SIGNAL_AUTO_EXECUTE']);
+
+export interface Decoded {
+  /** Event ids of the rows, in message order. */
+  ids: string[];
+  /** Stream sequences of messages that were skipped (undecodable or invalid). */
+  skipped: number[];
+  /** Inserts the decoded rows; resolves to the number actually inserted (new ids). */
+  insert(tx: postgres.TransactionSql): Promise<number>;
+}
+
+export interface StreamWriter {
+  readonly table: string;
+  decode(msgs: readonly BusMsg[]): Decoded;
+}
+
+function tryDecode<T>(decode: (d: Uint8Array) => T, data: Uint8Array): T | null {
+  try {
+    return decode(data);
+  } catch {
+    return null;
+  }
+}
+
+export const signalWriter: StreamWriter = {
+  table: 'signals',
+  decode(msgs) {
+    const ids: string[] = [], skipped: number[] = [];
+    const account: string[] = [], workflowId: string[] = [], version: number[] = [], node: string[] = [];
+    const instrument: string[] = [], mode: string[] = [], time: number[] = [], price: number[] = [], payload: string[] = [];
+    for (const m of msgs) {
+      const s = tryDecode(decodeSignalEvent, m.data)?.signal;
+      const modeName = s ? SignalMode[s.mode ?? 0] : undefined;
+      if (!s || !UUID.test(s.id ?? '') || !modeName || !MODES.has(modeName) || !Number.isFinite(s.timeMs) || !Number.isFinite(s.price)) {
+        skipped.push(m.seq);
+        continue;
+      }
+      ids.push(s.id!);
+      account.push(s.account ?? ''); workflowId.push(s.workflowId ?? ''); version.push(s.workflowVersion ?? 0);
+      node.push(s.nodeId ?? ''); instrument.push(s.instrument ?? ''); mode.push(modeName);
+      time.push(s.timeMs!); price.push(s.price!);
+      payload.push(JSON.stringify({
+        trigger_node_id: s.triggerNodeId ?? '', bid: s.bid ?? 0, ask: s.ask ?? 0, side: s.side ?? 0, units: s.units ?? 0,
+        stop_loss_pips: s.stopLossPips ?? 0, take_profit_pips: s.takeProfitPips ?? 0, tick_seq: Number(s.tickSeq ?? 0),
+      }));
+    }
+    return {
+      ids, skipped,
+      async insert(tx) {
+        if (ids.length === 0) return 0;
+        const r = await tx`
+          insert into signals (id, account, workflow_id, workflow_version, node_id, instrument, mode, time, price, payload)
+          select id, account, workflow_id, workflow_version, node_id, instrument, mode, to_timestamp(time_ms / 1000), price, payload::jsonb
+          from unnest(${ids}::uuid[], ${account}::text[], ${workflowId}::text[], ${version}::int4[], ${node}::text[],
+                      ${instrument}::text[], ${mode}::text[], ${time}::float8[], ${price}::float8[], ${payload}::text[])
+            as u(id, account, workflow_id, workflow_version, node_id, instrument, mode, time_ms, price, payload)
+          on conflict do nothing`;
+        return r.count;
+      },
+    };
+  },
+};
+
+export const tickWriter: StreamWriter = {
+  table: 'ticks',
+  decode(msgs) {
+    const ids: string[] = [], skipped: number[] = [];
+    const time: number[] = [], instrument: string[] = [], bid: number[] = [], ask: number[] = [], seq: number[] = [], source: string[] = [];
+    for (const m of msgs) {
+      const e = tryDecode(decodeTickEvent, m.data);
+      const t = e?.tick;
+      const id = e?.envelope?.eventId ?? '';
+      if (!t || !UUID.test(id) || !Number.isFinite(t.timeMs) || !Number.isFinite(t.bid) || !Number.isFinite(t.ask) || !t.instrument) {
+        skipped.push(m.seq);
+        continue;
+      }
+      ids.push(id);
+      time.push(t.timeMs!); instrument.push(t.instrument); bid.push(t.bid!); ask.push(t.ask!);
+      seq.push(Number(t.seq ?? 0)); source.push(t.source ?? '');
+    }
+    return {
+      ids, skipped,
+      async insert(tx) {
+        if (ids.length === 0) return 0;
+        // No conflict target: a tick is unique by event id and by (source, instrument, seq, time).
+        const r = await tx`
+          insert into ticks (event_id, time, instrument, bid, ask, seq, source)
+          select event_id, to_timestamp(time_ms / 1000), instrument, bid, ask, seq, source
+          from unnest(${ids}::uuid[], ${time}::float8[], ${instrument}::text[], ${bid}::float8[], ${ask}::float8[],
+                      ${seq}::int8[], ${source}::text[])
+            as u(event_id, time_ms, instrument, bid, ask, seq, source)
+          on conflict do nothing`;
+        return r.count;
+      },
+    };
+  },
+};
