@@ -24,6 +24,7 @@ import {
   decimal, doc, parsePositions, parseSummary, parseTrades, parseTransaction, parseTransactionPage, str, timeMs, units,
 } from './oanda-rest-types.ts';
 import type { AccountSummary, Position, Trade, TransactionPage } from './oanda-rest-types.ts';
+import { positiveOption, retryAfterMs } from '../../engine/http/mod.ts';
 
 export interface OandaBrokerOptions {
   /** REST host, e.g. `https://api-fxpractice.oanda.com` (a path prefix is kept). */
@@ -69,23 +70,6 @@ interface Reply { status: number; body: unknown }
 
 const DUPLICATE = 'CLIENT_ORDER_ID_ALREADY_EXISTS';
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', `${name} must be a positive number`, { [name]: value });
-  }
-  return value;
-}
-
-/** Retry-After as delta-seconds or HTTP-date, in ms; -1 when absent or unreadable. */
-function retryAfterMs(header: string | string[] | undefined): number {
-  const v = Array.isArray(header) ? header[0] : header;
-  if (v === undefined || v === '') return -1;
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? -1 : Math.max(0, at - Date.now());
-}
-
 function optionalPips(x: number | null | undefined): boolean {
   return x === undefined || x === null || (Number.isFinite(x) && x > 0);
 }
@@ -126,17 +110,17 @@ class OandaRestBroker implements OandaBroker {
     this.#headers = {
       authorization: `Bearer ${o.token}`, 'accept-datetime-format': 'RFC3339', 'content-type': 'application/json',
     };
-    const timeoutMs = positive('timeoutMs', o.timeoutMs, 10_000);
-    const maxAttempts = positive('maxAttempts', o.maxAttempts, 4);
-    const base = positive('backoffBaseMs', o.backoffBaseMs, 250);
-    const max = positive('backoffMaxMs', o.backoffMaxMs, 5_000);
-    const maxRetryAfter = positive('maxRetryAfterMs', o.maxRetryAfterMs, 30_000);
+    const timeoutMs = positiveOption('timeoutMs', o.timeoutMs, 10_000);
+    const maxAttempts = positiveOption('maxAttempts', o.maxAttempts, 4);
+    const base = positiveOption('backoffBaseMs', o.backoffBaseMs, 250);
+    const max = positiveOption('backoffMaxMs', o.backoffMaxMs, 5_000);
+    const maxRetryAfter = positiveOption('maxRetryAfterMs', o.maxRetryAfterMs, 30_000);
     const random = o.random ?? Math.random;
     this.#client = new Client(url.origin, { connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
     this.#timeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
     this.#breaker = circuitBreaker(handleWhen((e) => isPipstreamError(e) && e.details.breaker === true), {
-      halfOpenAfter: positive('breakerHalfOpenMs', o.breakerHalfOpenMs, 30_000),
-      breaker: new ConsecutiveBreaker(positive('breakerThreshold', o.breakerThreshold, 5)),
+      halfOpenAfter: positiveOption('breakerHalfOpenMs', o.breakerHalfOpenMs, 30_000),
+      breaker: new ConsecutiveBreaker(positiveOption('breakerThreshold', o.breakerThreshold, 5)),
     });
     this.#retry = retry(handleWhen((e) => isPipstreamError(e) && e.details.retryable === true), {
       maxAttempts: maxAttempts - 1,

@@ -15,6 +15,7 @@ import type { Dispatcher } from 'undici';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { createPriceLineDecoder, LineSplitter } from './oanda-price-line.ts';
 import type { DatetimeFormat, HeartbeatHandler, LineHandler, MalformedHandler, TickHandler } from './oanda-price-line.ts';
+import { positiveOption, retryAfterMs } from '../../engine/http/mod.ts';
 
 export interface OandaPriceStreamOptions {
   /** Stream host, e.g. `https://stream-fxpractice.oanda.com` (a path prefix is kept). */
@@ -84,23 +85,6 @@ interface Attempt {
 
 const RETRYABLE_4XX = new Set([408, 429]);
 
-function positive(name: string, value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', `${name} must be a positive number`, { [name]: value });
-  }
-  return value;
-}
-
-/** Retry-After as delta-seconds or HTTP-date, in ms; -1 when absent or unreadable. */
-function retryAfterMs(header: string | string[] | undefined): number {
-  const v = Array.isArray(header) ? header[0] : header;
-  if (v === undefined || v === '') return -1;
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? -1 : Math.max(0, at - Date.now());
-}
-
 async function readBounded(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
@@ -159,14 +143,14 @@ class PriceStream implements OandaPriceStream {
       `/pricing/stream?instruments=${options.instruments.map(encodeURIComponent).join(',')}`;
     const format = options.datetimeFormat ?? 'RFC3339';
     this.headers = { authorization: `Bearer ${options.token}`, 'accept-datetime-format': format, accept: 'application/json' };
-    this.stallTimeoutMs = positive('stallTimeoutMs', options.stallTimeoutMs, 10_000);
-    this.connectTimeoutMs = positive('connectTimeoutMs', options.connectTimeoutMs, 10_000);
-    this.headersTimeoutMs = positive('headersTimeoutMs', options.headersTimeoutMs, 10_000);
-    this.errorBodyTimeoutMs = positive('errorBodyTimeoutMs', options.errorBodyTimeoutMs, 5_000);
-    this.backoffBaseMs = positive('backoffBaseMs', options.backoffBaseMs, 500);
-    this.backoffMaxMs = positive('backoffMaxMs', options.backoffMaxMs, 30_000);
-    this.maxRetryAfterMs = positive('maxRetryAfterMs', options.maxRetryAfterMs, 120_000);
-    this.healthyAfterMs = positive('healthyAfterMs', options.healthyAfterMs, 60_000);
+    this.stallTimeoutMs = positiveOption('stallTimeoutMs', options.stallTimeoutMs, 10_000);
+    this.connectTimeoutMs = positiveOption('connectTimeoutMs', options.connectTimeoutMs, 10_000);
+    this.headersTimeoutMs = positiveOption('headersTimeoutMs', options.headersTimeoutMs, 10_000);
+    this.errorBodyTimeoutMs = positiveOption('errorBodyTimeoutMs', options.errorBodyTimeoutMs, 5_000);
+    this.backoffBaseMs = positiveOption('backoffBaseMs', options.backoffBaseMs, 500);
+    this.backoffMaxMs = positiveOption('backoffMaxMs', options.backoffMaxMs, 30_000);
+    this.maxRetryAfterMs = positiveOption('maxRetryAfterMs', options.maxRetryAfterMs, 120_000);
+    this.healthyAfterMs = positiveOption('healthyAfterMs', options.healthyAfterMs, 60_000);
     this.random = options.random ?? Math.random;
     const userError = options.onError;
     this.onError = userError ? (e) => { try { userError(e); } catch { /* a reporting hook must not break the loop */ } } : () => {};
@@ -188,7 +172,7 @@ class PriceStream implements OandaPriceStream {
         onMalformed('', new PipstreamError('PS_OANDA_PROTOCOL', 'OANDA pricing line too long', { bytes }));
       }
     };
-    this.splitter = new LineSplitter(onLine, onOverflow, positive('maxLineBytes', options.maxLineBytes, 1 << 20));
+    this.splitter = new LineSplitter(onLine, onOverflow, positiveOption('maxLineBytes', options.maxLineBytes, 1 << 20));
   }
 
   stats(): OandaStreamStats {
