@@ -4,47 +4,10 @@
  * data (Intl), so finding the next reset is arithmetic plus a binary search: no Intl, no allocation.
  */
 import { PipstreamError } from '../errors/mod.ts';
+import { zoneOffsetTable } from '../time/mod.ts';
 
 const DAY_MS = 86_400_000;
 const MIN_MS = 60_000;
-/** Table range; outside it the nearest known offset applies. */
-const FIRST_MS = Date.UTC(1970, 0, 1);
-const LAST_MS = Date.UTC(2101, 0, 1);
-const STEP_MIN = 14 * 24 * 60;
-const OFFSET = /GMT(?:([+-])(\d\d):(\d\d))?$/;
-const tables = new Map<string, Float64Array>();
-
-/** Pairs [fromUtcMs, offsetMs, ...] sorted by time; the first pair starts at -Infinity. */
-function offsetTable(zone: string): Float64Array {
-  const cached = tables.get(zone);
-  if (cached !== undefined) return cached;
-  let fmt: Intl.DateTimeFormat;
-  try {
-    fmt = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-  } catch (err) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', `"${zone}" is not an IANA time zone`, { zone }, { cause: err });
-  }
-  const at = (minute: number): number => {
-    const m = OFFSET.exec(fmt.format(minute * MIN_MS));
-    if (m === null || m[1] === undefined) return 0;
-    return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * MIN_MS;
-  };
-  const out = [-Infinity, at(FIRST_MS / MIN_MS)];
-  // Offsets change at most a few times a year: sample fortnightly, then bisect to the exact minute.
-  for (let m = FIRST_MS / MIN_MS; m < LAST_MS / MIN_MS; m += STEP_MIN) {
-    let lo = m, hi = m + STEP_MIN;
-    const before = at(lo);
-    if (at(hi) === before) continue;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (at(mid) === before) lo = mid; else hi = mid;
-    }
-    out.push(hi * MIN_MS, at(hi));
-  }
-  const table = Float64Array.from(out);
-  tables.set(zone, table);
-  return table;
-}
 
 export interface TradingDayOptions {
   /** IANA zone; default America/New_York. */
@@ -66,7 +29,7 @@ export class TradingDayClock {
       throw new PipstreamError('PS_BAD_ARGUMENT', `trading day start minute ${this.startMinute} is not in [0, 1440)`,
         { startMinute: this.startMinute });
     }
-    this.#table = offsetTable(this.zone);
+    this.#table = zoneOffsetTable(this.zone);
     this.#pairs = this.#table.length / 2;
   }
 

@@ -10,7 +10,8 @@ import {
   ACT, BAR_LIST, DIRECTION, HDR, IND, OP, PROGRAM_LAYOUT_VERSION, PROGRAM_MAGIC, SCHED, SESS, SIGNAL_MODE,
   STATE_HDR, STEP, STEP_HDR, TRIG, TRIGGER_TYPE, TRIG_STATE_LEN,
 } from './layout.ts';
-import { SESSIONS, zoneTable } from './sessions.ts';
+import { SESSIONS } from './sessions.ts';
+import { zoneOffsetTable } from '../time/mod.ts';
 import type {
   ActionNode, ActionType, ConditionNode, IndicatorRef, Operand, SessionName, TriggerNode, Weekday, Workflow, WorkflowNode,
 } from './types.ts';
@@ -167,7 +168,7 @@ export function compileProgram(workflows: Workflow[], instrument: string, opts: 
   i32[HDR.N_SESSIONS] = sessionNames.length;
   i32[HDR.SESSIONS_I32] = i32.length;
   for (const s of sessionNames) {
-    const table = zoneTable(SESSIONS[s].zone);
+    const table = zoneOffsetTable(SESSIONS[s].zone);
     i32.push(...record(SESS.SIZE, [SESS.OPEN_MIN, SESSIONS[s].openMin], [SESS.CLOSE_MIN, SESSIONS[s].closeMin],
       [SESS.N_ZONE, table.length / 2], [SESS.ZONE_F64, f64.length]));
     f64.push(...table);
