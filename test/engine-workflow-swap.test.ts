@@ -39,8 +39,11 @@ async function swapRun(first: Workflow[], second: Workflow[], at: number, settle
   await pushRange(sup, ticks, 0, ticks.length, {
     before: (i) => {
       if (swappedAt >= 0 || i < at) return undefined;
-      // Without `settle`: swap at the first tick from `at` on at which pushed ticks are still unprocessed.
-      if (!settle && sup.stats(INSTRUMENT).ticks >= i && i < at + 5000) return undefined;
+      // Without `settle`: at `at`, let the worker drain and fall asleep; the next 1,000 ticks are pushed
+      // without ringing its doorbell (it wakes on its own only every 200 ms), so they are still in the
+      // ring when the swap is published.
+      if (!settle && i === at) return (async () => { await waitFor(() => sup.stats(INSTRUMENT).ticks === i); await sleep(20); })();
+      if (!settle && i < at + 1000) return undefined;
       swappedAt = i;
       return (async () => {
         // `settle`: let the worker get close to `at`, so the swap tick is known to within a few ticks.
