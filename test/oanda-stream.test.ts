@@ -305,7 +305,7 @@ t.test('stop() during backoff resolves at once; during streaming it closes the r
   const t0 = performance.now();
   await r.stream.stop();
   await r.done;
-  t.ok(performance.now() - t0 < 200, 'stopped promptly');
+  t.ok(performance.now() - t0 < 5000, 'stopped promptly (the backoff was 60 s)');
   t.equal(r.stream.state, 'stopped');
 
   const s2 = await withServer(t, tickScript(allTicks.slice(0, 100)), { plans: [{ stallAfterLines: 50 }] });
