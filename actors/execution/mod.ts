@@ -7,3 +7,4 @@ export { createOandaBroker } from './oanda-broker.ts';
 export type { OandaBroker, OandaBrokerOptions, OandaOrderOutcome } from './oanda-broker.ts';
 export { decimal as oandaDecimal } from './oanda-rest-types.ts';
 export type { AccountSummary, Position, PositionSide, Trade, Transaction, TransactionPage } from './oanda-rest-types.ts';
+export { startExecutionActor } from './execution-actor.ts';

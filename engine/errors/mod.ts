@@ -34,6 +34,8 @@ export const ERROR_CODES = {
   PS_RISK_MEMORY_INVALID: 'Per-account risk shared memory does not match the risk layout it is attached with.',
   PS_RISK_RESERVATION_INVALID: 'A risk reservation was misused: committed or released twice, a fill larger than or opposite to it, or a bad slot or unit count.',
   PS_ALERT_DELIVERY: 'An alert transport (webhook, email) failed to deliver a notification; `details.retryable` says whether it is retried before the dead letter.',
+  PS_CONFIRMATION: 'The confirmation actor could not handle a message: an undecodable signal, or a confirmed order whose execution hand-off failed.',
+  PS_ORDER_CLAIM_LOST: "A signal's Redis order record is held or was taken over by another execution actor; the signal is left unacked and retried.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

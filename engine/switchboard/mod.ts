@@ -31,6 +31,7 @@ export const Subjects = {
   allSignals: 'workflow.signals.*',
   riskDecisions: (account: string) => `risk.decisions.${account}`,
   orders: (account: string) => `orders.lifecycle.${account}`,
+  confirmRequest: (account: string) => `confirmations.request.${account}`,
   notifications: (account: string) => `notifications.events.${account}`,
   billing: (account: string) => `billing.events.${account}`,
   instrumentRegistered: 'instrument.registered',

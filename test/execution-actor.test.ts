@@ -1,0 +1,251 @@
+/**
+ * The execution actor against real Redis and the embedded bus: one order per signal id under
+ * duplicates, concurrent actors and restarts; broker and risk rejections journaled with reasons.
+ */
+import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
+import t from 'tap';
+import type { Test } from 'tap';
+import {
+  type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, orderKey, startExecutionActor,
+} from '../actors/execution/execution-actor.ts';
+import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
+import { connectBus, type Bus } from '../engine/bus/mod.ts';
+import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode } from '../engine/events/mod.ts';
+import { readRiskState } from '../engine/risk/mod.ts';
+import { connectRedis, type Redis } from '../engine/store/mod.ts';
+import { Streams, Subjects } from '../engine/switchboard/mod.ts';
+import { natsUrl, probes, redisUrl, requireService } from './helpers/services.ts';
+
+const BASE_MS = Date.UTC(2014, 4, 5, 10);
+const INSTRUMENT = 'EUR_USD';
+
+/** Records every submit; `fail(n)` decides per call (1-based) whether to crash before or after the real broker. */
+class CountingBroker implements Broker {
+  readonly name = 'paper';
+  readonly calls: OrderRequest[] = [];
+  constructor(readonly inner: Broker, private readonly fail: (n: number) => 'before' | 'after' | null = () => null) {}
+  async submit(order: OrderRequest): Promise<OrderOutcome> {
+    this.calls.push(order);
+    const mode = this.fail(this.calls.length);
+    if (mode === 'before') throw new Error('connection reset before the broker answered');
+    const out = await this.inner.submit(order);
+    if (mode === 'after') throw new Error('connection reset after the broker filled');
+    return out;
+  }
+}
+
+interface Fixture { tag: string; account: string; bus: Bus; redis: Redis; events: LifecycleEvent[]; actors: ExecutionActor[] }
+
+async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Promise<Fixture | null> {
+  if (!(await requireService(t, 'redis', probes.redis))) return null;
+  if (kind === 'jetstream' && !(await requireService(t, 'nats', probes.nats))) return null;
+  const tag = randomBytes(4).toString('hex');
+  const bus = await connectBus(kind === 'embedded' ? { kind } : { kind, url: natsUrl() });
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  const f: Fixture = { tag, account: `ex${tag}`, bus, redis, events: [], actors: [] };
+  await bus.consume('ORDERS', Subjects.orders(f.account), (m) => { f.events.push(JSON.parse(new TextDecoder().decode(m.data))); });
+  t.teardown(async () => {
+    for (const a of f.actors) await a.stop();
+    const keys = await redis.keys(`pipstream:order:*${tag}*`);
+    if (keys.length > 0) await redis.del(...keys);
+    if (bus.nats !== null) {
+      const jsm = await jetstreamManager(bus.nats);
+      for await (const ci of jsm.consumers.list(Streams.SIGNALS.name)) {
+        if (ci.name.includes(tag)) await jsm.consumers.delete(Streams.SIGNALS.name, ci.name).catch(() => undefined);
+      }
+      await jsm.streams.purge(Streams.SIGNALS.name, { filter: Subjects.signals(f.account) }).catch(() => undefined);
+      await jsm.streams.purge(Streams.ORDERS.name, { filter: Subjects.orders(f.account) }).catch(() => undefined);
+    }
+    await bus.close();
+    await redis.quit();
+  });
+  return f;
+}
+
+/** Signal ids carry the tag, so the teardown finds their Redis keys. */
+function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
+  const timeMs = BASE_MS + i * 1000;
+  const id = `${deterministicEventId(timeMs, f.tag, 'signal', i)}-${f.tag}`;
+  const data = encodeSignalEvent({
+    envelope: { schemaVersion: 1, type: EventType.EVENT_TYPE_SIGNAL, eventId: id, correlationId: id, sourceTsUs: timeMs * 1000, ingestTsUs: timeMs * 1000 },
+    signal: {
+      id, account: f.account, workflowId: 'wf', workflowVersion: 1, nodeId: 'act', triggerNodeId: 'trg', instrument: INSTRUMENT,
+      mode: SignalMode.SIGNAL_AUTO_EXECUTE, timeMs, price: 1.1, bid: over.bid ?? 1.1, ask: over.ask ?? 1.1001, side: Side.SIDE_BUY,
+      units: over.units ?? 1000, stopLossPips: 20, tickSeq: i,
+    },
+  });
+  return { id, data, timeMs };
+}
+
+async function start(f: Fixture, broker: Broker, o: Partial<ExecutionActorOptions> = {}): Promise<ExecutionActor> {
+  const a = await startExecutionActor({ bus: f.bus, redis: f.redis, broker, accounts: [f.account], durable: `ex_${f.tag}`, ...o });
+  f.actors.push(a);
+  return a;
+}
+
+async function until(what: string, ok: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const states = (f: Fixture) => f.events.map((e) => e.state);
+
+t.test('the same signal 20 times, seen by two actors: one submission, one FILLED', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker);
+  const b = await start(f, broker, { durable: `ex_${f.tag}_other` });
+  const s = signal(f, 1);
+  // No msgId: all 20 copies are stored, so the dedupe under test is the actor's, not JetStream's.
+  for (let i = 0; i < 20; i++) await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('40 acks', () => a.stats().acked + b.stats().acked === 40);
+  t.equal(broker.calls.length, 1, 'one broker submission');
+  t.equal(broker.calls[0]!.id, orderIdFor(s.id, s.timeMs), 'order id derived from the signal id');
+  t.same(states(f), ['SUBMITTED', 'FILLED']);
+  t.equal(a.stats().duplicates + b.stats().duplicates, 39);
+  const fill = f.events[1]!;
+  t.match(fill, { event_id: `${fill.order_id}:FILLED`, signal_id: s.id, price: 1.1001, reason: null, time_ms: s.timeMs });
+  t.equal(fill.stop_loss_price, 1.0981);
+  const again = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
+    bid: 1.1, ask: 1.1001, stopLossPips: 20, takeProfitPips: null });
+  t.match(again, { duplicate: true, state: 'FILLED', orderId: fill.order_id }, 'a duplicate returns the original outcome');
+  const ttl = await f.redis.pttl(orderKey(s.id));
+  t.ok(ttl > 23 * 3600_000 && ttl <= 24 * 3600_000, `record lives 24 h (pttl ${ttl})`);
+});
+
+t.test('concurrent execute() calls of one signal submit once', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker);
+  const s = signal(f, 2);
+  const req = { id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, timeMs: s.timeMs, bid: 1.1,
+    ask: 1.1001, stopLossPips: null, takeProfitPips: null };
+  const results = await Promise.all(Array.from({ length: 10 }, () => a.execute(req)));
+  t.equal(broker.calls.length, 1);
+  t.equal(results.filter((r) => !r.duplicate).length, 1, 'one execution, nine duplicates');
+  t.ok(results.every((r) => r.state === 'FILLED'));
+});
+
+t.test('restart after the claim, before any submission: the next actor takes over and submits once', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const s = signal(f, 3);
+  const orderId = orderIdFor(s.id, s.timeMs);
+  // What a crashed actor leaves behind: its claim, no submission, the signal unacked.
+  await f.redis.set(orderKey(s.id), JSON.stringify({ v: 1, signalId: s.id, orderId, state: 'CLAIMED', owner: 'dead-actor',
+    atMs: Date.now(), events: [], journaled: false }), 'PX', 60_000);
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker, { claimLeaseMs: 300, risk: { limits: { max_open_trades: 5 }, instruments: [INSTRUMENT] } });
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await new Promise((r) => setTimeout(r, 100));
+  t.equal(broker.calls.length, 0, 'waits while the lease runs');
+  await until('takeover', () => a.stats().acked === 1);
+  t.equal(broker.calls.length, 1);
+  t.same(states(f), ['SUBMITTED', 'FILLED']);
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 1, 'the new owner reserved and committed');
+});
+
+for (const when of ['before', 'after'] as const) {
+  t.test(`restart after SUBMITTED, broker call lost ${when} the broker filled: exactly one order`, async (t) => {
+    const f = await fixture(t);
+    if (!f) return;
+    const paper = new PaperBroker();
+    const inner = new CountingBroker(paper);
+    const crashing = new CountingBroker(inner, () => when);
+    const errors: string[] = [];
+    const a = await start(f, crashing, { claimLeaseMs: 200, onError: (e) => errors.push(e.code) });
+    const s = signal(f, 4);
+    await f.bus.publish(Subjects.signals(f.account), s.data);
+    await until('the failed attempt', () => a.stats().failed === 1);
+    t.same(errors, ['PS_BROKER_UNAVAILABLE']);
+    t.same(states(f), ['SUBMITTED'], 'nothing settled, signal not acked');
+    await a.stop();
+    const b = await start(f, inner, { claimLeaseMs: 200 });
+    await until('redelivery settles', () => b.stats().acked === 1);
+    t.same(states(f), ['SUBMITTED', 'FILLED'], 'SUBMITTED journaled once (msgId dedupe), one FILLED');
+    t.same([...new Set(inner.calls.map((c) => c.id))], [orderIdFor(s.id, s.timeMs)], 'one order id ever reached the broker');
+    t.equal(inner.calls.length, when === 'before' ? 1 : 2, 'a resubmission carries the same client id');
+    t.equal(f.events[1]!.price, 1.1001);
+  });
+}
+
+t.test('a paper broker rejection (crossed quote at fill time): REJECTED journaled, risk released', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  // The signal's quote passes risk; the quote 50 ms later, where the paper broker fills, is crossed.
+  const paper = new PaperBroker({ latency: { kind: 'fixed', ms: 50 }, prices: {
+    quoteAtOrAfter(_i, timeMs, out) { out.timeMs = timeMs; out.bid = 1.1002; out.ask = 1.1; return true; },
+  } });
+  const broker = new CountingBroker(paper);
+  const a = await start(f, broker, { risk: { limits: { max_position_units: 5000, max_open_trades: 3 }, instruments: [INSTRUMENT] } });
+  const s = signal(f, 5);
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('ack', () => a.stats().acked === 1);
+  t.same(states(f), ['SUBMITTED', 'REJECTED']);
+  t.match(f.events[1], { reason: 'CROSSED_QUOTE', price: null, time_ms: s.timeMs + 50 });
+  const risk = readRiskState(a.riskOf(f.account)!);
+  t.equal(risk.openTrades, 0, 'open-trade slot released');
+  t.match(risk.instruments[0], { position: 0, longBound: 0, shortBound: 0 }, 'position budget released');
+});
+
+t.test('a risk rejection: RISK_REJECTED with the reason, limit and value; no submission; duplicates get the same', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker, { risk: { limits: { max_order_units: 100 }, instruments: [INSTRUMENT] } });
+  const s = signal(f, 6, { units: 1000 });
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('acks', () => a.stats().acked === 2);
+  t.equal(broker.calls.length, 0);
+  t.same(states(f), ['RISK_REJECTED']);
+  t.match(f.events[0], { reason: 'MAX_ORDER_UNITS', risk: { reason: 'MAX_ORDER_UNITS', limit: 100, value: 1000 } });
+  t.equal(a.stats().duplicates, 1);
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0);
+});
+
+t.test('alerts are acked without an order; an undecodable message goes to the dead letters', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const errors: string[] = [];
+  const a = await start(f, broker, { onError: (e) => errors.push(e.code) });
+  const dlq: Uint8Array[] = [];
+  await f.bus.consume('DEAD_LETTERS', Subjects.deadLetter(Subjects.signals(f.account)), (m) => { dlq.push(m.data); });
+  await f.bus.publish(Subjects.signals(f.account), encodeSignalEvent({ signal: { id: `alert-${f.tag}`, account: f.account,
+    instrument: INSTRUMENT, mode: SignalMode.SIGNAL_ALERT } }));
+  await f.bus.publish(Subjects.signals(f.account), new Uint8Array([0xff, 0xff, 0xff]));
+  await until('dead letter', () => dlq.length === 1);
+  t.equal(a.stats().acked, 1);
+  t.equal(broker.calls.length, 0);
+  t.same(errors, ['PS_BAD_ARGUMENT']);
+  t.same(f.events, []);
+});
+
+t.test('over NATS JetStream: 20 copies and two actors, one submission; a restarted actor on the same durable orders nothing more', async (t) => {
+  const f = await fixture(t, 'jetstream');
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker);
+  const b = await start(f, broker, { durable: `ex_${f.tag}_other` });
+  const s = signal(f, 7);
+  for (let i = 0; i < 20; i++) await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('40 acks', () => a.stats().acked + b.stats().acked === 40, 10_000);
+  t.equal(broker.calls.length, 1);
+  await until('journal', () => f.events.length === 2);
+  t.same(states(f), ['SUBMITTED', 'FILLED']);
+  await a.stop();
+  const c = await start(f, broker);
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('ack after restart', () => c.stats().acked === 1, 10_000);
+  t.equal(c.stats().duplicates, 1, 'only the new copy is delivered, and it is a duplicate');
+  t.equal(broker.calls.length, 1);
+  t.same(states(f), ['SUBMITTED', 'FILLED']);
+});
