@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { appendFile, cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import type { Test } from 'tap';
 import { loadConfig, REPO_ROOT } from '../engine/config/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, MIGRATIONS_DIR, readMigrations, redactUrl } from '../engine/store/mod.ts';
-import type { Sql } from '../engine/store/mod.ts';
-import { databaseUrl, natsMonitorUrl, probes, redisUrl, requireService } from './helpers/services.ts';
+import { databaseUrl, natsMonitorUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
 
 t.test('config: documented defaults, derived monitor URL, validation', async (t) => {
   const c = loadConfig({});
@@ -43,18 +40,6 @@ t.test('connecting to a closed port fails fast with PS_SERVICE_UNAVAILABLE and n
     { code: 'PS_SERVICE_UNAVAILABLE', details: { service: 'redis' } });
   t.ok(Date.now() - started < 5000, 'both gave up within their time limits');
 });
-
-/** A schema that exists for one test only; `sql` sees it first on its search path. */
-async function throwawaySchema(t: Test, admin: Sql): Promise<{ schema: string; sql: Sql }> {
-  const schema = `pstest_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin.unsafe(`create schema ${schema}`);
-  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 2 });
-  t.teardown(async () => {
-    await sql.end();
-    await admin.unsafe(`drop schema if exists ${schema} cascade`);
-  });
-  return { schema, sql };
-}
 
 t.test('postgres migrations', async (t) => {
   if (!(await requireService(t, 'postgres', probes.postgres))) return;

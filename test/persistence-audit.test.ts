@@ -1,19 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import t from 'tap';
 import type { Test } from 'tap';
 import { appendAudit, verifyAuditLog } from '../actors/persistence/mod.ts';
 import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
 import type { Sql } from '../engine/store/mod.ts';
-import { databaseUrl, probes, requireService } from './helpers/services.ts';
+import { databaseUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
 
 async function migratedSchema(t: Test, admin: Sql): Promise<Sql> {
-  const schema = `pstest_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin.unsafe(`create schema ${schema}`);
-  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 2 });
-  t.teardown(async () => {
-    await sql.end();
-    await admin.unsafe(`drop schema if exists ${schema} cascade`);
-  });
+  const { sql } = await throwawaySchema(t, admin);
   await applyMigrations(sql);
   return sql;
 }

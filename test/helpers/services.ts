@@ -4,9 +4,10 @@
  * started the services and their absence is a real fault; locally the test is skipped with a clear
  * message, so `npx tap` works on a machine without them.
  */
+import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { loadConfig } from '../../engine/config/mod.ts';
-import { connectPostgres, connectRedis } from '../../engine/store/mod.ts';
+import { connectPostgres, connectRedis, type Sql } from '../../engine/store/mod.ts';
 
 export const natsUrl = (): string => loadConfig().natsUrl;
 export const natsMonitorUrl = (): string => loadConfig().natsMonitorUrl;
@@ -49,3 +50,15 @@ export const probes = {
     if (!res.ok) throw new Error(`${natsMonitorUrl()}/healthz answered ${res.status}`);
   },
 };
+
+/** A schema that exists for one test only; `sql` sees it first on its search path. */
+export async function throwawaySchema(t: Test, admin: Sql): Promise<{ schema: string; sql: Sql }> {
+  const schema = `pstest_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin.unsafe(`create schema ${schema}`);
+  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 2 });
+  t.teardown(async () => {
+    await sql.end();
+    await admin.unsafe(`drop schema if exists ${schema} cascade`);
+  });
+  return { schema, sql };
+}
