@@ -1,8 +1,8 @@
 import { createOandaPriceStream, type OandaPriceStream } from '../../actors/ingest/mod.ts';
 import type { Bus } from '../bus/mod.ts';
 import { PipstreamError } from '../errors/mod.ts';
-import { EventType, encodeTickEvent, makeEnvelope, nowUs } from '../events/mod.ts';
 import { Subjects, tickMsgId } from '../switchboard/mod.ts';
+import { TickEncoder } from './feed.ts';
 
 export const OANDA_SOURCE = 'oanda';
 
@@ -27,6 +27,8 @@ export interface OandaFeedOptions {
 export function oandaFeed(o: OandaFeedOptions): OandaPriceStream {
   const source = `${OANDA_SOURCE}-${Date.now().toString(36)}`;
   const seqs = new Map<string, number>();
+  // One encoder per instrument, as publishTicks uses: the same bytes for every tick producer.
+  const encoders = new Map<string, TickEncoder>();
   let backlogged = false;
   return createOandaPriceStream({
     streamUrl: o.streamUrl,
@@ -37,10 +39,9 @@ export function oandaFeed(o: OandaFeedOptions): OandaPriceStream {
     onTick: (instrument, timeMs, bid, ask) => {
       const seq = seqs.get(instrument) ?? 0;
       seqs.set(instrument, seq + 1);
-      const data = encodeTickEvent({
-        envelope: makeEnvelope(EventType.EVENT_TYPE_TICK, { sourceTsUs: Math.round(timeMs * 1000), ingestTsUs: nowUs() }),
-        tick: { instrument, timeMs, seq, bid, ask, source },
-      });
+      let enc = encoders.get(instrument);
+      if (enc === undefined) encoders.set(instrument, enc = new TickEncoder(instrument, source));
+      const data = enc.encode(timeMs, bid, ask, seq);
       const ok = o.bus.publishAsync(Subjects.price(instrument), data, tickMsgId(source, instrument, seq));
       // A live stream cannot be paused: above the bus's high-water mark the backlog grows in memory, and we say so once.
       if (!ok && !backlogged) {
