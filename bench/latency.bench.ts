@@ -22,7 +22,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectBus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
-import { EventType, decodeSignalEvent, encodeTickEvent, makeEnvelope, nowUs } from '../engine/events/mod.ts';
+import { decodeSignalEvent } from '../engine/events/mod.ts';
+import { TickEncoder } from '../engine/node/feed.ts';
 import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
@@ -225,6 +226,8 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     await feed.nats!.flush(); // the subscription is registered at the server before the first tick
 
     const subject = Subjects.price(INSTRUMENT);
+    // The ingest path's own encoder (engine/node/feed.ts), so the feed costs what it costs in production.
+    const encoder = new TickEncoder(INSTRUMENT, source);
     const periodMs = 1000 / rate;
     let next = 0, backpressured = 0;
     await new Promise<void>((resolve) => {
@@ -233,11 +236,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
         while (next < n && start + next * periodMs <= now) {
           const i = next++;
           const due = start + i * periodMs;
-          // Encoded exactly as engine/node/feed.ts publishTicks does.
-          const data = encodeTickEvent({
-            envelope: makeEnvelope(EventType.EVENT_TYPE_TICK, { sourceTsUs: Math.round(ticks.time[i] * 1000), ingestTsUs: nowUs() }),
-            tick: { instrument: INSTRUMENT, timeMs: ticks.time[i], seq: i, bid: ticks.bid[i], ask: ticks.ask[i], source },
-          });
+          const data = encoder.encode(ticks.time[i], ticks.bid[i], ticks.ask[i], i);
           scheduled[i] = due;
           sentAt[i] = performance.now();
           if (!feed.publishAsync(subject, data, tickMsgId(source, INSTRUMENT, i))) backpressured++;
