@@ -144,7 +144,7 @@ t.test('node control path: workflow.changed swaps the workflow; invalid document
 
   publish('acct-1', JSON.stringify(priceV2()));
   t.ok(await waitFor(() => stats().program_version === 2), 'the actor runs the new program');
-  t.ok(logs.some((l) => l.msg === 'workflow swapped in' && l.version === 2), 'swap logged');
+  t.ok(await waitFor(() => logs.some((l) => l.msg === 'workflow swapped in' && l.version === 2)), 'swap logged');
 
   await feedDirect(node.supervisor, INSTRUMENT, batchesOf(ticks, cut1, cut2), cut1);
   await node.supervisor.drain(INSTRUMENT);
