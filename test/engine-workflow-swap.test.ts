@@ -52,6 +52,7 @@ async function swapRun(first: Workflow[], second: Workflow[], at: number, settle
         version = await sup.setWorkflows(INSTRUMENT, second);
       })();
     },
+    quiet: (i) => !settle && i > at && i < at + 1000,
   });
   await sup.drain(INSTRUMENT);
   const stats = sup.stats(INSTRUMENT);

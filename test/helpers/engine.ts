@@ -49,7 +49,12 @@ export function capturingLogger(lines: Array<Record<string, unknown>>): Logger {
  * `onFull(i)` runs when the ring is full at tick i (ticks are certainly in flight then).
  */
 export async function pushRange(sup: Supervisor, ticks: TickColumns, from: number, to: number,
-  hooks: { before?: (i: number) => void | Promise<void>; onFull?: (i: number) => void | Promise<void> } = {}): Promise<void> {
+  hooks: {
+    before?: (i: number) => void | Promise<void>;
+    onFull?: (i: number) => void | Promise<void>;
+    /** Ticks for which the periodic doorbell is not rung (the worker must find them on its own). */
+    quiet?: (i: number) => boolean;
+  } = {}): Promise<void> {
   for (let i = from; i < to; i++) {
     const hook = hooks.before?.(i);
     if (hook !== undefined) await hook;
@@ -60,7 +65,7 @@ export async function pushRange(sup: Supervisor, ticks: TickColumns, from: numbe
       await sup.room(INSTRUMENT);
       r = sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
     }
-    if ((i & 1023) === 0) sup.wake(INSTRUMENT);
+    if ((i & 1023) === 0 && hooks.quiet?.(i) !== true) sup.wake(INSTRUMENT);
   }
   sup.wake(INSTRUMENT);
 }
