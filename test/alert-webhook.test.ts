@@ -8,6 +8,7 @@ import {
 } from '../actors/alert/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { isPipstreamError } from '../engine/errors/mod.ts';
+import { readNotification } from '../engine/events/trade.ts';
 import { signalMessage } from '../engine/node/journal.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
@@ -136,9 +137,9 @@ t.test('backoff grows exponentially, with bounded jitter and a ceiling', async (
   t.ok(backoffMs(2, o) >= 100 && backoffMs(2, o) <= 200);
 });
 
-async function collect(bus: Bus, stream: 'NOTIFY' | 'DEAD_LETTERS', subject: string): Promise<string[]> {
-  const out: string[] = [];
-  const c = await bus.consume(stream, subject, (m) => { out.push(new TextDecoder().decode(m.data)); });
+async function collect(bus: Bus, stream: 'NOTIFY' | 'DEAD_LETTERS', subject: string): Promise<Uint8Array[]> {
+  const out: Uint8Array[] = [];
+  const c = await bus.consume(stream, subject, (m) => { out.push(m.data); });
   await new Promise((r) => setTimeout(r, 50));
   await c.close();
   return out;
@@ -161,7 +162,7 @@ t.test('AlertActor: retries exhausted -> a dead letter with the error on notific
   await bus.flush();
   t.equal(r.got.length, 3);
   const dlq = (await collect(bus, 'DEAD_LETTERS', Subjects.deadLetter(Subjects.notifications('acc1'))))
-    .map((s) => JSON.parse(s) as AlertDeadLetter);
+    .map((d) => JSON.parse(new TextDecoder().decode(d)) as AlertDeadLetter);
   t.equal(dlq.length, 1);
   t.same(dlq[0]!.notification, n);
   t.equal(dlq[0]!.transport, 'webhook');
@@ -191,7 +192,7 @@ t.test('AlertActor: alerts from the bus become one notification each, duplicates
   await new Promise((res) => setTimeout(res, 100));
   await actor.idle();
   await bus.flush();
-  const acc1 = (await collect(bus, 'NOTIFY', Subjects.notifications('acc1'))).map((s) => JSON.parse(s) as Notification);
+  const acc1 = (await collect(bus, 'NOTIFY', Subjects.notifications('acc1'))).map(readNotification);
   t.equal(acc1.length, 1, 'one notification for the alert delivered twice; none for the order signal');
   t.same(acc1[0], notificationFor(signal()), 'deterministic from the signal');
   t.equal(acc1[0]!.kind, 'signal_alert');

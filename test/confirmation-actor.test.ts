@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap';
 import fc from 'fast-check';
-import { startConfirmationActor, type ConfirmReply, type ConfirmationActor, type OrderStateEvent, type PendingOrder } from '../actors/confirmation/mod.ts';
+import { startConfirmationActor, type ConfirmReply, type ConfirmationActor, type PendingOrder } from '../actors/confirmation/mod.ts';
+import { type OrderUpdateFields, readOrderUpdate } from '../engine/events/trade.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import type { PipstreamError } from '../engine/errors/mod.ts';
 import { EventType, Side, SignalMode, encodeSignalEvent, makeEnvelope } from '../engine/events/mod.ts';
@@ -27,7 +28,7 @@ interface Rig {
   handed: PendingOrder[];
   errors: PipstreamError[];
   ask(body: unknown, account?: string): Promise<ConfirmReply>;
-  journal(): Promise<OrderStateEvent[]>;
+  journal(): Promise<OrderUpdateFields[]>;
 }
 
 async function rig(t: Test, o: { defaultExpiryMs?: number; realClock?: boolean; fail?: boolean; consume?: boolean } = {}): Promise<Rig> {
@@ -58,12 +59,12 @@ async function rig(t: Test, o: { defaultExpiryMs?: number; realClock?: boolean; 
     async journal() {
       await bus.flush();
       const want = (await bus.streamInfo('ORDERS')).messages;
-      const out: OrderStateEvent[] = [];
+      const out: OrderUpdateFields[] = [];
       let done!: () => void;
       const all = new Promise<void>((r) => { done = r; });
       if (want === 0) done();
       const c = await bus.consume('ORDERS', 'orders.lifecycle.*', (m) => {
-        out.push(JSON.parse(dec.decode(m.data)) as OrderStateEvent);
+        out.push(readOrderUpdate(m.data));
         if (out.length === want) done();
       });
       await all;
@@ -73,7 +74,7 @@ async function rig(t: Test, o: { defaultExpiryMs?: number; realClock?: boolean; 
   };
 }
 
-const states = (j: OrderStateEvent[], id: string) => j.filter((e) => e.order_id === id).map((e) => e.state);
+const states = (j: OrderUpdateFields[], id: string) => j.filter((e) => e.orderId === id).map((e) => e.state);
 
 t.test('a pending order takes its expiry from the signal, else the default', async (t) => {
   const r = await rig(t, { defaultExpiryMs: 45_000 });
@@ -84,9 +85,9 @@ t.test('a pending order takes its expiry from the signal, else the default', asy
   t.equal(a?.expires_ms, T0 + 10_000);
   t.equal(b?.expires_ms, T0 + 45_000);
   const j = await r.journal();
-  t.same(j.map((e) => [e.order_id, e.state, e.time_ms]), [['sig-a', 'PENDING_CONFIRMATION', T0], ['sig-b', 'PENDING_CONFIRMATION', T0]]);
-  t.equal(j[0]!.order.units, 1000);
-  t.equal(j[0]!.order.account, 'acc1');
+  t.same(j.map((e) => [e.orderId, e.state, e.timeMs]), [['sig-a', 'PENDING_CONFIRMATION', T0], ['sig-b', 'PENDING_CONFIRMATION', T0]]);
+  t.match(j[0], { units: 1000, account: 'acc1', side: 'buy', expiresMs: T0 + 10_000, workflowId: 'wf-1', workflowVersion: 3, stopLossPips: 20 },
+    'the pending order, its expiry and its workflow are journaled');
   const dup = await r.bus.publish(Subjects.orders('acc1'), enc.encode('{}'), { msgId: 'sig-a:PENDING_CONFIRMATION' });
   t.ok(dup.duplicate, 'journal msgId is <id>:<state>');
 });
@@ -143,7 +144,7 @@ t.test('expiry: EXPIRED journaled, a late confirm answers expired', async (t) =>
   t.equal(r.handed.length, 0);
   const j = await r.journal();
   t.same(states(j, 'sig-e'), ['PENDING_CONFIRMATION', 'EXPIRED']);
-  t.equal(j.find((e) => e.state === 'EXPIRED')?.time_ms, T0 + 5_000);
+  t.equal(j.find((e) => e.state === 'EXPIRED')?.timeMs, T0 + 5_000);
 });
 
 t.test('the deadline decides even before the timer fires', async (t) => {
@@ -200,7 +201,7 @@ t.test('duplicate signals: one pending order, one journal entry; other signals a
   t.equal(r.actor.handleSignal(signal({ id: 'sig-auto', type: 'SIGNAL_AUTO_EXECUTE' })), null);
   t.equal(r.actor.handleSignal(signal({ id: 'sig-crossed', tradeable: false })), null);
   const j = await r.journal();
-  t.same(j.map((e) => e.order_id), ['sig-d']);
+  t.same(j.map((e) => e.orderId), ['sig-d']);
 });
 
 t.test('a failed hand-off: CONFIRMED stays, the reply says why, the failure is reported once', async (t) => {
@@ -215,22 +216,30 @@ t.test('a failed hand-off: CONFIRMED stays, the reply says why, the failure is r
 
 t.test('signals consumed from SIGNALS: pending confirmations only, redelivery deduplicated', async (t) => {
   const r = await rig(t, { consume: true });
-  const publishSignal = (id: string, mode: SignalMode, msgId: string) => r.bus.publish(Subjects.signals('acc1'), encodeSignalEvent({
-    envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL, { eventId: id }),
-    signal: { id, account: 'acc1', instrument: 'EUR_USD', mode, side: Side.SIDE_SELL, units: 500, price: 1.087, timeMs: T0 - 5 },
-  }), { msgId });
+  const publishSignal = (id: string, mode: SignalMode, msgId: string, over: { expiryS?: number; tradeable?: boolean } = {}) =>
+    r.bus.publish(Subjects.signals('acc1'), encodeSignalEvent({
+      envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL, { eventId: id }),
+      signal: {
+        id, account: 'acc1', instrument: 'EUR_USD', mode, side: Side.SIDE_SELL, units: 500, price: 1.087, timeMs: T0 - 5, tradeable: true,
+        ...over,
+      },
+    }), { msgId });
   await publishSignal('sig-p', SignalMode.SIGNAL_PENDING_CONFIRMATION, 'sig-p');
   await publishSignal('sig-p', SignalMode.SIGNAL_PENDING_CONFIRMATION, 'sig-p-again'); // as a redelivery would
   await publishSignal('sig-q', SignalMode.SIGNAL_ALERT, 'sig-q');
-  for (let i = 0; i < 100 && !r.actor.get('sig-p'); i++) await new Promise((res) => setTimeout(res, 5));
+  await publishSignal('sig-r', SignalMode.SIGNAL_PENDING_CONFIRMATION, 'sig-r', { expiryS: 12 });
+  await publishSignal('sig-s', SignalMode.SIGNAL_PENDING_CONFIRMATION, 'sig-s', { tradeable: false });
+  for (let i = 0; i < 100 && !r.actor.get('sig-r'); i++) await new Promise((res) => setTimeout(res, 5));
   await new Promise((res) => setTimeout(res, 20));
   const p = r.actor.get('sig-p');
   t.equal(p?.state, 'PENDING_CONFIRMATION');
   t.equal(p?.side, 'sell');
   t.equal(p?.units, 500);
-  t.equal(p?.expires_ms, T0 + 30_000, 'SignalEvent carries no expiry: the default applies');
+  t.equal(p?.expires_ms, T0 + 30_000, 'a signal without expiry_s gets the default');
+  t.equal(r.actor.get('sig-r')?.expires_ms, T0 + 12_000, "the workflow action's expiry_s travels on the signal");
   t.equal(r.actor.get('sig-q'), undefined);
-  t.same((await r.journal()).map((e) => e.order_id), ['sig-p']);
+  t.equal(r.actor.get('sig-s'), undefined, 'a signal on a crossed quote (tradeable false) never becomes an order');
+  t.same((await r.journal()).map((e) => e.orderId), ['sig-p', 'sig-r']);
   t.same(await r.ask({ op: 'confirm', id: 'sig-p', account: 'acc1' }), { ok: true, state: 'CONFIRMED', outcome: 'filled sig-p' });
 });
 

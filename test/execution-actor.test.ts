@@ -12,6 +12,7 @@ import {
 import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode } from '../engine/events/mod.ts';
+import { readOrderUpdate, readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
 import { readRiskState } from '../engine/risk/mod.ts';
 import { connectRedis, type Redis } from '../engine/store/mod.ts';
 import { Streams, Subjects } from '../engine/switchboard/mod.ts';
@@ -35,7 +36,9 @@ class CountingBroker implements Broker {
   }
 }
 
-interface Fixture { tag: string; account: string; bus: Bus; redis: Redis; events: LifecycleEvent[]; actors: ExecutionActor[] }
+interface Fixture {
+  tag: string; account: string; bus: Bus; redis: Redis; events: LifecycleEvent[]; decisions: RiskDecisionFields[]; actors: ExecutionActor[];
+}
 
 async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Promise<Fixture | null> {
   if (!(await requireService(t, 'redis', probes.redis))) return null;
@@ -44,8 +47,9 @@ async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Pr
   const bus = await connectBus(kind === 'embedded' ? { kind } : { kind, url: natsUrl() });
   await bus.ensureStreams();
   const redis = await connectRedis(redisUrl());
-  const f: Fixture = { tag, account: `ex${tag}`, bus, redis, events: [], actors: [] };
-  await bus.consume('ORDERS', Subjects.orders(f.account), (m) => { f.events.push(JSON.parse(new TextDecoder().decode(m.data))); });
+  const f: Fixture = { tag, account: `ex${tag}`, bus, redis, events: [], decisions: [], actors: [] };
+  await bus.consume('ORDERS', Subjects.orders(f.account), (m) => { f.events.push(readOrderUpdate(m.data) as LifecycleEvent); });
+  await bus.consume('RISK', Subjects.riskDecisions(f.account), (m) => { f.decisions.push(readRiskDecision(m.data)); });
   t.teardown(async () => {
     for (const a of f.actors) await a.stop();
     const keys = await redis.keys(`pipstream:order:*${tag}*`);
@@ -57,6 +61,7 @@ async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Pr
       }
       await jsm.streams.purge(Streams.SIGNALS.name, { filter: Subjects.signals(f.account) }).catch(() => undefined);
       await jsm.streams.purge(Streams.ORDERS.name, { filter: Subjects.orders(f.account) }).catch(() => undefined);
+      await jsm.streams.purge(Streams.RISK.name, { filter: Subjects.riskDecisions(f.account) }).catch(() => undefined);
     }
     await bus.close();
     await redis.quit();
@@ -110,11 +115,13 @@ t.test('the same signal 20 times, seen by two actors: one submission, one FILLED
   t.same(states(f), ['SUBMITTED', 'FILLED']);
   t.equal(a.stats().duplicates + b.stats().duplicates, 39);
   const fill = f.events[1]!;
-  t.match(fill, { event_id: `${fill.order_id}:FILLED`, signal_id: s.id, price: 1.1001, reason: null, time_ms: s.timeMs });
-  t.equal(fill.stop_loss_price, 1.0981);
+  t.match(fill, { orderId: broker.calls[0]!.id, signalId: s.id, price: 1.1001, reason: null, timeMs: s.timeMs, workflowId: 'wf', workflowVersion: 1 });
+  t.equal(fill.stopLossPrice, 1.0981);
+  t.equal(f.decisions.length, 1, 'one risk decision journaled');
+  t.match(f.decisions[0], { orderId: fill.orderId, approved: true, reason: null, limitsJson: '' }, 'approved (the account has no limits)');
   const again = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
-    bid: 1.1, ask: 1.1001, stopLossPips: 20, takeProfitPips: null });
-  t.match(again, { duplicate: true, state: 'FILLED', orderId: fill.order_id }, 'a duplicate returns the original outcome');
+    bid: 1.1, ask: 1.1001, stopLossPips: 20, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+  t.match(again, { duplicate: true, state: 'FILLED', orderId: fill.orderId }, 'a duplicate returns the original outcome');
   const ttl = await f.redis.pttl(orderKey(s.id));
   t.ok(ttl > 23 * 3600_000 && ttl <= 24 * 3600_000, `record lives 24 h (pttl ${ttl})`);
 });
@@ -126,7 +133,7 @@ t.test('concurrent execute() calls of one signal submit once', async (t) => {
   const a = await start(f, broker);
   const s = signal(f, 2);
   const req = { id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, timeMs: s.timeMs, bid: 1.1,
-    ask: 1.1001, stopLossPips: null, takeProfitPips: null };
+    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
   const results = await Promise.all(Array.from({ length: 10 }, () => a.execute(req)));
   t.equal(broker.calls.length, 1);
   t.equal(results.filter((r) => !r.duplicate).length, 1, 'one execution, nine duplicates');
@@ -139,8 +146,8 @@ t.test('restart after the claim, before any submission: the next actor takes ove
   const s = signal(f, 3);
   const orderId = orderIdFor(s.id, s.timeMs);
   // What a crashed actor leaves behind: its claim, no submission, the signal unacked.
-  await f.redis.set(orderKey(s.id), JSON.stringify({ v: 1, signalId: s.id, orderId, state: 'CLAIMED', owner: 'dead-actor',
-    atMs: Date.now(), events: [], journaled: false }), 'PX', 60_000);
+  await f.redis.set(orderKey(s.id), JSON.stringify({ v: 2, signalId: s.id, orderId, state: 'CLAIMED', owner: 'dead-actor',
+    atMs: Date.now(), risk: null, events: [], journaled: false }), 'PX', 60_000);
   const broker = new CountingBroker(new PaperBroker());
   const a = await start(f, broker, { claimLeaseMs: 300, risk: { limits: { max_open_trades: 5 }, instruments: [INSTRUMENT] } });
   await f.bus.publish(Subjects.signals(f.account), s.data);
@@ -189,7 +196,9 @@ t.test('a paper broker rejection (crossed quote at fill time): REJECTED journale
   await f.bus.publish(Subjects.signals(f.account), s.data);
   await until('ack', () => a.stats().acked === 1);
   t.same(states(f), ['SUBMITTED', 'REJECTED']);
-  t.match(f.events[1], { reason: 'CROSSED_QUOTE', price: null, time_ms: s.timeMs + 50 });
+  t.match(f.events[1], { reason: 'CROSSED_QUOTE', price: null, timeMs: s.timeMs + 50 });
+  t.match(f.decisions, [{ approved: true, limitsJson: JSON.stringify({ max_position_units: 5000, max_open_trades: 3 }) }],
+    'approved by risk, with the limits in force');
   const risk = readRiskState(a.riskOf(f.account)!);
   t.equal(risk.openTrades, 0, 'open-trade slot released');
   t.match(risk.instruments[0], { position: 0, longBound: 0, shortBound: 0 }, 'position budget released');
@@ -206,7 +215,9 @@ t.test('a risk rejection: RISK_REJECTED with the reason, limit and value; no sub
   await until('acks', () => a.stats().acked === 2);
   t.equal(broker.calls.length, 0);
   t.same(states(f), ['RISK_REJECTED']);
-  t.match(f.events[0], { reason: 'MAX_ORDER_UNITS', risk: { reason: 'MAX_ORDER_UNITS', limit: 100, value: 1000 } });
+  t.match(f.events[0], { reason: 'MAX_ORDER_UNITS', riskLimit: 100, riskValue: 1000 });
+  t.match(f.decisions, [{ approved: false, reason: 'MAX_ORDER_UNITS', limit: 100, value: 1000, units: 1000, side: 'buy' }],
+    'one RISK_REJECTED decision with the limit and value (the duplicate journals nothing new)');
   t.equal(a.stats().duplicates, 1);
   t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0);
 });

@@ -1,6 +1,8 @@
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
+import { notificationMessage } from '../../engine/events/trade.ts';
+import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { notificationFor, type AlertSignal, type Notification } from './notification.ts';
@@ -78,7 +80,7 @@ export class AlertActor {
       this.o.onError?.(new PipstreamError('PS_ALERT_DELIVERY', `undecodable signal on ${m.subject}`,
         { transport: 'bus', retryable: false, subject: m.subject, seq: m.seq }, { cause: err }));
     }
-    if (s && s.mode === SignalMode.SIGNAL_ALERT) this.notify(fromProto(s));
+    if (s && s.mode === SignalMode.SIGNAL_ALERT) this.notify(engineSignalOf(s));
     // Acked once queued: a slow webhook must not hold up every other account's alerts.
     m.ack();
   }
@@ -87,8 +89,9 @@ export class AlertActor {
     const n = notificationFor(s);
     if (this.seen.has(n.id)) return null;
     this.remember(n.id);
-    const subject = Subjects.notifications(n.account);
-    this.o.bus.publishAsync(subject, enc.encode(JSON.stringify(n)), n.id);
+    const m = notificationMessage(n);
+    const subject = m.subject;
+    this.o.bus.publishAsync(subject, m.data, m.msgId);
     for (const t of this.o.transportsFor(n.account)) {
       const p = this.deliver(t, n, subject).finally(() => this.inFlight.delete(p));
       this.inFlight.add(p);
@@ -118,19 +121,4 @@ export class AlertActor {
       }
     }
   }
-}
-
-function fromProto(s: Signal): AlertSignal {
-  return {
-    id: s.id ?? '',
-    account: s.account ?? '',
-    instrument: s.instrument ?? '',
-    time_ms: s.timeMs ?? 0,
-    workflow_id: s.workflowId ?? '',
-    workflow_version: s.workflowVersion ?? 0,
-    node_id: s.nodeId ?? '',
-    price: s.price ?? 0,
-    bid: s.bid ?? 0,
-    ask: s.ask ?? 0,
-  };
 }

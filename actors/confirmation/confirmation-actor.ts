@@ -1,6 +1,8 @@
 import type { Bus, BusConsumer, BusMsg, BusSubscription } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
-import { Side, SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
+import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
+import { orderUpdateMessage } from '../../engine/events/trade.ts';
+import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { DeadlineHeap } from './deadlines.ts';
@@ -17,8 +19,10 @@ export interface PendingOrder {
   readonly units: number | null;
   readonly stop_loss_pips: number | null;
   readonly take_profit_pips: number | null;
-  /** The signal's price: informational only; execution re-prices (see onConfirmed). */
+  /** The signal's price and quote: informational only; execution re-prices (see onConfirmed). */
   readonly signal_price: number;
+  readonly bid: number;
+  readonly ask: number;
   readonly signal_time_ms: number;
   readonly workflow_id: string;
   readonly workflow_version: number;
@@ -45,16 +49,6 @@ export interface ConfirmReply {
   outcome?: unknown;
 }
 
-/** What is journaled on `orders.lifecycle.<account>` (JSON, msgId `<id>:<state>`). */
-export interface OrderStateEvent {
-  type: 'ORDER_STATE';
-  order_id: string;
-  state: ConfirmationState;
-  time_ms: number;
-  reason?: string;
-  order: PendingOrder;
-}
-
 export interface ConfirmationActorOptions<Outcome = unknown> {
   bus: Bus;
   /** Epoch ms. Default Date.now. */
@@ -66,7 +60,7 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
    * Its result (or failure) is the confirm reply, repeated to every later confirm of the order.
    */
   onConfirmed: (order: Readonly<PendingOrder>) => Promise<Outcome>;
-  /** Expiry when the signal carries none (SignalEvent has no expiry field). Default 30000. */
+  /** Expiry when the signal carries none (the workflow action set no expiry_s). Default 30000. */
   defaultExpiryMs?: number;
   /** Durable consumer name on SIGNALS. Default 'confirmation'. */
   durable?: string;
@@ -150,6 +144,8 @@ export class ConfirmationActor<Outcome = unknown> {
       stop_loss_pips: s.stop_loss_pips,
       take_profit_pips: s.take_profit_pips,
       signal_price: s.price,
+      bid: s.bid,
+      ask: s.ask,
       signal_time_ms: s.time_ms,
       workflow_id: s.workflow_id,
       workflow_version: s.workflow_version,
@@ -230,10 +226,15 @@ export class ConfirmationActor<Outcome = unknown> {
     this.journal(order);
   }
 
-  private journal(order: PendingOrder): void {
-    const e: OrderStateEvent = { type: 'ORDER_STATE', order_id: order.id, state: order.state, time_ms: order.updated_ms, order };
+  private journal(o: PendingOrder): void {
+    const m = orderUpdateMessage({
+      orderId: o.id, signalId: o.id, account: o.account, instrument: o.instrument, state: o.state, side: o.side, units: o.units ?? 0,
+      timeMs: o.updated_ms, broker: '', price: null, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
+      takeProfitPrice: null, slippagePips: null, bid: o.bid, ask: o.ask, expiresMs: o.expires_ms, workflowId: o.workflow_id,
+      workflowVersion: o.workflow_version, stopLossPips: o.stop_loss_pips, takeProfitPips: o.take_profit_pips,
+    });
     // Journal failures surface through the bus's onError / flush (publishAsync retries with the msgId).
-    this.o.bus.publishAsync(Subjects.orders(order.account), enc.encode(JSON.stringify(e)), `${order.id}:${order.state}`);
+    this.o.bus.publishAsync(m.subject, m.data, m.msgId);
   }
 
   private async onRequest(data: Uint8Array, subject: string): Promise<Uint8Array> {
@@ -251,7 +252,7 @@ export class ConfirmationActor<Outcome = unknown> {
       this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable signal on ${m.subject}`,
         { subject: m.subject, seq: m.seq }, { cause: err }));
     }
-    if (s && s.mode === SignalMode.SIGNAL_PENDING_CONFIRMATION) this.handleSignal(fromProto(s));
+    if (s && s.mode === SignalMode.SIGNAL_PENDING_CONFIRMATION) this.handleSignal(engineSignalOf(s));
     m.ack();
   }
 
@@ -303,32 +304,6 @@ function parseRequest(data: Uint8Array): ConfirmRequest | string {
   if (typeof r.id !== 'string' || r.id === '') return 'malformed request: id must be a non-empty string';
   if (typeof r.account !== 'string' || r.account === '') return 'malformed request: account must be a non-empty string';
   return { op: r.op, id: r.id, account: r.account };
-}
-
-/** SignalEvent carries no expiry or tradeable flag: bus signals use the default expiry. */
-function fromProto(s: Signal): EngineSignal {
-  return {
-    id: s.id ?? '',
-    type: 'SIGNAL_PENDING_CONFIRMATION',
-    instrument: s.instrument ?? '',
-    time_ms: s.timeMs ?? 0,
-    workflow_id: s.workflowId ?? '',
-    workflow_version: s.workflowVersion ?? 0,
-    node_id: s.nodeId ?? '',
-    trigger_node_id: s.triggerNodeId ?? '',
-    account: s.account ?? '',
-    price: s.price ?? 0,
-    bid: s.bid ?? 0,
-    ask: s.ask ?? 0,
-    side: s.side === Side.SIDE_BUY ? 'buy' : s.side === Side.SIDE_SELL ? 'sell' : null,
-    units: s.units ? s.units : null,
-    stop_loss_pips: s.stopLossPips ? s.stopLossPips : null,
-    take_profit_pips: s.takeProfitPips ? s.takeProfitPips : null,
-    cooldown_s: null,
-    expiry_s: null,
-    tick_seq: s.tickSeq ?? 0,
-    tradeable: true,
-  };
 }
 
 /** Creates the actor and starts it (see ConfirmationActor.start). */

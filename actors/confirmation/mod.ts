@@ -4,5 +4,5 @@
  */
 export { ConfirmationActor, startConfirmationActor } from './confirmation-actor.ts';
 export type {
-  ConfirmReply, ConfirmRequest, ConfirmationActorOptions, ConfirmationState, OrderStateEvent, PendingOrder,
+  ConfirmReply, ConfirmRequest, ConfirmationActorOptions, ConfirmationState, PendingOrder,
 } from './confirmation-actor.ts';

@@ -13,6 +13,7 @@
  */
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent, newEventId, Side, SignalMode } from '../../engine/events/mod.ts';
+import { orderUpdateMessage, type RiskDecisionFields, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
@@ -69,7 +70,7 @@ export interface ExecutionActor {
 
 const DAY_MS = 24 * 3600_000;
 
-interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks> }
+interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string }
 
 function sideOf(side: number | null | undefined): OrderSide | null {
   return side === Side.SIDE_BUY ? 'buy' : side === Side.SIDE_SELL ? 'sell' : null;
@@ -94,6 +95,7 @@ export function orderSignalOf(data: Uint8Array): OrderSignal | { skip: string } 
     id: s.id, account: s.account, instrument: s.instrument, side, units, timeMs: s.timeMs!, bid: s.bid ?? 0, ask: s.ask ?? 0,
     // Protobuf has no null: 0 pips means none.
     stopLossPips: s.stopLossPips ? s.stopLossPips : null, takeProfitPips: s.takeProfitPips ? s.takeProfitPips : null,
+    workflowId: s.workflowId ?? '', workflowVersion: s.workflowVersion ?? 0,
   };
 }
 
@@ -126,15 +128,21 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (limits === null || (limits.account !== undefined && limits.account !== account)) return null;
     let a = byAccount.get(account);
     if (a === undefined) {
-      a = { risk: createAccountRisk(limits, riskInstruments!), checks: new Map() };
+      a = { risk: createAccountRisk(limits, riskInstruments!), checks: new Map(), limitsJson: JSON.stringify(limits) };
       byAccount.set(account, a);
     }
     return a;
   }
 
+  /** RISK decision first, then the lifecycle events; the msgIds make a repeat (after a takeover) a no-op. */
   async function journal(rec: OrderRecord): Promise<void> {
+    if (rec.risk !== null) {
+      const m = riskDecisionMessage(rec.risk);
+      await bus.publish(m.subject, m.data, { msgId: m.msgId });
+    }
     for (const e of rec.events) {
-      await bus.publish(Subjects.orders(e.account), new TextEncoder().encode(JSON.stringify(e)), { msgId: e.event_id });
+      const m = orderUpdateMessage(e);
+      await bus.publish(m.subject, m.data, { msgId: m.msgId });
     }
   }
 
@@ -157,6 +165,15 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       await advance(raw, { ...rec, journaled: true });
     }
     return { orderId: rec.orderId, state: rec.state as LifecycleState, events: rec.events, duplicate };
+  }
+
+  function decision(signal: OrderSignal, orderId: string, v: RiskVerdict | null, a: AccountLimits | null): RiskDecisionFields {
+    const j = v?.toJSON();
+    return {
+      orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, approved: v === null,
+      reason: j?.reason ?? null, limit: j?.limit ?? null, value: j?.value ?? null, side: signal.side, units: signal.units,
+      timeMs: signal.timeMs, bid: signal.bid, ask: signal.ask, limitsJson: a?.limitsJson ?? '',
+    };
   }
 
   /** Risk checks and reservation; null when approved (res pending or no limits), else the rejection. */
@@ -183,21 +200,23 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (rec.state === 'CLAIMED') {
       res = new Reservation();
       const rejected = checkRisk(signal, res);
+      const risk = decision(signal, orderId, rejected, limitsFor(signal.account));
       if (rejected !== null) {
-        const event = lifecycleEvent('RISK_REJECTED', signal, orderId, broker.name, { risk: rejected.toJSON(), reason: rejected.reason });
-        const next = await advance(raw, { ...rec, state: 'RISK_REJECTED', events: [event], journaled: false });
+        const event = lifecycleEvent('RISK_REJECTED', signal, orderId, broker.name, { risk, reason: rejected.reason });
+        const final: OrderRecord = { ...rec, state: 'RISK_REJECTED', risk, events: [event], journaled: false };
+        const next = await advance(raw, final);
         if (next === null) throw lost(signal);
-        return settled(next, { ...rec, state: 'RISK_REJECTED', events: [event], journaled: false }, false);
+        return settled(next, final, false);
       }
       if (!res.pending) res = null;
       const submitted = lifecycleEvent('SUBMITTED', signal, orderId, broker.name, {});
-      const next = await advance(raw, { ...rec, state: 'SUBMITTED', events: [submitted] });
+      const next = await advance(raw, { ...rec, state: 'SUBMITTED', risk, events: [submitted] });
       if (next === null) {
         if (res !== null) release(limitsFor(signal.account)!.risk, res);
         throw lost(signal);
       }
       raw = next;
-      rec = { ...rec, state: 'SUBMITTED', events: [submitted] };
+      rec = { ...rec, state: 'SUBMITTED', risk, events: [submitted] };
       if (res !== null) pending.set(signal.id, res);
     }
     await journal(rec);
@@ -242,7 +261,9 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   async function claimAndRun(signal: OrderSignal): Promise<ExecutionResult> {
     const key = orderKey(signal.id);
     const orderId = orderIdFor(signal.id, signal.timeMs);
-    const claim: OrderRecord = { v: 1, signalId: signal.id, orderId, state: 'CLAIMED', owner, atMs: Date.now(), events: [], journaled: false };
+    const claim: OrderRecord = {
+      v: 2, signalId: signal.id, orderId, state: 'CLAIMED', owner, atMs: Date.now(), risk: null, events: [], journaled: false,
+    };
     const claimRaw = JSON.stringify(claim);
     if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return run(signal, claimRaw, claim);
     for (;;) {

@@ -5,6 +5,7 @@
  * taken over cannot overwrite the new owner's progress.
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
+import type { OrderUpdateFields, RiskDecisionFields } from '../../engine/events/trade.ts';
 import type { Redis } from '../../engine/store/mod.ts';
 import type { OrderOutcome, OrderSide } from './broker.ts';
 
@@ -25,40 +26,23 @@ export interface OrderSignal {
   ask: number;
   stopLossPips: number | null;
   takeProfitPips: number | null;
+  workflowId: string;
+  workflowVersion: number;
 }
 
-/** One message on `orders.lifecycle.<account>` (JSON); `event_id` is also its JetStream msgId. */
-export interface LifecycleEvent {
-  event_id: string;
-  state: LifecycleState;
-  order_id: string;
-  signal_id: string;
-  account: string;
-  instrument: string;
-  side: OrderSide;
-  units: number;
-  /** The signal's tick time (no wall clock: a replay journals the same events). */
-  time_ms: number;
-  broker: string;
-  /** Fill price (FILLED), else null. */
-  price: number | null;
-  /** BROKER_REASON (REJECTED) or RiskReason (RISK_REJECTED), else null. */
-  reason: string | null;
-  /** RISK_REJECTED: the limit and the value the order would have made of it. */
-  risk: { reason: string | null; limit: number | null; value: number | null } | null;
-  stop_loss_price: number | null;
-  take_profit_price: number | null;
-  slippage_pips: number | null;
-}
+/** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */
+export type LifecycleEvent = OrderUpdateFields & { state: LifecycleState };
 
 export interface OrderRecord {
-  v: 1;
+  v: 2;
   signalId: string;
   orderId: string;
   state: RecordState;
   /** The actor instance holding the claim, and when it took it (wall clock ms: a lease, not engine time). */
   owner: string;
   atMs: number;
+  /** The risk decision (journaled on RISK before the lifecycle events); null when the account has no limits. */
+  risk: RiskDecisionFields | null;
   /** Lifecycle events so far, oldest first. */
   events: LifecycleEvent[];
   /** True once every event is stored in the ORDERS stream. */
@@ -68,20 +52,21 @@ export interface OrderRecord {
 export const orderKey = (signalId: string): string => `pipstream:order:${signalId}`;
 
 export function lifecycleEvent(state: LifecycleState, s: OrderSignal, orderId: string, broker: string,
-  extra: { outcome?: OrderOutcome; reason?: string | null; risk?: LifecycleEvent['risk'] }): LifecycleEvent {
+  extra: { outcome?: OrderOutcome; reason?: string | null; risk?: { limit: number | null; value: number | null } }): LifecycleEvent {
   const o = extra.outcome;
   return {
-    event_id: `${orderId}:${state}`, state, order_id: orderId, signal_id: s.id, account: s.account, instrument: s.instrument,
-    side: s.side, units: s.units, time_ms: o?.timeMs ?? s.timeMs, broker, price: o?.price ?? null, reason: extra.reason ?? null,
-    risk: extra.risk ?? null, stop_loss_price: o?.stopLossPrice ?? null, take_profit_price: o?.takeProfitPrice ?? null,
-    slippage_pips: o?.slippagePips ?? null,
+    orderId, signalId: s.id, account: s.account, instrument: s.instrument, state, side: s.side, units: s.units,
+    timeMs: o?.timeMs ?? s.timeMs, broker, price: o?.price ?? null, reason: extra.reason ?? null, riskLimit: extra.risk?.limit ?? null,
+    riskValue: extra.risk?.value ?? null, stopLossPrice: o?.stopLossPrice ?? null, takeProfitPrice: o?.takeProfitPrice ?? null,
+    slippagePips: o?.slippagePips ?? null, bid: s.bid, ask: s.ask, expiresMs: null, workflowId: s.workflowId,
+    workflowVersion: s.workflowVersion, stopLossPips: s.stopLossPips, takeProfitPips: s.takeProfitPips,
   };
 }
 
 export function parseRecord(raw: string, key: string): OrderRecord {
   try {
     const r = JSON.parse(raw) as OrderRecord;
-    if (r.v === 1 && typeof r.orderId === 'string' && typeof r.state === 'string' && Array.isArray(r.events)) return r;
+    if (r.v === 2 && typeof r.orderId === 'string' && typeof r.state === 'string' && Array.isArray(r.events)) return r;
   } catch { /* reported below */ }
   throw new PipstreamError('PS_ORDER_CLAIM_LOST', `${key} holds no order record this build can read`, { key });
 }

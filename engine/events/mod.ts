@@ -18,6 +18,8 @@ export const SignalMode = pipstream.v1.SignalMode;
 export type SignalMode = pipstream.v1.SignalMode;
 export const Side = pipstream.v1.Side;
 export type Side = pipstream.v1.Side;
+export const OrderState = pipstream.v1.OrderState;
+export type OrderState = pipstream.v1.OrderState;
 
 /** Payload schema version written into every envelope this build produces. */
 export const SCHEMA_VERSION = 1;
@@ -29,6 +31,9 @@ export type Signal = pipstream.v1.Signal.$Properties;
 export type RejectedTick = pipstream.v1.RejectedTick.$Properties;
 export type InstrumentRegistered = pipstream.v1.InstrumentRegistered.$Properties;
 export type WorkflowChanged = pipstream.v1.WorkflowChanged.$Properties;
+export type OrderUpdate = pipstream.v1.OrderUpdate.$Properties;
+export type RiskDecision = pipstream.v1.RiskDecision.$Properties;
+export type Notification = pipstream.v1.Notification.$Properties;
 
 export interface TickEvent { envelope?: Envelope | null; tick?: Tick | null }
 export interface BarEvent { envelope?: Envelope | null; bar?: Bar | null }
@@ -36,6 +41,9 @@ export interface SignalEvent { envelope?: Envelope | null; signal?: Signal | nul
 export interface RejectedTickEvent { envelope?: Envelope | null; rejectedTick?: RejectedTick | null }
 export interface InstrumentRegisteredEvent { envelope?: Envelope | null; instrumentRegistered?: InstrumentRegistered | null }
 export interface WorkflowChangedEvent { envelope?: Envelope | null; workflowChanged?: WorkflowChanged | null }
+export interface OrderUpdateEvent { envelope?: Envelope | null; orderUpdate?: OrderUpdate | null }
+export interface RiskDecisionEvent { envelope?: Envelope | null; riskDecision?: RiskDecision | null }
+export interface NotificationEvent { envelope?: Envelope | null; notification?: Notification | null }
 
 /** A fresh UUIDv7 (wall clock + randomness): for events that are not replayed. */
 export function newEventId(): string {
@@ -112,3 +120,9 @@ export const decodeInstrumentRegisteredEvent = (d: Uint8Array): InstrumentRegist
 export const encodeWorkflowChangedEvent = (m: WorkflowChangedEvent): Uint8Array =>
   pb.WorkflowChangedEvent.encode(m).finish();
 export const decodeWorkflowChangedEvent = (d: Uint8Array): WorkflowChangedEvent => pb.WorkflowChangedEvent.decode(d);
+export const encodeOrderUpdateEvent = (m: OrderUpdateEvent): Uint8Array => pb.OrderUpdateEvent.encode(m).finish();
+export const decodeOrderUpdateEvent = (d: Uint8Array): OrderUpdateEvent => pb.OrderUpdateEvent.decode(d);
+export const encodeRiskDecisionEvent = (m: RiskDecisionEvent): Uint8Array => pb.RiskDecisionEvent.encode(m).finish();
+export const decodeRiskDecisionEvent = (d: Uint8Array): RiskDecisionEvent => pb.RiskDecisionEvent.decode(d);
+export const encodeNotificationEvent = (m: NotificationEvent): Uint8Array => pb.NotificationEvent.encode(m).finish();
+export const decodeNotificationEvent = (d: Uint8Array): NotificationEvent => pb.NotificationEvent.decode(d);

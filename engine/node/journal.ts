@@ -1,5 +1,5 @@
 import {
-  EventType, Side, SignalMode, encodeRejectedTickEvent, encodeSignalEvent, makeEnvelope,
+  EventType, Side, type Signal, SignalMode, encodeRejectedTickEvent, encodeSignalEvent, makeEnvelope,
 } from '../events/mod.ts';
 import type { EngineSignal, RejectedTick } from '../supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../switchboard/mod.ts';
@@ -31,9 +31,40 @@ export function signalMessage(s: EngineSignal, source: string): { subject: strin
       stopLossPips: s.stop_loss_pips ?? 0,
       takeProfitPips: s.take_profit_pips ?? 0,
       tickSeq: s.tick_seq,
+      expiryS: s.expiry_s ?? undefined,
+      tradeable: s.tradeable,
     },
   });
   return { subject: Subjects.signals(s.account), data, msgId: s.id };
+}
+
+/**
+ * A journaled signal back in engine form (what consumers of SIGNALS work with). The journal does not
+ * carry the cooldown (it only matters inside the actor); protobuf's 0 for units and pips means none.
+ */
+export function engineSignalOf(s: Signal): EngineSignal {
+  return {
+    id: s.id ?? '',
+    type: (SignalMode[s.mode ?? 0] ?? 'SIGNAL_MODE_UNSPECIFIED') as EngineSignal['type'],
+    instrument: s.instrument ?? '',
+    time_ms: s.timeMs ?? NaN,
+    workflow_id: s.workflowId ?? '',
+    workflow_version: s.workflowVersion ?? 0,
+    node_id: s.nodeId ?? '',
+    trigger_node_id: s.triggerNodeId ?? '',
+    account: s.account ?? '',
+    price: s.price ?? 0,
+    bid: s.bid ?? 0,
+    ask: s.ask ?? 0,
+    side: s.side === Side.SIDE_BUY ? 'buy' : s.side === Side.SIDE_SELL ? 'sell' : null,
+    units: s.units ? Number(s.units) : null,
+    stop_loss_pips: s.stopLossPips ? s.stopLossPips : null,
+    take_profit_pips: s.takeProfitPips ? s.takeProfitPips : null,
+    cooldown_s: null,
+    expiry_s: s.expiryS ?? null,
+    tick_seq: Number(s.tickSeq ?? 0),
+    tradeable: s.tradeable === true,
+  };
 }
 
 /** The dead-letter form of a rejected tick, on `prices.forex.<instrument>.dlq`. */

@@ -305,7 +305,16 @@ export namespace pipstream {
             EVENT_TYPE_INSTRUMENT_REGISTERED = 5,
 
             /** EVENT_TYPE_WORKFLOW_CHANGED value */
-            EVENT_TYPE_WORKFLOW_CHANGED = 6
+            EVENT_TYPE_WORKFLOW_CHANGED = 6,
+
+            /** EVENT_TYPE_ORDER_UPDATE value */
+            EVENT_TYPE_ORDER_UPDATE = 7,
+
+            /** EVENT_TYPE_RISK_DECISION value */
+            EVENT_TYPE_RISK_DECISION = 8,
+
+            /** EVENT_TYPE_NOTIFICATION value */
+            EVENT_TYPE_NOTIFICATION = 9
         }
 
         /**
@@ -1317,6 +1326,375 @@ export namespace pipstream {
         }
 
         /**
+         * Properties of an OrderUpdateEvent.
+         * @deprecated Use pipstream.v1.OrderUpdateEvent.$Properties instead.
+         */
+        interface IOrderUpdateEvent extends pipstream.v1.OrderUpdateEvent.$Properties {
+        }
+
+        /** Represents an OrderUpdateEvent. */
+        class OrderUpdateEvent {
+
+            /**
+             * Constructs a new OrderUpdateEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.OrderUpdateEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OrderUpdateEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** OrderUpdateEvent orderUpdate. */
+            orderUpdate?: (pipstream.v1.OrderUpdate.$Properties|null);
+
+            /**
+             * Creates a new OrderUpdateEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OrderUpdateEvent instance
+             */
+            static create(properties: pipstream.v1.OrderUpdateEvent.$Shape): pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape;
+            static create(properties?: pipstream.v1.OrderUpdateEvent.$Properties): pipstream.v1.OrderUpdateEvent;
+
+            /**
+             * Encodes the specified OrderUpdateEvent message. Does not implicitly {@link pipstream.v1.OrderUpdateEvent.verify|verify} messages.
+             * @param message OrderUpdateEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.OrderUpdateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified OrderUpdateEvent message, length delimited. Does not implicitly {@link pipstream.v1.OrderUpdateEvent.verify|verify} messages.
+             * @param message OrderUpdateEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.OrderUpdateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OrderUpdateEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape} OrderUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape;
+
+            /**
+             * Decodes an OrderUpdateEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape} OrderUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape;
+
+            /**
+             * Verifies an OrderUpdateEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an OrderUpdateEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns OrderUpdateEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.OrderUpdateEvent;
+
+            /**
+             * Creates a plain object from an OrderUpdateEvent message. Also converts values to other types if specified.
+             * @param message OrderUpdateEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.OrderUpdateEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this OrderUpdateEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for OrderUpdateEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderUpdateEvent {
+
+            /** Properties of an OrderUpdateEvent. */
+            interface $Properties {
+
+                /** OrderUpdateEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** OrderUpdateEvent orderUpdate */
+                orderUpdate?: (pipstream.v1.OrderUpdate.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OrderUpdateEvent. */
+            type $Shape = pipstream.v1.OrderUpdateEvent.$Properties;
+        }
+
+        /**
+         * Properties of a RiskDecisionEvent.
+         * @deprecated Use pipstream.v1.RiskDecisionEvent.$Properties instead.
+         */
+        interface IRiskDecisionEvent extends pipstream.v1.RiskDecisionEvent.$Properties {
+        }
+
+        /** Represents a RiskDecisionEvent. */
+        class RiskDecisionEvent {
+
+            /**
+             * Constructs a new RiskDecisionEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.RiskDecisionEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RiskDecisionEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** RiskDecisionEvent riskDecision. */
+            riskDecision?: (pipstream.v1.RiskDecision.$Properties|null);
+
+            /**
+             * Creates a new RiskDecisionEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RiskDecisionEvent instance
+             */
+            static create(properties: pipstream.v1.RiskDecisionEvent.$Shape): pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape;
+            static create(properties?: pipstream.v1.RiskDecisionEvent.$Properties): pipstream.v1.RiskDecisionEvent;
+
+            /**
+             * Encodes the specified RiskDecisionEvent message. Does not implicitly {@link pipstream.v1.RiskDecisionEvent.verify|verify} messages.
+             * @param message RiskDecisionEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.RiskDecisionEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RiskDecisionEvent message, length delimited. Does not implicitly {@link pipstream.v1.RiskDecisionEvent.verify|verify} messages.
+             * @param message RiskDecisionEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.RiskDecisionEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RiskDecisionEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape} RiskDecisionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape;
+
+            /**
+             * Decodes a RiskDecisionEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape} RiskDecisionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape;
+
+            /**
+             * Verifies a RiskDecisionEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RiskDecisionEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RiskDecisionEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.RiskDecisionEvent;
+
+            /**
+             * Creates a plain object from a RiskDecisionEvent message. Also converts values to other types if specified.
+             * @param message RiskDecisionEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.RiskDecisionEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RiskDecisionEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RiskDecisionEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RiskDecisionEvent {
+
+            /** Properties of a RiskDecisionEvent. */
+            interface $Properties {
+
+                /** RiskDecisionEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** RiskDecisionEvent riskDecision */
+                riskDecision?: (pipstream.v1.RiskDecision.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RiskDecisionEvent. */
+            type $Shape = pipstream.v1.RiskDecisionEvent.$Properties;
+        }
+
+        /**
+         * Properties of a NotificationEvent.
+         * @deprecated Use pipstream.v1.NotificationEvent.$Properties instead.
+         */
+        interface INotificationEvent extends pipstream.v1.NotificationEvent.$Properties {
+        }
+
+        /** Represents a NotificationEvent. */
+        class NotificationEvent {
+
+            /**
+             * Constructs a new NotificationEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.NotificationEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** NotificationEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** NotificationEvent notification. */
+            notification?: (pipstream.v1.Notification.$Properties|null);
+
+            /**
+             * Creates a new NotificationEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns NotificationEvent instance
+             */
+            static create(properties: pipstream.v1.NotificationEvent.$Shape): pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape;
+            static create(properties?: pipstream.v1.NotificationEvent.$Properties): pipstream.v1.NotificationEvent;
+
+            /**
+             * Encodes the specified NotificationEvent message. Does not implicitly {@link pipstream.v1.NotificationEvent.verify|verify} messages.
+             * @param message NotificationEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.NotificationEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified NotificationEvent message, length delimited. Does not implicitly {@link pipstream.v1.NotificationEvent.verify|verify} messages.
+             * @param message NotificationEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.NotificationEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a NotificationEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape} NotificationEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape;
+
+            /**
+             * Decodes a NotificationEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape} NotificationEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape;
+
+            /**
+             * Verifies a NotificationEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a NotificationEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns NotificationEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.NotificationEvent;
+
+            /**
+             * Creates a plain object from a NotificationEvent message. Also converts values to other types if specified.
+             * @param message NotificationEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.NotificationEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this NotificationEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for NotificationEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace NotificationEvent {
+
+            /** Properties of a NotificationEvent. */
+            interface $Properties {
+
+                /** NotificationEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** NotificationEvent notification */
+                notification?: (pipstream.v1.Notification.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a NotificationEvent. */
+            type $Shape = pipstream.v1.NotificationEvent.$Properties;
+        }
+
+        /**
          * Properties of a Tick.
          * @deprecated Use pipstream.v1.Tick.$Properties instead.
          */
@@ -1775,6 +2153,478 @@ export namespace pipstream {
             type $Shape = pipstream.v1.RejectedTick.$Properties;
         }
 
+        /**
+         * Properties of a Notification.
+         * @deprecated Use pipstream.v1.Notification.$Properties instead.
+         */
+        interface INotification extends pipstream.v1.Notification.$Properties {
+        }
+
+        /** Represents a Notification. */
+        class Notification {
+
+            /**
+             * Constructs a new Notification.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.Notification.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Notification id. */
+            id: string;
+
+            /** Notification kind. */
+            kind: string;
+
+            /** Notification account. */
+            account: string;
+
+            /** Notification instrument. */
+            instrument: string;
+
+            /** Notification message. */
+            message: string;
+
+            /** Notification timeMs. */
+            timeMs: number;
+
+            /** Notification signalId. */
+            signalId: string;
+
+            /** Notification workflowId. */
+            workflowId: string;
+
+            /** Notification workflowVersion. */
+            workflowVersion: number;
+
+            /** Notification nodeId. */
+            nodeId: string;
+
+            /** Notification price. */
+            price: number;
+
+            /** Notification bid. */
+            bid: number;
+
+            /** Notification ask. */
+            ask: number;
+
+            /**
+             * Creates a new Notification instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Notification instance
+             */
+            static create(properties: pipstream.v1.Notification.$Shape): pipstream.v1.Notification & pipstream.v1.Notification.$Shape;
+            static create(properties?: pipstream.v1.Notification.$Properties): pipstream.v1.Notification;
+
+            /**
+             * Encodes the specified Notification message. Does not implicitly {@link pipstream.v1.Notification.verify|verify} messages.
+             * @param message Notification message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.Notification.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified Notification message, length delimited. Does not implicitly {@link pipstream.v1.Notification.verify|verify} messages.
+             * @param message Notification message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.Notification.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.Notification & pipstream.v1.Notification.$Shape} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.Notification & pipstream.v1.Notification.$Shape;
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Notification & pipstream.v1.Notification.$Shape} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.Notification & pipstream.v1.Notification.$Shape;
+
+            /**
+             * Verifies a Notification message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a Notification message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns Notification
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.Notification;
+
+            /**
+             * Creates a plain object from a Notification message. Also converts values to other types if specified.
+             * @param message Notification
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.Notification, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this Notification to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for Notification
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Notification {
+
+            /** Properties of a Notification. */
+            interface $Properties {
+
+                /** Notification id */
+                id?: (string|null);
+
+                /** Notification kind */
+                kind?: (string|null);
+
+                /** Notification account */
+                account?: (string|null);
+
+                /** Notification instrument */
+                instrument?: (string|null);
+
+                /** Notification message */
+                message?: (string|null);
+
+                /** Notification timeMs */
+                timeMs?: (number|null);
+
+                /** Notification signalId */
+                signalId?: (string|null);
+
+                /** Notification workflowId */
+                workflowId?: (string|null);
+
+                /** Notification workflowVersion */
+                workflowVersion?: (number|null);
+
+                /** Notification nodeId */
+                nodeId?: (string|null);
+
+                /** Notification price */
+                price?: (number|null);
+
+                /** Notification bid */
+                bid?: (number|null);
+
+                /** Notification ask */
+                ask?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a Notification. */
+            type $Shape = pipstream.v1.Notification.$Properties;
+        }
+
+        /** OrderState enum. */
+        enum OrderState {
+
+            /** ORDER_STATE_UNSPECIFIED value */
+            ORDER_STATE_UNSPECIFIED = 0,
+
+            /** ORDER_STATE_PENDING_CONFIRMATION value */
+            ORDER_STATE_PENDING_CONFIRMATION = 1,
+
+            /** ORDER_STATE_CONFIRMED value */
+            ORDER_STATE_CONFIRMED = 2,
+
+            /** ORDER_STATE_EXPIRED value */
+            ORDER_STATE_EXPIRED = 3,
+
+            /** ORDER_STATE_REJECTED_BY_USER value */
+            ORDER_STATE_REJECTED_BY_USER = 4,
+
+            /** ORDER_STATE_RISK_REJECTED value */
+            ORDER_STATE_RISK_REJECTED = 5,
+
+            /** ORDER_STATE_SUBMITTED value */
+            ORDER_STATE_SUBMITTED = 6,
+
+            /** ORDER_STATE_FILLED value */
+            ORDER_STATE_FILLED = 7,
+
+            /** ORDER_STATE_REJECTED value */
+            ORDER_STATE_REJECTED = 8,
+
+            /** ORDER_STATE_CANCELLED value */
+            ORDER_STATE_CANCELLED = 9
+        }
+
+        /**
+         * Properties of an OrderUpdate.
+         * @deprecated Use pipstream.v1.OrderUpdate.$Properties instead.
+         */
+        interface IOrderUpdate extends pipstream.v1.OrderUpdate.$Properties {
+        }
+
+        /** Represents an OrderUpdate. */
+        class OrderUpdate {
+
+            /**
+             * Constructs a new OrderUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.OrderUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** OrderUpdate orderId. */
+            orderId: string;
+
+            /** OrderUpdate signalId. */
+            signalId: string;
+
+            /** OrderUpdate account. */
+            account: string;
+
+            /** OrderUpdate instrument. */
+            instrument: string;
+
+            /** OrderUpdate state. */
+            state: pipstream.v1.OrderState;
+
+            /** OrderUpdate side. */
+            side: pipstream.v1.Side;
+
+            /** OrderUpdate units. */
+            units: number;
+
+            /** OrderUpdate timeMs. */
+            timeMs: number;
+
+            /** OrderUpdate broker. */
+            broker: string;
+
+            /** OrderUpdate price. */
+            price?: (number|null);
+
+            /** OrderUpdate reason. */
+            reason: string;
+
+            /** OrderUpdate riskLimit. */
+            riskLimit?: (number|null);
+
+            /** OrderUpdate riskValue. */
+            riskValue?: (number|null);
+
+            /** OrderUpdate stopLossPrice. */
+            stopLossPrice?: (number|null);
+
+            /** OrderUpdate takeProfitPrice. */
+            takeProfitPrice?: (number|null);
+
+            /** OrderUpdate slippagePips. */
+            slippagePips?: (number|null);
+
+            /** OrderUpdate bid. */
+            bid: number;
+
+            /** OrderUpdate ask. */
+            ask: number;
+
+            /** OrderUpdate expiresMs. */
+            expiresMs?: (number|null);
+
+            /** OrderUpdate workflowId. */
+            workflowId: string;
+
+            /** OrderUpdate workflowVersion. */
+            workflowVersion: number;
+
+            /** OrderUpdate stopLossPips. */
+            stopLossPips?: (number|null);
+
+            /** OrderUpdate takeProfitPips. */
+            takeProfitPips?: (number|null);
+
+            /**
+             * Creates a new OrderUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns OrderUpdate instance
+             */
+            static create(properties: pipstream.v1.OrderUpdate.$Shape): pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape;
+            static create(properties?: pipstream.v1.OrderUpdate.$Properties): pipstream.v1.OrderUpdate;
+
+            /**
+             * Encodes the specified OrderUpdate message. Does not implicitly {@link pipstream.v1.OrderUpdate.verify|verify} messages.
+             * @param message OrderUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.OrderUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified OrderUpdate message, length delimited. Does not implicitly {@link pipstream.v1.OrderUpdate.verify|verify} messages.
+             * @param message OrderUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.OrderUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an OrderUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape} OrderUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape;
+
+            /**
+             * Decodes an OrderUpdate message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape} OrderUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape;
+
+            /**
+             * Verifies an OrderUpdate message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an OrderUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns OrderUpdate
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.OrderUpdate;
+
+            /**
+             * Creates a plain object from an OrderUpdate message. Also converts values to other types if specified.
+             * @param message OrderUpdate
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.OrderUpdate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this OrderUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for OrderUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace OrderUpdate {
+
+            /** Properties of an OrderUpdate. */
+            interface $Properties {
+
+                /** OrderUpdate orderId */
+                orderId?: (string|null);
+
+                /** OrderUpdate signalId */
+                signalId?: (string|null);
+
+                /** OrderUpdate account */
+                account?: (string|null);
+
+                /** OrderUpdate instrument */
+                instrument?: (string|null);
+
+                /** OrderUpdate state */
+                state?: (pipstream.v1.OrderState|null);
+
+                /** OrderUpdate side */
+                side?: (pipstream.v1.Side|null);
+
+                /** OrderUpdate units */
+                units?: (number|null);
+
+                /** OrderUpdate timeMs */
+                timeMs?: (number|null);
+
+                /** OrderUpdate broker */
+                broker?: (string|null);
+
+                /** OrderUpdate price */
+                price?: (number|null);
+
+                /** OrderUpdate reason */
+                reason?: (string|null);
+
+                /** OrderUpdate riskLimit */
+                riskLimit?: (number|null);
+
+                /** OrderUpdate riskValue */
+                riskValue?: (number|null);
+
+                /** OrderUpdate stopLossPrice */
+                stopLossPrice?: (number|null);
+
+                /** OrderUpdate takeProfitPrice */
+                takeProfitPrice?: (number|null);
+
+                /** OrderUpdate slippagePips */
+                slippagePips?: (number|null);
+
+                /** OrderUpdate bid */
+                bid?: (number|null);
+
+                /** OrderUpdate ask */
+                ask?: (number|null);
+
+                /** OrderUpdate expiresMs */
+                expiresMs?: (number|null);
+
+                /** OrderUpdate workflowId */
+                workflowId?: (string|null);
+
+                /** OrderUpdate workflowVersion */
+                workflowVersion?: (number|null);
+
+                /** OrderUpdate stopLossPips */
+                stopLossPips?: (number|null);
+
+                /** OrderUpdate takeProfitPips */
+                takeProfitPips?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an OrderUpdate. */
+            type $Shape = pipstream.v1.OrderUpdate.$Properties;
+        }
+
         /** Side enum. */
         enum Side {
 
@@ -1857,6 +2707,12 @@ export namespace pipstream {
 
             /** Signal tickSeq. */
             tickSeq: number;
+
+            /** Signal expiryS. */
+            expiryS?: (number|null);
+
+            /** Signal tradeable. */
+            tradeable: boolean;
 
             /**
              * Creates a new Signal instance using the specified properties.
@@ -1993,6 +2849,12 @@ export namespace pipstream {
                 /** Signal tickSeq */
                 tickSeq?: (number|null);
 
+                /** Signal expiryS */
+                expiryS?: (number|null);
+
+                /** Signal tradeable */
+                tradeable?: (boolean|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -2015,6 +2877,201 @@ export namespace pipstream {
 
             /** SIGNAL_AUTO_EXECUTE value */
             SIGNAL_AUTO_EXECUTE = 3
+        }
+
+        /**
+         * Properties of a RiskDecision.
+         * @deprecated Use pipstream.v1.RiskDecision.$Properties instead.
+         */
+        interface IRiskDecision extends pipstream.v1.RiskDecision.$Properties {
+        }
+
+        /** Represents a RiskDecision. */
+        class RiskDecision {
+
+            /**
+             * Constructs a new RiskDecision.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.RiskDecision.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RiskDecision orderId. */
+            orderId: string;
+
+            /** RiskDecision signalId. */
+            signalId: string;
+
+            /** RiskDecision account. */
+            account: string;
+
+            /** RiskDecision instrument. */
+            instrument: string;
+
+            /** RiskDecision approved. */
+            approved: boolean;
+
+            /** RiskDecision reason. */
+            reason: string;
+
+            /** RiskDecision limit. */
+            limit?: (number|null);
+
+            /** RiskDecision value. */
+            value?: (number|null);
+
+            /** RiskDecision side. */
+            side: pipstream.v1.Side;
+
+            /** RiskDecision units. */
+            units: number;
+
+            /** RiskDecision timeMs. */
+            timeMs: number;
+
+            /** RiskDecision bid. */
+            bid: number;
+
+            /** RiskDecision ask. */
+            ask: number;
+
+            /** RiskDecision limitsJson. */
+            limitsJson: string;
+
+            /**
+             * Creates a new RiskDecision instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RiskDecision instance
+             */
+            static create(properties: pipstream.v1.RiskDecision.$Shape): pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape;
+            static create(properties?: pipstream.v1.RiskDecision.$Properties): pipstream.v1.RiskDecision;
+
+            /**
+             * Encodes the specified RiskDecision message. Does not implicitly {@link pipstream.v1.RiskDecision.verify|verify} messages.
+             * @param message RiskDecision message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.RiskDecision.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified RiskDecision message, length delimited. Does not implicitly {@link pipstream.v1.RiskDecision.verify|verify} messages.
+             * @param message RiskDecision message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.RiskDecision.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RiskDecision message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape} RiskDecision
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape;
+
+            /**
+             * Decodes a RiskDecision message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape} RiskDecision
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape;
+
+            /**
+             * Verifies a RiskDecision message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a RiskDecision message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns RiskDecision
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.RiskDecision;
+
+            /**
+             * Creates a plain object from a RiskDecision message. Also converts values to other types if specified.
+             * @param message RiskDecision
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.RiskDecision, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this RiskDecision to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for RiskDecision
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RiskDecision {
+
+            /** Properties of a RiskDecision. */
+            interface $Properties {
+
+                /** RiskDecision orderId */
+                orderId?: (string|null);
+
+                /** RiskDecision signalId */
+                signalId?: (string|null);
+
+                /** RiskDecision account */
+                account?: (string|null);
+
+                /** RiskDecision instrument */
+                instrument?: (string|null);
+
+                /** RiskDecision approved */
+                approved?: (boolean|null);
+
+                /** RiskDecision reason */
+                reason?: (string|null);
+
+                /** RiskDecision limit */
+                limit?: (number|null);
+
+                /** RiskDecision value */
+                value?: (number|null);
+
+                /** RiskDecision side */
+                side?: (pipstream.v1.Side|null);
+
+                /** RiskDecision units */
+                units?: (number|null);
+
+                /** RiskDecision timeMs */
+                timeMs?: (number|null);
+
+                /** RiskDecision bid */
+                bid?: (number|null);
+
+                /** RiskDecision ask */
+                ask?: (number|null);
+
+                /** RiskDecision limitsJson */
+                limitsJson?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RiskDecision. */
+            type $Shape = pipstream.v1.RiskDecision.$Properties;
         }
     }
 }

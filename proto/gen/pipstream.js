@@ -792,6 +792,9 @@ export const pipstream = $root.pipstream = (() => {
          * @property {number} EVENT_TYPE_REJECTED_TICK=4 EVENT_TYPE_REJECTED_TICK value
          * @property {number} EVENT_TYPE_INSTRUMENT_REGISTERED=5 EVENT_TYPE_INSTRUMENT_REGISTERED value
          * @property {number} EVENT_TYPE_WORKFLOW_CHANGED=6 EVENT_TYPE_WORKFLOW_CHANGED value
+         * @property {number} EVENT_TYPE_ORDER_UPDATE=7 EVENT_TYPE_ORDER_UPDATE value
+         * @property {number} EVENT_TYPE_RISK_DECISION=8 EVENT_TYPE_RISK_DECISION value
+         * @property {number} EVENT_TYPE_NOTIFICATION=9 EVENT_TYPE_NOTIFICATION value
          */
         v1.EventType = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -802,6 +805,9 @@ export const pipstream = $root.pipstream = (() => {
             values[valuesById[4] = "EVENT_TYPE_REJECTED_TICK"] = 4;
             values[valuesById[5] = "EVENT_TYPE_INSTRUMENT_REGISTERED"] = 5;
             values[valuesById[6] = "EVENT_TYPE_WORKFLOW_CHANGED"] = 6;
+            values[valuesById[7] = "EVENT_TYPE_ORDER_UPDATE"] = 7;
+            values[valuesById[8] = "EVENT_TYPE_RISK_DECISION"] = 8;
+            values[valuesById[9] = "EVENT_TYPE_NOTIFICATION"] = 9;
             return values;
         })();
 
@@ -1192,6 +1198,18 @@ export const pipstream = $root.pipstream = (() => {
                     case "EVENT_TYPE_WORKFLOW_CHANGED":
                     case 6:
                         message.type = 6;
+                        break;
+                    case "EVENT_TYPE_ORDER_UPDATE":
+                    case 7:
+                        message.type = 7;
+                        break;
+                    case "EVENT_TYPE_RISK_DECISION":
+                    case 8:
+                        message.type = 8;
+                        break;
+                    case "EVENT_TYPE_NOTIFICATION":
+                    case 9:
+                        message.type = 9;
                         break;
                     default:
                         if (typeof object.type === "number" && (object.type | 0) === object.type)
@@ -3436,6 +3454,927 @@ export const pipstream = $root.pipstream = (() => {
             return WorkflowChangedEvent;
         })();
 
+        v1.OrderUpdateEvent = (function() {
+
+            /**
+             * Properties of an OrderUpdateEvent.
+             * @typedef {Object} pipstream.v1.OrderUpdateEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] OrderUpdateEvent envelope
+             * @property {pipstream.v1.OrderUpdate.$Properties|null} [orderUpdate] OrderUpdateEvent orderUpdate
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderUpdateEvent.
+             * @memberof pipstream.v1
+             * @interface IOrderUpdateEvent
+             * @augments pipstream.v1.OrderUpdateEvent.$Properties
+             * @deprecated Use pipstream.v1.OrderUpdateEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderUpdateEvent.
+             * @typedef {pipstream.v1.OrderUpdateEvent.$Properties} pipstream.v1.OrderUpdateEvent.$Shape
+             */
+
+            /**
+             * Constructs a new OrderUpdateEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents an OrderUpdateEvent.
+             * @constructor
+             * @param {pipstream.v1.OrderUpdateEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderUpdateEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OrderUpdateEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @instance
+             */
+            OrderUpdateEvent.prototype.envelope = null;
+
+            /**
+             * OrderUpdateEvent orderUpdate.
+             * @member {pipstream.v1.OrderUpdate.$Properties|null|undefined} orderUpdate
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @instance
+             */
+            OrderUpdateEvent.prototype.orderUpdate = null;
+
+            /**
+             * Creates a new OrderUpdateEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {pipstream.v1.OrderUpdateEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.OrderUpdateEvent} OrderUpdateEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.OrderUpdateEvent.$Shape): pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape;
+             *   (properties?: pipstream.v1.OrderUpdateEvent.$Properties): pipstream.v1.OrderUpdateEvent;
+             * }}
+             */
+            OrderUpdateEvent.create = function(properties) {
+                return new OrderUpdateEvent(properties);
+            };
+
+            /**
+             * Encodes the specified OrderUpdateEvent message. Does not implicitly {@link pipstream.v1.OrderUpdateEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {pipstream.v1.OrderUpdateEvent.$Properties} message OrderUpdateEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderUpdateEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.orderUpdate != null && $Object.hasOwnProperty.call(message, "orderUpdate"))
+                    $root.pipstream.v1.OrderUpdate.encode(message.orderUpdate, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OrderUpdateEvent message, length delimited. Does not implicitly {@link pipstream.v1.OrderUpdateEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {pipstream.v1.OrderUpdateEvent.$Properties} message OrderUpdateEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderUpdateEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderUpdateEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape} OrderUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderUpdateEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.OrderUpdateEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.orderUpdate = $root.pipstream.v1.OrderUpdate.decode(reader, reader.size(), $undefined, _depth + 1, message.orderUpdate);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OrderUpdateEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.OrderUpdateEvent & pipstream.v1.OrderUpdateEvent.$Shape} OrderUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderUpdateEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderUpdateEvent message.
+             * @function verify
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderUpdateEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.orderUpdate != null && $Object.hasOwnProperty.call(message, "orderUpdate")) {
+                    let error = $root.pipstream.v1.OrderUpdate.verify(message.orderUpdate, _depth + 1);
+                    if (error)
+                        return "orderUpdate." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderUpdateEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.OrderUpdateEvent} OrderUpdateEvent
+             */
+            OrderUpdateEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.OrderUpdateEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.OrderUpdateEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.OrderUpdateEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.OrderUpdateEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.orderUpdate != null) {
+                    if (!$util.isObject(object.orderUpdate))
+                        throw $TypeError(".pipstream.v1.OrderUpdateEvent.orderUpdate: object expected");
+                    message.orderUpdate = $root.pipstream.v1.OrderUpdate.fromObject(object.orderUpdate, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OrderUpdateEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {pipstream.v1.OrderUpdateEvent} message OrderUpdateEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderUpdateEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.orderUpdate = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.orderUpdate != null && $Object.hasOwnProperty.call(message, "orderUpdate"))
+                    object.orderUpdate = $root.pipstream.v1.OrderUpdate.toObject(message.orderUpdate, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this OrderUpdateEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderUpdateEvent.prototype.toJSON = function() {
+                return OrderUpdateEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderUpdateEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.OrderUpdateEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderUpdateEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.OrderUpdateEvent";
+            };
+
+            return OrderUpdateEvent;
+        })();
+
+        v1.RiskDecisionEvent = (function() {
+
+            /**
+             * Properties of a RiskDecisionEvent.
+             * @typedef {Object} pipstream.v1.RiskDecisionEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] RiskDecisionEvent envelope
+             * @property {pipstream.v1.RiskDecision.$Properties|null} [riskDecision] RiskDecisionEvent riskDecision
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RiskDecisionEvent.
+             * @memberof pipstream.v1
+             * @interface IRiskDecisionEvent
+             * @augments pipstream.v1.RiskDecisionEvent.$Properties
+             * @deprecated Use pipstream.v1.RiskDecisionEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a RiskDecisionEvent.
+             * @typedef {pipstream.v1.RiskDecisionEvent.$Properties} pipstream.v1.RiskDecisionEvent.$Shape
+             */
+
+            /**
+             * Constructs a new RiskDecisionEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a RiskDecisionEvent.
+             * @constructor
+             * @param {pipstream.v1.RiskDecisionEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RiskDecisionEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RiskDecisionEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @instance
+             */
+            RiskDecisionEvent.prototype.envelope = null;
+
+            /**
+             * RiskDecisionEvent riskDecision.
+             * @member {pipstream.v1.RiskDecision.$Properties|null|undefined} riskDecision
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @instance
+             */
+            RiskDecisionEvent.prototype.riskDecision = null;
+
+            /**
+             * Creates a new RiskDecisionEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {pipstream.v1.RiskDecisionEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.RiskDecisionEvent} RiskDecisionEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.RiskDecisionEvent.$Shape): pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape;
+             *   (properties?: pipstream.v1.RiskDecisionEvent.$Properties): pipstream.v1.RiskDecisionEvent;
+             * }}
+             */
+            RiskDecisionEvent.create = function(properties) {
+                return new RiskDecisionEvent(properties);
+            };
+
+            /**
+             * Encodes the specified RiskDecisionEvent message. Does not implicitly {@link pipstream.v1.RiskDecisionEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {pipstream.v1.RiskDecisionEvent.$Properties} message RiskDecisionEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskDecisionEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.riskDecision != null && $Object.hasOwnProperty.call(message, "riskDecision"))
+                    $root.pipstream.v1.RiskDecision.encode(message.riskDecision, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RiskDecisionEvent message, length delimited. Does not implicitly {@link pipstream.v1.RiskDecisionEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {pipstream.v1.RiskDecisionEvent.$Properties} message RiskDecisionEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskDecisionEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RiskDecisionEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape} RiskDecisionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskDecisionEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.RiskDecisionEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.riskDecision = $root.pipstream.v1.RiskDecision.decode(reader, reader.size(), $undefined, _depth + 1, message.riskDecision);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RiskDecisionEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RiskDecisionEvent & pipstream.v1.RiskDecisionEvent.$Shape} RiskDecisionEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskDecisionEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RiskDecisionEvent message.
+             * @function verify
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RiskDecisionEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.riskDecision != null && $Object.hasOwnProperty.call(message, "riskDecision")) {
+                    let error = $root.pipstream.v1.RiskDecision.verify(message.riskDecision, _depth + 1);
+                    if (error)
+                        return "riskDecision." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RiskDecisionEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.RiskDecisionEvent} RiskDecisionEvent
+             */
+            RiskDecisionEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.RiskDecisionEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.RiskDecisionEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.RiskDecisionEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.RiskDecisionEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.riskDecision != null) {
+                    if (!$util.isObject(object.riskDecision))
+                        throw $TypeError(".pipstream.v1.RiskDecisionEvent.riskDecision: object expected");
+                    message.riskDecision = $root.pipstream.v1.RiskDecision.fromObject(object.riskDecision, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RiskDecisionEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {pipstream.v1.RiskDecisionEvent} message RiskDecisionEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RiskDecisionEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.riskDecision = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.riskDecision != null && $Object.hasOwnProperty.call(message, "riskDecision"))
+                    object.riskDecision = $root.pipstream.v1.RiskDecision.toObject(message.riskDecision, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this RiskDecisionEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RiskDecisionEvent.prototype.toJSON = function() {
+                return RiskDecisionEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RiskDecisionEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.RiskDecisionEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RiskDecisionEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.RiskDecisionEvent";
+            };
+
+            return RiskDecisionEvent;
+        })();
+
+        v1.NotificationEvent = (function() {
+
+            /**
+             * Properties of a NotificationEvent.
+             * @typedef {Object} pipstream.v1.NotificationEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] NotificationEvent envelope
+             * @property {pipstream.v1.Notification.$Properties|null} [notification] NotificationEvent notification
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a NotificationEvent.
+             * @memberof pipstream.v1
+             * @interface INotificationEvent
+             * @augments pipstream.v1.NotificationEvent.$Properties
+             * @deprecated Use pipstream.v1.NotificationEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a NotificationEvent.
+             * @typedef {pipstream.v1.NotificationEvent.$Properties} pipstream.v1.NotificationEvent.$Shape
+             */
+
+            /**
+             * Constructs a new NotificationEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a NotificationEvent.
+             * @constructor
+             * @param {pipstream.v1.NotificationEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const NotificationEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * NotificationEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.NotificationEvent
+             * @instance
+             */
+            NotificationEvent.prototype.envelope = null;
+
+            /**
+             * NotificationEvent notification.
+             * @member {pipstream.v1.Notification.$Properties|null|undefined} notification
+             * @memberof pipstream.v1.NotificationEvent
+             * @instance
+             */
+            NotificationEvent.prototype.notification = null;
+
+            /**
+             * Creates a new NotificationEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {pipstream.v1.NotificationEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.NotificationEvent} NotificationEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.NotificationEvent.$Shape): pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape;
+             *   (properties?: pipstream.v1.NotificationEvent.$Properties): pipstream.v1.NotificationEvent;
+             * }}
+             */
+            NotificationEvent.create = function(properties) {
+                return new NotificationEvent(properties);
+            };
+
+            /**
+             * Encodes the specified NotificationEvent message. Does not implicitly {@link pipstream.v1.NotificationEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {pipstream.v1.NotificationEvent.$Properties} message NotificationEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.notification != null && $Object.hasOwnProperty.call(message, "notification"))
+                    $root.pipstream.v1.Notification.encode(message.notification, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified NotificationEvent message, length delimited. Does not implicitly {@link pipstream.v1.NotificationEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {pipstream.v1.NotificationEvent.$Properties} message NotificationEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a NotificationEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape} NotificationEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.NotificationEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.notification = $root.pipstream.v1.Notification.decode(reader, reader.size(), $undefined, _depth + 1, message.notification);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a NotificationEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.NotificationEvent & pipstream.v1.NotificationEvent.$Shape} NotificationEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a NotificationEvent message.
+             * @function verify
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            NotificationEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.notification != null && $Object.hasOwnProperty.call(message, "notification")) {
+                    let error = $root.pipstream.v1.Notification.verify(message.notification, _depth + 1);
+                    if (error)
+                        return "notification." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a NotificationEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.NotificationEvent} NotificationEvent
+             */
+            NotificationEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.NotificationEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.NotificationEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.NotificationEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.NotificationEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.notification != null) {
+                    if (!$util.isObject(object.notification))
+                        throw $TypeError(".pipstream.v1.NotificationEvent.notification: object expected");
+                    message.notification = $root.pipstream.v1.Notification.fromObject(object.notification, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a NotificationEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {pipstream.v1.NotificationEvent} message NotificationEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            NotificationEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.notification = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.notification != null && $Object.hasOwnProperty.call(message, "notification"))
+                    object.notification = $root.pipstream.v1.Notification.toObject(message.notification, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this NotificationEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.NotificationEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            NotificationEvent.prototype.toJSON = function() {
+                return NotificationEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for NotificationEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.NotificationEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            NotificationEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.NotificationEvent";
+            };
+
+            return NotificationEvent;
+        })();
+
         v1.Tick = (function() {
 
             /**
@@ -4818,6 +5757,1688 @@ export const pipstream = $root.pipstream = (() => {
             return RejectedTick;
         })();
 
+        v1.Notification = (function() {
+
+            /**
+             * Properties of a Notification.
+             * @typedef {Object} pipstream.v1.Notification.$Properties
+             * @property {string|null} [id] Notification id
+             * @property {string|null} [kind] Notification kind
+             * @property {string|null} [account] Notification account
+             * @property {string|null} [instrument] Notification instrument
+             * @property {string|null} [message] Notification message
+             * @property {number|null} [timeMs] Notification timeMs
+             * @property {string|null} [signalId] Notification signalId
+             * @property {string|null} [workflowId] Notification workflowId
+             * @property {number|null} [workflowVersion] Notification workflowVersion
+             * @property {string|null} [nodeId] Notification nodeId
+             * @property {number|null} [price] Notification price
+             * @property {number|null} [bid] Notification bid
+             * @property {number|null} [ask] Notification ask
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Notification.
+             * @memberof pipstream.v1
+             * @interface INotification
+             * @augments pipstream.v1.Notification.$Properties
+             * @deprecated Use pipstream.v1.Notification.$Properties instead.
+             */
+
+            /**
+             * Shape of a Notification.
+             * @typedef {pipstream.v1.Notification.$Properties} pipstream.v1.Notification.$Shape
+             */
+
+            /**
+             * Constructs a new Notification.
+             * @memberof pipstream.v1
+             * @classdesc Represents a Notification.
+             * @constructor
+             * @param {pipstream.v1.Notification.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Notification = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Notification id.
+             * @member {string} id
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.id = "";
+
+            /**
+             * Notification kind.
+             * @member {string} kind
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.kind = "";
+
+            /**
+             * Notification account.
+             * @member {string} account
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.account = "";
+
+            /**
+             * Notification instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.instrument = "";
+
+            /**
+             * Notification message.
+             * @member {string} message
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.message = "";
+
+            /**
+             * Notification timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.timeMs = 0;
+
+            /**
+             * Notification signalId.
+             * @member {string} signalId
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.signalId = "";
+
+            /**
+             * Notification workflowId.
+             * @member {string} workflowId
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.workflowId = "";
+
+            /**
+             * Notification workflowVersion.
+             * @member {number} workflowVersion
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.workflowVersion = 0;
+
+            /**
+             * Notification nodeId.
+             * @member {string} nodeId
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.nodeId = "";
+
+            /**
+             * Notification price.
+             * @member {number} price
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.price = 0;
+
+            /**
+             * Notification bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.bid = 0;
+
+            /**
+             * Notification ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.Notification
+             * @instance
+             */
+            Notification.prototype.ask = 0;
+
+            /**
+             * Creates a new Notification instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {pipstream.v1.Notification.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.Notification} Notification instance
+             * @type {{
+             *   (properties: pipstream.v1.Notification.$Shape): pipstream.v1.Notification & pipstream.v1.Notification.$Shape;
+             *   (properties?: pipstream.v1.Notification.$Properties): pipstream.v1.Notification;
+             * }}
+             */
+            Notification.create = function(properties) {
+                return new Notification(properties);
+            };
+
+            /**
+             * Encodes the specified Notification message. Does not implicitly {@link pipstream.v1.Notification.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {pipstream.v1.Notification.$Properties} message Notification message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Notification.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.id);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.kind);
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.account);
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.instrument);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.message);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.timeMs);
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId") && message.signalId !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.signalId);
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId") && message.workflowId !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.workflowId);
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion") && message.workflowVersion !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.workflowVersion);
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.nodeId);
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price") && !$Object.is(message.price, 0))
+                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.price);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 13, wireType 1 =*/105).double(message.ask);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Notification message, length delimited. Does not implicitly {@link pipstream.v1.Notification.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {pipstream.v1.Notification.$Properties} message Notification message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Notification.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.Notification & pipstream.v1.Notification.$Shape} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Notification.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.Notification();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.signalId = value;
+                            else
+                                delete message.signalId;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflowId = value;
+                            else
+                                delete message.workflowId;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.workflowVersion = value;
+                            else
+                                delete message.workflowVersion;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.price = value;
+                            else
+                                delete message.price;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.Notification & pipstream.v1.Notification.$Shape} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Notification.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Notification message.
+             * @function verify
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Notification.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    if (!$util.isString(message.id))
+                        return "id: string expected";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (!$util.isString(message.kind))
+                        return "kind: string expected";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    if (!$util.isString(message.message))
+                        return "message: string expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    if (!$util.isString(message.signalId))
+                        return "signalId: string expected";
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    if (!$util.isString(message.workflowId))
+                        return "workflowId: string expected";
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    if (!$util.isInteger(message.workflowVersion))
+                        return "workflowVersion: integer expected";
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    if (typeof message.price !== "number")
+                        return "price: number expected";
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a Notification message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.Notification} Notification
+             */
+            Notification.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.Notification)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.Notification: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.Notification();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.kind != null)
+                    if (typeof object.kind !== "string" || object.kind.length)
+                        message.kind = $String(object.kind);
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.signalId != null)
+                    if (typeof object.signalId !== "string" || object.signalId.length)
+                        message.signalId = $String(object.signalId);
+                if (object.workflowId != null)
+                    if (typeof object.workflowId !== "string" || object.workflowId.length)
+                        message.workflowId = $String(object.workflowId);
+                if (object.workflowVersion != null)
+                    if ($Number(object.workflowVersion) !== 0)
+                        message.workflowVersion = object.workflowVersion >>> 0;
+                if (object.nodeId != null)
+                    if (typeof object.nodeId !== "string" || object.nodeId.length)
+                        message.nodeId = $String(object.nodeId);
+                if (object.price != null)
+                    if (!$Object.is($Number(object.price), 0))
+                        message.price = $Number(object.price);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Notification message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {pipstream.v1.Notification} message Notification
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Notification.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    object.kind = "";
+                    object.account = "";
+                    object.instrument = "";
+                    object.message = "";
+                    object.timeMs = 0;
+                    object.signalId = "";
+                    object.workflowId = "";
+                    object.workflowVersion = 0;
+                    object.nodeId = "";
+                    object.price = 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = message.kind;
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    object.signalId = message.signalId;
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    object.workflowId = message.workflowId;
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    object.workflowVersion = message.workflowVersion;
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    object.nodeId = message.nodeId;
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    object.price = options.json && !$isFinite(message.price) ? $String(message.price) : message.price;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                return object;
+            };
+
+            /**
+             * Converts this Notification to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.Notification
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Notification.prototype.toJSON = function() {
+                return Notification.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Notification
+             * @function getTypeUrl
+             * @memberof pipstream.v1.Notification
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Notification.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.Notification";
+            };
+
+            return Notification;
+        })();
+
+        /**
+         * OrderState enum.
+         * @name pipstream.v1.OrderState
+         * @enum {number}
+         * @property {number} ORDER_STATE_UNSPECIFIED=0 ORDER_STATE_UNSPECIFIED value
+         * @property {number} ORDER_STATE_PENDING_CONFIRMATION=1 ORDER_STATE_PENDING_CONFIRMATION value
+         * @property {number} ORDER_STATE_CONFIRMED=2 ORDER_STATE_CONFIRMED value
+         * @property {number} ORDER_STATE_EXPIRED=3 ORDER_STATE_EXPIRED value
+         * @property {number} ORDER_STATE_REJECTED_BY_USER=4 ORDER_STATE_REJECTED_BY_USER value
+         * @property {number} ORDER_STATE_RISK_REJECTED=5 ORDER_STATE_RISK_REJECTED value
+         * @property {number} ORDER_STATE_SUBMITTED=6 ORDER_STATE_SUBMITTED value
+         * @property {number} ORDER_STATE_FILLED=7 ORDER_STATE_FILLED value
+         * @property {number} ORDER_STATE_REJECTED=8 ORDER_STATE_REJECTED value
+         * @property {number} ORDER_STATE_CANCELLED=9 ORDER_STATE_CANCELLED value
+         */
+        v1.OrderState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ORDER_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ORDER_STATE_PENDING_CONFIRMATION"] = 1;
+            values[valuesById[2] = "ORDER_STATE_CONFIRMED"] = 2;
+            values[valuesById[3] = "ORDER_STATE_EXPIRED"] = 3;
+            values[valuesById[4] = "ORDER_STATE_REJECTED_BY_USER"] = 4;
+            values[valuesById[5] = "ORDER_STATE_RISK_REJECTED"] = 5;
+            values[valuesById[6] = "ORDER_STATE_SUBMITTED"] = 6;
+            values[valuesById[7] = "ORDER_STATE_FILLED"] = 7;
+            values[valuesById[8] = "ORDER_STATE_REJECTED"] = 8;
+            values[valuesById[9] = "ORDER_STATE_CANCELLED"] = 9;
+            return values;
+        })();
+
+        v1.OrderUpdate = (function() {
+
+            /**
+             * Properties of an OrderUpdate.
+             * @typedef {Object} pipstream.v1.OrderUpdate.$Properties
+             * @property {string|null} [orderId] OrderUpdate orderId
+             * @property {string|null} [signalId] OrderUpdate signalId
+             * @property {string|null} [account] OrderUpdate account
+             * @property {string|null} [instrument] OrderUpdate instrument
+             * @property {pipstream.v1.OrderState|null} [state] OrderUpdate state
+             * @property {pipstream.v1.Side|null} [side] OrderUpdate side
+             * @property {number|null} [units] OrderUpdate units
+             * @property {number|null} [timeMs] OrderUpdate timeMs
+             * @property {string|null} [broker] OrderUpdate broker
+             * @property {number|null} [price] OrderUpdate price
+             * @property {string|null} [reason] OrderUpdate reason
+             * @property {number|null} [riskLimit] OrderUpdate riskLimit
+             * @property {number|null} [riskValue] OrderUpdate riskValue
+             * @property {number|null} [stopLossPrice] OrderUpdate stopLossPrice
+             * @property {number|null} [takeProfitPrice] OrderUpdate takeProfitPrice
+             * @property {number|null} [slippagePips] OrderUpdate slippagePips
+             * @property {number|null} [bid] OrderUpdate bid
+             * @property {number|null} [ask] OrderUpdate ask
+             * @property {number|null} [expiresMs] OrderUpdate expiresMs
+             * @property {string|null} [workflowId] OrderUpdate workflowId
+             * @property {number|null} [workflowVersion] OrderUpdate workflowVersion
+             * @property {number|null} [stopLossPips] OrderUpdate stopLossPips
+             * @property {number|null} [takeProfitPips] OrderUpdate takeProfitPips
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an OrderUpdate.
+             * @memberof pipstream.v1
+             * @interface IOrderUpdate
+             * @augments pipstream.v1.OrderUpdate.$Properties
+             * @deprecated Use pipstream.v1.OrderUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of an OrderUpdate.
+             * @typedef {pipstream.v1.OrderUpdate.$Properties} pipstream.v1.OrderUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new OrderUpdate.
+             * @memberof pipstream.v1
+             * @classdesc Represents an OrderUpdate.
+             * @constructor
+             * @param {pipstream.v1.OrderUpdate.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const OrderUpdate = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * OrderUpdate orderId.
+             * @member {string} orderId
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.orderId = "";
+
+            /**
+             * OrderUpdate signalId.
+             * @member {string} signalId
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.signalId = "";
+
+            /**
+             * OrderUpdate account.
+             * @member {string} account
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.account = "";
+
+            /**
+             * OrderUpdate instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.instrument = "";
+
+            /**
+             * OrderUpdate state.
+             * @member {pipstream.v1.OrderState} state
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.state = 0;
+
+            /**
+             * OrderUpdate side.
+             * @member {pipstream.v1.Side} side
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.side = 0;
+
+            /**
+             * OrderUpdate units.
+             * @member {number} units
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.units = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * OrderUpdate timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.timeMs = 0;
+
+            /**
+             * OrderUpdate broker.
+             * @member {string} broker
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.broker = "";
+
+            /**
+             * OrderUpdate price.
+             * @member {number|null|undefined} price
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.price = null;
+
+            /**
+             * OrderUpdate reason.
+             * @member {string} reason
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.reason = "";
+
+            /**
+             * OrderUpdate riskLimit.
+             * @member {number|null|undefined} riskLimit
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.riskLimit = null;
+
+            /**
+             * OrderUpdate riskValue.
+             * @member {number|null|undefined} riskValue
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.riskValue = null;
+
+            /**
+             * OrderUpdate stopLossPrice.
+             * @member {number|null|undefined} stopLossPrice
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.stopLossPrice = null;
+
+            /**
+             * OrderUpdate takeProfitPrice.
+             * @member {number|null|undefined} takeProfitPrice
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.takeProfitPrice = null;
+
+            /**
+             * OrderUpdate slippagePips.
+             * @member {number|null|undefined} slippagePips
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.slippagePips = null;
+
+            /**
+             * OrderUpdate bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.bid = 0;
+
+            /**
+             * OrderUpdate ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.ask = 0;
+
+            /**
+             * OrderUpdate expiresMs.
+             * @member {number|null|undefined} expiresMs
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.expiresMs = null;
+
+            /**
+             * OrderUpdate workflowId.
+             * @member {string} workflowId
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.workflowId = "";
+
+            /**
+             * OrderUpdate workflowVersion.
+             * @member {number} workflowVersion
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.workflowVersion = 0;
+
+            /**
+             * OrderUpdate stopLossPips.
+             * @member {number|null|undefined} stopLossPips
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.stopLossPips = null;
+
+            /**
+             * OrderUpdate takeProfitPips.
+             * @member {number|null|undefined} takeProfitPips
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.takeProfitPips = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_price", {
+                get: $util.oneOfGetter($oneOfFields = ["price"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_riskLimit", {
+                get: $util.oneOfGetter($oneOfFields = ["riskLimit"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_riskValue", {
+                get: $util.oneOfGetter($oneOfFields = ["riskValue"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_stopLossPrice", {
+                get: $util.oneOfGetter($oneOfFields = ["stopLossPrice"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_takeProfitPrice", {
+                get: $util.oneOfGetter($oneOfFields = ["takeProfitPrice"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_slippagePips", {
+                get: $util.oneOfGetter($oneOfFields = ["slippagePips"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_expiresMs", {
+                get: $util.oneOfGetter($oneOfFields = ["expiresMs"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_stopLossPips", {
+                get: $util.oneOfGetter($oneOfFields = ["stopLossPips"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(OrderUpdate.prototype, "_takeProfitPips", {
+                get: $util.oneOfGetter($oneOfFields = ["takeProfitPips"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new OrderUpdate instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {pipstream.v1.OrderUpdate.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.OrderUpdate} OrderUpdate instance
+             * @type {{
+             *   (properties: pipstream.v1.OrderUpdate.$Shape): pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape;
+             *   (properties?: pipstream.v1.OrderUpdate.$Properties): pipstream.v1.OrderUpdate;
+             * }}
+             */
+            OrderUpdate.create = function(properties) {
+                return new OrderUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified OrderUpdate message. Does not implicitly {@link pipstream.v1.OrderUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {pipstream.v1.OrderUpdate.$Properties} message OrderUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderUpdate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId") && message.orderId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.orderId);
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId") && message.signalId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.signalId);
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.account);
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.instrument);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.state);
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side") && message.side !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.side);
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units") && (typeof message.units === "object" ? message.units.low || message.units.high : message.units !== 0))
+                    writer.uint32(/* id 7, wireType 0 =*/56).int64(message.units);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.timeMs);
+                if (message.broker != null && $Object.hasOwnProperty.call(message, "broker") && message.broker !== "")
+                    writer.uint32(/* id 9, wireType 2 =*/74).string(message.broker);
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    writer.uint32(/* id 10, wireType 1 =*/81).double(message.price);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 11, wireType 2 =*/90).string(message.reason);
+                if (message.riskLimit != null && $Object.hasOwnProperty.call(message, "riskLimit"))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.riskLimit);
+                if (message.riskValue != null && $Object.hasOwnProperty.call(message, "riskValue"))
+                    writer.uint32(/* id 13, wireType 1 =*/105).double(message.riskValue);
+                if (message.stopLossPrice != null && $Object.hasOwnProperty.call(message, "stopLossPrice"))
+                    writer.uint32(/* id 14, wireType 1 =*/113).double(message.stopLossPrice);
+                if (message.takeProfitPrice != null && $Object.hasOwnProperty.call(message, "takeProfitPrice"))
+                    writer.uint32(/* id 15, wireType 1 =*/121).double(message.takeProfitPrice);
+                if (message.slippagePips != null && $Object.hasOwnProperty.call(message, "slippagePips"))
+                    writer.uint32(/* id 16, wireType 1 =*/129).double(message.slippagePips);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 17, wireType 1 =*/137).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 18, wireType 1 =*/145).double(message.ask);
+                if (message.expiresMs != null && $Object.hasOwnProperty.call(message, "expiresMs"))
+                    writer.uint32(/* id 19, wireType 1 =*/153).double(message.expiresMs);
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId") && message.workflowId !== "")
+                    writer.uint32(/* id 20, wireType 2 =*/162).string(message.workflowId);
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion") && message.workflowVersion !== 0)
+                    writer.uint32(/* id 21, wireType 0 =*/168).uint32(message.workflowVersion);
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips"))
+                    writer.uint32(/* id 22, wireType 1 =*/177).double(message.stopLossPips);
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
+                    writer.uint32(/* id 23, wireType 1 =*/185).double(message.takeProfitPips);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified OrderUpdate message, length delimited. Does not implicitly {@link pipstream.v1.OrderUpdate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {pipstream.v1.OrderUpdate.$Properties} message OrderUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            OrderUpdate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an OrderUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape} OrderUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderUpdate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.OrderUpdate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.orderId = value;
+                            else
+                                delete message.orderId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.signalId = value;
+                            else
+                                delete message.signalId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.side = value;
+                            else
+                                delete message.side;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.units = value;
+                            else
+                                delete message.units;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.broker = value;
+                            else
+                                delete message.broker;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 1)
+                                break;
+                            message.price = reader.double();
+                            message._price = "price";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            message.riskLimit = reader.double();
+                            message._riskLimit = "riskLimit";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 1)
+                                break;
+                            message.riskValue = reader.double();
+                            message._riskValue = "riskValue";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 1)
+                                break;
+                            message.stopLossPrice = reader.double();
+                            message._stopLossPrice = "stopLossPrice";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 1)
+                                break;
+                            message.takeProfitPrice = reader.double();
+                            message._takeProfitPrice = "takeProfitPrice";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 1)
+                                break;
+                            message.slippagePips = reader.double();
+                            message._slippagePips = "slippagePips";
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 1)
+                                break;
+                            message.expiresMs = reader.double();
+                            message._expiresMs = "expiresMs";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.workflowId = value;
+                            else
+                                delete message.workflowId;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.workflowVersion = value;
+                            else
+                                delete message.workflowVersion;
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 1)
+                                break;
+                            message.stopLossPips = reader.double();
+                            message._stopLossPips = "stopLossPips";
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 1)
+                                break;
+                            message.takeProfitPips = reader.double();
+                            message._takeProfitPips = "takeProfitPips";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an OrderUpdate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.OrderUpdate & pipstream.v1.OrderUpdate.$Shape} OrderUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            OrderUpdate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an OrderUpdate message.
+             * @function verify
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            OrderUpdate.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    if (!$util.isString(message.orderId))
+                        return "orderId: string expected";
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    if (!$util.isString(message.signalId))
+                        return "signalId: string expected";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    if (typeof message.state !== "number" || (message.state | 0) !== message.state)
+                        return "state: enum value expected";
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    if (typeof message.side !== "number" || (message.side | 0) !== message.side)
+                        return "side: enum value expected";
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (!$util.isInteger(message.units) && !(message.units && $util.isInteger(message.units.low) && $util.isInteger(message.units.high)))
+                        return "units: integer|Long expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.broker != null && $Object.hasOwnProperty.call(message, "broker"))
+                    if (!$util.isString(message.broker))
+                        return "broker: string expected";
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price")) {
+                    properties._price = 1;
+                    if (typeof message.price !== "number")
+                        return "price: number expected";
+                }
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.riskLimit != null && $Object.hasOwnProperty.call(message, "riskLimit")) {
+                    properties._riskLimit = 1;
+                    if (typeof message.riskLimit !== "number")
+                        return "riskLimit: number expected";
+                }
+                if (message.riskValue != null && $Object.hasOwnProperty.call(message, "riskValue")) {
+                    properties._riskValue = 1;
+                    if (typeof message.riskValue !== "number")
+                        return "riskValue: number expected";
+                }
+                if (message.stopLossPrice != null && $Object.hasOwnProperty.call(message, "stopLossPrice")) {
+                    properties._stopLossPrice = 1;
+                    if (typeof message.stopLossPrice !== "number")
+                        return "stopLossPrice: number expected";
+                }
+                if (message.takeProfitPrice != null && $Object.hasOwnProperty.call(message, "takeProfitPrice")) {
+                    properties._takeProfitPrice = 1;
+                    if (typeof message.takeProfitPrice !== "number")
+                        return "takeProfitPrice: number expected";
+                }
+                if (message.slippagePips != null && $Object.hasOwnProperty.call(message, "slippagePips")) {
+                    properties._slippagePips = 1;
+                    if (typeof message.slippagePips !== "number")
+                        return "slippagePips: number expected";
+                }
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                if (message.expiresMs != null && $Object.hasOwnProperty.call(message, "expiresMs")) {
+                    properties._expiresMs = 1;
+                    if (typeof message.expiresMs !== "number")
+                        return "expiresMs: number expected";
+                }
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    if (!$util.isString(message.workflowId))
+                        return "workflowId: string expected";
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    if (!$util.isInteger(message.workflowVersion))
+                        return "workflowVersion: integer expected";
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips")) {
+                    properties._stopLossPips = 1;
+                    if (typeof message.stopLossPips !== "number")
+                        return "stopLossPips: number expected";
+                }
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips")) {
+                    properties._takeProfitPips = 1;
+                    if (typeof message.takeProfitPips !== "number")
+                        return "takeProfitPips: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an OrderUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.OrderUpdate} OrderUpdate
+             */
+            OrderUpdate.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.OrderUpdate)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.OrderUpdate: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.OrderUpdate();
+                if (object.orderId != null)
+                    if (typeof object.orderId !== "string" || object.orderId.length)
+                        message.orderId = $String(object.orderId);
+                if (object.signalId != null)
+                    if (typeof object.signalId !== "string" || object.signalId.length)
+                        message.signalId = $String(object.signalId);
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.state !== 0 && (typeof object.state !== "string" || $root.pipstream.v1.OrderState[object.state] !== 0))
+                    switch (object.state) {
+                    case "ORDER_STATE_UNSPECIFIED":
+                    case 0:
+                        message.state = 0;
+                        break;
+                    case "ORDER_STATE_PENDING_CONFIRMATION":
+                    case 1:
+                        message.state = 1;
+                        break;
+                    case "ORDER_STATE_CONFIRMED":
+                    case 2:
+                        message.state = 2;
+                        break;
+                    case "ORDER_STATE_EXPIRED":
+                    case 3:
+                        message.state = 3;
+                        break;
+                    case "ORDER_STATE_REJECTED_BY_USER":
+                    case 4:
+                        message.state = 4;
+                        break;
+                    case "ORDER_STATE_RISK_REJECTED":
+                    case 5:
+                        message.state = 5;
+                        break;
+                    case "ORDER_STATE_SUBMITTED":
+                    case 6:
+                        message.state = 6;
+                        break;
+                    case "ORDER_STATE_FILLED":
+                    case 7:
+                        message.state = 7;
+                        break;
+                    case "ORDER_STATE_REJECTED":
+                    case 8:
+                        message.state = 8;
+                        break;
+                    case "ORDER_STATE_CANCELLED":
+                    case 9:
+                        message.state = 9;
+                        break;
+                    default:
+                        if (typeof object.state === "number" && (object.state | 0) === object.state)
+                            message.state = object.state;
+                    }
+                if (object.side !== 0 && (typeof object.side !== "string" || $root.pipstream.v1.Side[object.side] !== 0))
+                    switch (object.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        message.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        message.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        message.side = 2;
+                        break;
+                    default:
+                        if (typeof object.side === "number" && (object.side | 0) === object.side)
+                            message.side = object.side;
+                    }
+                if (object.units != null)
+                    if (typeof object.units === "object" ? object.units.low || object.units.high : $Number(object.units) !== 0)
+                        if ($util.Long)
+                            message.units = $util.Long.fromValue(object.units, false);
+                        else if (typeof object.units === "string")
+                            message.units = $parseInt(object.units, 10);
+                        else if (typeof object.units === "number")
+                            message.units = object.units;
+                        else if (typeof object.units === "object")
+                            message.units = new $util.LongBits(object.units.low >>> 0, object.units.high >>> 0).toNumber();
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.broker != null)
+                    if (typeof object.broker !== "string" || object.broker.length)
+                        message.broker = $String(object.broker);
+                if (object.price != null)
+                    message.price = $Number(object.price);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.riskLimit != null)
+                    message.riskLimit = $Number(object.riskLimit);
+                if (object.riskValue != null)
+                    message.riskValue = $Number(object.riskValue);
+                if (object.stopLossPrice != null)
+                    message.stopLossPrice = $Number(object.stopLossPrice);
+                if (object.takeProfitPrice != null)
+                    message.takeProfitPrice = $Number(object.takeProfitPrice);
+                if (object.slippagePips != null)
+                    message.slippagePips = $Number(object.slippagePips);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.expiresMs != null)
+                    message.expiresMs = $Number(object.expiresMs);
+                if (object.workflowId != null)
+                    if (typeof object.workflowId !== "string" || object.workflowId.length)
+                        message.workflowId = $String(object.workflowId);
+                if (object.workflowVersion != null)
+                    if ($Number(object.workflowVersion) !== 0)
+                        message.workflowVersion = object.workflowVersion >>> 0;
+                if (object.stopLossPips != null)
+                    message.stopLossPips = $Number(object.stopLossPips);
+                if (object.takeProfitPips != null)
+                    message.takeProfitPips = $Number(object.takeProfitPips);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an OrderUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {pipstream.v1.OrderUpdate} message OrderUpdate
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            OrderUpdate.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.orderId = "";
+                    object.signalId = "";
+                    object.account = "";
+                    object.instrument = "";
+                    object.state = options.enums === $String ? "ORDER_STATE_UNSPECIFIED" : 0;
+                    object.side = options.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.units = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.units = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.timeMs = 0;
+                    object.broker = "";
+                    object.reason = "";
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.workflowId = "";
+                    object.workflowVersion = 0;
+                }
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    object.orderId = message.orderId;
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    object.signalId = message.signalId;
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = options.enums === $String ? $root.pipstream.v1.OrderState[message.state] === $undefined ? message.state : $root.pipstream.v1.OrderState[message.state] : message.state;
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    object.side = options.enums === $String ? $root.pipstream.v1.Side[message.side] === $undefined ? message.side : $root.pipstream.v1.Side[message.side] : message.side;
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.units = typeof message.units === "number" ? $BigInt(message.units) : $util.Long.fromBits(message.units.low >>> 0, message.units.high >>> 0, false).toBigInt();
+                    else if (typeof message.units === "number")
+                        object.units = options.longs === $String ? $String(message.units) : message.units;
+                    else
+                        object.units = options.longs === $String ? $util.Long.prototype.toString.call(message.units) : options.longs === $Number ? new $util.LongBits(message.units.low >>> 0, message.units.high >>> 0).toNumber() : message.units;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.broker != null && $Object.hasOwnProperty.call(message, "broker"))
+                    object.broker = message.broker;
+                if (message.price != null && $Object.hasOwnProperty.call(message, "price"))
+                    object.price = options.json && !$isFinite(message.price) ? $String(message.price) : message.price;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.riskLimit != null && $Object.hasOwnProperty.call(message, "riskLimit"))
+                    object.riskLimit = options.json && !$isFinite(message.riskLimit) ? $String(message.riskLimit) : message.riskLimit;
+                if (message.riskValue != null && $Object.hasOwnProperty.call(message, "riskValue"))
+                    object.riskValue = options.json && !$isFinite(message.riskValue) ? $String(message.riskValue) : message.riskValue;
+                if (message.stopLossPrice != null && $Object.hasOwnProperty.call(message, "stopLossPrice"))
+                    object.stopLossPrice = options.json && !$isFinite(message.stopLossPrice) ? $String(message.stopLossPrice) : message.stopLossPrice;
+                if (message.takeProfitPrice != null && $Object.hasOwnProperty.call(message, "takeProfitPrice"))
+                    object.takeProfitPrice = options.json && !$isFinite(message.takeProfitPrice) ? $String(message.takeProfitPrice) : message.takeProfitPrice;
+                if (message.slippagePips != null && $Object.hasOwnProperty.call(message, "slippagePips"))
+                    object.slippagePips = options.json && !$isFinite(message.slippagePips) ? $String(message.slippagePips) : message.slippagePips;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.expiresMs != null && $Object.hasOwnProperty.call(message, "expiresMs"))
+                    object.expiresMs = options.json && !$isFinite(message.expiresMs) ? $String(message.expiresMs) : message.expiresMs;
+                if (message.workflowId != null && $Object.hasOwnProperty.call(message, "workflowId"))
+                    object.workflowId = message.workflowId;
+                if (message.workflowVersion != null && $Object.hasOwnProperty.call(message, "workflowVersion"))
+                    object.workflowVersion = message.workflowVersion;
+                if (message.stopLossPips != null && $Object.hasOwnProperty.call(message, "stopLossPips"))
+                    object.stopLossPips = options.json && !$isFinite(message.stopLossPips) ? $String(message.stopLossPips) : message.stopLossPips;
+                if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
+                    object.takeProfitPips = options.json && !$isFinite(message.takeProfitPips) ? $String(message.takeProfitPips) : message.takeProfitPips;
+                return object;
+            };
+
+            /**
+             * Converts this OrderUpdate to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            OrderUpdate.prototype.toJSON = function() {
+                return OrderUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for OrderUpdate
+             * @function getTypeUrl
+             * @memberof pipstream.v1.OrderUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            OrderUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.OrderUpdate";
+            };
+
+            return OrderUpdate;
+        })();
+
         /**
          * Side enum.
          * @name pipstream.v1.Side
@@ -4856,6 +7477,8 @@ export const pipstream = $root.pipstream = (() => {
              * @property {number|null} [stopLossPips] Signal stopLossPips
              * @property {number|null} [takeProfitPips] Signal takeProfitPips
              * @property {number|null} [tickSeq] Signal tickSeq
+             * @property {number|null} [expiryS] Signal expiryS
+             * @property {boolean|null} [tradeable] Signal tradeable
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5024,6 +7647,31 @@ export const pipstream = $root.pipstream = (() => {
             Signal.prototype.tickSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             /**
+             * Signal expiryS.
+             * @member {number|null|undefined} expiryS
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.expiryS = null;
+
+            /**
+             * Signal tradeable.
+             * @member {boolean} tradeable
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.tradeable = false;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Signal.prototype, "_expiryS", {
+                get: $util.oneOfGetter($oneOfFields = ["expiryS"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
              * Creates a new Signal instance using the specified properties.
              * @function create
              * @memberof pipstream.v1.Signal
@@ -5089,6 +7737,10 @@ export const pipstream = $root.pipstream = (() => {
                     writer.uint32(/* id 16, wireType 1 =*/129).double(message.takeProfitPips);
                 if (message.tickSeq != null && $Object.hasOwnProperty.call(message, "tickSeq") && (typeof message.tickSeq === "object" ? message.tickSeq.low || message.tickSeq.high : message.tickSeq !== 0))
                     writer.uint32(/* id 17, wireType 0 =*/136).uint64(message.tickSeq);
+                if (message.expiryS != null && $Object.hasOwnProperty.call(message, "expiryS"))
+                    writer.uint32(/* id 18, wireType 1 =*/145).double(message.expiryS);
+                if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable") && message.tradeable !== false)
+                    writer.uint32(/* id 19, wireType 0 =*/152).bool(message.tradeable);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5299,6 +7951,22 @@ export const pipstream = $root.pipstream = (() => {
                                 delete message.tickSeq;
                             continue;
                         }
+                    case 18: {
+                            if (wireType !== 1)
+                                break;
+                            message.expiryS = reader.double();
+                            message._expiryS = "expiryS";
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.tradeable = value;
+                            else
+                                delete message.tradeable;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5347,6 +8015,7 @@ export const pipstream = $root.pipstream = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     return "max depth exceeded";
+                let properties = {};
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     if (!$util.isString(message.id))
                         return "id: string expected";
@@ -5398,6 +8067,14 @@ export const pipstream = $root.pipstream = (() => {
                 if (message.tickSeq != null && $Object.hasOwnProperty.call(message, "tickSeq"))
                     if (!$util.isInteger(message.tickSeq) && !(message.tickSeq && $util.isInteger(message.tickSeq.low) && $util.isInteger(message.tickSeq.high)))
                         return "tickSeq: integer|Long expected";
+                if (message.expiryS != null && $Object.hasOwnProperty.call(message, "expiryS")) {
+                    properties._expiryS = 1;
+                    if (typeof message.expiryS !== "number")
+                        return "expiryS: number expected";
+                }
+                if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable"))
+                    if (typeof message.tradeable !== "boolean")
+                        return "tradeable: boolean expected";
                 return null;
             };
 
@@ -5511,6 +8188,11 @@ export const pipstream = $root.pipstream = (() => {
                             message.tickSeq = object.tickSeq;
                         else if (typeof object.tickSeq === "object")
                             message.tickSeq = new $util.LongBits(object.tickSeq.low >>> 0, object.tickSeq.high >>> 0).toNumber(true);
+                if (object.expiryS != null)
+                    message.expiryS = $Number(object.expiryS);
+                if (object.tradeable != null)
+                    if (object.tradeable)
+                        message.tradeable = $Boolean(object.tradeable);
                 return message;
             };
 
@@ -5553,6 +8235,7 @@ export const pipstream = $root.pipstream = (() => {
                         object.tickSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.tickSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.tradeable = false;
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -5593,6 +8276,10 @@ export const pipstream = $root.pipstream = (() => {
                         object.tickSeq = options.longs === $String ? $String(message.tickSeq) : message.tickSeq;
                     else
                         object.tickSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.tickSeq) : options.longs === $Number ? new $util.LongBits(message.tickSeq.low >>> 0, message.tickSeq.high >>> 0).toNumber(true) : message.tickSeq;
+                if (message.expiryS != null && $Object.hasOwnProperty.call(message, "expiryS"))
+                    object.expiryS = options.json && !$isFinite(message.expiryS) ? $String(message.expiryS) : message.expiryS;
+                if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable"))
+                    object.tradeable = message.tradeable;
                 return object;
             };
 
@@ -5640,6 +8327,702 @@ export const pipstream = $root.pipstream = (() => {
             values[valuesById[2] = "SIGNAL_PENDING_CONFIRMATION"] = 2;
             values[valuesById[3] = "SIGNAL_AUTO_EXECUTE"] = 3;
             return values;
+        })();
+
+        v1.RiskDecision = (function() {
+
+            /**
+             * Properties of a RiskDecision.
+             * @typedef {Object} pipstream.v1.RiskDecision.$Properties
+             * @property {string|null} [orderId] RiskDecision orderId
+             * @property {string|null} [signalId] RiskDecision signalId
+             * @property {string|null} [account] RiskDecision account
+             * @property {string|null} [instrument] RiskDecision instrument
+             * @property {boolean|null} [approved] RiskDecision approved
+             * @property {string|null} [reason] RiskDecision reason
+             * @property {number|null} [limit] RiskDecision limit
+             * @property {number|null} [value] RiskDecision value
+             * @property {pipstream.v1.Side|null} [side] RiskDecision side
+             * @property {number|null} [units] RiskDecision units
+             * @property {number|null} [timeMs] RiskDecision timeMs
+             * @property {number|null} [bid] RiskDecision bid
+             * @property {number|null} [ask] RiskDecision ask
+             * @property {string|null} [limitsJson] RiskDecision limitsJson
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RiskDecision.
+             * @memberof pipstream.v1
+             * @interface IRiskDecision
+             * @augments pipstream.v1.RiskDecision.$Properties
+             * @deprecated Use pipstream.v1.RiskDecision.$Properties instead.
+             */
+
+            /**
+             * Shape of a RiskDecision.
+             * @typedef {pipstream.v1.RiskDecision.$Properties} pipstream.v1.RiskDecision.$Shape
+             */
+
+            /**
+             * Constructs a new RiskDecision.
+             * @memberof pipstream.v1
+             * @classdesc Represents a RiskDecision.
+             * @constructor
+             * @param {pipstream.v1.RiskDecision.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RiskDecision = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * RiskDecision orderId.
+             * @member {string} orderId
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.orderId = "";
+
+            /**
+             * RiskDecision signalId.
+             * @member {string} signalId
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.signalId = "";
+
+            /**
+             * RiskDecision account.
+             * @member {string} account
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.account = "";
+
+            /**
+             * RiskDecision instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.instrument = "";
+
+            /**
+             * RiskDecision approved.
+             * @member {boolean} approved
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.approved = false;
+
+            /**
+             * RiskDecision reason.
+             * @member {string} reason
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.reason = "";
+
+            /**
+             * RiskDecision limit.
+             * @member {number|null|undefined} limit
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.limit = null;
+
+            /**
+             * RiskDecision value.
+             * @member {number|null|undefined} value
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.value = null;
+
+            /**
+             * RiskDecision side.
+             * @member {pipstream.v1.Side} side
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.side = 0;
+
+            /**
+             * RiskDecision units.
+             * @member {number} units
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.units = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * RiskDecision timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.timeMs = 0;
+
+            /**
+             * RiskDecision bid.
+             * @member {number} bid
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.bid = 0;
+
+            /**
+             * RiskDecision ask.
+             * @member {number} ask
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.ask = 0;
+
+            /**
+             * RiskDecision limitsJson.
+             * @member {string} limitsJson
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             */
+            RiskDecision.prototype.limitsJson = "";
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(RiskDecision.prototype, "_limit", {
+                get: $util.oneOfGetter($oneOfFields = ["limit"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(RiskDecision.prototype, "_value", {
+                get: $util.oneOfGetter($oneOfFields = ["value"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new RiskDecision instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {pipstream.v1.RiskDecision.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.RiskDecision} RiskDecision instance
+             * @type {{
+             *   (properties: pipstream.v1.RiskDecision.$Shape): pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape;
+             *   (properties?: pipstream.v1.RiskDecision.$Properties): pipstream.v1.RiskDecision;
+             * }}
+             */
+            RiskDecision.create = function(properties) {
+                return new RiskDecision(properties);
+            };
+
+            /**
+             * Encodes the specified RiskDecision message. Does not implicitly {@link pipstream.v1.RiskDecision.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {pipstream.v1.RiskDecision.$Properties} message RiskDecision message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskDecision.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId") && message.orderId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.orderId);
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId") && message.signalId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.signalId);
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.account);
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.instrument);
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved") && message.approved !== false)
+                    writer.uint32(/* id 5, wireType 0 =*/40).bool(message.approved);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.reason);
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.limit);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.value);
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side") && message.side !== 0)
+                    writer.uint32(/* id 9, wireType 0 =*/72).int32(message.side);
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units") && (typeof message.units === "object" ? message.units.low || message.units.high : message.units !== 0))
+                    writer.uint32(/* id 10, wireType 0 =*/80).int64(message.units);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 11, wireType 1 =*/89).double(message.timeMs);
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid") && !$Object.is(message.bid, 0))
+                    writer.uint32(/* id 12, wireType 1 =*/97).double(message.bid);
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask") && !$Object.is(message.ask, 0))
+                    writer.uint32(/* id 13, wireType 1 =*/105).double(message.ask);
+                if (message.limitsJson != null && $Object.hasOwnProperty.call(message, "limitsJson") && message.limitsJson !== "")
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.limitsJson);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified RiskDecision message, length delimited. Does not implicitly {@link pipstream.v1.RiskDecision.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {pipstream.v1.RiskDecision.$Properties} message RiskDecision message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RiskDecision.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a RiskDecision message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape} RiskDecision
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskDecision.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.RiskDecision();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.orderId = value;
+                            else
+                                delete message.orderId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.signalId = value;
+                            else
+                                delete message.signalId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.approved = value;
+                            else
+                                delete message.approved;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            message.limit = reader.double();
+                            message._limit = "limit";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            message.value = reader.double();
+                            message._value = "value";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.side = value;
+                            else
+                                delete message.side;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.units = value;
+                            else
+                                delete message.units;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.bid = value;
+                            else
+                                delete message.bid;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.ask = value;
+                            else
+                                delete message.ask;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.limitsJson = value;
+                            else
+                                delete message.limitsJson;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a RiskDecision message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.RiskDecision & pipstream.v1.RiskDecision.$Shape} RiskDecision
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RiskDecision.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a RiskDecision message.
+             * @function verify
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RiskDecision.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    if (!$util.isString(message.orderId))
+                        return "orderId: string expected";
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    if (!$util.isString(message.signalId))
+                        return "signalId: string expected";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved"))
+                    if (typeof message.approved !== "boolean")
+                        return "approved: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit")) {
+                    properties._limit = 1;
+                    if (typeof message.limit !== "number")
+                        return "limit: number expected";
+                }
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value")) {
+                    properties._value = 1;
+                    if (typeof message.value !== "number")
+                        return "value: number expected";
+                }
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    if (typeof message.side !== "number" || (message.side | 0) !== message.side)
+                        return "side: enum value expected";
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (!$util.isInteger(message.units) && !(message.units && $util.isInteger(message.units.low) && $util.isInteger(message.units.high)))
+                        return "units: integer|Long expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    if (typeof message.bid !== "number")
+                        return "bid: number expected";
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    if (typeof message.ask !== "number")
+                        return "ask: number expected";
+                if (message.limitsJson != null && $Object.hasOwnProperty.call(message, "limitsJson"))
+                    if (!$util.isString(message.limitsJson))
+                        return "limitsJson: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a RiskDecision message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.RiskDecision} RiskDecision
+             */
+            RiskDecision.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.RiskDecision)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.RiskDecision: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.RiskDecision();
+                if (object.orderId != null)
+                    if (typeof object.orderId !== "string" || object.orderId.length)
+                        message.orderId = $String(object.orderId);
+                if (object.signalId != null)
+                    if (typeof object.signalId !== "string" || object.signalId.length)
+                        message.signalId = $String(object.signalId);
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.approved != null)
+                    if (object.approved)
+                        message.approved = $Boolean(object.approved);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.limit != null)
+                    message.limit = $Number(object.limit);
+                if (object.value != null)
+                    message.value = $Number(object.value);
+                if (object.side !== 0 && (typeof object.side !== "string" || $root.pipstream.v1.Side[object.side] !== 0))
+                    switch (object.side) {
+                    case "SIDE_UNSPECIFIED":
+                    case 0:
+                        message.side = 0;
+                        break;
+                    case "SIDE_BUY":
+                    case 1:
+                        message.side = 1;
+                        break;
+                    case "SIDE_SELL":
+                    case 2:
+                        message.side = 2;
+                        break;
+                    default:
+                        if (typeof object.side === "number" && (object.side | 0) === object.side)
+                            message.side = object.side;
+                    }
+                if (object.units != null)
+                    if (typeof object.units === "object" ? object.units.low || object.units.high : $Number(object.units) !== 0)
+                        if ($util.Long)
+                            message.units = $util.Long.fromValue(object.units, false);
+                        else if (typeof object.units === "string")
+                            message.units = $parseInt(object.units, 10);
+                        else if (typeof object.units === "number")
+                            message.units = object.units;
+                        else if (typeof object.units === "object")
+                            message.units = new $util.LongBits(object.units.low >>> 0, object.units.high >>> 0).toNumber();
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.bid != null)
+                    if (!$Object.is($Number(object.bid), 0))
+                        message.bid = $Number(object.bid);
+                if (object.ask != null)
+                    if (!$Object.is($Number(object.ask), 0))
+                        message.ask = $Number(object.ask);
+                if (object.limitsJson != null)
+                    if (typeof object.limitsJson !== "string" || object.limitsJson.length)
+                        message.limitsJson = $String(object.limitsJson);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a RiskDecision message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {pipstream.v1.RiskDecision} message RiskDecision
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RiskDecision.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.orderId = "";
+                    object.signalId = "";
+                    object.account = "";
+                    object.instrument = "";
+                    object.approved = false;
+                    object.reason = "";
+                    object.side = options.enums === $String ? "SIDE_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.units = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.units = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.timeMs = 0;
+                    object.bid = 0;
+                    object.ask = 0;
+                    object.limitsJson = "";
+                }
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    object.orderId = message.orderId;
+                if (message.signalId != null && $Object.hasOwnProperty.call(message, "signalId"))
+                    object.signalId = message.signalId;
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved"))
+                    object.approved = message.approved;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                    object.limit = options.json && !$isFinite(message.limit) ? $String(message.limit) : message.limit;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                if (message.side != null && $Object.hasOwnProperty.call(message, "side"))
+                    object.side = options.enums === $String ? $root.pipstream.v1.Side[message.side] === $undefined ? message.side : $root.pipstream.v1.Side[message.side] : message.side;
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.units = typeof message.units === "number" ? $BigInt(message.units) : $util.Long.fromBits(message.units.low >>> 0, message.units.high >>> 0, false).toBigInt();
+                    else if (typeof message.units === "number")
+                        object.units = options.longs === $String ? $String(message.units) : message.units;
+                    else
+                        object.units = options.longs === $String ? $util.Long.prototype.toString.call(message.units) : options.longs === $Number ? new $util.LongBits(message.units.low >>> 0, message.units.high >>> 0).toNumber() : message.units;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.bid != null && $Object.hasOwnProperty.call(message, "bid"))
+                    object.bid = options.json && !$isFinite(message.bid) ? $String(message.bid) : message.bid;
+                if (message.ask != null && $Object.hasOwnProperty.call(message, "ask"))
+                    object.ask = options.json && !$isFinite(message.ask) ? $String(message.ask) : message.ask;
+                if (message.limitsJson != null && $Object.hasOwnProperty.call(message, "limitsJson"))
+                    object.limitsJson = message.limitsJson;
+                return object;
+            };
+
+            /**
+             * Converts this RiskDecision to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.RiskDecision
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RiskDecision.prototype.toJSON = function() {
+                return RiskDecision.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for RiskDecision
+             * @function getTypeUrl
+             * @memberof pipstream.v1.RiskDecision
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RiskDecision.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.RiskDecision";
+            };
+
+            return RiskDecision;
         })();
 
         return v1;

@@ -1,0 +1,203 @@
+/**
+ * The journal forms of the trade path (DESIGN.md §3, §4, §8): order state changes on ORDERS, risk
+ * decisions on RISK, notifications on NOTIFY. Actors build plain objects; this is the one place they
+ * become protobuf messages with their subjects and dedupe ids, and the one place consumers read them back.
+ */
+import { PipstreamError } from '../errors/mod.ts';
+import { Subjects } from '../switchboard/mod.ts';
+import {
+  decodeNotificationEvent, decodeOrderUpdateEvent, decodeRiskDecisionEvent, deterministicEventId, type Envelope,
+  encodeNotificationEvent, encodeOrderUpdateEvent, encodeRiskDecisionEvent, EventType, makeEnvelope, OrderState, Side,
+} from './mod.ts';
+
+export interface JournalMessage { subject: string; data: Uint8Array; msgId: string }
+
+export type OrderStateName =
+  | 'PENDING_CONFIRMATION' | 'CONFIRMED' | 'EXPIRED' | 'REJECTED_BY_USER' | 'RISK_REJECTED' | 'SUBMITTED' | 'FILLED' | 'REJECTED'
+  | 'CANCELLED';
+export type SideName = 'buy' | 'sell';
+
+/** One order state change; optional numbers are null when they do not apply. */
+export interface OrderUpdateFields {
+  orderId: string;
+  signalId: string;
+  account: string;
+  instrument: string;
+  state: OrderStateName;
+  side: SideName | null;
+  units: number;
+  timeMs: number;
+  broker: string;
+  price: number | null;
+  reason: string | null;
+  riskLimit: number | null;
+  riskValue: number | null;
+  stopLossPrice: number | null;
+  takeProfitPrice: number | null;
+  slippagePips: number | null;
+  bid: number;
+  ask: number;
+  expiresMs: number | null;
+  workflowId: string;
+  workflowVersion: number;
+  stopLossPips: number | null;
+  takeProfitPips: number | null;
+}
+
+/** One risk decision (RISK_APPROVED when `approved`). */
+export interface RiskDecisionFields {
+  orderId: string;
+  signalId: string;
+  account: string;
+  instrument: string;
+  approved: boolean;
+  reason: string | null;
+  limit: number | null;
+  value: number | null;
+  side: SideName;
+  units: number;
+  timeMs: number;
+  bid: number;
+  ask: number;
+  /** The limits document in force, as JSON ('' when the account has none). */
+  limitsJson: string;
+}
+
+export interface NotificationFields {
+  id: string;
+  kind: string;
+  account: string;
+  instrument: string;
+  message: string;
+  time_ms: number;
+  signal_id: string;
+  workflow_id: string;
+  workflow_version: number;
+  node_id: string;
+  price: number;
+  bid: number;
+  ask: number;
+}
+
+const sideOut = (s: SideName | null) => (s === 'buy' ? Side.SIDE_BUY : s === 'sell' ? Side.SIDE_SELL : Side.SIDE_UNSPECIFIED);
+const sideIn = (s: Side | null | undefined): SideName | null => (s === Side.SIDE_BUY ? 'buy' : s === Side.SIDE_SELL ? 'sell' : null);
+const opt = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : x);
+/** Proto3 `optional`: absent, not 0, when there is no value. */
+const put = (x: number | null): number | undefined => (x === null || !Number.isFinite(x) ? undefined : x);
+const STATE_PREFIX = 'ORDER_STATE_';
+
+function envelope(type: EventType, timeMs: number, signalId: string, ...idParts: string[]): Envelope {
+  return makeEnvelope(type, {
+    eventId: deterministicEventId(timeMs, ...idParts),
+    correlationId: signalId,
+    causationId: signalId,
+    sourceTsUs: Math.round(timeMs * 1000),
+  });
+}
+
+function malformed(what: string, why: string): PipstreamError {
+  return new PipstreamError('PS_BAD_ARGUMENT', `malformed ${what}: ${why}`, {});
+}
+
+/** `orders.lifecycle.<account>`, msgId `<orderId>:<state>` (a state is journaled once per order). */
+export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
+  const msgId = `${u.orderId}:${u.state}`;
+  const data = encodeOrderUpdateEvent({
+    envelope: envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, 'order-update', msgId),
+    orderUpdate: {
+      orderId: u.orderId, signalId: u.signalId, account: u.account, instrument: u.instrument,
+      state: OrderState[`${STATE_PREFIX}${u.state}` as keyof typeof OrderState] as OrderState, side: sideOut(u.side), units: u.units,
+      timeMs: u.timeMs, broker: u.broker, price: put(u.price), reason: u.reason ?? '', riskLimit: put(u.riskLimit),
+      riskValue: put(u.riskValue), stopLossPrice: put(u.stopLossPrice), takeProfitPrice: put(u.takeProfitPrice),
+      slippagePips: put(u.slippagePips), bid: u.bid, ask: u.ask, expiresMs: put(u.expiresMs), workflowId: u.workflowId,
+      workflowVersion: u.workflowVersion, stopLossPips: put(u.stopLossPips), takeProfitPips: put(u.takeProfitPips),
+    },
+  });
+  return { subject: Subjects.orders(u.account), data, msgId };
+}
+
+/** An ORDERS message back to fields, with its envelope's event id; PS_BAD_ARGUMENT when it is not one. */
+export function readOrderUpdate(data: Uint8Array): OrderUpdateFields & { eventId: string } {
+  let e;
+  try {
+    e = decodeOrderUpdateEvent(data);
+  } catch (err) {
+    throw malformed('order update', (err as Error).message);
+  }
+  const u = e.orderUpdate;
+  const state = OrderState[u?.state ?? 0]?.slice(STATE_PREFIX.length) as OrderStateName | undefined;
+  if (!u || !u.orderId || !u.account || !u.instrument || !state || u.state === OrderState.ORDER_STATE_UNSPECIFIED) {
+    throw malformed('order update', 'no order id, account, instrument or state');
+  }
+  return {
+    eventId: e.envelope?.eventId ?? '',
+    orderId: u.orderId, signalId: u.signalId ?? '', account: u.account, instrument: u.instrument, state, side: sideIn(u.side),
+    units: Number(u.units ?? 0), timeMs: u.timeMs ?? NaN, broker: u.broker ?? '', price: opt(u.price), reason: u.reason || null,
+    riskLimit: opt(u.riskLimit), riskValue: opt(u.riskValue), stopLossPrice: opt(u.stopLossPrice), takeProfitPrice: opt(u.takeProfitPrice),
+    slippagePips: opt(u.slippagePips), bid: u.bid ?? 0, ask: u.ask ?? 0, expiresMs: opt(u.expiresMs), workflowId: u.workflowId ?? '',
+    workflowVersion: u.workflowVersion ?? 0, stopLossPips: opt(u.stopLossPips), takeProfitPips: opt(u.takeProfitPips),
+  };
+}
+
+/** `risk.decisions.<account>`, msgId `<orderId>:risk` (one decision per order). */
+export function riskDecisionMessage(d: RiskDecisionFields): JournalMessage {
+  const msgId = `${d.orderId}:risk`;
+  const data = encodeRiskDecisionEvent({
+    envelope: envelope(EventType.EVENT_TYPE_RISK_DECISION, d.timeMs, d.signalId, 'risk-decision', msgId),
+    riskDecision: {
+      orderId: d.orderId, signalId: d.signalId, account: d.account, instrument: d.instrument, approved: d.approved,
+      reason: d.reason ?? '', limit: put(d.limit), value: put(d.value), side: sideOut(d.side), units: d.units, timeMs: d.timeMs,
+      bid: d.bid, ask: d.ask, limitsJson: d.limitsJson,
+    },
+  });
+  return { subject: Subjects.riskDecisions(d.account), data, msgId };
+}
+
+export function readRiskDecision(data: Uint8Array): RiskDecisionFields & { eventId: string } {
+  let e;
+  try {
+    e = decodeRiskDecisionEvent(data);
+  } catch (err) {
+    throw malformed('risk decision', (err as Error).message);
+  }
+  const d = e.riskDecision;
+  const side = sideIn(d?.side);
+  if (!d || !d.orderId || !d.account || !d.instrument || side === null) throw malformed('risk decision', 'no order id, account, instrument or side');
+  return {
+    eventId: e.envelope?.eventId ?? '',
+    orderId: d.orderId, signalId: d.signalId ?? '', account: d.account, instrument: d.instrument, approved: d.approved === true,
+    reason: d.reason || null, limit: opt(d.limit), value: opt(d.value), side, units: Number(d.units ?? 0), timeMs: d.timeMs ?? NaN,
+    bid: d.bid ?? 0, ask: d.ask ?? 0, limitsJson: d.limitsJson ?? '',
+  };
+}
+
+/** `notifications.events.<account>`, msgId = the notification id. */
+export function notificationMessage(n: NotificationFields): JournalMessage {
+  const data = encodeNotificationEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_NOTIFICATION, {
+      eventId: n.id, correlationId: n.signal_id, causationId: n.signal_id, sourceTsUs: Math.round(n.time_ms * 1000),
+    }),
+    notification: {
+      id: n.id, kind: n.kind, account: n.account, instrument: n.instrument, message: n.message, timeMs: n.time_ms,
+      signalId: n.signal_id, workflowId: n.workflow_id, workflowVersion: n.workflow_version, nodeId: n.node_id, price: n.price,
+      bid: n.bid, ask: n.ask,
+    },
+  });
+  return { subject: Subjects.notifications(n.account), data, msgId: n.id };
+}
+
+export function readNotification(data: Uint8Array): NotificationFields {
+  let e;
+  try {
+    e = decodeNotificationEvent(data);
+  } catch (err) {
+    throw malformed('notification', (err as Error).message);
+  }
+  const n = e.notification;
+  if (!n || !n.id || !n.account) throw malformed('notification', 'no id or account');
+  return {
+    id: n.id, kind: n.kind ?? '', account: n.account, instrument: n.instrument ?? '', message: n.message ?? '', time_ms: n.timeMs ?? NaN,
+    signal_id: n.signalId ?? '', workflow_id: n.workflowId ?? '', workflow_version: n.workflowVersion ?? 0, node_id: n.nodeId ?? '',
+    price: n.price ?? 0, bid: n.bid ?? 0, ask: n.ask ?? 0,
+  };
+}
