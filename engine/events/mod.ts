@@ -34,6 +34,9 @@ export type WorkflowChanged = pipstream.v1.WorkflowChanged.$Properties;
 export type OrderUpdate = pipstream.v1.OrderUpdate.$Properties;
 export type RiskDecision = pipstream.v1.RiskDecision.$Properties;
 export type Notification = pipstream.v1.Notification.$Properties;
+export type PositionUpdate = pipstream.v1.PositionUpdate.$Properties;
+export type PnlSample = pipstream.v1.PnlSample.$Properties;
+export type LatencySample = pipstream.v1.LatencySample.$Properties;
 
 export interface TickEvent { envelope?: Envelope | null; tick?: Tick | null }
 export interface BarEvent { envelope?: Envelope | null; bar?: Bar | null }
@@ -44,6 +47,9 @@ export interface WorkflowChangedEvent { envelope?: Envelope | null; workflowChan
 export interface OrderUpdateEvent { envelope?: Envelope | null; orderUpdate?: OrderUpdate | null }
 export interface RiskDecisionEvent { envelope?: Envelope | null; riskDecision?: RiskDecision | null }
 export interface NotificationEvent { envelope?: Envelope | null; notification?: Notification | null }
+export interface PositionUpdateEvent { envelope?: Envelope | null; positionUpdate?: PositionUpdate | null }
+export interface PnlSampleEvent { envelope?: Envelope | null; pnlSample?: PnlSample | null }
+export interface LatencySampleEvent { envelope?: Envelope | null; latencySample?: LatencySample | null }
 
 /** A fresh UUIDv7 (wall clock + randomness): for events that are not replayed. */
 export function newEventId(): string {
@@ -126,3 +132,9 @@ export const encodeRiskDecisionEvent = (m: RiskDecisionEvent): Uint8Array => pb.
 export const decodeRiskDecisionEvent = (d: Uint8Array): RiskDecisionEvent => pb.RiskDecisionEvent.decode(d);
 export const encodeNotificationEvent = (m: NotificationEvent): Uint8Array => pb.NotificationEvent.encode(m).finish();
 export const decodeNotificationEvent = (d: Uint8Array): NotificationEvent => pb.NotificationEvent.decode(d);
+export const encodePositionUpdateEvent = (m: PositionUpdateEvent): Uint8Array => pb.PositionUpdateEvent.encode(m).finish();
+export const decodePositionUpdateEvent = (d: Uint8Array): PositionUpdateEvent => pb.PositionUpdateEvent.decode(d);
+export const encodePnlSampleEvent = (m: PnlSampleEvent): Uint8Array => pb.PnlSampleEvent.encode(m).finish();
+export const decodePnlSampleEvent = (d: Uint8Array): PnlSampleEvent => pb.PnlSampleEvent.decode(d);
+export const encodeLatencySampleEvent = (m: LatencySampleEvent): Uint8Array => pb.LatencySampleEvent.encode(m).finish();
+export const decodeLatencySampleEvent = (d: Uint8Array): LatencySampleEvent => pb.LatencySampleEvent.decode(d);

@@ -1,13 +1,15 @@
 /**
  * The journal forms of the trade path (DESIGN.md §3, §4, §8): order state changes on ORDERS, risk
- * decisions on RISK, notifications on NOTIFY. Actors build plain objects; this is the one place they
+ * decisions on RISK, notifications on NOTIFY, positions and P&L samples on PORTFOLIO, latency samples
+ * on METRICS. Actors build plain objects; this is the one place they
  * become protobuf messages with their subjects and dedupe ids, and the one place consumers read them back.
  */
 import { PipstreamError } from '../errors/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import {
-  decodeNotificationEvent, decodeOrderUpdateEvent, decodeRiskDecisionEvent, deterministicEventId, type Envelope,
-  encodeNotificationEvent, encodeOrderUpdateEvent, encodeRiskDecisionEvent, EventType, makeEnvelope, OrderState, Side,
+  decodeLatencySampleEvent, decodeNotificationEvent, decodeOrderUpdateEvent, decodePnlSampleEvent, decodePositionUpdateEvent,
+  decodeRiskDecisionEvent, deterministicEventId, type Envelope, encodeLatencySampleEvent, encodeNotificationEvent, encodeOrderUpdateEvent,
+  encodePnlSampleEvent, encodePositionUpdateEvent, encodeRiskDecisionEvent, EventType, makeEnvelope, OrderState, Side,
 } from './mod.ts';
 
 export interface JournalMessage { subject: string; data: Uint8Array; msgId: string }
@@ -199,5 +201,121 @@ export function readNotification(data: Uint8Array): NotificationFields {
     id: n.id, kind: n.kind ?? '', account: n.account, instrument: n.instrument ?? '', message: n.message ?? '', time_ms: n.timeMs ?? NaN,
     signal_id: n.signalId ?? '', workflow_id: n.workflowId ?? '', workflow_version: n.workflowVersion ?? 0, node_id: n.nodeId ?? '',
     price: n.price ?? 0, bid: n.bid ?? 0, ask: n.ask ?? 0,
+  };
+}
+
+/** An account's position in one instrument after the fill `orderId`. */
+export interface PositionFields {
+  account: string;
+  instrument: string;
+  orderId: string;
+  units: number;
+  avgPrice: number;
+  realized: number;
+  timeMs: number;
+}
+
+/** An account's figures marked to market at tick time `timeMs`. */
+export interface PnlFields {
+  account: string;
+  timeMs: number;
+  balance: number;
+  realized: number;
+  unrealized: number;
+  equity: number;
+  equityPeak: number;
+  drawdownPct: number;
+  dailyPnl: number;
+  dayStartMs: number;
+}
+
+/** One hot-path stage's latency over [startMs, endMs) (wall clock), in microseconds. */
+export interface LatencyFields {
+  nodeId: string;
+  stage: string;
+  startMs: number;
+  endMs: number;
+  count: number;
+  p50Us: number;
+  p99Us: number;
+  p999Us: number;
+  maxUs: number;
+}
+
+/** `portfolio.positions.<account>`, msgId `<orderId>:position` (one position change per fill). */
+export function positionMessage(p: PositionFields): JournalMessage {
+  const msgId = `${p.orderId}:position`;
+  const data = encodePositionUpdateEvent({
+    envelope: envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, 'position', msgId),
+    positionUpdate: { ...p },
+  });
+  return { subject: Subjects.positions(p.account), data, msgId };
+}
+
+export function readPosition(data: Uint8Array): PositionFields & { eventId: string } {
+  let e;
+  try {
+    e = decodePositionUpdateEvent(data);
+  } catch (err) {
+    throw malformed('position update', (err as Error).message);
+  }
+  const p = e.positionUpdate;
+  if (!p || !p.account || !p.instrument || !p.orderId) throw malformed('position update', 'no account, instrument or order id');
+  return {
+    eventId: e.envelope?.eventId ?? '', account: p.account, instrument: p.instrument, orderId: p.orderId, units: Number(p.units ?? 0),
+    avgPrice: p.avgPrice ?? 0, realized: p.realized ?? 0, timeMs: p.timeMs ?? NaN,
+  };
+}
+
+/** `portfolio.pnl.<account>`, msgId `<account>:<timeMs>`: a replay re-samples at the same tick times. */
+export function pnlMessage(p: PnlFields): JournalMessage {
+  const msgId = `${p.account}:${p.timeMs}`;
+  const data = encodePnlSampleEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_PNL_SAMPLE, {
+      eventId: deterministicEventId(p.timeMs, 'pnl', msgId), sourceTsUs: Math.round(p.timeMs * 1000),
+    }),
+    pnlSample: { ...p },
+  });
+  return { subject: Subjects.pnl(p.account), data, msgId };
+}
+
+export function readPnl(data: Uint8Array): PnlFields & { eventId: string } {
+  let e;
+  try {
+    e = decodePnlSampleEvent(data);
+  } catch (err) {
+    throw malformed('P&L sample', (err as Error).message);
+  }
+  const p = e.pnlSample;
+  if (!p || !p.account) throw malformed('P&L sample', 'no account');
+  return {
+    eventId: e.envelope?.eventId ?? '', account: p.account, timeMs: p.timeMs ?? NaN, balance: p.balance ?? 0, realized: p.realized ?? 0,
+    unrealized: p.unrealized ?? 0, equity: p.equity ?? 0, equityPeak: p.equityPeak ?? 0, drawdownPct: p.drawdownPct ?? 0,
+    dailyPnl: p.dailyPnl ?? 0, dayStartMs: p.dayStartMs ?? NaN,
+  };
+}
+
+/** `metrics.latency.<node>`, msgId `<node>:<stage>:<endMs>`. */
+export function latencyMessage(l: LatencyFields): JournalMessage {
+  const msgId = `${l.nodeId}:${l.stage}:${l.endMs}`;
+  const data = encodeLatencySampleEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_LATENCY_SAMPLE, { eventId: deterministicEventId(l.endMs, 'latency', msgId) }),
+    latencySample: { ...l },
+  });
+  return { subject: Subjects.latency(l.nodeId), data, msgId };
+}
+
+export function readLatency(data: Uint8Array): LatencyFields & { eventId: string } {
+  let e;
+  try {
+    e = decodeLatencySampleEvent(data);
+  } catch (err) {
+    throw malformed('latency sample', (err as Error).message);
+  }
+  const l = e.latencySample;
+  if (!l || !l.nodeId || !l.stage) throw malformed('latency sample', 'no node id or stage');
+  return {
+    eventId: e.envelope?.eventId ?? '', nodeId: l.nodeId, stage: l.stage, startMs: l.startMs ?? NaN, endMs: l.endMs ?? NaN,
+    count: Number(l.count ?? 0), p50Us: l.p50Us ?? 0, p99Us: l.p99Us ?? 0, p999Us: l.p999Us ?? 0, maxUs: l.maxUs ?? 0,
   };
 }

@@ -12,13 +12,17 @@ export const Streams = {
   RISK: { name: 'RISK', subjects: ['risk.decisions.*'] },
   ORDERS: { name: 'ORDERS', subjects: ['orders.lifecycle.*'] },
   NOTIFY: { name: 'NOTIFY', subjects: ['notifications.events.*'] },
+  // Derived from ORDERS and PRICES by the node's portfolio: positions after fills, P&L sampled on tick time.
+  PORTFOLIO: { name: 'PORTFOLIO', subjects: ['portfolio.positions.*', 'portfolio.pnl.*'] },
+  // Hot-path latency per node and interval (persisted as latency samples).
+  METRICS: { name: 'METRICS', subjects: ['metrics.latency.*'] },
   BILLING: { name: 'BILLING', subjects: ['billing.events.*'] },
   EXTERNAL: { name: 'EXTERNAL', subjects: ['events.geo.raw', 'events.weather.raw', 'events.news.raw'] },
   DISRUPTIONS: { name: 'DISRUPTIONS', subjects: ['disruption.events'] },
   DEAD_LETTERS: {
     name: 'DEAD_LETTERS',
     subjects: ['prices.forex.*.dlq', 'workflow.signals.*.dlq', 'risk.decisions.*.dlq', 'orders.lifecycle.*.dlq',
-      'notifications.events.*.dlq', 'billing.events.*.dlq'],
+      'notifications.events.*.dlq', 'billing.events.*.dlq', 'portfolio.positions.*.dlq', 'portfolio.pnl.*.dlq'],
   },
 } as const;
 
@@ -33,6 +37,9 @@ export const Subjects = {
   orders: (account: string) => `orders.lifecycle.${account}`,
   confirmRequest: (account: string) => `confirmations.request.${account}`,
   notifications: (account: string) => `notifications.events.${account}`,
+  positions: (account: string) => `portfolio.positions.${account}`,
+  pnl: (account: string) => `portfolio.pnl.${account}`,
+  latency: (nodeId: string) => `metrics.latency.${nodeId}`,
   billing: (account: string) => `billing.events.${account}`,
   instrumentRegistered: 'instrument.registered',
   workflowChanged: (account: string) => `workflow.changed.${account}`,

@@ -314,7 +314,16 @@ export namespace pipstream {
             EVENT_TYPE_RISK_DECISION = 8,
 
             /** EVENT_TYPE_NOTIFICATION value */
-            EVENT_TYPE_NOTIFICATION = 9
+            EVENT_TYPE_NOTIFICATION = 9,
+
+            /** EVENT_TYPE_POSITION_UPDATE value */
+            EVENT_TYPE_POSITION_UPDATE = 10,
+
+            /** EVENT_TYPE_PNL_SAMPLE value */
+            EVENT_TYPE_PNL_SAMPLE = 11,
+
+            /** EVENT_TYPE_LATENCY_SAMPLE value */
+            EVENT_TYPE_LATENCY_SAMPLE = 12
         }
 
         /**
@@ -1695,6 +1704,375 @@ export namespace pipstream {
         }
 
         /**
+         * Properties of a PositionUpdateEvent.
+         * @deprecated Use pipstream.v1.PositionUpdateEvent.$Properties instead.
+         */
+        interface IPositionUpdateEvent extends pipstream.v1.PositionUpdateEvent.$Properties {
+        }
+
+        /** Represents a PositionUpdateEvent. */
+        class PositionUpdateEvent {
+
+            /**
+             * Constructs a new PositionUpdateEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.PositionUpdateEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PositionUpdateEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** PositionUpdateEvent positionUpdate. */
+            positionUpdate?: (pipstream.v1.PositionUpdate.$Properties|null);
+
+            /**
+             * Creates a new PositionUpdateEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PositionUpdateEvent instance
+             */
+            static create(properties: pipstream.v1.PositionUpdateEvent.$Shape): pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape;
+            static create(properties?: pipstream.v1.PositionUpdateEvent.$Properties): pipstream.v1.PositionUpdateEvent;
+
+            /**
+             * Encodes the specified PositionUpdateEvent message. Does not implicitly {@link pipstream.v1.PositionUpdateEvent.verify|verify} messages.
+             * @param message PositionUpdateEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.PositionUpdateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PositionUpdateEvent message, length delimited. Does not implicitly {@link pipstream.v1.PositionUpdateEvent.verify|verify} messages.
+             * @param message PositionUpdateEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.PositionUpdateEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PositionUpdateEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape} PositionUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape;
+
+            /**
+             * Decodes a PositionUpdateEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape} PositionUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape;
+
+            /**
+             * Verifies a PositionUpdateEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PositionUpdateEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PositionUpdateEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.PositionUpdateEvent;
+
+            /**
+             * Creates a plain object from a PositionUpdateEvent message. Also converts values to other types if specified.
+             * @param message PositionUpdateEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.PositionUpdateEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PositionUpdateEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PositionUpdateEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PositionUpdateEvent {
+
+            /** Properties of a PositionUpdateEvent. */
+            interface $Properties {
+
+                /** PositionUpdateEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** PositionUpdateEvent positionUpdate */
+                positionUpdate?: (pipstream.v1.PositionUpdate.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PositionUpdateEvent. */
+            type $Shape = pipstream.v1.PositionUpdateEvent.$Properties;
+        }
+
+        /**
+         * Properties of a PnlSampleEvent.
+         * @deprecated Use pipstream.v1.PnlSampleEvent.$Properties instead.
+         */
+        interface IPnlSampleEvent extends pipstream.v1.PnlSampleEvent.$Properties {
+        }
+
+        /** Represents a PnlSampleEvent. */
+        class PnlSampleEvent {
+
+            /**
+             * Constructs a new PnlSampleEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.PnlSampleEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PnlSampleEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** PnlSampleEvent pnlSample. */
+            pnlSample?: (pipstream.v1.PnlSample.$Properties|null);
+
+            /**
+             * Creates a new PnlSampleEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PnlSampleEvent instance
+             */
+            static create(properties: pipstream.v1.PnlSampleEvent.$Shape): pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape;
+            static create(properties?: pipstream.v1.PnlSampleEvent.$Properties): pipstream.v1.PnlSampleEvent;
+
+            /**
+             * Encodes the specified PnlSampleEvent message. Does not implicitly {@link pipstream.v1.PnlSampleEvent.verify|verify} messages.
+             * @param message PnlSampleEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.PnlSampleEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PnlSampleEvent message, length delimited. Does not implicitly {@link pipstream.v1.PnlSampleEvent.verify|verify} messages.
+             * @param message PnlSampleEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.PnlSampleEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PnlSampleEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape} PnlSampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape;
+
+            /**
+             * Decodes a PnlSampleEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape} PnlSampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape;
+
+            /**
+             * Verifies a PnlSampleEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PnlSampleEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PnlSampleEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.PnlSampleEvent;
+
+            /**
+             * Creates a plain object from a PnlSampleEvent message. Also converts values to other types if specified.
+             * @param message PnlSampleEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.PnlSampleEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PnlSampleEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PnlSampleEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PnlSampleEvent {
+
+            /** Properties of a PnlSampleEvent. */
+            interface $Properties {
+
+                /** PnlSampleEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** PnlSampleEvent pnlSample */
+                pnlSample?: (pipstream.v1.PnlSample.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PnlSampleEvent. */
+            type $Shape = pipstream.v1.PnlSampleEvent.$Properties;
+        }
+
+        /**
+         * Properties of a LatencySampleEvent.
+         * @deprecated Use pipstream.v1.LatencySampleEvent.$Properties instead.
+         */
+        interface ILatencySampleEvent extends pipstream.v1.LatencySampleEvent.$Properties {
+        }
+
+        /** Represents a LatencySampleEvent. */
+        class LatencySampleEvent {
+
+            /**
+             * Constructs a new LatencySampleEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.LatencySampleEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LatencySampleEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** LatencySampleEvent latencySample. */
+            latencySample?: (pipstream.v1.LatencySample.$Properties|null);
+
+            /**
+             * Creates a new LatencySampleEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LatencySampleEvent instance
+             */
+            static create(properties: pipstream.v1.LatencySampleEvent.$Shape): pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape;
+            static create(properties?: pipstream.v1.LatencySampleEvent.$Properties): pipstream.v1.LatencySampleEvent;
+
+            /**
+             * Encodes the specified LatencySampleEvent message. Does not implicitly {@link pipstream.v1.LatencySampleEvent.verify|verify} messages.
+             * @param message LatencySampleEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.LatencySampleEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified LatencySampleEvent message, length delimited. Does not implicitly {@link pipstream.v1.LatencySampleEvent.verify|verify} messages.
+             * @param message LatencySampleEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.LatencySampleEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LatencySampleEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape} LatencySampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape;
+
+            /**
+             * Decodes a LatencySampleEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape} LatencySampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape;
+
+            /**
+             * Verifies a LatencySampleEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LatencySampleEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LatencySampleEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.LatencySampleEvent;
+
+            /**
+             * Creates a plain object from a LatencySampleEvent message. Also converts values to other types if specified.
+             * @param message LatencySampleEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.LatencySampleEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LatencySampleEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LatencySampleEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LatencySampleEvent {
+
+            /** Properties of a LatencySampleEvent. */
+            interface $Properties {
+
+                /** LatencySampleEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** LatencySampleEvent latencySample */
+                latencySample?: (pipstream.v1.LatencySample.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LatencySampleEvent. */
+            type $Shape = pipstream.v1.LatencySampleEvent.$Properties;
+        }
+
+        /**
          * Properties of a Tick.
          * @deprecated Use pipstream.v1.Tick.$Properties instead.
          */
@@ -2877,6 +3255,495 @@ export namespace pipstream {
 
             /** SIGNAL_AUTO_EXECUTE value */
             SIGNAL_AUTO_EXECUTE = 3
+        }
+
+        /**
+         * Properties of a PositionUpdate.
+         * @deprecated Use pipstream.v1.PositionUpdate.$Properties instead.
+         */
+        interface IPositionUpdate extends pipstream.v1.PositionUpdate.$Properties {
+        }
+
+        /** Represents a PositionUpdate. */
+        class PositionUpdate {
+
+            /**
+             * Constructs a new PositionUpdate.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.PositionUpdate.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PositionUpdate account. */
+            account: string;
+
+            /** PositionUpdate instrument. */
+            instrument: string;
+
+            /** PositionUpdate orderId. */
+            orderId: string;
+
+            /** PositionUpdate units. */
+            units: number;
+
+            /** PositionUpdate avgPrice. */
+            avgPrice: number;
+
+            /** PositionUpdate realized. */
+            realized: number;
+
+            /** PositionUpdate timeMs. */
+            timeMs: number;
+
+            /**
+             * Creates a new PositionUpdate instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PositionUpdate instance
+             */
+            static create(properties: pipstream.v1.PositionUpdate.$Shape): pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape;
+            static create(properties?: pipstream.v1.PositionUpdate.$Properties): pipstream.v1.PositionUpdate;
+
+            /**
+             * Encodes the specified PositionUpdate message. Does not implicitly {@link pipstream.v1.PositionUpdate.verify|verify} messages.
+             * @param message PositionUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.PositionUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PositionUpdate message, length delimited. Does not implicitly {@link pipstream.v1.PositionUpdate.verify|verify} messages.
+             * @param message PositionUpdate message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.PositionUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PositionUpdate message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape} PositionUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape;
+
+            /**
+             * Decodes a PositionUpdate message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape} PositionUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape;
+
+            /**
+             * Verifies a PositionUpdate message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PositionUpdate message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PositionUpdate
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.PositionUpdate;
+
+            /**
+             * Creates a plain object from a PositionUpdate message. Also converts values to other types if specified.
+             * @param message PositionUpdate
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.PositionUpdate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PositionUpdate to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PositionUpdate
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PositionUpdate {
+
+            /** Properties of a PositionUpdate. */
+            interface $Properties {
+
+                /** PositionUpdate account */
+                account?: (string|null);
+
+                /** PositionUpdate instrument */
+                instrument?: (string|null);
+
+                /** PositionUpdate orderId */
+                orderId?: (string|null);
+
+                /** PositionUpdate units */
+                units?: (number|null);
+
+                /** PositionUpdate avgPrice */
+                avgPrice?: (number|null);
+
+                /** PositionUpdate realized */
+                realized?: (number|null);
+
+                /** PositionUpdate timeMs */
+                timeMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PositionUpdate. */
+            type $Shape = pipstream.v1.PositionUpdate.$Properties;
+        }
+
+        /**
+         * Properties of a PnlSample.
+         * @deprecated Use pipstream.v1.PnlSample.$Properties instead.
+         */
+        interface IPnlSample extends pipstream.v1.PnlSample.$Properties {
+        }
+
+        /** Represents a PnlSample. */
+        class PnlSample {
+
+            /**
+             * Constructs a new PnlSample.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.PnlSample.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** PnlSample account. */
+            account: string;
+
+            /** PnlSample timeMs. */
+            timeMs: number;
+
+            /** PnlSample balance. */
+            balance: number;
+
+            /** PnlSample realized. */
+            realized: number;
+
+            /** PnlSample unrealized. */
+            unrealized: number;
+
+            /** PnlSample equity. */
+            equity: number;
+
+            /** PnlSample equityPeak. */
+            equityPeak: number;
+
+            /** PnlSample drawdownPct. */
+            drawdownPct: number;
+
+            /** PnlSample dailyPnl. */
+            dailyPnl: number;
+
+            /** PnlSample dayStartMs. */
+            dayStartMs: number;
+
+            /**
+             * Creates a new PnlSample instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns PnlSample instance
+             */
+            static create(properties: pipstream.v1.PnlSample.$Shape): pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape;
+            static create(properties?: pipstream.v1.PnlSample.$Properties): pipstream.v1.PnlSample;
+
+            /**
+             * Encodes the specified PnlSample message. Does not implicitly {@link pipstream.v1.PnlSample.verify|verify} messages.
+             * @param message PnlSample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.PnlSample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified PnlSample message, length delimited. Does not implicitly {@link pipstream.v1.PnlSample.verify|verify} messages.
+             * @param message PnlSample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.PnlSample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a PnlSample message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape} PnlSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape;
+
+            /**
+             * Decodes a PnlSample message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape} PnlSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape;
+
+            /**
+             * Verifies a PnlSample message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a PnlSample message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns PnlSample
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.PnlSample;
+
+            /**
+             * Creates a plain object from a PnlSample message. Also converts values to other types if specified.
+             * @param message PnlSample
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.PnlSample, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this PnlSample to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for PnlSample
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PnlSample {
+
+            /** Properties of a PnlSample. */
+            interface $Properties {
+
+                /** PnlSample account */
+                account?: (string|null);
+
+                /** PnlSample timeMs */
+                timeMs?: (number|null);
+
+                /** PnlSample balance */
+                balance?: (number|null);
+
+                /** PnlSample realized */
+                realized?: (number|null);
+
+                /** PnlSample unrealized */
+                unrealized?: (number|null);
+
+                /** PnlSample equity */
+                equity?: (number|null);
+
+                /** PnlSample equityPeak */
+                equityPeak?: (number|null);
+
+                /** PnlSample drawdownPct */
+                drawdownPct?: (number|null);
+
+                /** PnlSample dailyPnl */
+                dailyPnl?: (number|null);
+
+                /** PnlSample dayStartMs */
+                dayStartMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a PnlSample. */
+            type $Shape = pipstream.v1.PnlSample.$Properties;
+        }
+
+        /**
+         * Properties of a LatencySample.
+         * @deprecated Use pipstream.v1.LatencySample.$Properties instead.
+         */
+        interface ILatencySample extends pipstream.v1.LatencySample.$Properties {
+        }
+
+        /** Represents a LatencySample. */
+        class LatencySample {
+
+            /**
+             * Constructs a new LatencySample.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.LatencySample.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** LatencySample nodeId. */
+            nodeId: string;
+
+            /** LatencySample stage. */
+            stage: string;
+
+            /** LatencySample startMs. */
+            startMs: number;
+
+            /** LatencySample endMs. */
+            endMs: number;
+
+            /** LatencySample count. */
+            count: number;
+
+            /** LatencySample p50Us. */
+            p50Us: number;
+
+            /** LatencySample p99Us. */
+            p99Us: number;
+
+            /** LatencySample p999Us. */
+            p999Us: number;
+
+            /** LatencySample maxUs. */
+            maxUs: number;
+
+            /**
+             * Creates a new LatencySample instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns LatencySample instance
+             */
+            static create(properties: pipstream.v1.LatencySample.$Shape): pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape;
+            static create(properties?: pipstream.v1.LatencySample.$Properties): pipstream.v1.LatencySample;
+
+            /**
+             * Encodes the specified LatencySample message. Does not implicitly {@link pipstream.v1.LatencySample.verify|verify} messages.
+             * @param message LatencySample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.LatencySample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified LatencySample message, length delimited. Does not implicitly {@link pipstream.v1.LatencySample.verify|verify} messages.
+             * @param message LatencySample message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.LatencySample.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a LatencySample message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape} LatencySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape;
+
+            /**
+             * Decodes a LatencySample message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape} LatencySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape;
+
+            /**
+             * Verifies a LatencySample message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a LatencySample message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns LatencySample
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.LatencySample;
+
+            /**
+             * Creates a plain object from a LatencySample message. Also converts values to other types if specified.
+             * @param message LatencySample
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.LatencySample, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this LatencySample to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for LatencySample
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace LatencySample {
+
+            /** Properties of a LatencySample. */
+            interface $Properties {
+
+                /** LatencySample nodeId */
+                nodeId?: (string|null);
+
+                /** LatencySample stage */
+                stage?: (string|null);
+
+                /** LatencySample startMs */
+                startMs?: (number|null);
+
+                /** LatencySample endMs */
+                endMs?: (number|null);
+
+                /** LatencySample count */
+                count?: (number|null);
+
+                /** LatencySample p50Us */
+                p50Us?: (number|null);
+
+                /** LatencySample p99Us */
+                p99Us?: (number|null);
+
+                /** LatencySample p999Us */
+                p999Us?: (number|null);
+
+                /** LatencySample maxUs */
+                maxUs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a LatencySample. */
+            type $Shape = pipstream.v1.LatencySample.$Properties;
         }
 
         /**

@@ -795,6 +795,9 @@ export const pipstream = $root.pipstream = (() => {
          * @property {number} EVENT_TYPE_ORDER_UPDATE=7 EVENT_TYPE_ORDER_UPDATE value
          * @property {number} EVENT_TYPE_RISK_DECISION=8 EVENT_TYPE_RISK_DECISION value
          * @property {number} EVENT_TYPE_NOTIFICATION=9 EVENT_TYPE_NOTIFICATION value
+         * @property {number} EVENT_TYPE_POSITION_UPDATE=10 EVENT_TYPE_POSITION_UPDATE value
+         * @property {number} EVENT_TYPE_PNL_SAMPLE=11 EVENT_TYPE_PNL_SAMPLE value
+         * @property {number} EVENT_TYPE_LATENCY_SAMPLE=12 EVENT_TYPE_LATENCY_SAMPLE value
          */
         v1.EventType = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -808,6 +811,9 @@ export const pipstream = $root.pipstream = (() => {
             values[valuesById[7] = "EVENT_TYPE_ORDER_UPDATE"] = 7;
             values[valuesById[8] = "EVENT_TYPE_RISK_DECISION"] = 8;
             values[valuesById[9] = "EVENT_TYPE_NOTIFICATION"] = 9;
+            values[valuesById[10] = "EVENT_TYPE_POSITION_UPDATE"] = 10;
+            values[valuesById[11] = "EVENT_TYPE_PNL_SAMPLE"] = 11;
+            values[valuesById[12] = "EVENT_TYPE_LATENCY_SAMPLE"] = 12;
             return values;
         })();
 
@@ -1210,6 +1216,18 @@ export const pipstream = $root.pipstream = (() => {
                     case "EVENT_TYPE_NOTIFICATION":
                     case 9:
                         message.type = 9;
+                        break;
+                    case "EVENT_TYPE_POSITION_UPDATE":
+                    case 10:
+                        message.type = 10;
+                        break;
+                    case "EVENT_TYPE_PNL_SAMPLE":
+                    case 11:
+                        message.type = 11;
+                        break;
+                    case "EVENT_TYPE_LATENCY_SAMPLE":
+                    case 12:
+                        message.type = 12;
                         break;
                     default:
                         if (typeof object.type === "number" && (object.type | 0) === object.type)
@@ -4373,6 +4391,927 @@ export const pipstream = $root.pipstream = (() => {
             };
 
             return NotificationEvent;
+        })();
+
+        v1.PositionUpdateEvent = (function() {
+
+            /**
+             * Properties of a PositionUpdateEvent.
+             * @typedef {Object} pipstream.v1.PositionUpdateEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] PositionUpdateEvent envelope
+             * @property {pipstream.v1.PositionUpdate.$Properties|null} [positionUpdate] PositionUpdateEvent positionUpdate
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PositionUpdateEvent.
+             * @memberof pipstream.v1
+             * @interface IPositionUpdateEvent
+             * @augments pipstream.v1.PositionUpdateEvent.$Properties
+             * @deprecated Use pipstream.v1.PositionUpdateEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a PositionUpdateEvent.
+             * @typedef {pipstream.v1.PositionUpdateEvent.$Properties} pipstream.v1.PositionUpdateEvent.$Shape
+             */
+
+            /**
+             * Constructs a new PositionUpdateEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a PositionUpdateEvent.
+             * @constructor
+             * @param {pipstream.v1.PositionUpdateEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PositionUpdateEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PositionUpdateEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @instance
+             */
+            PositionUpdateEvent.prototype.envelope = null;
+
+            /**
+             * PositionUpdateEvent positionUpdate.
+             * @member {pipstream.v1.PositionUpdate.$Properties|null|undefined} positionUpdate
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @instance
+             */
+            PositionUpdateEvent.prototype.positionUpdate = null;
+
+            /**
+             * Creates a new PositionUpdateEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {pipstream.v1.PositionUpdateEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.PositionUpdateEvent} PositionUpdateEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.PositionUpdateEvent.$Shape): pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape;
+             *   (properties?: pipstream.v1.PositionUpdateEvent.$Properties): pipstream.v1.PositionUpdateEvent;
+             * }}
+             */
+            PositionUpdateEvent.create = function(properties) {
+                return new PositionUpdateEvent(properties);
+            };
+
+            /**
+             * Encodes the specified PositionUpdateEvent message. Does not implicitly {@link pipstream.v1.PositionUpdateEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {pipstream.v1.PositionUpdateEvent.$Properties} message PositionUpdateEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionUpdateEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.positionUpdate != null && $Object.hasOwnProperty.call(message, "positionUpdate"))
+                    $root.pipstream.v1.PositionUpdate.encode(message.positionUpdate, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PositionUpdateEvent message, length delimited. Does not implicitly {@link pipstream.v1.PositionUpdateEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {pipstream.v1.PositionUpdateEvent.$Properties} message PositionUpdateEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionUpdateEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PositionUpdateEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape} PositionUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionUpdateEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.PositionUpdateEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.positionUpdate = $root.pipstream.v1.PositionUpdate.decode(reader, reader.size(), $undefined, _depth + 1, message.positionUpdate);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PositionUpdateEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PositionUpdateEvent & pipstream.v1.PositionUpdateEvent.$Shape} PositionUpdateEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionUpdateEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PositionUpdateEvent message.
+             * @function verify
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PositionUpdateEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.positionUpdate != null && $Object.hasOwnProperty.call(message, "positionUpdate")) {
+                    let error = $root.pipstream.v1.PositionUpdate.verify(message.positionUpdate, _depth + 1);
+                    if (error)
+                        return "positionUpdate." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PositionUpdateEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.PositionUpdateEvent} PositionUpdateEvent
+             */
+            PositionUpdateEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.PositionUpdateEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.PositionUpdateEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.PositionUpdateEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.PositionUpdateEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.positionUpdate != null) {
+                    if (!$util.isObject(object.positionUpdate))
+                        throw $TypeError(".pipstream.v1.PositionUpdateEvent.positionUpdate: object expected");
+                    message.positionUpdate = $root.pipstream.v1.PositionUpdate.fromObject(object.positionUpdate, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PositionUpdateEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {pipstream.v1.PositionUpdateEvent} message PositionUpdateEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PositionUpdateEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.positionUpdate = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.positionUpdate != null && $Object.hasOwnProperty.call(message, "positionUpdate"))
+                    object.positionUpdate = $root.pipstream.v1.PositionUpdate.toObject(message.positionUpdate, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this PositionUpdateEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PositionUpdateEvent.prototype.toJSON = function() {
+                return PositionUpdateEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PositionUpdateEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.PositionUpdateEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PositionUpdateEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.PositionUpdateEvent";
+            };
+
+            return PositionUpdateEvent;
+        })();
+
+        v1.PnlSampleEvent = (function() {
+
+            /**
+             * Properties of a PnlSampleEvent.
+             * @typedef {Object} pipstream.v1.PnlSampleEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] PnlSampleEvent envelope
+             * @property {pipstream.v1.PnlSample.$Properties|null} [pnlSample] PnlSampleEvent pnlSample
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PnlSampleEvent.
+             * @memberof pipstream.v1
+             * @interface IPnlSampleEvent
+             * @augments pipstream.v1.PnlSampleEvent.$Properties
+             * @deprecated Use pipstream.v1.PnlSampleEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a PnlSampleEvent.
+             * @typedef {pipstream.v1.PnlSampleEvent.$Properties} pipstream.v1.PnlSampleEvent.$Shape
+             */
+
+            /**
+             * Constructs a new PnlSampleEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a PnlSampleEvent.
+             * @constructor
+             * @param {pipstream.v1.PnlSampleEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PnlSampleEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PnlSampleEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @instance
+             */
+            PnlSampleEvent.prototype.envelope = null;
+
+            /**
+             * PnlSampleEvent pnlSample.
+             * @member {pipstream.v1.PnlSample.$Properties|null|undefined} pnlSample
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @instance
+             */
+            PnlSampleEvent.prototype.pnlSample = null;
+
+            /**
+             * Creates a new PnlSampleEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {pipstream.v1.PnlSampleEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.PnlSampleEvent} PnlSampleEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.PnlSampleEvent.$Shape): pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape;
+             *   (properties?: pipstream.v1.PnlSampleEvent.$Properties): pipstream.v1.PnlSampleEvent;
+             * }}
+             */
+            PnlSampleEvent.create = function(properties) {
+                return new PnlSampleEvent(properties);
+            };
+
+            /**
+             * Encodes the specified PnlSampleEvent message. Does not implicitly {@link pipstream.v1.PnlSampleEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {pipstream.v1.PnlSampleEvent.$Properties} message PnlSampleEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PnlSampleEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.pnlSample != null && $Object.hasOwnProperty.call(message, "pnlSample"))
+                    $root.pipstream.v1.PnlSample.encode(message.pnlSample, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PnlSampleEvent message, length delimited. Does not implicitly {@link pipstream.v1.PnlSampleEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {pipstream.v1.PnlSampleEvent.$Properties} message PnlSampleEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PnlSampleEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PnlSampleEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape} PnlSampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PnlSampleEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.PnlSampleEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.pnlSample = $root.pipstream.v1.PnlSample.decode(reader, reader.size(), $undefined, _depth + 1, message.pnlSample);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PnlSampleEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PnlSampleEvent & pipstream.v1.PnlSampleEvent.$Shape} PnlSampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PnlSampleEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PnlSampleEvent message.
+             * @function verify
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PnlSampleEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.pnlSample != null && $Object.hasOwnProperty.call(message, "pnlSample")) {
+                    let error = $root.pipstream.v1.PnlSample.verify(message.pnlSample, _depth + 1);
+                    if (error)
+                        return "pnlSample." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a PnlSampleEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.PnlSampleEvent} PnlSampleEvent
+             */
+            PnlSampleEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.PnlSampleEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.PnlSampleEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.PnlSampleEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.PnlSampleEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.pnlSample != null) {
+                    if (!$util.isObject(object.pnlSample))
+                        throw $TypeError(".pipstream.v1.PnlSampleEvent.pnlSample: object expected");
+                    message.pnlSample = $root.pipstream.v1.PnlSample.fromObject(object.pnlSample, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PnlSampleEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {pipstream.v1.PnlSampleEvent} message PnlSampleEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PnlSampleEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.pnlSample = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.pnlSample != null && $Object.hasOwnProperty.call(message, "pnlSample"))
+                    object.pnlSample = $root.pipstream.v1.PnlSample.toObject(message.pnlSample, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this PnlSampleEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PnlSampleEvent.prototype.toJSON = function() {
+                return PnlSampleEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PnlSampleEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.PnlSampleEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PnlSampleEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.PnlSampleEvent";
+            };
+
+            return PnlSampleEvent;
+        })();
+
+        v1.LatencySampleEvent = (function() {
+
+            /**
+             * Properties of a LatencySampleEvent.
+             * @typedef {Object} pipstream.v1.LatencySampleEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] LatencySampleEvent envelope
+             * @property {pipstream.v1.LatencySample.$Properties|null} [latencySample] LatencySampleEvent latencySample
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LatencySampleEvent.
+             * @memberof pipstream.v1
+             * @interface ILatencySampleEvent
+             * @augments pipstream.v1.LatencySampleEvent.$Properties
+             * @deprecated Use pipstream.v1.LatencySampleEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a LatencySampleEvent.
+             * @typedef {pipstream.v1.LatencySampleEvent.$Properties} pipstream.v1.LatencySampleEvent.$Shape
+             */
+
+            /**
+             * Constructs a new LatencySampleEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a LatencySampleEvent.
+             * @constructor
+             * @param {pipstream.v1.LatencySampleEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LatencySampleEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * LatencySampleEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @instance
+             */
+            LatencySampleEvent.prototype.envelope = null;
+
+            /**
+             * LatencySampleEvent latencySample.
+             * @member {pipstream.v1.LatencySample.$Properties|null|undefined} latencySample
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @instance
+             */
+            LatencySampleEvent.prototype.latencySample = null;
+
+            /**
+             * Creates a new LatencySampleEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {pipstream.v1.LatencySampleEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.LatencySampleEvent} LatencySampleEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.LatencySampleEvent.$Shape): pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape;
+             *   (properties?: pipstream.v1.LatencySampleEvent.$Properties): pipstream.v1.LatencySampleEvent;
+             * }}
+             */
+            LatencySampleEvent.create = function(properties) {
+                return new LatencySampleEvent(properties);
+            };
+
+            /**
+             * Encodes the specified LatencySampleEvent message. Does not implicitly {@link pipstream.v1.LatencySampleEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {pipstream.v1.LatencySampleEvent.$Properties} message LatencySampleEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LatencySampleEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.latencySample != null && $Object.hasOwnProperty.call(message, "latencySample"))
+                    $root.pipstream.v1.LatencySample.encode(message.latencySample, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified LatencySampleEvent message, length delimited. Does not implicitly {@link pipstream.v1.LatencySampleEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {pipstream.v1.LatencySampleEvent.$Properties} message LatencySampleEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LatencySampleEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LatencySampleEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape} LatencySampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LatencySampleEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.LatencySampleEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.latencySample = $root.pipstream.v1.LatencySample.decode(reader, reader.size(), $undefined, _depth + 1, message.latencySample);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a LatencySampleEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.LatencySampleEvent & pipstream.v1.LatencySampleEvent.$Shape} LatencySampleEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LatencySampleEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LatencySampleEvent message.
+             * @function verify
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LatencySampleEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.latencySample != null && $Object.hasOwnProperty.call(message, "latencySample")) {
+                    let error = $root.pipstream.v1.LatencySample.verify(message.latencySample, _depth + 1);
+                    if (error)
+                        return "latencySample." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LatencySampleEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.LatencySampleEvent} LatencySampleEvent
+             */
+            LatencySampleEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.LatencySampleEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.LatencySampleEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.LatencySampleEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.LatencySampleEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.latencySample != null) {
+                    if (!$util.isObject(object.latencySample))
+                        throw $TypeError(".pipstream.v1.LatencySampleEvent.latencySample: object expected");
+                    message.latencySample = $root.pipstream.v1.LatencySample.fromObject(object.latencySample, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LatencySampleEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {pipstream.v1.LatencySampleEvent} message LatencySampleEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LatencySampleEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.latencySample = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.latencySample != null && $Object.hasOwnProperty.call(message, "latencySample"))
+                    object.latencySample = $root.pipstream.v1.LatencySample.toObject(message.latencySample, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this LatencySampleEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LatencySampleEvent.prototype.toJSON = function() {
+                return LatencySampleEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LatencySampleEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.LatencySampleEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LatencySampleEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.LatencySampleEvent";
+            };
+
+            return LatencySampleEvent;
         })();
 
         v1.Tick = (function() {
@@ -8327,6 +9266,1533 @@ export const pipstream = $root.pipstream = (() => {
             values[valuesById[2] = "SIGNAL_PENDING_CONFIRMATION"] = 2;
             values[valuesById[3] = "SIGNAL_AUTO_EXECUTE"] = 3;
             return values;
+        })();
+
+        v1.PositionUpdate = (function() {
+
+            /**
+             * Properties of a PositionUpdate.
+             * @typedef {Object} pipstream.v1.PositionUpdate.$Properties
+             * @property {string|null} [account] PositionUpdate account
+             * @property {string|null} [instrument] PositionUpdate instrument
+             * @property {string|null} [orderId] PositionUpdate orderId
+             * @property {number|null} [units] PositionUpdate units
+             * @property {number|null} [avgPrice] PositionUpdate avgPrice
+             * @property {number|null} [realized] PositionUpdate realized
+             * @property {number|null} [timeMs] PositionUpdate timeMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PositionUpdate.
+             * @memberof pipstream.v1
+             * @interface IPositionUpdate
+             * @augments pipstream.v1.PositionUpdate.$Properties
+             * @deprecated Use pipstream.v1.PositionUpdate.$Properties instead.
+             */
+
+            /**
+             * Shape of a PositionUpdate.
+             * @typedef {pipstream.v1.PositionUpdate.$Properties} pipstream.v1.PositionUpdate.$Shape
+             */
+
+            /**
+             * Constructs a new PositionUpdate.
+             * @memberof pipstream.v1
+             * @classdesc Represents a PositionUpdate.
+             * @constructor
+             * @param {pipstream.v1.PositionUpdate.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PositionUpdate = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PositionUpdate account.
+             * @member {string} account
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.account = "";
+
+            /**
+             * PositionUpdate instrument.
+             * @member {string} instrument
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.instrument = "";
+
+            /**
+             * PositionUpdate orderId.
+             * @member {string} orderId
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.orderId = "";
+
+            /**
+             * PositionUpdate units.
+             * @member {number} units
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.units = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * PositionUpdate avgPrice.
+             * @member {number} avgPrice
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.avgPrice = 0;
+
+            /**
+             * PositionUpdate realized.
+             * @member {number} realized
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.realized = 0;
+
+            /**
+             * PositionUpdate timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             */
+            PositionUpdate.prototype.timeMs = 0;
+
+            /**
+             * Creates a new PositionUpdate instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {pipstream.v1.PositionUpdate.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.PositionUpdate} PositionUpdate instance
+             * @type {{
+             *   (properties: pipstream.v1.PositionUpdate.$Shape): pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape;
+             *   (properties?: pipstream.v1.PositionUpdate.$Properties): pipstream.v1.PositionUpdate;
+             * }}
+             */
+            PositionUpdate.create = function(properties) {
+                return new PositionUpdate(properties);
+            };
+
+            /**
+             * Encodes the specified PositionUpdate message. Does not implicitly {@link pipstream.v1.PositionUpdate.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {pipstream.v1.PositionUpdate.$Properties} message PositionUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionUpdate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.account);
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument") && message.instrument !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.instrument);
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId") && message.orderId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.orderId);
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units") && (typeof message.units === "object" ? message.units.low || message.units.high : message.units !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.units);
+                if (message.avgPrice != null && $Object.hasOwnProperty.call(message, "avgPrice") && !$Object.is(message.avgPrice, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.avgPrice);
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized") && !$Object.is(message.realized, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.realized);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.timeMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PositionUpdate message, length delimited. Does not implicitly {@link pipstream.v1.PositionUpdate.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {pipstream.v1.PositionUpdate.$Properties} message PositionUpdate message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PositionUpdate.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PositionUpdate message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape} PositionUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionUpdate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.PositionUpdate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.instrument = value;
+                            else
+                                delete message.instrument;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.orderId = value;
+                            else
+                                delete message.orderId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.units = value;
+                            else
+                                delete message.units;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.avgPrice = value;
+                            else
+                                delete message.avgPrice;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.realized = value;
+                            else
+                                delete message.realized;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PositionUpdate message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PositionUpdate & pipstream.v1.PositionUpdate.$Shape} PositionUpdate
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PositionUpdate.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PositionUpdate message.
+             * @function verify
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PositionUpdate.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    if (!$util.isString(message.instrument))
+                        return "instrument: string expected";
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    if (!$util.isString(message.orderId))
+                        return "orderId: string expected";
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (!$util.isInteger(message.units) && !(message.units && $util.isInteger(message.units.low) && $util.isInteger(message.units.high)))
+                        return "units: integer|Long expected";
+                if (message.avgPrice != null && $Object.hasOwnProperty.call(message, "avgPrice"))
+                    if (typeof message.avgPrice !== "number")
+                        return "avgPrice: number expected";
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized"))
+                    if (typeof message.realized !== "number")
+                        return "realized: number expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a PositionUpdate message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.PositionUpdate} PositionUpdate
+             */
+            PositionUpdate.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.PositionUpdate)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.PositionUpdate: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.PositionUpdate();
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.instrument != null)
+                    if (typeof object.instrument !== "string" || object.instrument.length)
+                        message.instrument = $String(object.instrument);
+                if (object.orderId != null)
+                    if (typeof object.orderId !== "string" || object.orderId.length)
+                        message.orderId = $String(object.orderId);
+                if (object.units != null)
+                    if (typeof object.units === "object" ? object.units.low || object.units.high : $Number(object.units) !== 0)
+                        if ($util.Long)
+                            message.units = $util.Long.fromValue(object.units, false);
+                        else if (typeof object.units === "string")
+                            message.units = $parseInt(object.units, 10);
+                        else if (typeof object.units === "number")
+                            message.units = object.units;
+                        else if (typeof object.units === "object")
+                            message.units = new $util.LongBits(object.units.low >>> 0, object.units.high >>> 0).toNumber();
+                if (object.avgPrice != null)
+                    if (!$Object.is($Number(object.avgPrice), 0))
+                        message.avgPrice = $Number(object.avgPrice);
+                if (object.realized != null)
+                    if (!$Object.is($Number(object.realized), 0))
+                        message.realized = $Number(object.realized);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PositionUpdate message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {pipstream.v1.PositionUpdate} message PositionUpdate
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PositionUpdate.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.account = "";
+                    object.instrument = "";
+                    object.orderId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.units = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.units = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.avgPrice = 0;
+                    object.realized = 0;
+                    object.timeMs = 0;
+                }
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.instrument != null && $Object.hasOwnProperty.call(message, "instrument"))
+                    object.instrument = message.instrument;
+                if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
+                    object.orderId = message.orderId;
+                if (message.units != null && $Object.hasOwnProperty.call(message, "units"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.units = typeof message.units === "number" ? $BigInt(message.units) : $util.Long.fromBits(message.units.low >>> 0, message.units.high >>> 0, false).toBigInt();
+                    else if (typeof message.units === "number")
+                        object.units = options.longs === $String ? $String(message.units) : message.units;
+                    else
+                        object.units = options.longs === $String ? $util.Long.prototype.toString.call(message.units) : options.longs === $Number ? new $util.LongBits(message.units.low >>> 0, message.units.high >>> 0).toNumber() : message.units;
+                if (message.avgPrice != null && $Object.hasOwnProperty.call(message, "avgPrice"))
+                    object.avgPrice = options.json && !$isFinite(message.avgPrice) ? $String(message.avgPrice) : message.avgPrice;
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized"))
+                    object.realized = options.json && !$isFinite(message.realized) ? $String(message.realized) : message.realized;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                return object;
+            };
+
+            /**
+             * Converts this PositionUpdate to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.PositionUpdate
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PositionUpdate.prototype.toJSON = function() {
+                return PositionUpdate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PositionUpdate
+             * @function getTypeUrl
+             * @memberof pipstream.v1.PositionUpdate
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PositionUpdate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.PositionUpdate";
+            };
+
+            return PositionUpdate;
+        })();
+
+        v1.PnlSample = (function() {
+
+            /**
+             * Properties of a PnlSample.
+             * @typedef {Object} pipstream.v1.PnlSample.$Properties
+             * @property {string|null} [account] PnlSample account
+             * @property {number|null} [timeMs] PnlSample timeMs
+             * @property {number|null} [balance] PnlSample balance
+             * @property {number|null} [realized] PnlSample realized
+             * @property {number|null} [unrealized] PnlSample unrealized
+             * @property {number|null} [equity] PnlSample equity
+             * @property {number|null} [equityPeak] PnlSample equityPeak
+             * @property {number|null} [drawdownPct] PnlSample drawdownPct
+             * @property {number|null} [dailyPnl] PnlSample dailyPnl
+             * @property {number|null} [dayStartMs] PnlSample dayStartMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a PnlSample.
+             * @memberof pipstream.v1
+             * @interface IPnlSample
+             * @augments pipstream.v1.PnlSample.$Properties
+             * @deprecated Use pipstream.v1.PnlSample.$Properties instead.
+             */
+
+            /**
+             * Shape of a PnlSample.
+             * @typedef {pipstream.v1.PnlSample.$Properties} pipstream.v1.PnlSample.$Shape
+             */
+
+            /**
+             * Constructs a new PnlSample.
+             * @memberof pipstream.v1
+             * @classdesc Represents a PnlSample.
+             * @constructor
+             * @param {pipstream.v1.PnlSample.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const PnlSample = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * PnlSample account.
+             * @member {string} account
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.account = "";
+
+            /**
+             * PnlSample timeMs.
+             * @member {number} timeMs
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.timeMs = 0;
+
+            /**
+             * PnlSample balance.
+             * @member {number} balance
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.balance = 0;
+
+            /**
+             * PnlSample realized.
+             * @member {number} realized
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.realized = 0;
+
+            /**
+             * PnlSample unrealized.
+             * @member {number} unrealized
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.unrealized = 0;
+
+            /**
+             * PnlSample equity.
+             * @member {number} equity
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.equity = 0;
+
+            /**
+             * PnlSample equityPeak.
+             * @member {number} equityPeak
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.equityPeak = 0;
+
+            /**
+             * PnlSample drawdownPct.
+             * @member {number} drawdownPct
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.drawdownPct = 0;
+
+            /**
+             * PnlSample dailyPnl.
+             * @member {number} dailyPnl
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.dailyPnl = 0;
+
+            /**
+             * PnlSample dayStartMs.
+             * @member {number} dayStartMs
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             */
+            PnlSample.prototype.dayStartMs = 0;
+
+            /**
+             * Creates a new PnlSample instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {pipstream.v1.PnlSample.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.PnlSample} PnlSample instance
+             * @type {{
+             *   (properties: pipstream.v1.PnlSample.$Shape): pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape;
+             *   (properties?: pipstream.v1.PnlSample.$Properties): pipstream.v1.PnlSample;
+             * }}
+             */
+            PnlSample.create = function(properties) {
+                return new PnlSample(properties);
+            };
+
+            /**
+             * Encodes the specified PnlSample message. Does not implicitly {@link pipstream.v1.PnlSample.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {pipstream.v1.PnlSample.$Properties} message PnlSample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PnlSample.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account") && message.account !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.account);
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs") && !$Object.is(message.timeMs, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.timeMs);
+                if (message.balance != null && $Object.hasOwnProperty.call(message, "balance") && !$Object.is(message.balance, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.balance);
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized") && !$Object.is(message.realized, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.realized);
+                if (message.unrealized != null && $Object.hasOwnProperty.call(message, "unrealized") && !$Object.is(message.unrealized, 0))
+                    writer.uint32(/* id 5, wireType 1 =*/41).double(message.unrealized);
+                if (message.equity != null && $Object.hasOwnProperty.call(message, "equity") && !$Object.is(message.equity, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.equity);
+                if (message.equityPeak != null && $Object.hasOwnProperty.call(message, "equityPeak") && !$Object.is(message.equityPeak, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.equityPeak);
+                if (message.drawdownPct != null && $Object.hasOwnProperty.call(message, "drawdownPct") && !$Object.is(message.drawdownPct, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.drawdownPct);
+                if (message.dailyPnl != null && $Object.hasOwnProperty.call(message, "dailyPnl") && !$Object.is(message.dailyPnl, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.dailyPnl);
+                if (message.dayStartMs != null && $Object.hasOwnProperty.call(message, "dayStartMs") && !$Object.is(message.dayStartMs, 0))
+                    writer.uint32(/* id 10, wireType 1 =*/81).double(message.dayStartMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified PnlSample message, length delimited. Does not implicitly {@link pipstream.v1.PnlSample.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {pipstream.v1.PnlSample.$Properties} message PnlSample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            PnlSample.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a PnlSample message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape} PnlSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PnlSample.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.PnlSample();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.account = value;
+                            else
+                                delete message.account;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.timeMs = value;
+                            else
+                                delete message.timeMs;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.balance = value;
+                            else
+                                delete message.balance;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.realized = value;
+                            else
+                                delete message.realized;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.unrealized = value;
+                            else
+                                delete message.unrealized;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.equity = value;
+                            else
+                                delete message.equity;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.equityPeak = value;
+                            else
+                                delete message.equityPeak;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.drawdownPct = value;
+                            else
+                                delete message.drawdownPct;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.dailyPnl = value;
+                            else
+                                delete message.dailyPnl;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.dayStartMs = value;
+                            else
+                                delete message.dayStartMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a PnlSample message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.PnlSample & pipstream.v1.PnlSample.$Shape} PnlSample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            PnlSample.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a PnlSample message.
+             * @function verify
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            PnlSample.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    if (!$util.isString(message.account))
+                        return "account: string expected";
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    if (typeof message.timeMs !== "number")
+                        return "timeMs: number expected";
+                if (message.balance != null && $Object.hasOwnProperty.call(message, "balance"))
+                    if (typeof message.balance !== "number")
+                        return "balance: number expected";
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized"))
+                    if (typeof message.realized !== "number")
+                        return "realized: number expected";
+                if (message.unrealized != null && $Object.hasOwnProperty.call(message, "unrealized"))
+                    if (typeof message.unrealized !== "number")
+                        return "unrealized: number expected";
+                if (message.equity != null && $Object.hasOwnProperty.call(message, "equity"))
+                    if (typeof message.equity !== "number")
+                        return "equity: number expected";
+                if (message.equityPeak != null && $Object.hasOwnProperty.call(message, "equityPeak"))
+                    if (typeof message.equityPeak !== "number")
+                        return "equityPeak: number expected";
+                if (message.drawdownPct != null && $Object.hasOwnProperty.call(message, "drawdownPct"))
+                    if (typeof message.drawdownPct !== "number")
+                        return "drawdownPct: number expected";
+                if (message.dailyPnl != null && $Object.hasOwnProperty.call(message, "dailyPnl"))
+                    if (typeof message.dailyPnl !== "number")
+                        return "dailyPnl: number expected";
+                if (message.dayStartMs != null && $Object.hasOwnProperty.call(message, "dayStartMs"))
+                    if (typeof message.dayStartMs !== "number")
+                        return "dayStartMs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a PnlSample message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.PnlSample} PnlSample
+             */
+            PnlSample.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.PnlSample)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.PnlSample: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.PnlSample();
+                if (object.account != null)
+                    if (typeof object.account !== "string" || object.account.length)
+                        message.account = $String(object.account);
+                if (object.timeMs != null)
+                    if (!$Object.is($Number(object.timeMs), 0))
+                        message.timeMs = $Number(object.timeMs);
+                if (object.balance != null)
+                    if (!$Object.is($Number(object.balance), 0))
+                        message.balance = $Number(object.balance);
+                if (object.realized != null)
+                    if (!$Object.is($Number(object.realized), 0))
+                        message.realized = $Number(object.realized);
+                if (object.unrealized != null)
+                    if (!$Object.is($Number(object.unrealized), 0))
+                        message.unrealized = $Number(object.unrealized);
+                if (object.equity != null)
+                    if (!$Object.is($Number(object.equity), 0))
+                        message.equity = $Number(object.equity);
+                if (object.equityPeak != null)
+                    if (!$Object.is($Number(object.equityPeak), 0))
+                        message.equityPeak = $Number(object.equityPeak);
+                if (object.drawdownPct != null)
+                    if (!$Object.is($Number(object.drawdownPct), 0))
+                        message.drawdownPct = $Number(object.drawdownPct);
+                if (object.dailyPnl != null)
+                    if (!$Object.is($Number(object.dailyPnl), 0))
+                        message.dailyPnl = $Number(object.dailyPnl);
+                if (object.dayStartMs != null)
+                    if (!$Object.is($Number(object.dayStartMs), 0))
+                        message.dayStartMs = $Number(object.dayStartMs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a PnlSample message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {pipstream.v1.PnlSample} message PnlSample
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            PnlSample.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.account = "";
+                    object.timeMs = 0;
+                    object.balance = 0;
+                    object.realized = 0;
+                    object.unrealized = 0;
+                    object.equity = 0;
+                    object.equityPeak = 0;
+                    object.drawdownPct = 0;
+                    object.dailyPnl = 0;
+                    object.dayStartMs = 0;
+                }
+                if (message.account != null && $Object.hasOwnProperty.call(message, "account"))
+                    object.account = message.account;
+                if (message.timeMs != null && $Object.hasOwnProperty.call(message, "timeMs"))
+                    object.timeMs = options.json && !$isFinite(message.timeMs) ? $String(message.timeMs) : message.timeMs;
+                if (message.balance != null && $Object.hasOwnProperty.call(message, "balance"))
+                    object.balance = options.json && !$isFinite(message.balance) ? $String(message.balance) : message.balance;
+                if (message.realized != null && $Object.hasOwnProperty.call(message, "realized"))
+                    object.realized = options.json && !$isFinite(message.realized) ? $String(message.realized) : message.realized;
+                if (message.unrealized != null && $Object.hasOwnProperty.call(message, "unrealized"))
+                    object.unrealized = options.json && !$isFinite(message.unrealized) ? $String(message.unrealized) : message.unrealized;
+                if (message.equity != null && $Object.hasOwnProperty.call(message, "equity"))
+                    object.equity = options.json && !$isFinite(message.equity) ? $String(message.equity) : message.equity;
+                if (message.equityPeak != null && $Object.hasOwnProperty.call(message, "equityPeak"))
+                    object.equityPeak = options.json && !$isFinite(message.equityPeak) ? $String(message.equityPeak) : message.equityPeak;
+                if (message.drawdownPct != null && $Object.hasOwnProperty.call(message, "drawdownPct"))
+                    object.drawdownPct = options.json && !$isFinite(message.drawdownPct) ? $String(message.drawdownPct) : message.drawdownPct;
+                if (message.dailyPnl != null && $Object.hasOwnProperty.call(message, "dailyPnl"))
+                    object.dailyPnl = options.json && !$isFinite(message.dailyPnl) ? $String(message.dailyPnl) : message.dailyPnl;
+                if (message.dayStartMs != null && $Object.hasOwnProperty.call(message, "dayStartMs"))
+                    object.dayStartMs = options.json && !$isFinite(message.dayStartMs) ? $String(message.dayStartMs) : message.dayStartMs;
+                return object;
+            };
+
+            /**
+             * Converts this PnlSample to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.PnlSample
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            PnlSample.prototype.toJSON = function() {
+                return PnlSample.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for PnlSample
+             * @function getTypeUrl
+             * @memberof pipstream.v1.PnlSample
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            PnlSample.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.PnlSample";
+            };
+
+            return PnlSample;
+        })();
+
+        v1.LatencySample = (function() {
+
+            /**
+             * Properties of a LatencySample.
+             * @typedef {Object} pipstream.v1.LatencySample.$Properties
+             * @property {string|null} [nodeId] LatencySample nodeId
+             * @property {string|null} [stage] LatencySample stage
+             * @property {number|null} [startMs] LatencySample startMs
+             * @property {number|null} [endMs] LatencySample endMs
+             * @property {number|null} [count] LatencySample count
+             * @property {number|null} [p50Us] LatencySample p50Us
+             * @property {number|null} [p99Us] LatencySample p99Us
+             * @property {number|null} [p999Us] LatencySample p999Us
+             * @property {number|null} [maxUs] LatencySample maxUs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a LatencySample.
+             * @memberof pipstream.v1
+             * @interface ILatencySample
+             * @augments pipstream.v1.LatencySample.$Properties
+             * @deprecated Use pipstream.v1.LatencySample.$Properties instead.
+             */
+
+            /**
+             * Shape of a LatencySample.
+             * @typedef {pipstream.v1.LatencySample.$Properties} pipstream.v1.LatencySample.$Shape
+             */
+
+            /**
+             * Constructs a new LatencySample.
+             * @memberof pipstream.v1
+             * @classdesc Represents a LatencySample.
+             * @constructor
+             * @param {pipstream.v1.LatencySample.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const LatencySample = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * LatencySample nodeId.
+             * @member {string} nodeId
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.nodeId = "";
+
+            /**
+             * LatencySample stage.
+             * @member {string} stage
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.stage = "";
+
+            /**
+             * LatencySample startMs.
+             * @member {number} startMs
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.startMs = 0;
+
+            /**
+             * LatencySample endMs.
+             * @member {number} endMs
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.endMs = 0;
+
+            /**
+             * LatencySample count.
+             * @member {number} count
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.count = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * LatencySample p50Us.
+             * @member {number} p50Us
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.p50Us = 0;
+
+            /**
+             * LatencySample p99Us.
+             * @member {number} p99Us
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.p99Us = 0;
+
+            /**
+             * LatencySample p999Us.
+             * @member {number} p999Us
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.p999Us = 0;
+
+            /**
+             * LatencySample maxUs.
+             * @member {number} maxUs
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             */
+            LatencySample.prototype.maxUs = 0;
+
+            /**
+             * Creates a new LatencySample instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {pipstream.v1.LatencySample.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.LatencySample} LatencySample instance
+             * @type {{
+             *   (properties: pipstream.v1.LatencySample.$Shape): pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape;
+             *   (properties?: pipstream.v1.LatencySample.$Properties): pipstream.v1.LatencySample;
+             * }}
+             */
+            LatencySample.create = function(properties) {
+                return new LatencySample(properties);
+            };
+
+            /**
+             * Encodes the specified LatencySample message. Does not implicitly {@link pipstream.v1.LatencySample.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {pipstream.v1.LatencySample.$Properties} message LatencySample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LatencySample.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId") && message.nodeId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.nodeId);
+                if (message.stage != null && $Object.hasOwnProperty.call(message, "stage") && message.stage !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stage);
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs") && !$Object.is(message.startMs, 0))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.startMs);
+                if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs") && !$Object.is(message.endMs, 0))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.endMs);
+                if (message.count != null && $Object.hasOwnProperty.call(message, "count") && (typeof message.count === "object" ? message.count.low || message.count.high : message.count !== 0))
+                    writer.uint32(/* id 5, wireType 0 =*/40).uint64(message.count);
+                if (message.p50Us != null && $Object.hasOwnProperty.call(message, "p50Us") && !$Object.is(message.p50Us, 0))
+                    writer.uint32(/* id 6, wireType 1 =*/49).double(message.p50Us);
+                if (message.p99Us != null && $Object.hasOwnProperty.call(message, "p99Us") && !$Object.is(message.p99Us, 0))
+                    writer.uint32(/* id 7, wireType 1 =*/57).double(message.p99Us);
+                if (message.p999Us != null && $Object.hasOwnProperty.call(message, "p999Us") && !$Object.is(message.p999Us, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.p999Us);
+                if (message.maxUs != null && $Object.hasOwnProperty.call(message, "maxUs") && !$Object.is(message.maxUs, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.maxUs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified LatencySample message, length delimited. Does not implicitly {@link pipstream.v1.LatencySample.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {pipstream.v1.LatencySample.$Properties} message LatencySample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LatencySample.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a LatencySample message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape} LatencySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LatencySample.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.LatencySample();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nodeId = value;
+                            else
+                                delete message.nodeId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stage = value;
+                            else
+                                delete message.stage;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.startMs = value;
+                            else
+                                delete message.startMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.endMs = value;
+                            else
+                                delete message.endMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.count = value;
+                            else
+                                delete message.count;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.p50Us = value;
+                            else
+                                delete message.p50Us;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.p99Us = value;
+                            else
+                                delete message.p99Us;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.p999Us = value;
+                            else
+                                delete message.p999Us;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.maxUs = value;
+                            else
+                                delete message.maxUs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a LatencySample message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.LatencySample & pipstream.v1.LatencySample.$Shape} LatencySample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LatencySample.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a LatencySample message.
+             * @function verify
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LatencySample.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    if (!$util.isString(message.nodeId))
+                        return "nodeId: string expected";
+                if (message.stage != null && $Object.hasOwnProperty.call(message, "stage"))
+                    if (!$util.isString(message.stage))
+                        return "stage: string expected";
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                    if (typeof message.startMs !== "number")
+                        return "startMs: number expected";
+                if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs"))
+                    if (typeof message.endMs !== "number")
+                        return "endMs: number expected";
+                if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                    if (!$util.isInteger(message.count) && !(message.count && $util.isInteger(message.count.low) && $util.isInteger(message.count.high)))
+                        return "count: integer|Long expected";
+                if (message.p50Us != null && $Object.hasOwnProperty.call(message, "p50Us"))
+                    if (typeof message.p50Us !== "number")
+                        return "p50Us: number expected";
+                if (message.p99Us != null && $Object.hasOwnProperty.call(message, "p99Us"))
+                    if (typeof message.p99Us !== "number")
+                        return "p99Us: number expected";
+                if (message.p999Us != null && $Object.hasOwnProperty.call(message, "p999Us"))
+                    if (typeof message.p999Us !== "number")
+                        return "p999Us: number expected";
+                if (message.maxUs != null && $Object.hasOwnProperty.call(message, "maxUs"))
+                    if (typeof message.maxUs !== "number")
+                        return "maxUs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a LatencySample message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.LatencySample} LatencySample
+             */
+            LatencySample.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.LatencySample)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.LatencySample: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.LatencySample();
+                if (object.nodeId != null)
+                    if (typeof object.nodeId !== "string" || object.nodeId.length)
+                        message.nodeId = $String(object.nodeId);
+                if (object.stage != null)
+                    if (typeof object.stage !== "string" || object.stage.length)
+                        message.stage = $String(object.stage);
+                if (object.startMs != null)
+                    if (!$Object.is($Number(object.startMs), 0))
+                        message.startMs = $Number(object.startMs);
+                if (object.endMs != null)
+                    if (!$Object.is($Number(object.endMs), 0))
+                        message.endMs = $Number(object.endMs);
+                if (object.count != null)
+                    if (typeof object.count === "object" ? object.count.low || object.count.high : $Number(object.count) !== 0)
+                        if ($util.Long)
+                            message.count = $util.Long.fromValue(object.count, true);
+                        else if (typeof object.count === "string")
+                            message.count = $parseInt(object.count, 10);
+                        else if (typeof object.count === "number")
+                            message.count = object.count;
+                        else if (typeof object.count === "object")
+                            message.count = new $util.LongBits(object.count.low >>> 0, object.count.high >>> 0).toNumber(true);
+                if (object.p50Us != null)
+                    if (!$Object.is($Number(object.p50Us), 0))
+                        message.p50Us = $Number(object.p50Us);
+                if (object.p99Us != null)
+                    if (!$Object.is($Number(object.p99Us), 0))
+                        message.p99Us = $Number(object.p99Us);
+                if (object.p999Us != null)
+                    if (!$Object.is($Number(object.p999Us), 0))
+                        message.p999Us = $Number(object.p999Us);
+                if (object.maxUs != null)
+                    if (!$Object.is($Number(object.maxUs), 0))
+                        message.maxUs = $Number(object.maxUs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a LatencySample message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {pipstream.v1.LatencySample} message LatencySample
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LatencySample.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.nodeId = "";
+                    object.stage = "";
+                    object.startMs = 0;
+                    object.endMs = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.count = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.count = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.p50Us = 0;
+                    object.p99Us = 0;
+                    object.p999Us = 0;
+                    object.maxUs = 0;
+                }
+                if (message.nodeId != null && $Object.hasOwnProperty.call(message, "nodeId"))
+                    object.nodeId = message.nodeId;
+                if (message.stage != null && $Object.hasOwnProperty.call(message, "stage"))
+                    object.stage = message.stage;
+                if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                    object.startMs = options.json && !$isFinite(message.startMs) ? $String(message.startMs) : message.startMs;
+                if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs"))
+                    object.endMs = options.json && !$isFinite(message.endMs) ? $String(message.endMs) : message.endMs;
+                if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.count = typeof message.count === "number" ? $BigInt(message.count) : $util.Long.fromBits(message.count.low >>> 0, message.count.high >>> 0, true).toBigInt();
+                    else if (typeof message.count === "number")
+                        object.count = options.longs === $String ? $String(message.count) : message.count;
+                    else
+                        object.count = options.longs === $String ? $util.Long.prototype.toString.call(message.count) : options.longs === $Number ? new $util.LongBits(message.count.low >>> 0, message.count.high >>> 0).toNumber(true) : message.count;
+                if (message.p50Us != null && $Object.hasOwnProperty.call(message, "p50Us"))
+                    object.p50Us = options.json && !$isFinite(message.p50Us) ? $String(message.p50Us) : message.p50Us;
+                if (message.p99Us != null && $Object.hasOwnProperty.call(message, "p99Us"))
+                    object.p99Us = options.json && !$isFinite(message.p99Us) ? $String(message.p99Us) : message.p99Us;
+                if (message.p999Us != null && $Object.hasOwnProperty.call(message, "p999Us"))
+                    object.p999Us = options.json && !$isFinite(message.p999Us) ? $String(message.p999Us) : message.p999Us;
+                if (message.maxUs != null && $Object.hasOwnProperty.call(message, "maxUs"))
+                    object.maxUs = options.json && !$isFinite(message.maxUs) ? $String(message.maxUs) : message.maxUs;
+                return object;
+            };
+
+            /**
+             * Converts this LatencySample to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.LatencySample
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LatencySample.prototype.toJSON = function() {
+                return LatencySample.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for LatencySample
+             * @function getTypeUrl
+             * @memberof pipstream.v1.LatencySample
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            LatencySample.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.LatencySample";
+            };
+
+            return LatencySample;
         })();
 
         v1.RiskDecision = (function() {
