@@ -12,16 +12,18 @@
  * the original outcome), without risk checks, because the order was already decided.
  */
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
-import { decodeSignalEvent, newEventId, Side, SignalMode } from '../../engine/events/mod.ts';
+import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
 import { orderUpdateMessage, type RiskDecisionFields, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
   Reservation, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
+import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { Redis } from '../../engine/store/mod.ts';
+import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
-import { type Broker, type OrderOutcome, type OrderSide, orderIdFor } from './broker.ts';
+import { type Broker, type OrderOutcome, orderIdFor } from './broker.ts';
 import {
   type LifecycleEvent, type LifecycleState, type OrderRecord, type OrderSignal, casRecord, lifecycleEvent, orderKey, parseRecord,
   SETTLED_STATES,
@@ -46,6 +48,14 @@ export interface ExecutionActorOptions {
   claimLeaseMs?: number;
   /** Failures that leave a signal unacked (redelivered later) and poison messages sent to `.dlq`. */
   onError?: (err: PipstreamError) => void;
+  /**
+   * Consume SIGNALS (default true). A node that hands signals over in memory (DESIGN.md §2) keeps the
+   * consumer as its recovery path: a signal journaled but never executed (a crash) still gets its order,
+   * and the ones executed in memory come back as duplicates that cost one Redis read.
+   */
+  consume?: boolean;
+  /** Each order this actor settles (not duplicates): where the portfolio learns of fills. */
+  onSettled?: (signal: OrderSignal, result: ExecutionResult) => void;
 }
 
 export interface ExecutionResult {
@@ -72,8 +82,18 @@ const DAY_MS = 24 * 3600_000;
 
 interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string }
 
-function sideOf(side: number | null | undefined): OrderSide | null {
-  return side === Side.SIDE_BUY ? 'buy' : side === Side.SIDE_SELL ? 'sell' : null;
+/** The order a signal asks for, or why it is none: `skip` (not an order signal), `poison` (malformed). */
+export function orderSignalFromEngine(s: EngineSignal): OrderSignal | { skip: string } | { poison: string } {
+  if (!s.id || !s.account || !s.instrument) return { poison: 'signal without id, account or instrument' };
+  if (s.type !== 'SIGNAL_AUTO_EXECUTE') return { skip: 'not SIGNAL_AUTO_EXECUTE' };
+  const units = s.units ?? 0;
+  if (s.side === null || !Number.isSafeInteger(units) || units <= 0 || !Number.isFinite(s.time_ms)) {
+    return { poison: `signal ${s.id}: no side, bad units or time` };
+  }
+  return {
+    id: s.id, account: s.account, instrument: s.instrument, side: s.side, units, timeMs: s.time_ms, bid: s.bid, ask: s.ask,
+    stopLossPips: s.stop_loss_pips, takeProfitPips: s.take_profit_pips, workflowId: s.workflow_id, workflowVersion: s.workflow_version,
+  };
 }
 
 /** The order-relevant part of a SIGNALS message, or a reason it is not one. */
@@ -84,19 +104,8 @@ export function orderSignalOf(data: Uint8Array): OrderSignal | { skip: string } 
   } catch (err) {
     return { poison: `undecodable signal: ${(err as Error).message}` };
   }
-  if (!s || !s.id || !s.account || !s.instrument) return { poison: 'signal without id, account or instrument' };
-  if (s.mode !== SignalMode.SIGNAL_AUTO_EXECUTE) return { skip: 'not SIGNAL_AUTO_EXECUTE' };
-  const side = sideOf(s.side);
-  const units = Number(s.units ?? 0);
-  if (side === null || !Number.isSafeInteger(units) || units <= 0 || !Number.isFinite(s.timeMs ?? NaN)) {
-    return { poison: `signal ${s.id}: no side, bad units or time` };
-  }
-  return {
-    id: s.id, account: s.account, instrument: s.instrument, side, units, timeMs: s.timeMs!, bid: s.bid ?? 0, ask: s.ask ?? 0,
-    // Protobuf has no null: 0 pips means none.
-    stopLossPips: s.stopLossPips ? s.stopLossPips : null, takeProfitPips: s.takeProfitPips ? s.takeProfitPips : null,
-    workflowId: s.workflowId ?? '', workflowVersion: s.workflowVersion ?? 0,
-  };
+  if (!s) return { poison: 'signal without payload' };
+  return orderSignalFromEngine(engineSignalOf(s));
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -246,6 +255,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return settled(next, final, false);
   }
 
+  async function runAndReport(signal: OrderSignal, raw: string, rec: OrderRecord): Promise<ExecutionResult> {
+    const r = await run(signal, raw, rec);
+    o.onSettled?.(signal, r);
+    return r;
+  }
+
   async function execute(signal: OrderSignal): Promise<ExecutionResult> {
     const running = inflight.get(signal.id);
     if (running !== undefined) return { ...(await running), duplicate: true };
@@ -265,12 +280,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       v: 2, signalId: signal.id, orderId, state: 'CLAIMED', owner, atMs: Date.now(), risk: null, events: [], journaled: false,
     };
     const claimRaw = JSON.stringify(claim);
-    if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return run(signal, claimRaw, claim);
+    if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return runAndReport(signal, claimRaw, claim);
     for (;;) {
       const raw = await redis.get(key);
       if (raw === null) {
         // Expired between the SET and the GET: claim afresh.
-        if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return run(signal, claimRaw, claim);
+        if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return runAndReport(signal, claimRaw, claim);
         continue;
       }
       const rec = parseRecord(raw, key);
@@ -279,7 +294,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       if (rec.owner === owner || Date.now() - rec.atMs >= lease) {
         const taken: OrderRecord = { ...rec, owner, atMs: Date.now() };
         const next = await advance(raw, taken);
-        if (next !== null) return run(signal, next, taken);
+        if (next !== null) return runAndReport(signal, next, taken);
         continue;
       }
       if (stopped) throw new PipstreamError('PS_ORDER_CLAIM_LOST', `signal ${signal.id}: stopping while another actor holds it`, { signalId: signal.id });
@@ -319,15 +334,16 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   const only = accounts !== null && accounts.size === 1 ? [...accounts][0]! : null;
-  const consumer: BusConsumer = await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle,
-    { durable: o.durable ?? 'execution', batch: 64 });
+  const consumer: BusConsumer | null = o.consume === false ? null
+    : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', batch: 64 });
   return {
     execute,
     stats: () => ({ ...counts }),
     riskOf: (account) => limitsFor(account)?.risk ?? null,
     async stop() {
       stopped = true;
-      await consumer.close();
+      await consumer?.close();
+      while (inflight.size > 0) await Promise.allSettled([...inflight.values()]);
     },
   };
 }

@@ -10,6 +10,7 @@ import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import { registerActorService } from './actor-services.ts';
 import { TickReader } from './feed.ts';
 import { rejectedTickMessage, signalMessage } from './journal.ts';
+import { TradePath, type TradePathOptions } from './trade-path.ts';
 
 export interface NodeOptions {
   bus: Bus;
@@ -45,6 +46,7 @@ export class PipstreamNode {
   readonly #unsubscribe: (() => void)[] = [];
   readonly #workflows = new Map<string, Workflow>();
   readonly #withServices: boolean;
+  #trade: TradePath | null = null;
 
   constructor(opts: NodeOptions) {
     this.bus = opts.bus;
@@ -60,6 +62,7 @@ export class PipstreamNode {
       onSignal: (s) => {
         const m = signalMessage(s, this.source);
         this.bus.publishAsync(m.subject, m.data, m.msgId);
+        this.#trade?.onSignal(s);
         onSignal?.(s);
       },
       onRejectedTick: (r) => {
@@ -68,6 +71,26 @@ export class PipstreamNode {
       },
     });
   }
+
+  /**
+   * Starts the trade path (execution, confirmations, alerts, portfolio): from now on the actors' signals
+   * go to it in memory, and the ticks this node consumes mark its portfolio.
+   */
+  async startTrading(opts: Omit<TradePathOptions, 'bus' | 'logger' | 'nodeId' | 'quote'>): Promise<TradePath> {
+    if (this.#trade !== null) throw new PipstreamError('PS_BAD_ARGUMENT', 'the trade path is already running');
+    const sup = this.supervisor;
+    this.#trade = await TradePath.start({
+      ...opts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
+      quote: (instrument) => {
+        if (!sup.instruments.includes(instrument)) return null;
+        const st = sup.stats(instrument);
+        return st.ticks > 0 ? { timeMs: st.last_tick_ms, bid: st.last_bid, ask: st.last_ask } : null;
+      },
+    });
+    return this.#trade;
+  }
+
+  get trade(): TradePath | null { return this.#trade; }
 
   /** Starts an actor; with `warm`, from this node's Redis checkpoint when there is one. */
   async addInstrument(instrument: string, opts: { warm?: boolean } = {}): Promise<{ warm: boolean; lastSeq: number }> {
@@ -182,16 +205,29 @@ export class PipstreamNode {
     // Messages of one socket read arrive back to back: ring the worker once after them, not per tick.
     let ringing = false;
     const ring = () => { ringing = false; sup.wake(instrument); };
-    const waitForRoom = async (timeMs: number, bid: number, ask: number, seq: number) => {
+    // Only ticks the actor accepted (valid ones) mark the portfolio; the latency clock starts on arrival.
+    const accepted = (timeMs: number, bid: number, ask: number, seq: number, arrivedMs: number) => {
+      const trade = this.#trade;
+      if (trade === null) return;
+      trade.tickReceived(instrument, seq, arrivedMs);
+      trade.mark(instrument, timeMs, bid, ask);
+    };
+    const waitForRoom = async (timeMs: number, bid: number, ask: number, seq: number, arrivedMs: number) => {
+      let r;
       do {
         sup.wake(instrument);
         await sup.room(instrument);
-      } while (sup.push(instrument, timeMs, bid, ask, seq) === 'full');
+        r = sup.push(instrument, timeMs, bid, ask, seq);
+      } while (r === 'full');
+      if (r === 'ok') accepted(timeMs, bid, ask, seq, arrivedMs);
       sup.wake(instrument);
     };
     const consumer = await this.bus.consume('PRICES', Subjects.price(instrument), (msg) => {
       if (!reader.read(msg.data)) return;
-      if (sup.push(instrument, t.timeMs, t.bid, t.ask, t.seq) === 'full') return waitForRoom(t.timeMs, t.bid, t.ask, t.seq);
+      const arrivedMs = this.#trade === null ? 0 : performance.timeOrigin + performance.now();
+      const r = sup.push(instrument, t.timeMs, t.bid, t.ask, t.seq);
+      if (r === 'full') return waitForRoom(t.timeMs, t.bid, t.ask, t.seq, arrivedMs);
+      if (r === 'ok') accepted(t.timeMs, t.bid, t.ask, t.seq, arrivedMs);
       if (!ringing) {
         ringing = true;
         queueMicrotask(ring);
@@ -230,6 +266,7 @@ export class PipstreamNode {
     for (const u of this.#unsubscribe) u();
     for (const c of this.#consumers) await c.close();
     await this.supervisor.stop();
+    await this.#trade?.stop();
     await this.checkpoint();
     for (const s of this.#services) await s.stop();
     await this.bus.flush();

@@ -199,6 +199,55 @@ export class Portfolio {
     return realized;
   }
 
+  /**
+   * Sets a position to what the broker holds (reconciliation's 'adopt' policy), without realizing
+   * anything: the engine never saw the fills that made the difference, so the P&L they realized is the
+   * broker's (adopt its balance with `adoptBalance`). The position is marked at the instrument's last
+   * quote (at `avgPrice` before any), so unrealized P&L, equity and drawdown follow at once, and later
+   * fills realize against the adopted average. `units` 0 makes the position flat (`avgPrice` ignored).
+   * Returns the position index.
+   */
+  adoptPosition(account: string, instrument: string, units: number, avgPrice: number): number {
+    if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice)))) {
+      throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} is not valid`,
+        { account, instrument, units, avgPrice });
+    }
+    const p = this.position(account, instrument);
+    const s = this.#pos, o = p * P_STRIDE;
+    s[o + P_UNITS] = units;
+    s[o + P_AVG] = units === 0 ? 0 : avgPrice;
+    const ins = s[o + P_INSTRUMENT];
+    const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
+    if (bid === bid) this.#markPosition(p, bid, ask);
+    else this.#markPosition(p, s[o + P_AVG], s[o + P_AVG]);
+    this.#resumUnrealized(s[o + P_ACCOUNT]);
+    return p;
+  }
+
+  /**
+   * Sets an account's cash balance (balance + realized, what a broker calls its balance) to the broker's:
+   * the starting balance absorbs the difference, so realized P&L keeps counting the engine's own fills.
+   */
+  adoptBalance(account: string, cashBalance: number): void {
+    if (!Number.isFinite(cashBalance)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `account ${account}: balance ${cashBalance} is not finite`, { account, balance: cashBalance });
+    }
+    const a = this.account(account) * A_STRIDE;
+    this.#acct[a + A_BALANCE] = cashBalance - this.#acct[a + A_REALIZED];
+    this.#track(a);
+  }
+
+  /** Copies of an account's positions, flat ones included; none for an account never seen (allocates). */
+  positionsOf(account: string): PositionSnapshot[] {
+    const a = this.#accountIndex.get(account);
+    const out: PositionSnapshot[] = [];
+    if (a === undefined) return out;
+    for (let p = 0; p < this.#positions; p++) {
+      if (this.#pos[p * P_STRIDE + P_ACCOUNT] === a) out.push(this.positionSnapshot(p));
+    }
+    return out;
+  }
+
   #markPosition(p: number, bid: number, ask: number): void {
     const s = this.#pos, o = p * P_STRIDE;
     const units = s[o + P_UNITS];
@@ -244,6 +293,7 @@ export class Portfolio {
   // Index-based reads for risk checks (no allocation).
   units(position: number): number { return this.#pos[position * P_STRIDE + P_UNITS]; }
   avgPrice(position: number): number { return this.#pos[position * P_STRIDE + P_AVG]; }
+  unrealized(account: number): number { return this.#acct[account * A_STRIDE + A_UNREALIZED]; }
   equity(account: number): number {
     const a = account * A_STRIDE, acct = this.#acct;
     return acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];

@@ -1,0 +1,347 @@
+/**
+ * The node's trade path (DESIGN.md §2, §7, §8): signals from the instrument actors go to execution,
+ * confirmation and alerts in memory, and fills reach the portfolio, which is marked to market on every
+ * tick the node consumes. Everything is journaled (ORDERS, RISK, NOTIFY, PORTFOLIO, METRICS); nothing
+ * on the way from a signal to the broker call waits for a database.
+ *
+ * The actors also keep their own durable SIGNALS consumers (`recover`), so a signal journaled by a node
+ * that died before executing it still gets its order; the ones handled in memory come back as duplicates.
+ */
+import * as hdr from 'hdr-histogram-js';
+import type { Logger } from 'pino';
+import { AlertActor, type Transport } from '../../actors/alert/mod.ts';
+import { type ConfirmationActor, type PendingOrder, startConfirmationActor } from '../../actors/confirmation/mod.ts';
+import type { Broker } from '../../actors/execution/mod.ts';
+import {
+  type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
+} from '../../actors/execution/execution-actor.ts';
+import type { Bus } from '../bus/mod.ts';
+import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
+import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
+import { Portfolio } from '../portfolio/mod.ts';
+import { closeTrades, markEquity, markUnrealized, readRiskState, recordRealized, resetTradingDay, type RiskLimits } from '../risk/mod.ts';
+import type { Redis } from '../store/mod.ts';
+import type { EngineSignal } from '../supervisor/mod.ts';
+
+export interface TradePathOptions {
+  bus: Bus;
+  redis: Redis;
+  logger: Logger;
+  nodeId: string;
+  broker: Broker;
+  /** Risk limits applied to every account (or to `limits.account` only); `instruments` are its budget slots. */
+  risk?: { limits: RiskLimits; instruments: readonly string[] };
+  /** The instrument's latest quote (what a confirmation is re-checked and executed at); null before the first tick. */
+  quote: (instrument: string) => { timeMs: number; bid: number; ask: number } | null;
+  /** Expiry of a pending confirmation whose workflow action sets none. Default 30 000 ms. */
+  confirmationExpiryMs?: number;
+  /** Alert transports of an account (in-app notifications are always on). Default none. */
+  transportsFor?: (account: string) => readonly Transport[];
+  /** Starting balance of an account the portfolio has not seen. Default 0. */
+  defaultBalance?: number;
+  /** P&L sample period, in tick time. Default 60 000 ms. */
+  pnlEveryMs?: number;
+  /** Latency sample period, wall clock. Default 10 000 ms. */
+  latencyEveryMs?: number;
+  /** Keep the actors' durable SIGNALS consumers as the recovery path (see above). Default true. */
+  recover?: boolean;
+  /** Durable consumer names are `<prefix>-execution` etc. Default 'trade'. */
+  durablePrefix?: string;
+  /** Failed orders (left for redelivery), failed journal writes. */
+  onError?: (err: PipstreamError) => void;
+}
+
+export interface TradePathStats {
+  orders: number;
+  filled: number;
+  rejected: number;
+  duplicates: number;
+  failed: number;
+  pending: number;
+  alerts: number;
+}
+
+/** Tick receive times by sequence number (a ring): the start of the tick-to-signal and tick-to-order latencies. */
+const TICK_TIMES = 1 << 16;
+
+class StageLatency {
+  readonly h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  record(us: number): void { this.h.recordValue(us < 1 ? 1 : Math.min(us, 60_000_000)); }
+}
+
+export class TradePath {
+  readonly portfolio: Portfolio;
+  // Set by start(), before any signal can arrive.
+  execution!: ExecutionActor;
+  confirmation!: ConfirmationActor<ExecutionResult>;
+  alerts!: AlertActor;
+  readonly #o: TradePathOptions;
+  readonly #positions = new Map<string, number>();
+  /** Per instrument index: accounts holding it whose risk budget follows the marks. */
+  readonly #riskByInstrument: Array<Array<{ account: number; name: string }>> = [];
+  readonly #tickTimes = new Map<string, Float64Array>();
+  readonly #latency = { tick_to_signal: new StageLatency(), tick_to_order: new StageLatency() };
+  readonly #running = new Set<Promise<unknown>>();
+  #latencyStart = Date.now();
+  #latencyTimer: NodeJS.Timeout | null = null;
+  #nextPnlMs = -Infinity;
+  #nextDayMs = -Infinity;
+  readonly #pnlEveryMs: number;
+  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0 };
+  readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
+
+  private constructor(o: TradePathOptions) {
+    for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs]] as const) {
+      if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${k} must be > 0`, { [k]: v });
+    }
+    this.#o = o;
+    this.portfolio = new Portfolio({ defaultBalance: o.defaultBalance });
+    this.#pnlEveryMs = o.pnlEveryMs ?? 60_000;
+  }
+
+  static async start(o: TradePathOptions): Promise<TradePath> {
+    const path = new TradePath(o);
+    await path.#start();
+    return path;
+  }
+
+  async #start(): Promise<void> {
+    const o = this.#o;
+    const recover = o.recover ?? true;
+    const prefix = o.durablePrefix ?? 'trade';
+    const onError = (e: PipstreamError) => o.onError?.(e);
+    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, onError });
+    this.execution = await startExecutionActor({
+      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, onError,
+      onSettled: (signal, r) => this.#settled(signal, r),
+    });
+    for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
+    this.confirmation = await startConfirmationActor<ExecutionResult>({
+      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, defaultExpiryMs: o.confirmationExpiryMs,
+      onConfirmed: (order) => this.#executeConfirmed(order), onError,
+    });
+    if (recover) await this.alerts.start();
+    this.#latencyTimer = setInterval(() => this.#publishLatency(), o.latencyEveryMs ?? 10_000);
+    this.#latencyTimer.unref();
+  }
+
+  /** Remembers when a tick arrived (wall clock, ms), for the latencies of the signals it fires. */
+  tickReceived(instrument: string, seq: number, atMs: number): void {
+    let ring = this.#tickTimes.get(instrument);
+    if (ring === undefined) {
+      ring = new Float64Array(2 * TICK_TIMES).fill(NaN);
+      this.#tickTimes.set(instrument, ring);
+    }
+    const at = 2 * (seq & (TICK_TIMES - 1));
+    ring[at] = seq;
+    ring[at + 1] = atMs;
+  }
+
+  #tickAge(instrument: string, seq: number, nowMs: number): number {
+    const ring = this.#tickTimes.get(instrument);
+    const at = 2 * (seq & (TICK_TIMES - 1));
+    return ring !== undefined && ring[at] === seq ? nowMs - ring[at + 1] : NaN;
+  }
+
+  /**
+   * A tick the node consumed: marks the instrument's positions (and the risk budgets of the accounts
+   * holding them), rolls the trading day at 17:00 New York, and samples P&L every `pnlEveryMs` of tick time.
+   */
+  mark(instrument: string, timeMs: number, bid: number, ask: number): void {
+    const p = this.portfolio;
+    const ins = p.instrument(instrument);
+    if (timeMs >= this.#nextDayMs) this.#rollDay(timeMs);
+    p.mark(ins, timeMs, bid, ask);
+    const holders = this.#riskByInstrument[ins];
+    if (holders !== undefined) for (let k = 0; k < holders.length; k++) this.#markRisk(holders[k]!.account, holders[k]!.name);
+    if (timeMs >= this.#nextPnlMs) {
+      if (this.#nextPnlMs !== -Infinity) this.#publishPnl(timeMs);
+      this.#nextPnlMs = (Math.floor(timeMs / this.#pnlEveryMs) + 1) * this.#pnlEveryMs;
+    }
+  }
+
+  #markRisk(account: number, name: string): void {
+    const risk = this.execution.riskOf(name);
+    if (risk === null) return;
+    const p = this.portfolio;
+    markUnrealized(risk, p.unrealized(account));
+    markEquity(risk, p.equity(account));
+  }
+
+  /** Trading-day start: every account's daily-loss budget starts again (DESIGN.md §7). */
+  #rollDay(timeMs: number): void {
+    if (this.#nextDayMs !== -Infinity) {
+      for (const name of this.#accountsWithRisk()) resetTradingDay(this.execution.riskOf(name)!);
+    }
+    this.#nextDayMs = this.portfolio.clock.nextStartAfter(timeMs);
+  }
+
+  #accountsWithRisk(): string[] {
+    const out: string[] = [];
+    for (const key of this.#positions.keys()) {
+      const name = key.slice(0, key.indexOf('\u001f'));
+      if (!out.includes(name) && this.execution.riskOf(name) !== null) out.push(name);
+    }
+    return out;
+  }
+
+  /** The hot path: one signal from an instrument actor, handed to the actor that owns its mode. */
+  onSignal(s: EngineSignal): void {
+    const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
+    if (age === age) this.#latency.tick_to_signal.record(age * 1000);
+    if (s.type === 'SIGNAL_ALERT') {
+      if (this.alerts.handleSignal(s) !== null) this.#counts.alerts++;
+      return;
+    }
+    if (s.type === 'SIGNAL_PENDING_CONFIRMATION') {
+      this.confirmation.handleSignal(s);
+      return;
+    }
+    const order = orderSignalFromEngine(s);
+    if ('skip' in order) return;
+    if ('poison' in order) {
+      this.#o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${order.poison}`, { signalId: s.id }));
+      return;
+    }
+    // A crossed quote never becomes an order (risk says NOT_TRADEABLE when the account has limits).
+    this.#track(this.execution.execute(order).then((r) => {
+      if (r.duplicate) this.#counts.duplicates++;
+      const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
+      if (age === age) this.#latency.tick_to_order.record(age * 1000);
+    }, (err: unknown) => this.#failed(order, err)));
+  }
+
+  #track(p: Promise<unknown>): void {
+    this.#running.add(p);
+    void p.finally(() => this.#running.delete(p));
+  }
+
+  #failed(order: OrderSignal, err: unknown): void {
+    this.#counts.failed++;
+    // Left unsettled in Redis: the SIGNALS consumer (recover) or a takeover finishes it.
+    this.#o.onError?.(isPipstreamError(err) ? err
+      : new PipstreamError('PS_BUS_HANDLER', `trade path: order for signal ${order.id}: ${(err as Error)?.message}`, { signalId: order.id },
+        { cause: err }));
+  }
+
+  /** Confirmed by the user: re-priced at the instrument's latest quote, then the same execution path (risk included). */
+  async #executeConfirmed(p: Readonly<PendingOrder>): Promise<ExecutionResult> {
+    const q = this.#o.quote(p.instrument);
+    if (q === null || p.side === null || p.units === null) {
+      throw new PipstreamError('PS_CONFIRMATION', `order ${p.id}: no current price for ${p.instrument}, or no side and units`, { id: p.id });
+    }
+    return this.execution.execute({
+      id: p.id, account: p.account, instrument: p.instrument, side: p.side, units: p.units, timeMs: q.timeMs, bid: q.bid, ask: q.ask,
+      stopLossPips: p.stop_loss_pips, takeProfitPips: p.take_profit_pips, workflowId: p.workflow_id, workflowVersion: p.workflow_version,
+    });
+  }
+
+  /** An order settled by execution (in memory, by its consumer, or a takeover): fills move the portfolio and the risk budget. */
+  #settled(signal: OrderSignal, r: ExecutionResult): void {
+    // The recovery consumer can settle an order while start() is still wiring the actors.
+    if (this.execution === undefined) {
+      this.#early.push([signal, r]);
+      return;
+    }
+    this.#counts.orders++;
+    const last = r.events[r.events.length - 1]!;
+    if (r.state !== 'FILLED' || last.price === null) {
+      this.#counts.rejected++;
+      return;
+    }
+    this.#counts.filled++;
+    const p = this.portfolio;
+    const key = `${signal.account}\u001f${signal.instrument}`;
+    let pos = this.#positions.get(key);
+    if (pos === undefined) {
+      pos = p.position(signal.account, signal.instrument);
+      this.#positions.set(key, pos);
+      this.#watchRisk(signal.account, signal.instrument);
+    }
+    const before = p.units(pos);
+    const signed = signal.side === 'buy' ? signal.units : -signal.units;
+    const realized = p.applyFill(pos, signed, last.price, last.timeMs);
+    const risk = this.execution.riskOf(signal.account);
+    if (risk !== null) {
+      if (realized !== 0) recordRealized(risk, realized);
+      // Netting account: a reducing fill closes a trade, a flat position closes every trade that built it.
+      const after = p.units(pos);
+      const open = readRiskState(risk).openTrades;
+      if (after === 0) closeTrades(risk, open);
+      else if (Math.abs(after) < Math.abs(before)) closeTrades(risk, Math.min(open, 2));
+      this.#markRisk(p.account(signal.account), signal.account);
+    }
+    const snap = p.positionSnapshot(pos);
+    const m = positionMessage({
+      account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
+      realized: snap.realized, timeMs: last.timeMs,
+    });
+    this.#o.bus.publishAsync(m.subject, m.data, m.msgId);
+  }
+
+  #watchRisk(account: string, instrument: string): void {
+    if (this.execution.riskOf(account) === null) return;
+    const ins = this.portfolio.instrument(instrument);
+    const list = (this.#riskByInstrument[ins] ??= []);
+    const a = this.portfolio.account(account);
+    if (!list.some((h) => h.account === a)) list.push({ account: a, name: account });
+  }
+
+  #publishPnl(timeMs: number): void {
+    const seen = new Set<string>();
+    for (const key of this.#positions.keys()) {
+      const name = key.slice(0, key.indexOf('\u001f'));
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const a = this.portfolio.accountSnapshot(this.portfolio.account(name));
+      const m = pnlMessage({
+        account: name, timeMs, balance: a.balance, realized: a.realized, unrealized: a.unrealized, equity: a.equity,
+        equityPeak: a.equityPeak, drawdownPct: a.drawdownPct, dailyPnl: a.dailyPnl, dayStartMs: a.dayStartMs,
+      });
+      this.#o.bus.publishAsync(m.subject, m.data, m.msgId);
+    }
+  }
+
+  #publishLatency(): void {
+    const end = Date.now();
+    for (const [stage, l] of Object.entries(this.#latency)) {
+      const h = l.h;
+      if (h.totalCount === 0) continue;
+      const m = latencyMessage({
+        nodeId: this.#o.nodeId, stage, startMs: this.#latencyStart, endMs: end, count: h.totalCount, p50Us: h.getValueAtPercentile(50),
+        p99Us: h.getValueAtPercentile(99), p999Us: h.getValueAtPercentile(99.9), maxUs: h.maxValue,
+      });
+      this.#o.bus.publishAsync(m.subject, m.data, m.msgId);
+      h.reset();
+    }
+    this.#latencyStart = end;
+  }
+
+  /** Latency percentiles (µs) recorded since the last sample was published. */
+  latency(): Record<'tick_to_signal' | 'tick_to_order', { count: number; p50: number; p99: number; p999: number; max: number }> {
+    const read = (l: StageLatency) => ({
+      count: l.h.totalCount, p50: l.h.getValueAtPercentile(50), p99: l.h.getValueAtPercentile(99), p999: l.h.getValueAtPercentile(99.9),
+      max: l.h.maxValue,
+    });
+    return { tick_to_signal: read(this.#latency.tick_to_signal), tick_to_order: read(this.#latency.tick_to_order) };
+  }
+
+  stats(): TradePathStats {
+    return { ...this.#counts, pending: this.#running.size };
+  }
+
+  /** Resolves when every order handed over so far has settled (or failed). */
+  async idle(): Promise<void> {
+    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+  }
+
+  /** Waits for orders in flight, stops the actors, and publishes the last latency sample. */
+  async stop(): Promise<void> {
+    await this.idle();
+    await this.confirmation.stop();
+    await this.alerts.stop();
+    await this.execution.stop();
+    if (this.#latencyTimer !== null) clearInterval(this.#latencyTimer);
+    this.#publishLatency();
+  }
+}
