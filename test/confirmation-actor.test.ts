@@ -271,3 +271,28 @@ t.test('property: exactly the orders whose deadline has passed are expired', asy
   ), { numRuns: 100 });
   t.pass('property held');
 });
+
+t.test('a restarted actor rebuilds its orders from ORDERS: pending ones keep their deadline, decided ones stay decided', async (t) => {
+  const r = await rig(t);
+  r.actor.handleSignal(signal({ id: 'sig-keep', expiry_s: 20 }));
+  r.actor.handleSignal(signal({ id: 'sig-no', expiry_s: 20 }));
+  r.actor.handleSignal(signal({ id: 'sig-gone', expiry_s: 5 }));
+  t.match(await r.ask({ op: 'reject', id: 'sig-no', account: 'acc1' }), { ok: true, state: 'REJECTED_BY_USER' });
+  r.clock.ms += 6_000;
+  r.actor.expireDue();
+  await r.actor.stop();
+  await r.bus.flush();
+  const errors: PipstreamError[] = [];
+  const again = await startConfirmationActor<string>({
+    bus: r.bus, now: () => r.clock.ms, consume: false, onError: (e) => errors.push(e), onConfirmed: async (p) => `filled ${p.id}`,
+  });
+  t.teardown(() => again.stop());
+  t.match(again.get('sig-keep'), { state: 'PENDING_CONFIRMATION', expires_ms: T0 + 20_000, units: 1000, side: 'buy', account: 'acc1' });
+  t.equal(again.get('sig-no')?.state, 'REJECTED_BY_USER');
+  t.equal(again.get('sig-gone')?.state, 'EXPIRED');
+  t.equal(again.handleSignal(signal({ id: 'sig-no' })), null, 'a replayed signal of a decided order does not become pending again');
+  r.clock.ms = T0 + 20_000;
+  t.equal(again.expireDue(), 1, 'the restored deadline still expires the pending order');
+  t.equal(again.get('sig-keep')?.state, 'EXPIRED');
+  t.same(errors, []);
+});

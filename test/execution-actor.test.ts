@@ -7,7 +7,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, orderKey, startExecutionActor,
+  type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, type OrderRecord, orderKey, startExecutionActor,
 } from '../actors/execution/execution-actor.ts';
 import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
@@ -140,14 +140,17 @@ t.test('concurrent execute() calls of one signal submit once', async (t) => {
   t.ok(results.every((r) => r.state === 'FILLED'));
 });
 
-t.test('restart after the claim, before any submission: the next actor takes over and submits once', async (t) => {
+t.test('restart after the claim, before the broker call: the next actor takes the order over once the lease runs out and submits once', async (t) => {
   const f = await fixture(t);
   if (!f) return;
   const s = signal(f, 3);
   const orderId = orderIdFor(s.id, s.timeMs);
-  // What a crashed actor leaves behind: its claim, no submission, the signal unacked.
-  await f.redis.set(orderKey(s.id), JSON.stringify({ v: 2, signalId: s.id, orderId, state: 'CLAIMED', owner: 'dead-actor',
-    atMs: Date.now(), risk: null, events: [], journaled: false }), 'PX', 60_000);
+  // What a crashed actor leaves behind: its claim (risk approved, SUBMITTED), no broker call, the signal unacked.
+  const dead: OrderRecord = {
+    v: 3, orderId, state: 'SUBMITTED', owner: 'dead-actor', atMs: Date.now(), outcome: null, journaled: false,
+    risk: { approved: true, reason: null, limit: null, value: null, limitsJson: '' },
+  };
+  await f.redis.set(orderKey(s.id), `dead-actor.0|${JSON.stringify(dead)}`, 'PX', 60_000);
   const broker = new CountingBroker(new PaperBroker());
   const a = await start(f, broker, { claimLeaseMs: 300, risk: { limits: { max_open_trades: 5 }, instruments: [INSTRUMENT] } });
   await f.bus.publish(Subjects.signals(f.account), s.data);
@@ -156,7 +159,8 @@ t.test('restart after the claim, before any submission: the next actor takes ove
   await until('takeover', () => a.stats().acked === 1);
   t.equal(broker.calls.length, 1);
   t.same(states(f), ['SUBMITTED', 'FILLED']);
-  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 1, 'the new owner reserved and committed');
+  t.match(f.decisions, [{ approved: true }], 'the decision the dead actor made is journaled');
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0, 'the budget of the actor that decided went with it (reconciliation restores it)');
 });
 
 for (const when of ['before', 'after'] as const) {

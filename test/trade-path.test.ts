@@ -201,5 +201,6 @@ t.test('execute, confirm and alert actions over real ticks; a replay orders noth
   await second.node.stop();
   t.equal(broker.calls.length, allFills.length, 'the replay placed no order');
   t.equal(stats.duplicates, auto.length, 'every execute signal was recognised as done');
-  t.equal((await bus.streamInfo('ORDERS')).messages, ordersBefore, 'nothing new on ORDERS (journal msgIds dedupe the replayed pending confirmations)');
+  t.equal((await bus.streamInfo('ORDERS')).messages, ordersBefore, 'nothing new on ORDERS: confirmations already decided stay decided');
+  t.equal(second.node.trade!.confirmation.get(firstPending.id)?.state, 'CONFIRMED', 'restored from the journal');
 });

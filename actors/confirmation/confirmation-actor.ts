@@ -1,7 +1,7 @@
 import type { Bus, BusConsumer, BusMsg, BusSubscription } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
-import { orderUpdateMessage } from '../../engine/events/trade.ts';
+import { type OrderUpdateFields, orderUpdateMessage, readOrderUpdate } from '../../engine/events/trade.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
@@ -68,7 +68,16 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
   settledCapacity?: number;
   /** Undecodable signals, hand-off failures. */
   onError?: (err: PipstreamError) => void;
+  /**
+   * Rebuild pending and settled orders from the ORDERS journal at start (default true): a restarted
+   * actor keeps its pending confirmations and their deadlines, and a replayed signal of an order already
+   * confirmed, rejected or expired does not become pending again.
+   */
+  restore?: boolean;
 }
+
+const RESTORE_QUIET_MS = 500;
+const CONFIRMATION_STATES: ReadonlySet<string> = new Set(['PENDING_CONFIRMATION', 'CONFIRMED', 'EXPIRED', 'REJECTED_BY_USER']);
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -103,6 +112,7 @@ export class ConfirmationActor<Outcome = unknown> {
 
   /** Answers confirm requests; with `consume` (default true) also consumes `workflow.signals.*`. */
   async start(opts: { consume?: boolean } = {}): Promise<void> {
+    if (this.o.restore !== false && !this.responder) await this.restore();
     this.responder ??= this.o.bus.respond(Subjects.confirmRequest('*'), (data, subject) => this.onRequest(data, subject));
     if (opts.consume !== false && !this.consumer) {
       this.consumer = await this.o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.onSignalMessage(m),
@@ -121,6 +131,54 @@ export class ConfirmationActor<Outcome = unknown> {
     this.timer = null;
     this.timerAt = Infinity;
     while (this.handoffs.size > 0) await Promise.allSettled([...this.handoffs]);
+  }
+
+  /** Replays the confirmation states of ORDERS up to its current end into `orders` (the journal is the truth). */
+  private async restore(): Promise<void> {
+    const end = (await this.o.bus.streamInfo('ORDERS')).lastSeq;
+    if (end === 0) return;
+    let done!: () => void;
+    const caughtUp = new Promise<void>((r) => { done = r; });
+    // The last messages may have been purged or aged out: a pause in delivery also means the end.
+    let quiet = setTimeout(done, RESTORE_QUIET_MS);
+    const c = await this.o.bus.consume('ORDERS', Subjects.orders('*'), (m) => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, RESTORE_QUIET_MS);
+      if (m.seq <= end) {
+        try {
+          const u = readOrderUpdate(m.data);
+          if (CONFIRMATION_STATES.has(u.state)) this.restoreOne(u);
+        } catch (err) {
+          this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable ORDERS message ${m.seq} skipped while restoring`,
+            { seq: m.seq }, { cause: err }));
+        }
+      }
+      if (m.seq >= end) done();
+    });
+    await caughtUp;
+    clearTimeout(quiet);
+    await c.close();
+    for (const o of this.orders.values()) if (o.state === 'PENDING_CONFIRMATION') this.deadlines.push(o.expires_ms, o.id);
+    this.arm();
+  }
+
+  private restoreOne(u: OrderUpdateFields): void {
+    const known = this.orders.get(u.orderId);
+    if (known !== undefined) {
+      // States only move forward from PENDING_CONFIRMATION.
+      if (known.state === 'PENDING_CONFIRMATION') {
+        known.state = u.state as ConfirmationState;
+        known.updated_ms = u.timeMs;
+      }
+      return;
+    }
+    this.orders.set(u.orderId, {
+      id: u.orderId, account: u.account, instrument: u.instrument, side: u.side, units: u.units || null,
+      stop_loss_pips: u.stopLossPips, take_profit_pips: u.takeProfitPips,
+      signal_price: u.side === 'sell' ? u.bid : u.ask, bid: u.bid, ask: u.ask, signal_time_ms: u.timeMs,
+      workflow_id: u.workflowId, workflow_version: u.workflowVersion, node_id: '', created_ms: u.timeMs,
+      expires_ms: u.expiresMs ?? u.timeMs + this.defaultExpiryMs, state: u.state as ConfirmationState, updated_ms: u.timeMs,
+    });
   }
 
   get(id: string): Readonly<PendingOrder> | undefined {

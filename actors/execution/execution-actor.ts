@@ -2,18 +2,22 @@
  * The execution actor (DESIGN.md §3, §8): SIGNAL_AUTO_EXECUTE signals from SIGNALS become broker
  * orders, exactly one per signal id under redelivery, duplicates and restarts.
  *
- * Per signal: claim `pipstream:order:<signalId>` in Redis (SET NX PX) -> risk checks and reserve ->
- * record SUBMITTED -> journal SUBMITTED -> broker.submit (order id = orderIdFor(signal), so the
- * broker's client id dedupes a resubmission) -> commit/release -> record the outcome in Redis ->
- * journal it on `orders.lifecycle.<account>` (msgId `<orderId>:<state>`) -> ack the signal.
- * A duplicate that finds a settled record journals/returns the recorded outcome and never submits.
- * A claim held by another actor is a lease: once it expires (the owner died) the record is taken over
- * by compare-and-set; a SUBMITTED record is resubmitted with the same order id (the broker returns
- * the original outcome), without risk checks, because the order was already decided.
+ * Per signal: risk checks and reserve (shared memory) -> claim `pipstream:order:<signalId>` in Redis
+ * with the decision (SET NX PX: SUBMITTED, or RISK_REJECTED) -> journal RISK and SUBMITTED (not awaited
+ * yet) -> broker.submit (order id = orderIdFor(signal), so the broker's client id dedupes a
+ * resubmission) -> commit/release -> journal the outcome on `orders.lifecycle.<account>` (msgIds
+ * `<orderId>:<state>`), all three acked -> record the outcome in Redis -> ack the signal. Two Redis
+ * round trips and one JetStream round trip per order.
+ * A signal whose claim exists is a duplicate: its reservation is released at once, and a settled record
+ * gives back the recorded outcome (journaled again if that never completed), never a second order. The
+ * consumer looks the record up before risk, so a redelivery takes no rate token.
+ * A record owned by another actor is a lease: once it expires (the owner died) it is taken over by
+ * compare-and-set; a SUBMITTED record is resubmitted with the same order id (the broker returns the
+ * original outcome), without risk checks, because the order was already decided.
  */
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
-import { orderUpdateMessage, type RiskDecisionFields, riskDecisionMessage } from '../../engine/events/trade.ts';
+import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
@@ -25,8 +29,8 @@ import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { type Broker, type OrderOutcome, orderIdFor } from './broker.ts';
 import {
-  type LifecycleEvent, type LifecycleState, type OrderRecord, type OrderSignal, casRecord, lifecycleEvent, orderKey, parseRecord,
-  SETTLED_STATES,
+  decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey,
+  type RecordedRisk, riskDecision, SETTLED_STATES, withRecordCas,
 } from './order-record.ts';
 
 export type { LifecycleEvent, LifecycleState, OrderRecord, OrderSignal } from './order-record.ts';
@@ -111,18 +115,22 @@ export function orderSignalOf(data: Uint8Array): OrderSignal | { skip: string } 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
-  const { bus, redis, broker } = o;
+  const { bus, broker } = o;
+  const redis = withRecordCas(o.redis);
   const ttl = o.idempotencyTtlMs ?? DAY_MS;
   const lease = o.claimLeaseMs ?? 30_000;
   for (const [k, v] of [['idempotencyTtlMs', ttl], ['claimLeaseMs', lease]] as const) {
     if (!(Number.isSafeInteger(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `execution actor: ${k} must be a positive integer`, { [k]: v });
   }
+  const ttlArg = String(ttl);
   const limits = o.risk?.limits ?? null;
   const riskInstruments = o.risk?.instruments ?? limits?.instruments;
   if (limits !== null && riskInstruments === undefined) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: risk limits need the instruments to keep budget slots for', {});
   }
   const owner = newEventId();
+  let writes = 0;
+  const stamp = () => `${owner}.${(writes++).toString(36)}`;
   const accounts = o.accounts === undefined ? null : new Set(o.accounts);
   const byAccount = new Map<string, AccountLimits>();
   /** Reservations of orders this actor submitted whose outcome it has not settled (broker call failed). */
@@ -143,22 +151,25 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return a;
   }
 
-  /** RISK decision first, then the lifecycle events; the msgIds make a repeat (after a takeover) a no-op. */
-  async function journal(rec: OrderRecord): Promise<void> {
-    if (rec.risk !== null) {
-      const m = riskDecisionMessage(rec.risk);
-      await bus.publish(m.subject, m.data, { msgId: m.msgId });
+  /** RISK decision first, then the lifecycle events; msgIds make a repeat (after a takeover) a no-op. */
+  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number): Array<Promise<unknown>> {
+    const acks: Array<Promise<unknown>> = [];
+    if (from === 0) {
+      const m = riskDecisionMessage(riskDecision(rec, signal));
+      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
     }
-    for (const e of rec.events) {
-      const m = orderUpdateMessage(e);
-      await bus.publish(m.subject, m.data, { msgId: m.msgId });
+    const events = lifecycleEvents(rec, signal, broker.name);
+    for (let i = Math.max(0, from - 1); i < events.length; i++) {
+      const m = orderUpdateMessage(events[i]!);
+      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
     }
+    return acks;
   }
 
-  /** Writes `next` over `prev` (compare-and-set); false when another actor owns the record now. */
-  async function advance(prev: string, next: OrderRecord): Promise<string | null> {
-    const raw = JSON.stringify(next);
-    return (await casRecord(redis, orderKey(next.signalId), prev, raw, ttl)) ? raw : null;
+  /** Writes `next` over the record last written with `prevStamp`; the new stamp, or null when another actor owns it now. */
+  async function advance(prevStamp: string, next: OrderRecord, signal: OrderSignal): Promise<string | null> {
+    const s = stamp();
+    return (await redis.orderRecordCas(orderKey(signal.id), prevStamp, encodeRecord(s, next), ttlArg)) === 1 ? s : null;
   }
 
   function lost(signal: OrderSignal): PipstreamError {
@@ -166,97 +177,71 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       { signalId: signal.id });
   }
 
+  function result(rec: OrderRecord, signal: OrderSignal, duplicate: boolean): ExecutionResult {
+    return { orderId: rec.orderId, state: rec.state, events: lifecycleEvents(rec, signal, broker.name), duplicate };
+  }
+
   /** A settled record: journal it if that never completed, and hand back its outcome. */
-  async function settled(raw: string, rec: OrderRecord, duplicate: boolean): Promise<ExecutionResult> {
+  async function settled(recStamp: string, rec: OrderRecord, signal: OrderSignal, duplicate: boolean): Promise<ExecutionResult> {
     if (!rec.journaled) {
-      // JetStream msgIds (`<orderId>:<state>`) drop whatever part of this was already stored.
-      await journal(rec);
-      await advance(raw, { ...rec, journaled: true });
+      await Promise.all(publishJournal(rec, signal, 0));
+      await advance(recStamp, { ...rec, journaled: true }, signal);
     }
-    return { orderId: rec.orderId, state: rec.state as LifecycleState, events: rec.events, duplicate };
+    return result(rec, signal, duplicate);
   }
 
-  function decision(signal: OrderSignal, orderId: string, v: RiskVerdict | null, a: AccountLimits | null): RiskDecisionFields {
-    const j = v?.toJSON();
-    return {
-      orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, approved: v === null,
-      reason: j?.reason ?? null, limit: j?.limit ?? null, value: j?.value ?? null, side: signal.side, units: signal.units,
-      timeMs: signal.timeMs, bid: signal.bid, ask: signal.ask, limitsJson: a?.limitsJson ?? '',
-    };
-  }
-
-  /** Risk checks and reservation; null when approved (res pending or no limits), else the rejection. */
-  function checkRisk(signal: OrderSignal, res: Reservation): RiskVerdict | null {
+  /** Risk checks and reservation: the recorded decision, with `res` pending when approved under limits. */
+  function checkRisk(signal: OrderSignal, res: Reservation): RecordedRisk {
     const a = limitsFor(signal.account);
-    if (a === null) return null;
+    if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
     let checks = a.checks.get(signal.instrument);
     if (checks === undefined) {
       checks = instrumentChecks(limits!, signal.instrument);
       a.checks.set(signal.instrument, checks);
     }
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
-    if (!checkInstrumentOrder(checks, signal.bid, signal.ask, signed, verdict)) return verdict;
-    const slot = a.risk.slotOf(signal.instrument);
-    if (slot < 0) return verdict.reject(RiskReason.INSTRUMENT_NOT_ALLOWED, NaN, NaN), verdict;
-    reserve(a.risk, slot, signed, signal.timeMs, res);
-    return res.ok ? null : res;
+    let v: RiskVerdict = verdict;
+    if (checkInstrumentOrder(checks, signal.bid, signal.ask, signed, verdict)) {
+      const slot = a.risk.slotOf(signal.instrument);
+      if (slot < 0) verdict.reject(RiskReason.INSTRUMENT_NOT_ALLOWED, NaN, NaN);
+      else v = reserve(a.risk, slot, signed, signal.timeMs, res);
+    }
+    const j = v.toJSON();
+    return { approved: v.ok, reason: j.reason, limit: j.limit, value: j.value, limitsJson: a.limitsJson };
   }
 
-  /** From a record this actor owns (CLAIMED or SUBMITTED) to a settled one. */
-  async function run(signal: OrderSignal, raw: string, rec: OrderRecord): Promise<ExecutionResult> {
-    const orderId = rec.orderId;
-    let res = pending.get(signal.id) ?? null;
-    if (rec.state === 'CLAIMED') {
-      res = new Reservation();
-      const rejected = checkRisk(signal, res);
-      const risk = decision(signal, orderId, rejected, limitsFor(signal.account));
-      if (rejected !== null) {
-        const event = lifecycleEvent('RISK_REJECTED', signal, orderId, broker.name, { risk, reason: rejected.reason });
-        const final: OrderRecord = { ...rec, state: 'RISK_REJECTED', risk, events: [event], journaled: false };
-        const next = await advance(raw, final);
-        if (next === null) throw lost(signal);
-        return settled(next, final, false);
-      }
-      if (!res.pending) res = null;
-      const submitted = lifecycleEvent('SUBMITTED', signal, orderId, broker.name, {});
-      const next = await advance(raw, { ...rec, state: 'SUBMITTED', risk, events: [submitted] });
-      if (next === null) {
-        if (res !== null) release(limitsFor(signal.account)!.risk, res);
-        throw lost(signal);
-      }
-      raw = next;
-      rec = { ...rec, state: 'SUBMITTED', risk, events: [submitted] };
-      if (res !== null) pending.set(signal.id, res);
-    }
-    await journal(rec);
+  /** From a SUBMITTED record this actor owns to a settled one. */
+  async function submit(signal: OrderSignal, recStamp: string, rec: OrderRecord, fresh: boolean): Promise<ExecutionResult> {
+    const res = pending.get(signal.id) ?? null;
+    // Fresh: RISK and SUBMITTED go out now, their acks awaited with the outcome's. A takeover re-sends all (msgIds dedupe).
+    const acks = fresh ? publishJournal(rec, signal, 0) : [];
     let outcome: OrderOutcome;
     try {
       outcome = await broker.submit({
-        id: orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side, units: signal.units,
+        id: rec.orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side, units: signal.units,
         stopLossPips: signal.stopLossPips, takeProfitPips: signal.takeProfitPips, timeMs: signal.timeMs, bid: signal.bid, ask: signal.ask,
       });
     } catch (err) {
+      await Promise.allSettled(acks);
       // Outcome unknown: keep the record SUBMITTED and the reservation; a redelivery resubmits the same order id.
       throw isPipstreamError(err) ? err : new PipstreamError('PS_BROKER_UNAVAILABLE', `broker ${broker.name}: ${(err as Error)?.message}`,
-        { signalId: signal.id, orderId }, { cause: err });
+        { signalId: signal.id, orderId: rec.orderId }, { cause: err });
     }
-    const filled = outcome.status === 'filled';
-    const state: LifecycleState = filled ? 'FILLED' : 'REJECTED';
-    const event = lifecycleEvent(state, signal, orderId, broker.name, { outcome, reason: outcome.reason });
+    const state: LifecycleState = outcome.status === 'filled' ? 'FILLED' : 'REJECTED';
     // The outcome is known whoever records it: settle the budget first, so a lost claim leaks nothing.
     if (res !== null) {
       const risk = limitsFor(signal.account)!.risk;
-      if (filled) commit(risk, res, res.units); else release(risk, res);
+      if (state === 'FILLED') commit(risk, res, res.units); else release(risk, res);
       pending.delete(signal.id);
     }
-    const final: OrderRecord = { ...rec, state, events: [...rec.events, event], journaled: false };
-    const next = await advance(raw, final);
-    if (next === null) throw lost(signal);
-    return settled(next, final, false);
+    const final: OrderRecord = { ...rec, state, outcome, journaled: true };
+    await Promise.all([...acks, ...publishJournal(final, signal, fresh ? 2 : 0)]);
+    if ((await advance(recStamp, final, signal)) === null) throw lost(signal);
+    return result(final, signal, false);
   }
 
-  async function runAndReport(signal: OrderSignal, raw: string, rec: OrderRecord): Promise<ExecutionResult> {
-    const r = await run(signal, raw, rec);
+  async function report(p: Promise<ExecutionResult>, signal: OrderSignal): Promise<ExecutionResult> {
+    const r = await p;
     o.onSettled?.(signal, r);
     return r;
   }
@@ -264,7 +249,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   async function execute(signal: OrderSignal): Promise<ExecutionResult> {
     const running = inflight.get(signal.id);
     if (running !== undefined) return { ...(await running), duplicate: true };
-    const p = claimAndRun(signal);
+    const p = decideAndRun(signal);
     inflight.set(signal.id, p);
     try {
       return await p;
@@ -273,33 +258,57 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     }
   }
 
-  async function claimAndRun(signal: OrderSignal): Promise<ExecutionResult> {
+  /** Risk, then the claim carrying the decision; a claim that exists makes this a duplicate (or a takeover). */
+  async function decideAndRun(signal: OrderSignal): Promise<ExecutionResult> {
     const key = orderKey(signal.id);
-    const orderId = orderIdFor(signal.id, signal.timeMs);
-    const claim: OrderRecord = {
-      v: 2, signalId: signal.id, orderId, state: 'CLAIMED', owner, atMs: Date.now(), risk: null, events: [], journaled: false,
+    const res = new Reservation();
+    const risk = checkRisk(signal, res);
+    const rec: OrderRecord = {
+      v: 3, orderId: orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner, atMs: Date.now(),
+      risk, outcome: null, journaled: false,
     };
-    const claimRaw = JSON.stringify(claim);
-    if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return runAndReport(signal, claimRaw, claim);
+    const s = stamp();
+    if ((await redis.set(key, encodeRecord(s, rec), 'PX', ttl, 'NX')) === 'OK') {
+      if (!risk.approved) return report(settled(s, rec, signal, false), signal);
+      if (res.pending) pending.set(signal.id, res);
+      return report(submit(signal, s, rec, true), signal);
+    }
+    if (res.pending) release(limitsFor(signal.account)!.risk, res);
+    return existing(signal);
+  }
+
+  /** The signal has a record: its outcome, or (a lease that ran out, or our own failed attempt) a takeover. */
+  async function existing(signal: OrderSignal): Promise<ExecutionResult> {
+    const key = orderKey(signal.id);
     for (;;) {
       const raw = await redis.get(key);
-      if (raw === null) {
-        // Expired between the SET and the GET: claim afresh.
-        if ((await redis.set(key, claimRaw, 'PX', ttl, 'NX')) === 'OK') return runAndReport(signal, claimRaw, claim);
-        continue;
-      }
-      const rec = parseRecord(raw, key);
-      if (SETTLED_STATES.has(rec.state)) return settled(raw, rec, true);
-      // Our own claim is not in flight (see inflight): a retry after a failed broker call.
+      // Expired since: decide afresh.
+      if (raw === null) return decideAndRun(signal);
+      const { stamp: prev, rec } = decodeRecord(raw, key);
+      if (SETTLED_STATES.has(rec.state)) return settled(prev, rec, signal, true);
       if (rec.owner === owner || Date.now() - rec.atMs >= lease) {
         const taken: OrderRecord = { ...rec, owner, atMs: Date.now() };
-        const next = await advance(raw, taken);
-        if (next !== null) return runAndReport(signal, next, taken);
+        const next = await advance(prev, taken, signal);
+        if (next !== null) return report(submit(signal, next, taken, false), signal);
         continue;
       }
       if (stopped) throw new PipstreamError('PS_ORDER_CLAIM_LOST', `signal ${signal.id}: stopping while another actor holds it`, { signalId: signal.id });
       await sleep(Math.min(100, lease / 4));
     }
+  }
+
+  /** The consumer's path: a redelivered or already executed signal is looked up first, so it takes no risk budget. */
+  async function executeDelivered(signal: OrderSignal): Promise<ExecutionResult> {
+    if (!inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1) {
+      const p = existing(signal);
+      inflight.set(signal.id, p);
+      try {
+        return await p;
+      } finally {
+        inflight.delete(signal.id);
+      }
+    }
+    return execute(signal);
   }
 
   async function handle(msg: BusMsg): Promise<void> {
@@ -321,7 +330,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       return;
     }
     try {
-      const r = await execute(s);
+      const r = await executeDelivered(s);
       msg.ack();
       counts.acked++;
       if (r.duplicate) counts.duplicates++;

@@ -10,9 +10,8 @@ import type { Redis } from '../../engine/store/mod.ts';
 import type { OrderOutcome, OrderSide } from './broker.ts';
 
 export type LifecycleState = 'SUBMITTED' | 'FILLED' | 'REJECTED' | 'RISK_REJECTED';
-export type RecordState = 'CLAIMED' | LifecycleState;
 
-export const SETTLED_STATES: ReadonlySet<RecordState> = new Set(['FILLED', 'REJECTED', 'RISK_REJECTED']);
+export const SETTLED_STATES: ReadonlySet<LifecycleState> = new Set(['FILLED', 'REJECTED', 'RISK_REJECTED']);
 
 /** What an order needs from a SIGNAL_AUTO_EXECUTE signal. */
 export interface OrderSignal {
@@ -33,47 +32,95 @@ export interface OrderSignal {
 /** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */
 export type LifecycleEvent = OrderUpdateFields & { state: LifecycleState };
 
+/** The risk decision as recorded (the rest of the RISK message comes from the signal). */
+export interface RecordedRisk {
+  approved: boolean;
+  reason: string | null;
+  limit: number | null;
+  value: number | null;
+  /** The limits in force, as JSON ('' without limits). */
+  limitsJson: string;
+}
+
+/**
+ * The Redis order record of one signal: small, because every step writes it. The journal messages are
+ * rebuilt from it and the signal, which every caller of execute() has in hand.
+ */
 export interface OrderRecord {
-  v: 2;
-  signalId: string;
+  v: 3;
   orderId: string;
-  state: RecordState;
-  /** The actor instance holding the claim, and when it took it (wall clock ms: a lease, not engine time). */
+  /** The first write is SUBMITTED (risk approved) or RISK_REJECTED: risk runs before the claim. */
+  state: LifecycleState;
+  /** The actor instance owning the record, and when it last wrote it (wall clock ms: a lease, not engine time). */
   owner: string;
   atMs: number;
-  /** The risk decision (journaled on RISK before the lifecycle events); null when the account has no limits. */
-  risk: RiskDecisionFields | null;
-  /** Lifecycle events so far, oldest first. */
-  events: LifecycleEvent[];
-  /** True once every event is stored in the ORDERS stream. */
+  risk: RecordedRisk;
+  /** The broker's answer (FILLED, REJECTED), else null. */
+  outcome: OrderOutcome | null;
+  /** True once every event is stored in the RISK and ORDERS streams. */
   journaled: boolean;
 }
 
 export const orderKey = (signalId: string): string => `pipstream:order:${signalId}`;
 
-export function lifecycleEvent(state: LifecycleState, s: OrderSignal, orderId: string, broker: string,
-  extra: { outcome?: OrderOutcome; reason?: string | null; risk?: { limit: number | null; value: number | null } }): LifecycleEvent {
-  const o = extra.outcome;
+/** The lifecycle events a record stands for: SUBMITTED and the outcome, or just RISK_REJECTED. */
+export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent[] {
+  const base = {
+    orderId: rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units, broker,
+    bid: s.bid, ask: s.ask, expiresMs: null, workflowId: s.workflowId, workflowVersion: s.workflowVersion, stopLossPips: s.stopLossPips,
+    takeProfitPips: s.takeProfitPips, price: null, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
+    takeProfitPrice: null, slippagePips: null, timeMs: s.timeMs,
+  };
+  if (rec.state === 'RISK_REJECTED') {
+    return [{ ...base, state: 'RISK_REJECTED', reason: rec.risk.reason, riskLimit: rec.risk.limit, riskValue: rec.risk.value }];
+  }
+  const submitted: LifecycleEvent = { ...base, state: 'SUBMITTED' };
+  const o = rec.outcome;
+  if (o === null || rec.state === 'SUBMITTED') return [submitted];
+  return [submitted, {
+    ...base, state: rec.state, timeMs: o.timeMs, price: o.price, reason: o.reason, stopLossPrice: o.stopLossPrice,
+    takeProfitPrice: o.takeProfitPrice, slippagePips: o.slippagePips,
+  }];
+}
+
+/** The RISK message of a record. */
+export function riskDecision(rec: OrderRecord, s: OrderSignal): RiskDecisionFields {
   return {
-    orderId, signalId: s.id, account: s.account, instrument: s.instrument, state, side: s.side, units: s.units,
-    timeMs: o?.timeMs ?? s.timeMs, broker, price: o?.price ?? null, reason: extra.reason ?? null, riskLimit: extra.risk?.limit ?? null,
-    riskValue: extra.risk?.value ?? null, stopLossPrice: o?.stopLossPrice ?? null, takeProfitPrice: o?.takeProfitPrice ?? null,
-    slippagePips: o?.slippagePips ?? null, bid: s.bid, ask: s.ask, expiresMs: null, workflowId: s.workflowId,
-    workflowVersion: s.workflowVersion, stopLossPips: s.stopLossPips, takeProfitPips: s.takeProfitPips,
+    orderId: rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, approved: rec.risk.approved,
+    reason: rec.risk.reason, limit: rec.risk.limit, value: rec.risk.value, side: s.side, units: s.units, timeMs: s.timeMs, bid: s.bid,
+    ask: s.ask, limitsJson: rec.risk.limitsJson,
   };
 }
 
-export function parseRecord(raw: string, key: string): OrderRecord {
+/**
+ * Stored as `<stamp>|<json>`: the stamp (owner and a per-actor write counter) is what a compare-and-set
+ * compares, so a write sends the short stamp, not the previous record.
+ */
+export function encodeRecord(stamp: string, rec: OrderRecord): string {
+  return `${stamp}|${JSON.stringify(rec)}`;
+}
+
+export function decodeRecord(raw: string, key: string): { stamp: string; rec: OrderRecord } {
+  const bar = raw.indexOf('|');
   try {
-    const r = JSON.parse(raw) as OrderRecord;
-    if (r.v === 2 && typeof r.orderId === 'string' && typeof r.state === 'string' && Array.isArray(r.events)) return r;
+    const rec = JSON.parse(raw.slice(bar + 1)) as OrderRecord;
+    if (bar > 0 && rec.v === 3 && typeof rec.orderId === 'string' && typeof rec.state === 'string') return { stamp: raw.slice(0, bar), rec };
   } catch { /* reported below */ }
   throw new PipstreamError('PS_ORDER_CLAIM_LOST', `${key} holds no order record this build can read`, { key });
 }
 
-const CAS = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0`;
+const CAS = `local cur = redis.call('GET', KEYS[1])
+if cur and string.sub(cur, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  return 1
+end
+return 0`;
 
-/** Replaces `prev` by `next` (fresh TTL) only if the key still holds `prev`. */
-export async function casRecord(redis: Redis, key: string, prev: string, next: string, ttlMs: number): Promise<boolean> {
-  return (await redis.eval(CAS, 1, key, prev, next, String(ttlMs))) === 1;
+/** A Redis client with the record compare-and-set loaded (EVALSHA after the first call). */
+export type RecordRedis = Redis & { orderRecordCas(key: string, prevStamp: string, next: string, ttlMs: string): Promise<number> };
+
+export function withRecordCas(redis: Redis): RecordRedis {
+  const r = redis as RecordRedis;
+  if (typeof r.orderRecordCas !== 'function') redis.defineCommand('orderRecordCas', { numberOfKeys: 1, lua: CAS });
+  return r;
 }

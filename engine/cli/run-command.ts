@@ -1,13 +1,15 @@
 /**
- * `pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE ...] [--speed 1000x] [--warm]`
+ * `pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE ...] [--speed 1000x] [--warm] [--broker paper|oanda|none] [--limits FILE]`
  *
  * Starts a node (supervisor, instrument actors, journal, NATS services, control
- * subjects) and feeds it the bundled real ticks through the live path (JetStream
- * PRICES), paced, so prices, bars and signals move at once. Prints where to
+ * subjects, and the trade path: execution, confirmations, alerts, portfolio) and
+ * feeds it the bundled real ticks through the live path (JetStream PRICES), paced,
+ * so prices, bars, signals and orders move at once. Prints where to
  * look, a status line every two seconds and each signal. Ctrl-C stops it
  * cleanly (drains, journals, checkpoints to Redis).
  */
 import pino from 'pino';
+import { type Broker, createOandaBroker, PaperBroker } from '../../actors/execution/mod.ts';
 import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
 import { connectBus } from '../bus/mod.ts';
 import { loadConfig } from '../config/mod.ts';
@@ -15,6 +17,7 @@ import { assertInstrumentName } from '../instruments/mod.ts';
 import { publishTicks } from '../node/feed.ts';
 import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
+import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 import { connectRedis, type Redis } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
 import { Services, Streams } from '../switchboard/mod.ts';
@@ -22,9 +25,15 @@ import { badArgument, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
-  '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server';
-const FLAGS = { source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true } } as const;
+  '                    [--broker paper|oanda|none] [--limits FILE]\n' +
+  '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server\n' +
+  '  --broker paper (default) fills at the triggering quote; oanda places orders through v20 REST (OANDA_REST_URL, default practice);\n' +
+  '           none: signals only. Orders need Redis (the exactly-once claim).';
+const FLAGS = {
+  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {},
+} as const;
 const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
+const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
 const CHECKPOINT_EVERY_MS = 5000;
 const DEFAULT_TICKS = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
 const DEFAULT_WORKFLOWS = ['test/fixtures/workflows/price-cross-1.3850.json', 'test/fixtures/workflows/macd-cross-execute.json'];
@@ -42,6 +51,21 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     token: nonEmpty(process.env.OANDA_TOKEN) ?? badArgument('--source oanda needs OANDA_TOKEN in the environment', USAGE),
     accountId: nonEmpty(process.env.OANDA_ACCOUNT_ID) ?? badArgument('--source oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
   } : null;
+  const brokerName = one('broker') ?? 'paper';
+  if (brokerName !== 'paper' && brokerName !== 'oanda' && brokerName !== 'none') badArgument(`--broker must be paper, oanda or none, got ${brokerName}`, USAGE);
+  const limitsFile = one('limits');
+  let limits: RiskLimits | null = null;
+  try {
+    limits = limitsFile === undefined ? null : loadLimitsFile(limitsFile);
+  } catch (err) {
+    badArgument((err as Error).message, USAGE);
+  }
+  const oandaBroker = brokerName !== 'oanda' ? null : createOandaBroker({
+    restUrl: nonEmpty(process.env.OANDA_REST_URL) ?? OANDA_PRACTICE_REST,
+    token: nonEmpty(process.env.OANDA_TOKEN) ?? badArgument('--broker oanda needs OANDA_TOKEN in the environment', USAGE),
+    accountId: nonEmpty(process.env.OANDA_ACCOUNT_ID) ?? badArgument('--broker oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
+  });
+  const broker: Broker | null = brokerName === 'paper' ? new PaperBroker() : oandaBroker;
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -65,13 +89,22 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
   node.listenControl({ live: true });
   node.checkpointEvery(CHECKPOINT_EVERY_MS);
-  await node.consumePrices(instrument, 'new');
+  const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
+    redis, broker, risk: limits === null ? undefined : { limits, instruments: limits.instruments ?? [instrument] },
+    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),
+  });
+  // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject).
+  await node.consumePrices(instrument, 'new', oanda === null ? { source: node.source } : {});
 
   say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
   if (bus.kind === 'jetstream') {
     say(`  bus       JetStream ${config.natsUrl}; monitoring ${config.natsMonitorUrl}/jsz?streams=true  /connz  /varz`);
     say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
     say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
+  }
+  if (trade !== null) {
+    say(`  orders    ${broker!.name} broker${limits === null ? ', no risk limits' : `, risk limits from ${limitsFile}`}; journal -> ` +
+      `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
   }
   if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
   say(oanda === null
@@ -82,6 +115,13 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     const s = node.supervisor.stats(instrument);
     say(`[${new Date(s.last_tick_ms > 0 ? s.last_tick_ms : 0).toISOString()}] ${instrument} ticks ${s.ticks} bars ${s.bars} ` +
       `signals ${s.signals} rejected ${s.rejected_ticks} restarts ${s.restarts} tick p50 ${s.tick_handling.p50_ns} ns p99 ${s.tick_handling.p99_ns} ns`);
+    if (trade !== null) {
+      const o = trade.stats();
+      const pos = trade.portfolio.positionsOf(workflows[0]?.account ?? '').map((p) => `${p.instrument} ${p.units} @ ${p.avgPrice.toFixed(5)}`).join(', ');
+      // Signal ids are deterministic: a second run over the same file finds its orders already placed.
+      say(`  orders ${o.orders} filled ${o.filled} rejected ${o.rejected} failed ${o.failed} already-executed ${o.duplicates} ` +
+        `alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
+    }
   }, 2000);
   const live = oanda === null ? null : oandaFeed({
     bus, ...oanda, instruments: [instrument],
@@ -93,6 +133,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       clearInterval(status);
       await live?.stop();
       await node.stop();
+      await oandaBroker?.close();
       await redis?.quit();
       await bus.close();
     })();

@@ -1,0 +1,66 @@
+/**
+ * Sustained orders/s through the trade path (issue 3): SIGNAL_AUTO_EXECUTE signals handed to the
+ * node's trade path in memory -> risk (reserve/commit in shared memory) -> paper broker -> ORDERS,
+ * RISK and PORTFOLIO journal on JetStream, with the exactly-once checks on (Redis claim per signal,
+ * JetStream msgIds). Distinct signal ids, alternating buy/sell so the position limit never binds.
+ *
+ *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--recover] [--json]
+ */
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { PaperBroker } from '../actors/execution/mod.ts';
+import { connectBus } from '../engine/bus/mod.ts';
+import { loadConfig } from '../engine/config/mod.ts';
+import { deterministicEventId } from '../engine/events/mod.ts';
+import { TradePath } from '../engine/node/trade-path.ts';
+import { connectRedis } from '../engine/store/mod.ts';
+import type { EngineSignal } from '../engine/supervisor/mod.ts';
+
+const { values } = parseArgs({ options: {
+  orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, recover: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} });
+const N = Number(values.orders);
+const config = loadConfig();
+const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders' });
+await bus.ensureStreams();
+const redis = await connectRedis(config.redisUrl);
+const run = Date.now().toString(36);
+
+function signal(rep: number, i: number): EngineSignal {
+  const time_ms = Date.UTC(2014, 4, 5) + i * 10;
+  const buy = (i & 1) === 0;
+  return {
+    id: deterministicEventId(time_ms, 'bench-orders', run, rep, i), type: 'SIGNAL_AUTO_EXECUTE', instrument: 'EUR_USD', time_ms,
+    workflow_id: 'bench', workflow_version: 1, node_id: buy ? 'buy' : 'sell', trigger_node_id: 't', account: `bench-${run}`,
+    price: buy ? 1.38501 : 1.385, bid: 1.385, ask: 1.38501, side: buy ? 'buy' : 'sell', units: 1000, stop_loss_pips: null,
+    take_profit_pips: null, cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
+  };
+}
+
+const results: Array<{ rep: number; orders: number; seconds: number; ordersPerSecond: number }> = [];
+for (let rep = 0; rep < Number(values.reps); rep++) {
+  const trade = await TradePath.start({
+    bus, redis, logger: pino({ level: 'silent' }), nodeId: `bench-${run}`, broker: new PaperBroker(),
+    // Limits that hold every order of the burst pending at once: the checks run, none binds.
+    risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
+    quote: () => null, recover: values.recover, durablePrefix: `bench-${run}-${rep}`,
+    onError: (e) => { throw e; },
+  });
+  const signals = Array.from({ length: N }, (_, i) => signal(rep, i));
+  const t0 = performance.now();
+  for (const s of signals) trade.onSignal(s);
+  await trade.idle();
+  await bus.flush();
+  const seconds = (performance.now() - t0) / 1000;
+  const st = trade.stats();
+  await trade.stop();
+  if (st.filled !== N) throw new Error(`rep ${rep}: ${st.filled} of ${N} filled (${JSON.stringify(st)})`);
+  results.push({ rep, orders: N, seconds, ordersPerSecond: N / seconds });
+  if (!values.json) process.stdout.write(`rep ${rep}: ${N} orders in ${seconds.toFixed(2)} s = ${Math.round(N / seconds)} orders/s\n`);
+}
+const keys = await redis.keys(`pipstream:order:*`);
+void keys;
+if (values.json) process.stdout.write(`${JSON.stringify({ scenario: 'orders', recover: values.recover, results })}\n`);
+await redis.quit();
+await bus.close();
