@@ -3,8 +3,8 @@ import t, { type Test } from 'tap';
 import { BROKER_REASON, createOandaBroker, oandaDecimal as decimal } from '../actors/execution/mod.ts';
 import type { OandaBrokerOptions, OrderRequest } from '../actors/execution/mod.ts';
 import { isPipstreamError } from '../engine/errors/mod.ts';
-import { startRestLoopback } from './helpers/oanda-rest-loopback.ts';
-import type { RestLoopback } from './helpers/oanda-rest-loopback.ts';
+import { startRestLoopback } from './helpers/oanda-rest-server.ts';
+import type { RestLoopback } from './helpers/oanda-rest-server.ts';
 
 const TOKEN = 'test-token';
 const ACCOUNT = '101-004-1234567-001';
@@ -193,6 +193,9 @@ t.test('reconciliation documents parse into typed objects', async (t) => {
   const later = await broker.transactionsSince(page.transactions[1].id);
   t.equal(later.transactions.length, 2);
   t.equal(later.lastTransactionId, page.lastTransactionId);
+  t.match(await broker.accountView('acc'), { account: 'acc', brokerAccountId: ACCOUNT, openTradeCount: 2, balance: 100000,
+    positions: [{ instrument: 'EUR_USD', units: 700, avgPrice: 1.10005 }], lastTransactionId: page.lastTransactionId },
+  'a hedging account is seen net: both sides at once');
   server.getPlans = [{ status: 200, body: { account: { id: ACCOUNT, balance: '1e5' } } }];
   await t.rejects(broker.summary(), { code: 'PS_OANDA_RESPONSE' });
 });
@@ -210,4 +213,47 @@ t.test('decimal() parses plain decimal strings exactly as the number literal, an
   for (const bad of ['', '1e5', ' 1.1', '1.1 ', 'Infinity', '0x10', '1.', '.5', '+1', '1,5', 1.5, null]) {
     t.throws(() => decimal(bad), { code: 'PS_OANDA_RESPONSE' }, String(bad));
   }
+});
+
+t.test('bulkhead limit 1, queue 0: while one call is in flight, others are rejected at once with PS_BROKER_BUSY', async (t) => {
+  const { server, broker } = await setup(t, { bulkheadLimit: 1, bulkheadQueue: 0 });
+  server.postPlans = [{ delayMs: 300 }];
+  const first = order();
+  const inFlight = broker.submit(first);
+  const started = performance.now();
+  const err = await broker.submit(order()).then(() => null, (e: unknown) => e);
+  t.ok(performance.now() - started < 50, 'rejected at once, not queued');
+  t.match(err, { code: 'PS_BROKER_BUSY', details: { reason: 'BROKER_BUSY', sent: false, limit: 1, queue: 0, call: 'POST /orders' } });
+  await t.rejects(broker.summary(), { code: 'PS_BROKER_BUSY', details: { call: 'GET /summary' } }, 'reads share the bulkhead');
+  t.equal(broker.submit(first), inFlight, 'the same order joins its running call instead of taking a slot');
+  t.match(await inFlight, { status: 'filled' });
+  t.equal(posts(server).length, 1, 'the rejected order was never sent');
+  t.equal(server.requests.length, 1);
+
+  const later = await broker.submit(order());
+  t.equal(later.status, 'filled', 'a slot is free again once the call ended');
+  t.equal(broker.breakerState, 'closed', 'a full bulkhead is not a broker failure');
+});
+
+t.test('bulkhead queue: waiting calls run in turn, any beyond the queue are rejected', async (t) => {
+  const { server, broker } = await setup(t, { bulkheadLimit: 1, bulkheadQueue: 1 });
+  server.postPlans = [{ delayMs: 200 }];
+  const a = broker.submit(order());
+  const b = broker.submit(order());
+  await t.rejects(broker.submit(order()), { code: 'PS_BROKER_BUSY', details: { limit: 1, queue: 1 } });
+  t.match(await Promise.all([a, b]), [{ status: 'filled' }, { status: 'filled' }]);
+  t.equal(server.ordersCreated, 2);
+});
+
+t.test('bulkhead limit 2: two calls run at once, each on its own connection', async (t) => {
+  const { server, broker } = await setup(t, { bulkheadLimit: 2 });
+  server.postPlans = [{ delayMs: 300 }, { delayMs: 300 }];
+  const started = performance.now();
+  const both = await Promise.all([broker.submit(order()), broker.submit(order())]);
+  const took = performance.now() - started;
+  t.match(both, [{ status: 'filled' }, { status: 'filled' }]);
+  t.ok(took < 550, `concurrent, not one after the other (${Math.round(took)} ms)`);
+  await t.rejects(Promise.all([broker.submit(order()), broker.submit(order()), broker.submit(order())]), { code: 'PS_BROKER_BUSY' });
+  t.throws(() => createOandaBroker({ restUrl: server.url, accountId: ACCOUNT, token: TOKEN, bulkheadQueue: -1 }), { code: 'PS_BAD_ARGUMENT' });
+  t.throws(() => createOandaBroker({ restUrl: server.url, accountId: ACCOUNT, token: TOKEN, bulkheadLimit: 1.5 }), { code: 'PS_BAD_ARGUMENT' });
 });

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { BROKER_REASON, PaperBroker, orderIdFor, orderLine, tickColumnsPriceSource } from '../actors/execution/mod.ts';
 import type { OrderRequest } from '../actors/execution/mod.ts';
+import { Portfolio } from '../engine/portfolio/mod.ts';
 import { loadTickFile } from '../engine/ticks/mod.ts';
 
 const oanda = await loadTickFile(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url).pathname);
@@ -135,4 +136,39 @@ t.test('the --orders line has the contract keys in order', async (t) => {
     price: 1.38686, status: 'filled', reason: null, time_ms: 1398902400292 });
   const crossed = broker.fill({ ...orderAt(oanda, 0, 'sell'), bid: 1.4, ask: 1.39 });
   t.match(orderLine(crossed), /"price":null,"status":"rejected","reason":"CROSSED_QUOTE"/);
+});
+
+t.test('accountView: the positions its fills built net exactly as the Portfolio does; trades close FIFO', async (t) => {
+  const broker = new PaperBroker();
+  const pf = new Portfolio();
+  const trades: number[] = [];
+  for (const [k, i] of sample.slice(0, 120).entries()) {
+    const side = (k * 7) % 3 === 0 ? 'sell' : 'buy';
+    const units = 1_000 * (1 + ((k * 13) % 5));
+    const o = broker.fill(orderAt(oanda, i, side, { signalId: `view-${k}`, units }));
+    if (o.status !== 'filled') continue;
+    const signed = side === 'buy' ? units : -units;
+    pf.applyFill(pf.position('acct-1', 'EUR_USD'), signed, o.price!, o.timeMs);
+    // FIFO model: reduce the oldest opposite trades, open a trade with the rest.
+    let rest = signed;
+    while (rest !== 0 && trades.length > 0 && Math.sign(trades[0]) !== Math.sign(rest)) {
+      const take = Math.sign(rest) * Math.min(Math.abs(rest), Math.abs(trades[0]));
+      trades[0] += take;
+      rest -= take;
+      if (trades[0] === 0) trades.shift();
+    }
+    if (rest !== 0) trades.push(rest);
+  }
+  const view = await broker.accountView('acct-1');
+  const p = pf.positionSnapshot(pf.position('acct-1', 'EUR_USD'));
+  t.same(view.positions, p.units === 0 ? [] : [{ instrument: 'EUR_USD', units: p.units, avgPrice: p.avgPrice }]);
+  t.equal(view.openTradeCount, trades.length);
+  t.match(view, { account: 'acct-1', brokerAccountId: 'acct-1', balance: null, transactions: [] });
+  t.equal(view.lastTransactionId, '120', 'one fill transaction per filled order');
+  const since = await broker.accountView('acct-1', '118');
+  t.same(since.transactions.map((x) => x.id), ['119', '120']);
+  t.match(since.transactions[1], { type: 'ORDER_FILL', clientOrderId: 'view-119', instrument: 'EUR_USD' });
+  broker.fill(orderAt(oanda, sample[0], 'buy', { signalId: 'view-0', units: 999 }));
+  t.equal((await broker.accountView('acct-1')).lastTransactionId, '120', 'a resubmitted order is not booked twice');
+  t.same((await broker.accountView('nobody')).positions, []);
 });

@@ -157,3 +157,50 @@ t.test('daily P&L across a weekend gap restarts once from the last equity', asyn
   t.equal(pf.accountSnapshot(a).dayStartMs, NY('2014-03-09T21:00:00Z'));
   t.equal(pf.nextDayStartMs, NY('2014-03-10T21:00:00Z'));
 });
+
+t.test('adoptPosition: sets units and average without realizing; marks at the last quote; later fills realize against it', async (t) => {
+  fc.assert(fc.property(fc.array(fill, { minLength: 0, maxLength: 20 }), fc.integer({ min: -500_000, max: 500_000 }), price, price,
+    (fills, units, avg, quote) => {
+      const pf = new Portfolio({ defaultBalance: 1_000 });
+      const p = pf.position('a', 'EUR_USD'), other = pf.position('a', 'GBP_USD');
+      pf.applyFill(other, 1_000, 1.5, 1);
+      for (const f of fills) pf.applyFill(p, f.units, f.price, 1);
+      pf.mark(pf.instrument('EUR_USD'), 2, quote, quote);
+      const before = pf.accountSnapshot(pf.account('a'));
+      const realizedBefore = pf.positionSnapshot(p).realized;
+      if (pf.adoptPosition('a', 'EUR_USD', units, avg) !== p) return false;
+      const s = pf.positionSnapshot(p);
+      const acct = pf.accountSnapshot(pf.account('a'));
+      if (s.units !== units || s.avgPrice !== (units === 0 ? 0 : avg) || s.realized !== realizedBefore) return false;
+      if (!close(s.unrealized, (quote - s.avgPrice) * units, Math.abs(units))) return false;
+      if (acct.realized !== before.realized || acct.balance !== before.balance) return false;
+      if (!close(acct.unrealized, s.unrealized + pf.positionSnapshot(other).unrealized, Math.abs(units))) return false;
+      if (units === 0) return true;
+      const realized = pf.applyFill(p, -units, quote, 3);
+      return close(realized, (quote - avg) * units, Math.abs(units)) && pf.positionSnapshot(p).unrealized === 0;
+    }), { numRuns: 300 });
+  t.pass('property held');
+});
+
+t.test('adoptPosition before any quote, positionsOf, adoptBalance', async (t) => {
+  const pf = new Portfolio({ defaultBalance: 10_000 });
+  pf.adoptPosition('a', 'USD_JPY', -2_000, 151.2);
+  t.match(pf.positionSnapshot(pf.position('a', 'USD_JPY')), { units: -2_000, avgPrice: 151.2, unrealized: 0, realized: 0 },
+    'no quote yet: marked at its own average');
+  pf.adoptPosition('a', 'EUR_USD', 0, NaN);
+  t.same(pf.positionsOf('a').map((p) => [p.instrument, p.units, p.avgPrice]), [['USD_JPY', -2_000, 151.2], ['EUR_USD', 0, 0]]);
+  t.same(pf.positionsOf('nobody'), []);
+  t.throws(() => pf.adoptPosition('a', 'EUR_USD', 1.5, 1.1), { code: 'PS_FILL_INVALID' });
+  t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, 0), { code: 'PS_FILL_INVALID' });
+  t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, Infinity), { code: 'PS_FILL_INVALID' });
+
+  const p = pf.position('a', 'EUR_USD');
+  pf.applyFill(p, 1_000, 1.1, 1);
+  pf.applyFill(p, -1_000, 1.101, 2); // +1 realized
+  pf.adoptBalance('a', 9_990);
+  const s = pf.accountSnapshot(pf.account('a'));
+  t.ok(close(s.balance + s.realized, 9_990, 1e4), 'the cash balance is the broker\'s');
+  t.ok(close(s.realized, 1, 1), 'realized P&L still counts the engine\'s own fills');
+  t.ok(close(s.equity, 9_990, 1e4));
+  t.throws(() => pf.adoptBalance('a', NaN), { code: 'PS_BAD_ARGUMENT' });
+});

@@ -60,10 +60,53 @@ export interface OrderOutcome {
   slippagePips: number;
 }
 
+/** One net position as the broker holds it (netting: one signed position per instrument). */
+export interface BrokerPosition {
+  instrument: string;
+  /** Signed, never 0: positive long, negative short. */
+  units: number;
+  avgPrice: number;
+}
+
+/** The fields of a broker transaction reconciliation reports (plain data: JSON-serialisable). */
+export interface BrokerTransaction {
+  id: string;
+  /** The broker's type, e.g. OANDA's ORDER_FILL, MARKET_ORDER, DAILY_FINANCING. */
+  type: string;
+  timeMs: number;
+  instrument: string | null;
+  /** Signed units of a fill; null for transactions without units. */
+  units: number | null;
+  price: number | null;
+  /** The order's client id (pipstream sets the signal id); null when the order was placed elsewhere. */
+  clientOrderId: string | null;
+  reason: string | null;
+}
+
+/** What the broker says one account holds: reconciliation compares it with the Portfolio. */
+export interface BrokerAccountView {
+  /** The engine's account name it was asked for. */
+  account: string;
+  /** The broker's own id of that account. */
+  brokerAccountId: string;
+  /** Open (non-flat) positions only. */
+  positions: BrokerPosition[];
+  /** Null when the broker has no notion of trades. */
+  openTradeCount: number | null;
+  /** Cash balance (realized P&L included); null when the broker does not keep one. */
+  balance: number | null;
+  /** The newest transaction this view includes; null when the broker keeps no transaction log. */
+  lastTransactionId: string | null;
+  /** Transactions after the id asked for, oldest first; empty when none was asked for. */
+  transactions: BrokerTransaction[];
+}
+
 export interface Broker {
   readonly name: string;
   /** Resolves with the outcome; the same order id always yields the original outcome. */
   submit(order: OrderRequest): Promise<OrderOutcome>;
+  /** The account as the broker holds it, with the transactions after `sinceTransactionId` when given. */
+  accountView?(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView>;
 }
 
 /**

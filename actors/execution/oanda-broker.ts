@@ -9,21 +9,28 @@
  * it. Should the lookup miss while OANDA is still processing, the re-sent POST gets
  * CLIENT_ORDER_ID_ALREADY_EXISTS and resolves through the same lookup, so an order is never doubled.
  * An open breaker rejects at once with PS_BROKER_UNAVAILABLE (details.reason BROKER_UNAVAILABLE).
+ *
+ * Outermost, a bulkhead bounds the broker calls in flight (each makes one HTTP exchange at a time, over a
+ * pool of as many connections): beyond `bulkheadLimit` running and `bulkheadQueue` waiting, a call is
+ * rejected at once with PS_BROKER_BUSY (details.reason BROKER_BUSY), before anything is sent. It wraps
+ * whole calls, not exchanges, so a started order is never cut off between its POST and its lookup.
  */
 import {
-  BrokenCircuitError, ConsecutiveBreaker, DelegateBackoff, TaskCancelledError, TimeoutStrategy,
-  circuitBreaker, handleWhen, retry, timeout,
+  BrokenCircuitError, BulkheadRejectedError, ConsecutiveBreaker, DelegateBackoff, TaskCancelledError, TimeoutStrategy,
+  bulkhead, circuitBreaker, handleWhen, retry, timeout,
 } from 'cockatiel';
-import type { CircuitBreakerPolicy, IRetryBackoffContext, RetryPolicy, TimeoutPolicy } from 'cockatiel';
-import { Client } from 'undici';
+import type { BulkheadPolicy, CircuitBreakerPolicy, IRetryBackoffContext, RetryPolicy, TimeoutPolicy } from 'cockatiel';
+import { Pool } from 'undici';
 import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import { BROKER_REASON, orderIdFor } from './broker.ts';
-import type { Broker, BrokerReason, OrderOutcome, OrderRequest } from './broker.ts';
+import type {
+  Broker, BrokerAccountView, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest,
+} from './broker.ts';
 import {
   decimal, doc, parsePositions, parseSummary, parseTrades, parseTransaction, parseTransactionPage, str, timeMs, units,
 } from './oanda-rest-types.ts';
-import type { AccountSummary, Position, Trade, TransactionPage } from './oanda-rest-types.ts';
+import type { AccountSummary, Position, Trade, Transaction, TransactionPage } from './oanda-rest-types.ts';
 import { positiveOption, retryAfterMs } from '../../engine/http/mod.ts';
 
 export interface OandaBrokerOptions {
@@ -44,6 +51,13 @@ export interface OandaBrokerOptions {
   breakerThreshold?: number;
   /** How long the breaker stays open before one trial exchange. Default 30 000. */
   breakerHalfOpenMs?: number;
+  /**
+   * Broker calls (an order with its retries and lookups, or one account read) running at once, each over
+   * its own connection. Default 4.
+   */
+  bulkheadLimit?: number;
+  /** Calls that may wait for a running one to finish; any beyond are rejected with PS_BROKER_BUSY. Default 0. */
+  bulkheadQueue?: number;
   /** Injectable for tests; default Math.random. */
   random?: () => number;
 }
@@ -62,6 +76,8 @@ export interface OandaBroker extends Broker {
   openTrades(): Promise<Trade[]>;
   /** Transactions after `id` (exclusive), oldest first. */
   transactionsSince(id: string): Promise<TransactionPage>;
+  /** /summary + /openPositions + /openTrades (+ /transactions/sinceid), read until they agree on the last transaction. */
+  accountView(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView>;
   readonly breakerState: 'closed' | 'open' | 'half-open' | 'isolated';
   close(): Promise<void>;
 }
@@ -88,12 +104,15 @@ function priceDecimals(instrument: string): number {
 
 class OandaRestBroker implements OandaBroker {
   readonly name = 'oanda';
-  readonly #client: Client;
+  readonly #client: Pool;
   readonly #prefix: string;
   readonly #headers: Record<string, string>;
   readonly #timeout: TimeoutPolicy;
   readonly #breaker: CircuitBreakerPolicy;
   readonly #retry: RetryPolicy;
+  readonly #bulkhead: BulkheadPolicy;
+  readonly #limits: { limit: number; queue: number };
+  readonly #accountId: string;
   readonly #outcomes = new Map<string, OandaOrderOutcome>();
   readonly #inflight = new Map<string, Promise<OandaOrderOutcome>>();
 
@@ -106,6 +125,7 @@ class OandaRestBroker implements OandaBroker {
     } catch (err) {
       throw new PipstreamError('PS_BAD_ARGUMENT', 'restUrl is not a URL', { restUrl: o.restUrl }, { cause: err });
     }
+    this.#accountId = o.accountId;
     this.#prefix = `${url.pathname.replace(/\/+$/, '')}/v3/accounts/${encodeURIComponent(o.accountId)}`;
     this.#headers = {
       authorization: `Bearer ${o.token}`, 'accept-datetime-format': 'RFC3339', 'content-type': 'application/json',
@@ -116,7 +136,16 @@ class OandaRestBroker implements OandaBroker {
     const max = positiveOption('backoffMaxMs', o.backoffMaxMs, 5_000);
     const maxRetryAfter = positiveOption('maxRetryAfterMs', o.maxRetryAfterMs, 30_000);
     const random = o.random ?? Math.random;
-    this.#client = new Client(url.origin, { connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const limit = positiveOption('bulkheadLimit', o.bulkheadLimit, 4);
+    const queue = o.bulkheadQueue ?? 0;
+    if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(queue) || queue < 0) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', 'bulkheadLimit must be a positive and bulkheadQueue a non-negative integer',
+        { bulkheadLimit: limit, bulkheadQueue: queue });
+    }
+    this.#bulkhead = bulkhead(limit, queue);
+    this.#limits = { limit, queue };
+    // One connection per running call: undici would otherwise queue requests on a busy socket, unbounded.
+    this.#client = new Pool(url.origin, { connections: limit, connect: { timeout: timeoutMs }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
     this.#timeout = timeout(timeoutMs, TimeoutStrategy.Aggressive);
     this.#breaker = circuitBreaker(handleWhen((e) => isPipstreamError(e) && e.details.breaker === true), {
       halfOpenAfter: positiveOption('breakerHalfOpenMs', o.breakerHalfOpenMs, 30_000),
@@ -148,27 +177,79 @@ class OandaRestBroker implements OandaBroker {
     if (seen !== undefined) return Promise.resolve(seen);
     const running = this.#inflight.get(id);
     if (running !== undefined) return running;
-    const p = (validOrder(order) ? this.#place(id, order) : Promise.resolve(this.#rejected(id, order, BROKER_REASON.INVALID_ORDER, null, null, order.timeMs)))
+    const p = (validOrder(order)
+      ? this.#guarded('POST /orders', () => this.#place(id, order))
+      : Promise.resolve(this.#rejected(id, order, BROKER_REASON.INVALID_ORDER, null, null, order.timeMs)))
       .then((outcome) => { this.#outcomes.set(id, outcome); return outcome; })
       .finally(() => this.#inflight.delete(id));
     this.#inflight.set(id, p);
     return p;
   }
 
-  async summary(): Promise<AccountSummary> {
+  summary(): Promise<AccountSummary> {
+    return this.#guarded('GET /summary', () => this.#summary());
+  }
+
+  openPositions(): Promise<Position[]> {
+    return this.#guarded('GET /openPositions', () => this.#openPositions());
+  }
+
+  openTrades(): Promise<Trade[]> {
+    return this.#guarded('GET /openTrades', () => this.#openTrades());
+  }
+
+  transactionsSince(id: string): Promise<TransactionPage> {
+    return this.#guarded('GET /transactions/sinceid', () => this.#transactionsSince(id));
+  }
+
+  /** One bulkhead slot for the whole view: its reads run one after the other. */
+  accountView(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView> {
+    return this.#guarded('account view', async () => {
+      // The reads are not one snapshot: a transaction landing between them shows as a moved last id. Read again.
+      for (let attempt = 1; ; attempt++) {
+        const summary = await this.#summary();
+        const positions = await this.#openPositions();
+        const trades = await this.#openTrades();
+        const page = await this.#transactionsSince(sinceTransactionId ?? summary.lastTransactionId);
+        if (page.lastTransactionId !== summary.lastTransactionId && attempt < VIEW_ATTEMPTS) continue;
+        const transactions = sinceTransactionId === undefined || sinceTransactionId === null ? []
+          : page.transactions.filter((t) => Number(t.id) <= Number(summary.lastTransactionId)).map(brokerTransaction);
+        return {
+          account, brokerAccountId: this.#accountId, positions: positions.flatMap(netPosition),
+          openTradeCount: trades.length, balance: summary.balance, lastTransactionId: summary.lastTransactionId, transactions,
+        };
+      }
+    });
+  }
+
+  async #summary(): Promise<AccountSummary> {
     return parseSummary(await this.#getOk('/summary'));
   }
 
-  async openPositions(): Promise<Position[]> {
+  async #openPositions(): Promise<Position[]> {
     return parsePositions(await this.#getOk('/openPositions'));
   }
 
-  async openTrades(): Promise<Trade[]> {
+  async #openTrades(): Promise<Trade[]> {
     return parseTrades(await this.#getOk('/openTrades'));
   }
 
-  async transactionsSince(id: string): Promise<TransactionPage> {
+  async #transactionsSince(id: string): Promise<TransactionPage> {
     return parseTransactionPage(await this.#getOk(`/transactions/sinceid?id=${encodeURIComponent(id)}`));
+  }
+
+  /** Runs a whole broker call in the bulkhead; a full bulkhead rejects at once, nothing sent. */
+  async #guarded<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.#bulkhead.execute(fn);
+    } catch (err) {
+      if (err instanceof BulkheadRejectedError) {
+        throw new PipstreamError('PS_BROKER_BUSY',
+          `OANDA broker busy: ${what} rejected with ${this.#limits.limit} calls running and ${this.#limits.queue} waiting`,
+          { reason: 'BROKER_BUSY', call: what, sent: false, ...this.#limits }, { cause: err });
+      }
+      throw err;
+    }
   }
 
   async #getOk(path: string): Promise<unknown> {
@@ -349,6 +430,25 @@ class OandaRestBroker implements OandaBroker {
 }
 
 interface Levels { sl: number | null; tp: number | null }
+
+/** Reads of an account view before it is returned as it stands even though transactions kept landing. */
+const VIEW_ATTEMPTS = 3;
+
+/**
+ * A v20 position as one net position. On a netting account one side is flat. A hedging account can hold
+ * both: the net units are exact, the average is the larger side's (netting has no better answer).
+ */
+function netPosition(p: Position): BrokerPosition[] {
+  const units = p.long.units + p.short.units;
+  if (units === 0) return [];
+  const side = units > 0 ? p.long : p.short;
+  return [{ instrument: p.instrument, units, avgPrice: side.averagePrice ?? 0 }];
+}
+
+function brokerTransaction(t: Transaction): BrokerTransaction {
+  return { id: t.id, type: t.type, timeMs: t.timeMs, instrument: t.instrument, units: t.units, price: t.price,
+    clientOrderId: t.clientOrderId, reason: t.reason };
+}
 
 export function createOandaBroker(options: OandaBrokerOptions): OandaBroker {
   return new OandaRestBroker(options);

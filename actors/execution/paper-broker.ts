@@ -4,11 +4,14 @@
  * time + latency. Never fills on a crossed quote (ask < bid): rejected with CROSSED_QUOTE.
  * Slippage is adverse (a buy pays more, a sell receives less). Everything is deterministic: random
  * models draw from a hash of (seed, order id), so a replay produces the same outcomes.
+ *
+ * It also keeps the account its fills built, as a netting broker would (one position per account and
+ * instrument; trades opened per fill and closed first-in first-out), so paper runs reconcile too.
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import { BROKER_REASON, orderIdFor } from './broker.ts';
-import type { Broker, BrokerReason, OrderOutcome, OrderRequest } from './broker.ts';
+import type { Broker, BrokerAccountView, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest } from './broker.ts';
 
 /** Fixed slippage, or uniform in [0, maxPips] (rounded to 0.1 pip) drawn from (seed, order id). */
 export type SlippageModel = { kind: 'fixed'; pips: number } | { kind: 'random'; maxPips: number; seed: number };
@@ -95,12 +98,19 @@ function optionalPips(x: number | null | undefined): boolean {
   return x === undefined || x === null || (Number.isFinite(x) && x > 0);
 }
 
+/** A paper position: net units, their average price and the open trades' signed units, oldest first. */
+interface PaperPosition { units: number; avgPrice: number; trades: number[] }
+
 export class PaperBroker implements Broker {
   readonly name = 'paper';
   readonly #opts: PaperBrokerOptions;
   /** Outcomes by order id: a resubmitted order yields its original outcome (as OANDA's clientExtensions.id). */
   readonly #outcomes = new Map<string, OrderOutcome>();
   readonly #quote: Quote = { timeMs: 0, bid: 0, ask: 0 };
+  /** Positions by account, then instrument. */
+  readonly #accounts = new Map<string, Map<string, PaperPosition>>();
+  /** One ORDER_FILL per filled order; the id of the n-th is String(n). */
+  readonly #fills: (BrokerTransaction & { account: string })[] = [];
 
   constructor(opts: PaperBrokerOptions = {}) {
     checkOptions(opts);
@@ -122,7 +132,55 @@ export class PaperBroker implements Broker {
     if (seen !== undefined) return seen;
     const outcome = this.#execute(id, order);
     this.#outcomes.set(id, outcome);
+    if (outcome.status === 'filled') this.#book(outcome);
     return outcome;
+  }
+
+  /** The account its fills built; transactions are its fills after `sinceTransactionId`. */
+  accountView(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView> {
+    const positions: BrokerPosition[] = [];
+    let openTradeCount = 0;
+    for (const [instrument, p] of this.#accounts.get(account) ?? []) {
+      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice });
+      openTradeCount += p.trades.length;
+    }
+    const since = sinceTransactionId === undefined || sinceTransactionId === null ? this.#fills.length : Number(sinceTransactionId);
+    const transactions = this.#fills.slice(Number.isSafeInteger(since) && since >= 0 ? since : this.#fills.length)
+      .filter((f) => f.account === account)
+      .map(({ account: _, ...tx }) => tx);
+    return Promise.resolve({
+      account, brokerAccountId: account, positions, openTradeCount, balance: null,
+      lastTransactionId: String(this.#fills.length), transactions,
+    });
+  }
+
+  /** Nets a fill into its position the way Portfolio.applyFill does, and opens or closes trades FIFO. */
+  #book(o: OrderOutcome): void {
+    const price = o.price!;
+    const signed = o.side === 'buy' ? o.units : -o.units;
+    let byInstrument = this.#accounts.get(o.account);
+    if (byInstrument === undefined) this.#accounts.set(o.account, byInstrument = new Map());
+    let p = byInstrument.get(o.instrument);
+    if (p === undefined) byInstrument.set(o.instrument, p = { units: 0, avgPrice: 0, trades: [] });
+    const left = p.units + signed;
+    if (p.units === 0 || (p.units > 0) === (signed > 0)) {
+      p.avgPrice = (p.avgPrice * Math.abs(p.units) + price * Math.abs(signed)) / Math.abs(left);
+      p.trades.push(signed);
+    } else {
+      let rest = signed;
+      while (rest !== 0 && p.trades.length > 0) {
+        const t = p.trades[0];
+        if (Math.abs(t) <= Math.abs(rest)) { rest += t; p.trades.shift(); } else { p.trades[0] = t + rest; rest = 0; }
+      }
+      if (rest !== 0) p.trades.push(rest);
+      if (left === 0) p.avgPrice = 0;
+      else if ((left > 0) !== (p.units > 0)) p.avgPrice = price;
+    }
+    p.units = left;
+    this.#fills.push({
+      account: o.account, id: String(this.#fills.length + 1), type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
+      units: signed, price, clientOrderId: o.signalId, reason: 'MARKET_ORDER',
+    });
   }
 
   /** Latency for an order id, in ms. */

@@ -4,6 +4,11 @@
  * id), GET /orders/@{clientId}, /transactions/{id}, /summary, /openPositions, /openTrades and
  * /transactions/sinceid in the documented shapes. Per-request plans inject faults: a canned HTTP answer,
  * a slow answer or a connection reset after the order was committed.
+ *
+ * The account hedges by default (a sell opens a short trade beside a long one). With `netting`, a fill
+ * first reduces the opposite trades oldest first (tradesClosed / tradeReduced, realized P&L into the
+ * balance), as a v20 account without hedging does. `injectFill` books a fill pipstream never placed
+ * (no client id): a trade made by hand, or a stop-loss that triggered.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -26,6 +31,20 @@ export interface RestLoopbackOptions {
   accountId: string;
   /** Fill price by instrument (decimal string). Default "1.10005". */
   fillPrice?: Record<string, string>;
+  /** Reduce opposite trades first instead of hedging. Default false. */
+  netting?: boolean;
+  /** Starting balance. Default 100 000. */
+  balance?: number;
+}
+
+export interface InjectedFill {
+  instrument: string;
+  /** Signed. */
+  units: number;
+  /** Decimal string. */
+  price: string;
+  /** The fill's reason. Default MARKET_ORDER (a trade made on the platform). */
+  reason?: string;
 }
 
 export interface RecordedRestRequest { method: string; path: string; body: unknown; status: number }
@@ -39,6 +58,8 @@ export interface RestLoopback {
   postPlans: Plan[];
   /** Plans for the next GET requests, in order. */
   getPlans: Plan[];
+  /** Books a fill without a client id; returns its ORDER_FILL transaction id. */
+  injectFill(fill: InjectedFill): string;
   close(): Promise<void>;
 }
 
@@ -54,6 +75,7 @@ export async function startRestLoopback(options: RestLoopbackOptions): Promise<R
   const trades: Json[] = [];
   let nextId = 100;
   let ordersCreated = 0;
+  let balance = options.balance ?? 100_000;
   const state = { postPlans: [] as Plan[], getPlans: [] as Plan[] };
 
   const tx = (fields: Json): Json => {
@@ -88,18 +110,57 @@ export async function startRestLoopback(options: RestLoopbackOptions): Promise<R
     }
     const instrument = String(spec.instrument);
     const price = options.fillPrice?.[instrument] ?? '1.10005';
-    const tradeId = String(nextId);
-    const fill = tx({ type: 'ORDER_FILL', orderID: create.id, clientOrderID: clientId, instrument, units: spec.units,
-      price, fullVWAP: price, reason: 'MARKET_ORDER', pl: '0.0000', financing: '0.0000', commission: '0.0000',
-      accountBalance: '100000.0000', tradeOpened: { tradeID: tradeId, units: spec.units, price } });
-    trades.push({ id: tradeId, instrument, price, openTime: TIME, initialUnits: spec.units, currentUnits: spec.units,
-      state: 'OPEN', realizedPL: '0.0000', unrealizedPL: '0.0000', marginUsed: '22.0000', financing: '0.0000',
-      clientExtensions: ext,
-      ...(spec.stopLossOnFill ? { stopLossOrder: { type: 'STOP_LOSS', price: (spec.stopLossOnFill as Json).price } } : {}),
-      ...(spec.takeProfitOnFill ? { takeProfitOrder: { type: 'TAKE_PROFIT', price: (spec.takeProfitOnFill as Json).price } } : {}) });
-    Object.assign(order, { state: 'FILLED', fillingTransactionID: fill.id, filledTime: TIME, tradeOpenedID: tradeId });
+    const fill = bookFill(instrument, Number(spec.units), price, { orderID: create.id, clientOrderID: clientId, reason: 'MARKET_ORDER' },
+      { clientExtensions: ext,
+        ...(spec.stopLossOnFill ? { stopLossOrder: { type: 'STOP_LOSS', price: (spec.stopLossOnFill as Json).price } } : {}),
+        ...(spec.takeProfitOnFill ? { takeProfitOrder: { type: 'TAKE_PROFIT', price: (spec.takeProfitOnFill as Json).price } } : {}) });
+    Object.assign(order, { state: 'FILLED', fillingTransactionID: fill.id, filledTime: TIME,
+      ...(fill.tradeOpened ? { tradeOpenedID: (fill.tradeOpened as Json).tradeID } : {}) });
     return { status: 201, body: { orderCreateTransaction: create, orderFillTransaction: fill,
       relatedTransactionIDs: [create.id, fill.id], lastTransactionID: fill.id } };
+  }
+
+  /** The ORDER_FILL transaction of `units` at `price`: closes/reduces opposite trades when netting, opens a trade with the rest. */
+  function bookFill(instrument: string, units: number, price: string, fields: Json, tradeFields: Json): Json {
+    const p = Number(price);
+    let rest = units, pl = 0;
+    const closed: Json[] = [];
+    let reduced: Json | undefined;
+    if (options.netting) {
+      for (const t of trades.filter((x) => x.instrument === instrument && Math.sign(Number(x.currentUnits)) === -Math.sign(units))) {
+        if (rest === 0) break;
+        const open = Number(t.currentUnits);
+        const take = Math.abs(open) <= Math.abs(rest) ? -open : rest;
+        const realized = (p - Number(t.price)) * -take;
+        pl += realized;
+        rest -= take;
+        const entry = { tradeID: t.id, units: String(take), price, realizedPL: realized.toFixed(4) };
+        if (take === -open) {
+          trades.splice(trades.indexOf(t), 1);
+          closed.push(entry);
+        } else {
+          t.currentUnits = String(open + take);
+          reduced = entry;
+        }
+      }
+    }
+    balance += pl;
+    const tradeId = String(nextId);
+    const fill = tx({ type: 'ORDER_FILL', instrument, units: String(units), price, fullVWAP: price, pl: pl.toFixed(4),
+      financing: '0.0000', commission: '0.0000', accountBalance: balance.toFixed(4), ...fields,
+      ...(closed.length > 0 ? { tradesClosed: closed } : {}), ...(reduced ? { tradeReduced: reduced } : {}),
+      ...(rest !== 0 ? { tradeOpened: { tradeID: tradeId, units: String(rest), price } } : {}) });
+    if (rest !== 0) {
+      trades.push({ id: tradeId, instrument, price, openTime: TIME, initialUnits: String(rest), currentUnits: String(rest),
+        state: 'OPEN', realizedPL: '0.0000', unrealizedPL: '0.0000', marginUsed: '22.0000', financing: '0.0000', ...tradeFields });
+    }
+    return fill;
+  }
+
+  function injectFill(f: InjectedFill): string {
+    const create = tx({ type: 'MARKET_ORDER', instrument: f.instrument, units: String(f.units), timeInForce: 'FOK',
+      positionFill: 'DEFAULT', reason: 'CLIENT_ORDER' });
+    return String(bookFill(f.instrument, f.units, f.price, { orderID: create.id, reason: f.reason ?? 'MARKET_ORDER' }, {}).id);
   }
 
   function positions(): Json[] {
@@ -142,10 +203,10 @@ export async function startRestLoopback(options: RestLoopbackOptions): Promise<R
     if (path === '/openTrades') return { status: 200, body: { trades: [...trades].reverse(), lastTransactionID: last } };
     if (path === '/openPositions') return { status: 200, body: { positions: positions(), lastTransactionID: last } };
     if (path === '/summary') {
-      return { status: 200, body: { account: { id: options.accountId, alias: 'Primary', currency: 'USD', balance: '100000.0000',
-        NAV: '100000.0000', unrealizedPL: '0.0000', pl: '0.0000', resettablePL: '0.0000', marginRate: '0.02',
+      return { status: 200, body: { account: { id: options.accountId, alias: 'Primary', currency: 'USD', balance: balance.toFixed(4),
+        NAV: balance.toFixed(4), unrealizedPL: '0.0000', pl: '0.0000', resettablePL: '0.0000', marginRate: '0.02',
         marginUsed: (22 * trades.length).toFixed(4), marginAvailable: '99978.0000', openTradeCount: trades.length,
-        openPositionCount: positions().length, pendingOrderCount: 0, hedgingEnabled: false, lastTransactionID: last },
+        openPositionCount: positions().length, pendingOrderCount: 0, hedgingEnabled: !options.netting, lastTransactionID: last },
       lastTransactionID: last } };
     }
     return { status: 404, body: { errorMessage: `no route ${path}` } };
@@ -199,6 +260,7 @@ export async function startRestLoopback(options: RestLoopbackOptions): Promise<R
     set postPlans(p) { state.postPlans = p; },
     get getPlans() { return state.getPlans; },
     set getPlans(p) { state.getPlans = p; },
+    injectFill,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
