@@ -1,31 +1,46 @@
 /**
  * The process under test for bench/latency.bench.ts, separate from the feed and the signal reader as in
  * production: `tsx bench/latency-node.ts CONFIG.json`, prints `ready` once it consumes PRICES, stops
- * cleanly on SIGTERM. Two modes:
+ * cleanly on SIGTERM. Three modes:
  *  - `pipstream`: a PipstreamNode (consumer -> actor worker -> rules -> journaled SignalEvent);
+ *  - `orders`: the same node with its trade path (-> execution in memory -> paper broker -> ORDERS);
+ *    RECOVER=0 in the environment leaves out the actors' SIGNALS recovery consumers (to measure their cost);
  *  - `relay`: the bare bus path with no engine, the floor pipstream is compared with: the same ordered
  *    consumer, and for each tick that fires in the pipstream run the same SignalEvent published back.
  */
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
+import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
 import { EventType, encodeSignalEvent, makeEnvelope } from '../engine/events/mod.ts';
 import { TickReader } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
+import { connectRedis } from '../engine/store/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import type { Workflow } from '../engine/workflow/mod.ts';
 
-interface Config { mode: 'pipstream' | 'relay'; instrument: string; account: string; source: string; workflows: Workflow[]; fires: number[] }
+interface Config { mode: 'pipstream' | 'relay' | 'orders'; instrument: string; account: string; source: string; workflows: Workflow[]; fires: number[] }
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
 const bus = await connectBus({ kind: 'jetstream', name: `pipstream-latency-${cfg.mode}` });
 let stop: () => Promise<void>;
-if (cfg.mode === 'pipstream') {
-  const node = new PipstreamNode({ bus, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)), source: cfg.source, services: false });
+if (cfg.mode === 'pipstream' || cfg.mode === 'orders') {
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));
+  const node = new PipstreamNode({ bus, logger, source: cfg.source, services: false });
   await node.addInstrument(cfg.instrument);
   await node.putWorkflows(cfg.workflows);
+  const redis = cfg.mode === 'orders' ? await connectRedis() : null;
+  if (redis !== null) {
+    await node.startTrading({
+      redis, broker: new PaperBroker(), durablePrefix: cfg.source, recover: process.env.RECOVER !== '0',
+      onError: (err) => logger.error({ code: err.code, err: err.message }, 'trade path'),
+    });
+  }
   await node.consumePrices(cfg.instrument, 'new');
-  stop = () => node.stop();
+  stop = async () => {
+    await node.stop();
+    await redis?.quit();
+  };
 } else {
   const fires = new Set(cfg.fires);
   const reader = new TickReader(cfg.source);

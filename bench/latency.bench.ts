@@ -1,5 +1,6 @@
 /**
- * Tick-to-signal latency through real NATS JetStream at a fixed offered rate, coordinated-omission corrected.
+ * Tick-to-signal and tick-to-order latency through real NATS JetStream at a fixed offered rate,
+ * coordinated-omission corrected.
  *
  *   feed connection --publishAsync TickEvent--> JetStream PRICES --ordered pull consumer--> PipstreamNode
  *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.acct-bench --core sub--> here
@@ -10,7 +11,11 @@
  * The workflow is a 1-pip grid of price_cross levels (above and below) over the segment's price range, so
  * a good share of ticks fire; which ticks must fire is computed here too and compared with what arrived.
  * The first second of each rate is warm-up and not recorded.
- * `npx tsx bench/latency.bench.ts [--rates 1000,10000] [--seconds 8]` (needs NATS at NATS_URL or :4222).
+ * Mode `orders`: the same grid with `execute` actions, the node's trade path on (paper broker, exactly-once
+ * Redis claim, RISK/ORDERS journal); the reader takes the terminal OrderUpdate of each order from
+ * `orders.lifecycle.acct-bench` (the paper fill's time is its tick's time, which gives the tick).
+ * `npx tsx bench/latency.bench.ts [--rates 1000,10000] [--seconds 8] [--modes relay,pipstream,orders]`
+ * (needs NATS at NATS_URL or :4222, and Redis for `orders`).
  */
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +28,7 @@ import { join } from 'node:path';
 import { connectBus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { decodeSignalEvent } from '../engine/events/mod.ts';
+import { readOrderUpdate } from '../engine/events/trade.ts';
 import { TickEncoder } from '../engine/node/feed.ts';
 import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
@@ -41,8 +47,12 @@ const DRAIN_TIMEOUT_MS = 5000;
 
 export interface LatencyStats { count: number; p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number }
 
-/** `pipstream`: the engine under test; `relay`: the bare bus path (consume, publish back) — the floor. */
-export type Mode = 'pipstream' | 'relay';
+/**
+ * `pipstream`: tick to signal through the engine; `orders`: tick to order (trade path, paper broker);
+ * `relay`: the bare bus path (consume, publish back) — the floor.
+ */
+export type Mode = 'pipstream' | 'relay' | 'orders';
+export const MODES: readonly Mode[] = ['relay', 'pipstream', 'orders'];
 
 export interface RateResult {
   mode: Mode;
@@ -125,12 +135,13 @@ function gridLevels(t: TickColumns): { levels: number[]; low: number; high: numb
   return { levels, low, high };
 }
 
-function gridWorkflows(levels: number[], tag: string): Workflow[] {
+function gridWorkflows(levels: number[], tag: string, action: 'alert' | 'execute' = 'alert'): Workflow[] {
   const out: Workflow[] = [];
   for (let c = 0; c * LEVELS_PER_WORKFLOW < levels.length; c++) {
+    const units = action === 'execute' ? { units: 1000 } : {};
     const nodes: Record<string, unknown>[] = [
-      { id: 'alert-up', kind: 'action', type: 'alert', side: 'buy' },
-      { id: 'alert-down', kind: 'action', type: 'alert', side: 'sell' },
+      { id: 'alert-up', kind: 'action', type: action, side: 'buy', ...units },
+      { id: 'alert-down', kind: 'action', type: action, side: 'sell', ...units },
     ];
     const edges: [string, string][] = [];
     for (const level of levels.slice(c * LEVELS_PER_WORKFLOW, (c + 1) * LEVELS_PER_WORKFLOW)) {
@@ -192,7 +203,11 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     await feed.ensureStreams();
     const config = join(dir, 'node.json');
     const fires = [...expected.keys()].filter((i) => expected[i] > 0);
-    writeFileSync(config, JSON.stringify({ mode, instrument: INSTRUMENT, account: ACCOUNT, source, workflows: gridWorkflows(levels, tag), fires }));
+    const workflows = gridWorkflows(levels, tag, mode === 'orders' ? 'execute' : 'alert');
+    writeFileSync(config, JSON.stringify({ mode, instrument: INSTRUMENT, account: ACCOUNT, source, workflows, fires }));
+    // A paper fill carries its tick's time: the first tick of each time gives the order's tick.
+    const seqOfTime = new Map<number, number>();
+    for (let i = n - 1; i >= 0; i--) seqOfTime.set(ticks.time[i], i);
     node = await startNode(config);
 
     const scheduled = new Float64Array(n);
@@ -203,12 +218,21 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     let signals = 0, signalTicks = 0;
     let start = Infinity;
     let measureFrom = Infinity;
-    sub = feed.subscribe(Subjects.signals(ACCOUNT), (m) => {
+    const tickOf = mode === 'orders'
+      ? (data: Uint8Array) => {
+        const u = readOrderUpdate(data);
+        if (u.state === 'SUBMITTED' || !u.workflowId.startsWith(tag)) return null;
+        return seqOfTime.get(u.timeMs) ?? -1;
+      }
+      : (data: Uint8Array) => {
+        const s = decodeSignalEvent(data).signal;
+        return s === null || s === undefined || s.workflowId?.startsWith(tag) !== true ? null : Number(s.tickSeq ?? -1);
+      };
+    sub = feed.subscribe(mode === 'orders' ? Subjects.orders(ACCOUNT) : Subjects.signals(ACCOUNT), (m) => {
       const now = performance.now();
-      const s = decodeSignalEvent(m.data).signal;
-      if (s === null || s === undefined || s.workflowId?.startsWith(tag) !== true) return; // another run's signal
+      const seq = tickOf(m.data);
+      if (seq === null) return; // another run's signal, or not an order's outcome
       signals++;
-      const seq = Number(s.tickSeq ?? -1);
       if (seq < 0 || seq >= n || seen[seq] === 1) return;
       seen[seq] = 1;
       signalTicks++;
@@ -325,11 +349,15 @@ async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number,
   return { rate, latency: summary(h) };
 }
 
-export async function runLatencyBench(opts: { rates?: number[]; seconds?: number } = {}): Promise<LatencyResult> {
+export async function runLatencyBench(opts: { rates?: number[]; seconds?: number; modes?: readonly Mode[] } = {}): Promise<LatencyResult> {
   const rates = opts.rates ?? [1000, 10000];
   const seconds = opts.seconds ?? 8;
+  const modes = opts.modes ?? MODES;
   if (rates.length === 0 || !rates.every((r) => Number.isFinite(r) && r > 0) || !(Number.isFinite(seconds) && seconds > 0)) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'latency bench: rates and seconds must be positive numbers', { rates, seconds });
+  }
+  if (modes.length === 0 || !modes.every((m) => MODES.includes(m))) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', `latency bench: modes must be among ${MODES.join(', ')}`, { modes });
   }
   const all = await loadTickFile(FILE);
   const need = Math.ceil(Math.max(...rates) * (WARMUP_S + seconds));
@@ -342,7 +370,7 @@ export async function runLatencyBench(opts: { rates?: number[]; seconds?: number
   // the engine adds over the bus on this machine is read from the same run.
   const engineOnly: { rate: number; latency: LatencyStats }[] = [];
   for (const rate of rates) {
-    for (const mode of ['relay', 'pipstream'] as const) results.push(await runRate(ticks, levels, rate, seconds, mode));
+    for (const mode of modes) results.push(await runRate(ticks, levels, rate, seconds, mode));
     engineOnly.push(await runEngineOnly(ticks, levels, rate, seconds));
   }
   return {
@@ -367,9 +395,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
   const rates = arg('--rates')?.split(',').map(Number);
   const seconds = arg('--seconds');
-  runLatencyBench({ rates, seconds: seconds === undefined ? undefined : Number(seconds) }).then((r) => {
+  const modes = arg('--modes')?.split(',') as Mode[] | undefined;
+  runLatencyBench({ rates, seconds: seconds === undefined ? undefined : Number(seconds), modes }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`\ntick-to-signal latency (corrected for coordinated omission, after ${r.warmupSeconds} s warm-up)\n${table(r)}`);
+    console.log(`\ntick-to-signal (relay, pipstream) and tick-to-order (orders) latency, corrected for coordinated omission, after ${r.warmupSeconds} s warm-up\n${table(r)}`);
     for (const e of r.engineOnly) {
       console.log(`engine only (no bus) at ${e.rate}/s: p50 ${e.latency.p50Us} µs p99 ${e.latency.p99Us} µs p99.9 ${e.latency.p999Us} µs max ${e.latency.maxUs} µs`);
     }
