@@ -11,6 +11,7 @@ import {
 } from '../actors/execution/execution-actor.ts';
 import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
+import { PipstreamError } from '../engine/errors/mod.ts';
 import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode } from '../engine/events/mod.ts';
 import { readOrderUpdate, readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
 import { readRiskState } from '../engine/risk/mod.ts';
@@ -263,4 +264,32 @@ t.test('over NATS JetStream: 20 copies and two actors, one submission; a restart
   t.equal(c.stats().duplicates, 1, 'only the new copy is delivered, and it is a duplicate');
   t.equal(broker.calls.length, 1);
   t.same(states(f), ['SUBMITTED', 'FILLED']);
+});
+
+t.test('an open breaker or a full bulkhead (nothing sent): REJECTED at once with the reason, risk released; an unknown outcome is retried', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const refusals = [
+    new PipstreamError('PS_BROKER_UNAVAILABLE', 'circuit open', { reason: 'BROKER_UNAVAILABLE' }),
+    new PipstreamError('PS_BROKER_BUSY', 'bulkhead full', { reason: 'BROKER_BUSY', sent: false }),
+    new PipstreamError('PS_BROKER_UNAVAILABLE', 'circuit open after a POST that timed out', { reason: 'BROKER_UNAVAILABLE', outcomeUnknown: true }),
+  ];
+  let call = 0;
+  const refusing: Broker = { name: 'oanda', submit: () => Promise.reject(refusals[call++]) };
+  const errors: string[] = [];
+  const a = await start(f, refusing, { risk: { limits: { max_open_trades: 3 }, instruments: [INSTRUMENT] }, onError: (e) => errors.push(e.code) });
+  for (const [i, want] of [[20, 'BROKER_UNAVAILABLE'], [21, 'BROKER_BUSY']] as const) {
+    const s = signal(f, i);
+    const r = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
+      bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+    t.match(r, { state: 'REJECTED', duplicate: false }, `${want}: rejected, not left for a retry`);
+    t.equal(r.events.at(-1)!.reason, want);
+  }
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0, 'the budget was released');
+  const s = signal(f, 22);
+  await t.rejects(a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
+    bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 }), { code: 'PS_BROKER_UNAVAILABLE' },
+  'an outcome that may have reached the broker is never settled as rejected');
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 1, 'and its reservation is kept for the retry');
+  t.same(errors, []);
 });

@@ -18,6 +18,10 @@ export const BROKER_REASON = {
   INVALID_ORDER: 'INVALID_ORDER',
   /** The broker itself refused the order (a real broker's reject transaction). */
   BROKER_REJECTED: 'BROKER_REJECTED',
+  /** The broker's circuit breaker is open: nothing was sent (DESIGN.md §8: rejected, never queued). */
+  BROKER_UNAVAILABLE: 'BROKER_UNAVAILABLE',
+  /** The broker's bulkhead is full: nothing was sent. */
+  BROKER_BUSY: 'BROKER_BUSY',
 } as const;
 export type BrokerReason = (typeof BROKER_REASON)[keyof typeof BROKER_REASON];
 

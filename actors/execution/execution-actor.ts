@@ -27,7 +27,7 @@ import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { Redis } from '../../engine/store/mod.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
-import { type Broker, type OrderOutcome, orderIdFor } from './broker.ts';
+import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor } from './broker.ts';
 import {
   decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey,
   type RecordedRisk, riskDecision, SETTLED_STATES, withRecordCas,
@@ -113,6 +113,15 @@ export function orderSignalOf(data: Uint8Array): OrderSignal | { skip: string } 
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** The broker reason of a refusal that certainly sent nothing (open breaker, full bulkhead), else null. */
+function refusedUnsent(err: unknown): BrokerReason | null {
+  if (!isPipstreamError(err) || err.details.outcomeUnknown === true) return null;
+  const reason = err.details.reason;
+  if (err.code === 'PS_BROKER_UNAVAILABLE' && reason === BROKER_REASON.BROKER_UNAVAILABLE) return BROKER_REASON.BROKER_UNAVAILABLE;
+  if (err.code === 'PS_BROKER_BUSY' && reason === BROKER_REASON.BROKER_BUSY) return BROKER_REASON.BROKER_BUSY;
+  return null;
+}
 
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
   const { bus, broker } = o;
@@ -222,10 +231,18 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         stopLossPips: signal.stopLossPips, takeProfitPips: signal.takeProfitPips, timeMs: signal.timeMs, bid: signal.bid, ask: signal.ask,
       });
     } catch (err) {
-      await Promise.allSettled(acks);
-      // Outcome unknown: keep the record SUBMITTED and the reservation; a redelivery resubmits the same order id.
-      throw isPipstreamError(err) ? err : new PipstreamError('PS_BROKER_UNAVAILABLE', `broker ${broker.name}: ${(err as Error)?.message}`,
-        { signalId: signal.id, orderId: rec.orderId }, { cause: err });
+      const refused = refusedUnsent(err);
+      if (refused === null) {
+        await Promise.allSettled(acks);
+        // Outcome unknown: keep the record SUBMITTED and the reservation; a redelivery resubmits the same order id.
+        throw isPipstreamError(err) ? err : new PipstreamError('PS_BROKER_UNAVAILABLE', `broker ${broker.name}: ${(err as Error)?.message}`,
+          { signalId: signal.id, orderId: rec.orderId }, { cause: err });
+      }
+      // The breaker or bulkhead refused before anything was sent: the order is rejected now, with the reason.
+      outcome = {
+        id: rec.orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side, units: signal.units,
+        status: 'rejected', price: null, reason: refused, timeMs: signal.timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+      };
     }
     const state: LifecycleState = outcome.status === 'filled' ? 'FILLED' : 'REJECTED';
     // The outcome is known whoever records it: settle the budget first, so a lost claim leaks nothing.
