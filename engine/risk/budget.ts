@@ -5,101 +5,102 @@
  * loops, all or nothing: a later step that fails undoes the earlier ones, and undoing only ever lowers
  * a counter, so no racing thread can push any counter past its limit. commit()/release() settle a
  * reservation once the outcome is known; they too only lower bounded counters.
+ *
+ * The limits are words of the same memory (applyLimits()), so a change reaches every attached thread at
+ * once and keeps every counter. A reservation is checked against one limits version and stands only if
+ * that version, and no halt, was still in force once its position and trade counters were taken;
+ * otherwise it is undone and retried. Lowering a limit below the current usage thus keeps what is open
+ * and rejects whatever would grow it.
  */
 import { PipstreamError } from '../errors/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
 import {
-  InstrumentWord, MICROS_PER_UNIT, MoneyWord, RATE_WINDOW_MS, RISK_LAYOUT_MAGIC, RiskHalt, RiskWord, rateCapacity, riskLayout,
+  InstrumentWord, LimitWord, MICROS_PER_UNIT, MoneyWord, RATE_CAPACITY, RATE_WINDOW_MS, RISK_LAYOUT_MAGIC, RiskHalt, RiskWord, riskLayout,
 } from './layout.ts';
 import { validateLimits, type RiskLimits } from './limits.ts';
+import { limitMicros, readLimitF, readLimitWords, stableLimitsSeq, writeLimitWords, type LimitWords } from './live-limits.ts';
 import { RiskReason, RiskVerdict } from './reasons.ts';
 
 const INT32_MAX = 2147483647;
+const RATE_MASK = RATE_CAPACITY - 1;
 /** Rate-ring attempts before giving up (a claimer stalled between its claim and its write). */
 const RATE_ATTEMPTS = 4096;
 const RATE_SPINS_BEFORE_WAIT = 64;
+/** Halts set and cleared by people or reconciliation, as opposed to the loss latches. */
+const OPERATOR_HALTS = RiskHalt.MANUAL | RiskHalt.RECONCILIATION;
 
-/** What crosses threads: post it to a worker and attachAccountRisk() it there. */
+/** What crosses threads: post it to a worker and attachAccountRisk() it there. The limits are inside the buffer. */
 export interface AccountRiskMemory {
   buffer: SharedArrayBuffer;
-  limits: RiskLimits;
-  /** Instrument of each slot; slot numbers are the index here. */
+  /** Instrument of each slot; slot numbers are the index here. Fixed at creation. */
   instruments: readonly string[];
+  /** The account the memory belongs to, when the limits it was created with named one; applyLimits() refuses another. */
+  account?: string;
 }
 
-/** One thread's view of an account's risk memory, with limits turned into counter bounds at set-up time. */
-export class AccountRisk {
+/** One thread's view of an account's risk memory. Holds no limits of its own: they are read from the memory. */
+export class AccountRisk implements LimitWords {
   readonly memory: AccountRiskMemory;
   readonly money: BigInt64Array;
+  readonly limitF: Float64Array;
   readonly rateTs: Float64Array;
   readonly header: Int32Array;
   readonly slots: Int32Array;
   readonly rateSeq: Int32Array;
-  /** Bounds; an absent limit becomes the largest value the Int32 counters can hold. */
-  readonly maxPosition: number;
-  readonly maxOpenTrades: number;
-  /** 0 = no order-rate limit. */
-  readonly maxOrdersPerMinute: number;
-  readonly maxDailyLossMicros: bigint | null;
-  readonly maxDrawdownPct: number;
-  readonly #rateMask: number;
   readonly #slotOf: ReadonlyMap<string, number>;
 
   constructor(memory: AccountRiskMemory) {
-    const limits = validateLimits(memory.limits);
-    const cap = rateCapacity(limits.max_orders_per_minute);
-    const layout = riskLayout(memory.instruments.length, cap);
+    const layout = riskLayout(memory.instruments.length);
     if (memory.buffer.byteLength !== layout.bytes) {
       throw new PipstreamError('PS_RISK_MEMORY_INVALID', `risk memory has ${memory.buffer.byteLength} bytes, the layout needs ${layout.bytes}`,
         { bytes: memory.buffer.byteLength, expected: layout.bytes });
     }
     this.memory = memory;
     this.money = new BigInt64Array(memory.buffer, layout.moneyByte, MoneyWord.COUNT);
-    this.rateTs = new Float64Array(memory.buffer, layout.rateTsByte, cap);
+    this.limitF = new Float64Array(memory.buffer, layout.limitFByte, LimitWord.COUNT);
+    this.rateTs = new Float64Array(memory.buffer, layout.rateTsByte, RATE_CAPACITY);
     this.header = new Int32Array(memory.buffer, layout.headerByte, RiskWord.COUNT);
     this.slots = new Int32Array(memory.buffer, layout.slotsByte, layout.instruments * InstrumentWord.STRIDE);
-    this.rateSeq = new Int32Array(memory.buffer, layout.rateSeqByte, cap);
-    this.maxPosition = limits.max_position_units ?? INT32_MAX;
-    this.maxOpenTrades = limits.max_open_trades ?? INT32_MAX;
-    this.maxOrdersPerMinute = limits.max_orders_per_minute ?? 0;
-    this.maxDailyLossMicros = limits.max_daily_loss === undefined ? null : BigInt(Math.round(limits.max_daily_loss * MICROS_PER_UNIT));
-    this.maxDrawdownPct = limits.max_drawdown_pct ?? Infinity;
-    this.#rateMask = cap - 1;
+    this.rateSeq = new Int32Array(memory.buffer, layout.rateSeqByte, RATE_CAPACITY);
     this.#slotOf = new Map(memory.instruments.map((name, i) => [name, i]));
   }
 
-  get limits(): RiskLimits { return this.memory.limits; }
+  /** The limits in force now (allocates; off the hot path). The whitelist lists only instruments that have a slot. */
+  get limits(): RiskLimits { return readLimitWords(this, this.memory.instruments, this.memory.account).limits; }
+  /** Changes with every applyLimits() (by 2; it may wrap). */
+  get limitsVersion(): number { return stableLimitsSeq(this.header); }
   get instruments(): readonly string[] { return this.memory.instruments; }
 
   /** Slot of an instrument, or -1 when the account memory has none for it. */
   slotOf(instrument: string): number { return this.#slotOf.get(instrument) ?? -1; }
 
-  /** Order-rate claim: the claim's time (never before the previous claim's), or NaN when the window is full. */
-  claimRateToken(nowMs: number): number {
-    const n = this.maxOrdersPerMinute;
-    const mask = this.#rateMask;
+  /**
+   * Order-rate claim under a limit of `n` per window (0 = none: the claim is only recorded): the claim's
+   * time (never before the previous claim's), or NaN when the window is full.
+   */
+  claimRateToken(nowMs: number, n: number): number {
     const { header, rateSeq, rateTs } = this;
     for (let attempt = 0; attempt < RATE_ATTEMPTS; attempt++) {
       const h = Atomics.load(header, RiskWord.RATE_HEAD);
       const prev = (h - 1) | 0;
       const old = (h - n) | 0;
-      const prevSeq = Atomics.load(rateSeq, prev & mask);
-      if (prevSeq !== prev || Atomics.load(rateSeq, old & mask) !== old) {
+      const prevSeq = Atomics.load(rateSeq, prev & RATE_MASK);
+      if (prevSeq !== prev || (n > 0 && Atomics.load(rateSeq, old & RATE_MASK) !== old)) {
         // A claimer has not written its time yet (or the head moved on): try again, sleeping briefly if it lasts.
-        if (attempt >= RATE_SPINS_BEFORE_WAIT && Atomics.load(header, RiskWord.RATE_HEAD) === h) Atomics.wait(rateSeq, prev & mask, prevSeq, 0.05);
+        if (attempt >= RATE_SPINS_BEFORE_WAIT && Atomics.load(header, RiskWord.RATE_HEAD) === h) Atomics.wait(rateSeq, prev & RATE_MASK, prevSeq, 0.05);
         continue;
       }
-      const prevT = rateTs[prev & mask];
+      const prevT = rateTs[prev & RATE_MASK];
       // Time never runs backwards through the ring, so the ring's times order the claims.
       const t = nowMs > prevT ? nowMs : prevT;
-      if (t - rateTs[old & mask] < RATE_WINDOW_MS) {
+      if (n > 0 && t - rateTs[old & RATE_MASK] < RATE_WINDOW_MS) {
         // The n-th previous claim is within the window; valid only if no claim happened meanwhile.
         if (Atomics.load(header, RiskWord.RATE_HEAD) === h) return NaN;
         continue;
       }
       if (Atomics.compareExchange(header, RiskWord.RATE_HEAD, h, (h + 1) | 0) === h) {
-        rateTs[h & mask] = t;
-        Atomics.store(rateSeq, h & mask, h);
+        rateTs[h & RATE_MASK] = t;
+        Atomics.store(rateSeq, h & RATE_MASK, h);
         return t;
       }
     }
@@ -107,22 +108,29 @@ export class AccountRisk {
   }
 }
 
-/** Allocate and initialise the risk memory of one account (supervisor, set-up time). */
+/**
+ * Allocate and initialise the risk memory of one account (supervisor, set-up time). The slots are fixed
+ * here: pass every instrument the account may ever trade on this node, because an instrument a later
+ * whitelist adds without a slot stays INSTRUMENT_NOT_ALLOWED until the memory is recreated (a slot costs
+ * 16 bytes; the whitelist itself is live per slot).
+ */
 export function createAccountRisk(limits: RiskLimits, instruments: readonly string[]): AccountRisk {
   const valid = validateLimits(limits);
   for (const name of instruments) assertInstrumentName(name);
   if (new Set(instruments).size !== instruments.length) throw new PipstreamError('PS_BAD_ARGUMENT', 'duplicate instrument in risk slots', { instruments });
-  const cap = rateCapacity(valid.max_orders_per_minute);
-  const buffer = new SharedArrayBuffer(riskLayout(instruments.length, cap).bytes);
-  const account = new AccountRisk({ buffer, limits: structuredClone(valid), instruments: [...instruments] });
+  const buffer = new SharedArrayBuffer(riskLayout(instruments.length).bytes);
+  const memory: AccountRiskMemory = { buffer, instruments: [...instruments] };
+  if (valid.account !== undefined) memory.account = valid.account;
+  const account = new AccountRisk(memory);
   const { header, rateSeq, rateTs } = account;
   header[RiskWord.INSTRUMENTS] = instruments.length;
-  header[RiskWord.RATE_CAPACITY] = cap;
+  header[RiskWord.RATE_CAPACITY] = RATE_CAPACITY;
   // Ring entry j starts as claim j - cap, infinitely long ago, so the first claims see an empty window.
-  for (let j = 0; j < cap; j++) {
-    rateSeq[j] = j - cap;
+  for (let j = 0; j < RATE_CAPACITY; j++) {
+    rateSeq[j] = j - RATE_CAPACITY;
     rateTs[j] = -Infinity;
   }
+  writeLimitWords(account, valid, instruments);
   Atomics.store(header, RiskWord.LAYOUT, RISK_LAYOUT_MAGIC);
   return account;
 }
@@ -132,11 +140,58 @@ export function attachAccountRisk(memory: AccountRiskMemory): AccountRisk {
   const account = new AccountRisk(memory);
   const { header } = account;
   if (Atomics.load(header, RiskWord.LAYOUT) !== RISK_LAYOUT_MAGIC || header[RiskWord.INSTRUMENTS] !== memory.instruments.length ||
-    header[RiskWord.RATE_CAPACITY] !== account.rateSeq.length) {
-    throw new PipstreamError('PS_RISK_MEMORY_INVALID', 'risk memory was not created for this layout, instrument list or limits',
+    header[RiskWord.RATE_CAPACITY] !== RATE_CAPACITY) {
+    throw new PipstreamError('PS_RISK_MEMORY_INVALID', 'risk memory was not created for this layout or instrument list',
       { layout: header[RiskWord.LAYOUT], instruments: header[RiskWord.INSTRUMENTS], rateCapacity: header[RiskWord.RATE_CAPACITY] });
   }
   return account;
+}
+
+export interface AppliedLimits {
+  /** The limits version now in force (AccountRisk.limitsVersion, Reservation.limitsVersion). */
+  version: number;
+  /** Whitelisted instruments that have no slot in this memory: they stay INSTRUMENT_NOT_ALLOWED. */
+  unslotted: string[];
+}
+
+/**
+ * Put new limits in force for every thread attached to the account, keeping all counters. A limit
+ * lowered below the current usage keeps what is open and rejects new orders that would grow it; a loss
+ * limit already reached latches its halt at once (raising one later does not lift a latched halt).
+ * Invalid limits change nothing (PS_RISK_LIMITS_INVALID, with JSON-pointer paths).
+ */
+export function applyLimits(account: AccountRisk, limits: RiskLimits): AppliedLimits {
+  const owner = account.memory.account;
+  const valid = validateLimits(limits, owner === undefined ? {} : { account: owner });
+  if (owner !== undefined && valid.account !== undefined && valid.account !== owner) {
+    throw new PipstreamError('PS_RISK_LIMITS_INVALID', `invalid risk limits: /account: the risk memory belongs to ${owner}`,
+      { account: owner, errors: [{ path: '/account', message: `must be ${owner}, the account of this risk memory` }] });
+  }
+  // A loss limit already reached latches before the new limits are in force, so no order slips in between;
+  // checked again after, like every other update, in case P&L moved meanwhile.
+  checkDailyLoss(account, valid.max_daily_loss === undefined ? -1n : limitMicros(valid.max_daily_loss));
+  checkDrawdown(account, valid.max_drawdown_pct ?? Infinity);
+  const version = writeLimitWords(account, valid, account.instruments);
+  checkDailyLoss(account);
+  checkDrawdown(account);
+  return { version, unslotted: (valid.instruments ?? []).filter((name) => account.slotOf(name) < 0) };
+}
+
+function operatorHaltBits(bits: number): number {
+  if (!Number.isInteger(bits) || bits === 0 || (bits & ~OPERATOR_HALTS) !== 0) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', `halt bits ${bits} are not RiskHalt.MANUAL and/or RiskHalt.RECONCILIATION`, { bits });
+  }
+  return bits;
+}
+
+/** Stop new reservations (ACCOUNT_HALTED) until resumeTrading() clears every bit set; open positions and pending orders are untouched. */
+export function haltTrading(account: AccountRisk, bits: number): void {
+  Atomics.or(account.header, RiskWord.HALT, operatorHaltBits(bits));
+}
+
+/** Clear operator/reconciliation halt bits; the loss latches have their own calls (resetTradingDay, clearDrawdownHalt). */
+export function resumeTrading(account: AccountRisk, bits: number): void {
+  Atomics.and(account.header, RiskWord.HALT, ~operatorHaltBits(bits));
 }
 
 const IDLE = 0;
@@ -148,8 +203,17 @@ export class Reservation extends RiskVerdict {
   slot = -1;
   /** Signed units reserved (buy > 0, sell < 0). */
   units = 0;
-  /** Order-rate time of the claim (NaN without a rate limit). */
+  /** Order-rate time of the claim (NaN when not reserved). */
   timeMs = NaN;
+  /** Limits version the order was checked against (NaN before the first check). */
+  limitsVersion = NaN;
+  /**
+   * When reserved: how long (buy) or short (sell) the account can get on this instrument with this and
+   * every pending order (negative: the order only shrinks the opposite side), and the open trades, both
+   * including this order; what was checked against the limits.
+   */
+  exposure = NaN;
+  openTrades = NaN;
   state: 0 | 1 | 2 = IDLE;
 
   /** Reserved and not yet committed or released. */
@@ -161,6 +225,20 @@ function misuse(message: string, details: Record<string, unknown>): never {
 }
 
 const slotWord = (slot: number, word: number) => slot * InstrumentWord.STRIDE + word;
+
+/** max_daily_loss in force (account currency), NaN when none. */
+function maxDailyLoss(account: AccountRisk): number {
+  const m = Atomics.load(account.money, MoneyWord.MAX_DAILY_LOSS);
+  return m < 0n ? NaN : Number(m) / MICROS_PER_UNIT;
+}
+
+function rejectHalted(account: AccountRisk, halt: number, out: Reservation): Reservation {
+  // An operator or reconciliation halt wins: the loss figures may be what is being questioned.
+  if (halt & OPERATOR_HALTS) out.reject(RiskReason.ACCOUNT_HALTED, NaN, halt & OPERATOR_HALTS);
+  else if (halt & RiskHalt.DAILY_LOSS) out.reject(RiskReason.DAILY_LOSS, maxDailyLoss(account), dailyLoss(account));
+  else out.reject(RiskReason.MAX_DRAWDOWN, readLimitF(account, LimitWord.MAX_DRAWDOWN_PCT), drawdownPct(account));
+  return out;
+}
 
 /**
  * Reserve budget for an order of `signedUnits` on `instrumentSlot` at `nowMs` (the tick's time).
@@ -176,56 +254,69 @@ export function reserve(account: AccountRisk, instrumentSlot: number, signedUnit
   out.slot = instrumentSlot;
   out.units = signedUnits;
   out.timeMs = NaN;
+  out.exposure = NaN;
+  out.openTrades = NaN;
   out.state = IDLE;
   const { header, slots } = account;
-
-  const halt = Atomics.load(header, RiskWord.HALT);
-  if (halt & RiskHalt.DAILY_LOSS) {
-    out.reject(RiskReason.DAILY_LOSS, account.limits.max_daily_loss ?? NaN, dailyLoss(account));
-    return out;
-  }
-  if (halt & RiskHalt.DRAWDOWN) {
-    out.reject(RiskReason.MAX_DRAWDOWN, account.maxDrawdownPct, drawdownPct(account));
-    return out;
-  }
-
   // Buys raise LONG_BOUND, sells lower SHORT_BOUND; each only through this checked exchange.
   const bound = slotWord(instrumentSlot, signedUnits > 0 ? InstrumentWord.LONG_BOUND : InstrumentWord.SHORT_BOUND);
-  const max = account.maxPosition;
-  for (;;) {
-    const cur = Atomics.load(slots, bound);
-    const next = cur + signedUnits;
-    if (signedUnits > 0 ? next > max : next < -max) {
-      out.reject(RiskReason.MAX_POSITION, max, next < 0 ? -next : next);
-      return out;
-    }
-    if (Atomics.compareExchange(slots, bound, cur, next) === cur) break;
-  }
 
   for (;;) {
-    const cur = Atomics.load(header, RiskWord.OPEN_TRADES);
-    if (cur + 1 > account.maxOpenTrades) {
+    const v = stableLimitsSeq(header);
+    const max = Atomics.load(header, RiskWord.MAX_POSITION);
+    const maxTrades = Atomics.load(header, RiskWord.MAX_OPEN_TRADES);
+    const rate = Atomics.load(header, RiskWord.MAX_ORDERS_PER_MINUTE);
+    if (Atomics.load(header, RiskWord.LIMITS_SEQ) !== v) continue;
+    out.limitsVersion = v;
+    const halt = Atomics.load(header, RiskWord.HALT);
+    if (halt !== 0) return rejectHalted(account, halt, out);
+
+    let next: number;
+    for (;;) {
+      const cur = Atomics.load(slots, bound);
+      next = cur + signedUnits;
+      if (signedUnits > 0 ? next > max : next < -max) {
+        out.reject(RiskReason.MAX_POSITION, max, next < 0 ? -next : next);
+        return out;
+      }
+      if (Atomics.compareExchange(slots, bound, cur, next) === cur) break;
+    }
+
+    let trades: number;
+    for (;;) {
+      const cur = Atomics.load(header, RiskWord.OPEN_TRADES);
+      trades = cur + 1;
+      if (trades > maxTrades) {
+        Atomics.sub(slots, bound, signedUnits);
+        out.reject(RiskReason.MAX_OPEN_TRADES, maxTrades, trades);
+        return out;
+      }
+      if (Atomics.compareExchange(header, RiskWord.OPEN_TRADES, cur, trades) === cur) break;
+    }
+
+    // Both counters were taken under version v only if v is still in force now: else undo and re-check.
+    if (Atomics.load(header, RiskWord.LIMITS_SEQ) !== v || Atomics.load(header, RiskWord.HALT) !== 0) {
+      Atomics.sub(header, RiskWord.OPEN_TRADES, 1);
       Atomics.sub(slots, bound, signedUnits);
-      out.reject(RiskReason.MAX_OPEN_TRADES, account.maxOpenTrades, cur + 1);
-      return out;
+      continue;
     }
-    if (Atomics.compareExchange(header, RiskWord.OPEN_TRADES, cur, cur + 1) === cur) break;
-  }
 
-  // Last, because a rate token is never given back: an order that got one counts as sent.
-  if (account.maxOrdersPerMinute > 0) {
-    const t = account.claimRateToken(nowMs);
+    // Last, because a rate token is never given back: an order that got one counts as sent. Every order
+    // takes one, rate limit or not, so that a limit set later counts the minute before it.
+    const t = account.claimRateToken(nowMs, rate);
     if (t !== t) {
       Atomics.sub(header, RiskWord.OPEN_TRADES, 1);
       Atomics.sub(slots, bound, signedUnits);
-      out.reject(RiskReason.ORDER_RATE, account.maxOrdersPerMinute, account.maxOrdersPerMinute + 1);
+      out.reject(RiskReason.ORDER_RATE, rate, rate + 1);
       return out;
     }
     out.timeMs = t;
+    out.exposure = signedUnits > 0 ? next : -next;
+    out.openTrades = trades;
+    out.state = PENDING;
+    out.pass();
+    return out;
   }
-  out.state = PENDING;
-  out.pass();
-  return out;
 }
 
 /**
@@ -300,11 +391,15 @@ export function drawdownPct(account: AccountRisk): number {
  * Loss limits latch: once reached, reserve() rejects until resetTradingDay() (daily loss) or
  * clearDrawdownHalt(). Every update re-checks after writing, so the last writer sees every update.
  */
-function checkDailyLoss(account: AccountRisk): void {
-  if (account.maxDailyLossMicros === null) return;
+function checkDailyLoss(account: AccountRisk, max = Atomics.load(account.money, MoneyWord.MAX_DAILY_LOSS)): void {
+  if (max < 0n) return;
   const m = account.money;
   const loss = -(Atomics.load(m, MoneyWord.REALIZED_TODAY) + Atomics.load(m, MoneyWord.UNREALIZED) - Atomics.load(m, MoneyWord.UNREALIZED_DAY_START));
-  if (loss >= account.maxDailyLossMicros) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DAILY_LOSS);
+  if (loss >= max) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DAILY_LOSS);
+}
+
+function checkDrawdown(account: AccountRisk, maxPct = readLimitF(account, LimitWord.MAX_DRAWDOWN_PCT)): void {
+  if (drawdownPct(account) >= maxPct) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DRAWDOWN);
 }
 
 export function recordRealized(account: AccountRisk, pnl: number): void {
@@ -327,7 +422,7 @@ export function markEquity(account: AccountRisk, equity: number): void {
     const peak = Atomics.load(m, MoneyWord.EQUITY_PEAK);
     if (e <= peak || Atomics.compareExchange(m, MoneyWord.EQUITY_PEAK, peak, e) === peak) break;
   }
-  if (drawdownPct(account) >= account.maxDrawdownPct) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DRAWDOWN);
+  checkDrawdown(account);
 }
 
 /** Start a new trading day: realized P&L today to 0, unrealized counted from now, daily-loss halt cleared. One caller (the day roll owner). */
@@ -357,8 +452,9 @@ export interface AccountRiskState {
   equityPeak: number;
   equityCurrent: number;
   drawdownPct: number;
-  halted: { dailyLoss: boolean; drawdown: boolean };
+  halted: { dailyLoss: boolean; drawdown: boolean; manual: boolean; reconciliation: boolean };
   rateClaims: number;
+  limitsVersion: number;
 }
 
 /** A plain copy of the counters (each word read atomically; not one consistent cut while others write). */
@@ -379,7 +475,11 @@ export function readRiskState(account: AccountRisk): AccountRiskState {
     equityPeak: toMoney(Atomics.load(money, MoneyWord.EQUITY_PEAK)),
     equityCurrent: toMoney(Atomics.load(money, MoneyWord.EQUITY_CURRENT)),
     drawdownPct: drawdownPct(account),
-    halted: { dailyLoss: (halt & RiskHalt.DAILY_LOSS) !== 0, drawdown: (halt & RiskHalt.DRAWDOWN) !== 0 },
+    halted: {
+      dailyLoss: (halt & RiskHalt.DAILY_LOSS) !== 0, drawdown: (halt & RiskHalt.DRAWDOWN) !== 0,
+      manual: (halt & RiskHalt.MANUAL) !== 0, reconciliation: (halt & RiskHalt.RECONCILIATION) !== 0,
+    },
     rateClaims: Atomics.load(header, RiskWord.RATE_HEAD),
+    limitsVersion: account.limitsVersion,
   };
 }

@@ -5,8 +5,10 @@ export { RiskReason, RiskVerdict } from './reasons.ts';
 export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
 export type { InstrumentChecks } from './checks.ts';
 export {
-  AccountRisk, Reservation, createAccountRisk, attachAccountRisk, reserve, commit, release, closeTrades,
-  recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
+  AccountRisk, Reservation, createAccountRisk, attachAccountRisk, applyLimits, haltTrading, resumeTrading, reserve, commit, release,
+  closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
 } from './budget.ts';
-export type { AccountRiskMemory, AccountRiskState, InstrumentRiskState } from './budget.ts';
-export { RATE_WINDOW_MS, MICROS_PER_UNIT } from './layout.ts';
+export type { AccountRiskMemory, AccountRiskState, AppliedLimits, InstrumentRiskState } from './budget.ts';
+export { RATE_WINDOW_MS, MICROS_PER_UNIT, RiskHalt } from './layout.ts';
+export { loadLimits, saveLimits, listLimits, watchLimits, RISK_LIMITS_CHANNEL } from './limits-store.ts';
+export type { StoredLimits, LimitsWatch, WatchLimitsOptions } from './limits-store.ts';

@@ -10,6 +10,8 @@ export const RiskReason = {
   DAILY_LOSS: 'DAILY_LOSS',
   MAX_DRAWDOWN: 'MAX_DRAWDOWN',
   ORDER_RATE: 'ORDER_RATE',
+  /** An operator or broker reconciliation halted the account; `value` holds the RiskHalt bits set. */
+  ACCOUNT_HALTED: 'ACCOUNT_HALTED',
 } as const;
 
 export type RiskReason = (typeof RiskReason)[keyof typeof RiskReason];
