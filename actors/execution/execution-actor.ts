@@ -20,7 +20,7 @@ import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
 import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
-  type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
+  type AccountRisk, applyLimits, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
   Reservation, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
@@ -40,8 +40,11 @@ export interface ExecutionActorOptions {
   bus: Bus;
   redis: Redis;
   broker: Broker;
-  /** Limits for every account (or only `limits.account`); `instruments` are the risk slots (default limits.instruments). */
-  risk?: { limits: RiskLimits; instruments?: readonly string[] };
+  /**
+   * Limits for every account (or only `limits.account`); `instruments` are the risk slots (default
+   * limits.instruments). Without `limits`, accounts trade without limits until applyLimits() gives them some.
+   */
+  risk?: { limits?: RiskLimits; instruments?: readonly string[] };
   /** Only these accounts' signals (one account: the consumer filters on its subject). Default: all. */
   accounts?: readonly string[];
   /** Durable consumer name. Default `execution`. */
@@ -78,13 +81,18 @@ export interface ExecutionActor {
   stats(): { acked: number; duplicates: number; failed: number };
   /** The account's risk budget (null without limits for it). */
   riskOf(account: string): AccountRisk | null;
+  /**
+   * New limits for an account, in force for the next order on every thread (its counters stay); null
+   * removes every limit (the budget keeps counting). Needs `risk.instruments` (or the limits' own).
+   */
+  applyLimits(account: string, limits: RiskLimits | null): void;
   /** Stops consuming; resolves once no signal is being handled. */
   stop(): Promise<void>;
 }
 
 const DAY_MS = 24 * 3600_000;
 
-interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string }
+interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string; limitsVersion: number }
 
 /** The order a signal asks for, or why it is none: `skip` (not an order signal), `poison` (malformed). */
 export function orderSignalFromEngine(s: EngineSignal): OrderSignal | { skip: string } | { poison: string } {
@@ -137,6 +145,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   if (limits !== null && riskInstruments === undefined) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: risk limits need the instruments to keep budget slots for', {});
   }
+  /** Accounts whose limits were applied explicitly (they override `limits`, including its `account`). */
+  const applied = new Set<string>();
   const owner = newEventId();
   let writes = 0;
   const stamp = () => `${owner}.${(writes++).toString(36)}`;
@@ -151,13 +161,34 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   let stopped = false;
 
   function limitsFor(account: string): AccountLimits | null {
-    if (limits === null || (limits.account !== undefined && limits.account !== account)) return null;
     let a = byAccount.get(account);
-    if (a === undefined) {
-      a = { risk: createAccountRisk(limits, riskInstruments!), checks: new Map(), limitsJson: JSON.stringify(limits) };
-      byAccount.set(account, a);
+    if (a !== undefined) {
+      // Limits changed since (applyLimits, here or on another thread): journal the ones in force.
+      if (a.limitsVersion !== a.risk.limitsVersion) {
+        a.limitsVersion = a.risk.limitsVersion;
+        a.limitsJson = JSON.stringify(a.risk.limits);
+      }
+      return a;
     }
+    if (applied.has(account) || limits === null || (limits.account !== undefined && limits.account !== account)) return null;
+    return create(account, limits);
+  }
+
+  function create(account: string, l: RiskLimits): AccountLimits {
+    const risk = createAccountRisk(l, riskInstruments!);
+    const a = { risk, checks: new Map(), limitsJson: JSON.stringify(risk.limits), limitsVersion: risk.limitsVersion };
+    byAccount.set(account, a);
     return a;
+  }
+
+  function applyAccountLimits(account: string, next: RiskLimits | null): void {
+    if (riskInstruments === undefined) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: applying limits needs risk.instruments (the budget slots)', { account });
+    }
+    applied.add(account);
+    const a = byAccount.get(account);
+    if (a !== undefined) applyLimits(a.risk, next ?? {});
+    else if (next !== null) create(account, next);
   }
 
   /** RISK decision first, then the lifecycle events; msgIds make a repeat (after a takeover) a no-op. */
@@ -205,7 +236,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
     let checks = a.checks.get(signal.instrument);
     if (checks === undefined) {
-      checks = instrumentChecks(limits!, signal.instrument);
+      // Built on the account's shared memory: they follow applyLimits() on any thread.
+      checks = instrumentChecks(a.risk, signal.instrument);
       a.checks.set(signal.instrument, checks);
     }
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
@@ -366,6 +398,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     execute,
     stats: () => ({ ...counts }),
     riskOf: (account) => limitsFor(account)?.risk ?? null,
+    applyLimits: applyAccountLimits,
     async stop() {
       stopped = true;
       await consumer?.close();

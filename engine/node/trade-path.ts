@@ -11,7 +11,7 @@ import * as hdr from 'hdr-histogram-js';
 import type { Logger } from 'pino';
 import { AlertActor, type Transport } from '../../actors/alert/mod.ts';
 import { type ConfirmationActor, type PendingOrder, startConfirmationActor } from '../../actors/confirmation/mod.ts';
-import type { Broker } from '../../actors/execution/mod.ts';
+import { type Broker, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
@@ -19,8 +19,11 @@ import type { Bus } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
 import { Portfolio } from '../portfolio/mod.ts';
-import { closeTrades, markEquity, markUnrealized, readRiskState, recordRealized, resetTradingDay, type RiskLimits } from '../risk/mod.ts';
-import type { Redis } from '../store/mod.ts';
+import {
+  closeTrades, haltTrading, type LimitsWatch, markEquity, markUnrealized, readRiskState, recordRealized, resetTradingDay, resumeTrading,
+  RiskHalt, type RiskLimits, watchLimits,
+} from '../risk/mod.ts';
+import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 
 export interface TradePathOptions {
@@ -29,8 +32,23 @@ export interface TradePathOptions {
   logger: Logger;
   nodeId: string;
   broker: Broker;
-  /** Risk limits applied to every account (or to `limits.account` only); `instruments` are its budget slots. */
-  risk?: { limits: RiskLimits; instruments: readonly string[] };
+  /**
+   * Risk limits applied to every account (or to `limits.account` only); `instruments` are the budget
+   * slots of every account (list every instrument an account may trade: slots are fixed at creation).
+   */
+  risk?: { limits?: RiskLimits; instruments: readonly string[] };
+  /**
+   * PostgreSQL holding `risk_limits`: every stored account's limits apply at start and follow every
+   * change without a restart (needs `risk.instruments`).
+   */
+  limitsStore?: Sql;
+  /**
+   * Reconcile these accounts with the broker at start and every `intervalMs` (default 60 s): 'adopt' takes
+   * the broker's positions, 'halt' stops new orders for an account that differs until a run finds none.
+   */
+  reconcile?: { accounts: readonly string[]; policy: ReconcilePolicy; intervalMs?: number };
+  /** Every reconciliation report. */
+  onReconcile?: (report: ReconcileReport) => void;
   /** The instrument's latest quote (what a confirmation is re-checked and executed at); null before the first tick. */
   quote: (instrument: string) => { timeMs: number; bid: number; ask: number } | null;
   /** Expiry of a pending confirmation whose workflow action sets none. Default 30 000 ms. */
@@ -89,6 +107,8 @@ export class TradePath {
   readonly #pnlEveryMs: number;
   readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0 };
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
+  readonly #reconcilers: Reconciler[] = [];
+  #limitsWatch: LimitsWatch | null = null;
 
   private constructor(o: TradePathOptions) {
     for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs]] as const) {
@@ -116,6 +136,13 @@ export class TradePath {
       onSettled: (signal, r) => this.#settled(signal, r),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
+    if (o.limitsStore !== undefined) {
+      this.#limitsWatch = await watchLimits(o.limitsStore, (account, limits) => this.execution.applyLimits(account, limits), {
+        onError: (err, account) => onError(isPipstreamError(err) ? err
+          : new PipstreamError('PS_RISK_LIMITS_STORE', `risk limits of ${account ?? 'every account'}: ${(err as Error)?.message}`, { account }, { cause: err })),
+      });
+    }
+    for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
       bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, defaultExpiryMs: o.confirmationExpiryMs,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
@@ -123,6 +150,35 @@ export class TradePath {
     if (recover) await this.alerts.start();
     this.#latencyTimer = setInterval(() => this.#publishLatency(), o.latencyEveryMs ?? 10_000);
     this.#latencyTimer.unref();
+  }
+
+  async #startReconciler(account: string, r: NonNullable<TradePathOptions['reconcile']>): Promise<void> {
+    // A halt needs the account's budget in shared memory: one without limits still gets it.
+    if (r.policy === 'halt' && this.execution.riskOf(account) === null) this.execution.applyLimits(account, {});
+    const rec = new Reconciler({
+      broker: this.#o.broker, portfolio: this.portfolio, account, policy: r.policy, intervalMs: r.intervalMs,
+      openTradeCount: () => {
+        const risk = this.execution.riskOf(account);
+        return risk === null ? 0 : readRiskState(risk).openTrades;
+      },
+      halt: (acc) => {
+        const risk = this.execution.riskOf(acc);
+        if (risk !== null) haltTrading(risk, RiskHalt.RECONCILIATION);
+      },
+      onReport: (report) => {
+        const risk = this.execution.riskOf(account);
+        // A clean run lifts the reconciliation halt (an operator's stays).
+        if (report.ok && risk !== null) resumeTrading(risk, RiskHalt.RECONCILIATION);
+        if (report.action === 'failed') {
+          this.#o.logger.warn({ code: report.error?.code, account }, 'reconciliation failed; retried next period');
+        } else if (!report.ok) {
+          this.#o.logger.warn({ account, differences: report.differences, action: report.action }, 'broker and engine differ');
+        }
+        this.#o.onReconcile?.(report);
+      },
+    });
+    this.#reconcilers.push(rec);
+    await rec.start();
   }
 
   /** Remembers when a tick arrived (wall clock, ms), for the latencies of the signals it fires. */
@@ -337,6 +393,8 @@ export class TradePath {
 
   /** Waits for orders in flight, stops the actors, and publishes the last latency sample. */
   async stop(): Promise<void> {
+    for (const r of this.#reconcilers) await r.stop();
+    await this.#limitsWatch?.close();
     await this.idle();
     await this.confirmation.stop();
     await this.alerts.stop();

@@ -1,0 +1,123 @@
+/**
+ * The trade path's controls: risk limits stored in PostgreSQL take effect without a restart, and broker
+ * reconciliation halts (or adopts) an account whose broker positions differ from the engine's.
+ */
+import { randomBytes } from 'node:crypto';
+import t, { type Test } from 'tap';
+import { PaperBroker, type ReconcileReport } from '../actors/execution/mod.ts';
+import { type Bus, connectBus } from '../engine/bus/mod.ts';
+import { readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
+import { TradePath, type TradePathOptions } from '../engine/node/trade-path.ts';
+import { readRiskState, saveLimits } from '../engine/risk/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, type Redis } from '../engine/store/mod.ts';
+import type { EngineSignal } from '../engine/supervisor/mod.ts';
+import { Subjects } from '../engine/switchboard/mod.ts';
+import { silentLogger, waitFor } from './helpers/engine.ts';
+import { databaseUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
+
+const INSTRUMENT = 'EUR_USD';
+const T0 = Date.UTC(2014, 4, 5, 10);
+
+interface Rig { bus: Bus; redis: Redis; account: string; decisions: RiskDecisionFields[]; signal(i: number, units?: number): EngineSignal }
+
+async function rig(t: Test): Promise<Rig | null> {
+  if (!(await requireService(t, 'redis', probes.redis))) return null;
+  const tag = randomBytes(4).toString('hex');
+  const bus = await connectBus({ kind: 'embedded' });
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  const account = `ctl${tag}`;
+  const decisions: RiskDecisionFields[] = [];
+  await bus.consume('RISK', Subjects.riskDecisions(account), (m) => { decisions.push(readRiskDecision(m.data)); });
+  const ids: string[] = [];
+  t.teardown(async () => {
+    if (ids.length > 0) await redis.del(...ids.map((id) => `pipstream:order:${id}`));
+    await redis.quit();
+    await bus.close();
+  });
+  return {
+    bus, redis, account, decisions,
+    signal(i, units = 1000) {
+      const id = `ctl-${tag}-${i}`;
+      ids.push(id);
+      return {
+        id, type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: T0 + i * 1000, workflow_id: 'wf', workflow_version: 1, node_id: 'buy',
+        trigger_node_id: 't', account, price: 1.1001, bid: 1.1, ask: 1.1001, side: 'buy', units, stop_loss_pips: null, take_profit_pips: null,
+        cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
+      };
+    },
+  };
+}
+
+async function start(t: Test, r: Rig, o: Partial<TradePathOptions>): Promise<TradePath> {
+  const trade = await TradePath.start({
+    bus: r.bus, redis: r.redis, logger: silentLogger(), nodeId: 'ctl', broker: new PaperBroker(), quote: () => null, recover: false,
+    durablePrefix: `ctl-${r.account}`, risk: { instruments: [INSTRUMENT] }, ...o,
+  });
+  t.teardown(() => trade.stop());
+  return trade;
+}
+
+async function order(trade: TradePath, s: EngineSignal) {
+  trade.onSignal(s);
+  await trade.idle();
+}
+
+t.test('risk limits stored in PostgreSQL apply at start and follow a change without a restart', async (t) => {
+  const r = await rig(t);
+  if (!r || !(await requireService(t, 'postgres', probes.postgres))) return;
+  const admin = await connectPostgres(databaseUrl(), { max: 2 });
+  t.teardown(() => admin.end());
+  const { sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  await saveLimits(sql, r.account, { max_order_units: 500 });
+  const trade = await start(t, r, { limitsStore: sql });
+
+  await order(trade, r.signal(1, 1000));
+  t.match(r.decisions.at(-1), { approved: false, reason: 'MAX_ORDER_UNITS', limit: 500, value: 1000 }, 'the stored limit holds from the start');
+
+  await saveLimits(sql, r.account, { max_order_units: 2000, max_position_units: 1500 });
+  t.ok(await waitFor(() => trade.execution.riskOf(r.account)?.limits.max_order_units === 2000, 5000), 'the change reaches the running budget');
+  await order(trade, r.signal(2, 1000));
+  t.match(r.decisions.at(-1), { approved: true }, 'the same order passes under the raised limit');
+  t.ok(r.decisions.at(-1)!.limitsJson.includes('"max_position_units":1500'), 'and its decision journals the limits in force');
+  await order(trade, r.signal(3, 1000));
+  t.match(r.decisions.at(-1), { approved: false, reason: 'MAX_POSITION', limit: 1500, value: 2000 }, 'the new position limit binds, counting the first fill');
+  t.equal(trade.stats().filled, 1);
+});
+
+t.test("reconciliation 'halt': a position the engine never saw halts the account until the broker and engine agree", async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const broker = new PaperBroker();
+  const reports: ReconcileReport[] = [];
+  const trade = await start(t, r, { broker, reconcile: { accounts: [r.account], policy: 'halt', intervalMs: 100 }, onReconcile: (x) => reports.push(x) });
+  t.ok(reports[0]?.ok, 'agree at start');
+  await order(trade, r.signal(1));
+  t.equal(trade.stats().filled, 1, 'an order while they agree');
+  // A trade placed at the broker behind the engine's back (by hand, or by another system).
+  await broker.submit({ signalId: `manual-${r.account}`, account: r.account, instrument: INSTRUMENT, side: 'sell', units: 400, timeMs: T0 + 5000,
+    bid: 1.1, ask: 1.1001 });
+  t.ok(await waitFor(() => reports.some((x) => x.action === 'halted'), 5000), 'the next run halts the account');
+  t.match(reports.find((x) => x.action === 'halted')!.differences, [{ kind: 'UNITS_MISMATCH', instrument: INSTRUMENT, engine: 1000, broker: 600 }]);
+  t.ok(readRiskState(trade.execution.riskOf(r.account)!).halted.reconciliation, 'halted in the shared budget');
+  await order(trade, r.signal(2));
+  t.match(r.decisions.at(-1), { approved: false, reason: 'ACCOUNT_HALTED' }, 'orders are rejected while halted');
+  // The engine learns of the trade (here: adopting it by hand); the next clean run lifts the halt.
+  trade.portfolio.adoptPosition(r.account, INSTRUMENT, 600, trade.portfolio.positionsOf(r.account)[0]!.avgPrice);
+  t.ok(await waitFor(() => !readRiskState(trade.execution.riskOf(r.account)!).halted.reconciliation, 5000), 'a clean run resumes trading');
+  await order(trade, r.signal(3));
+  t.match(r.decisions.at(-1), { approved: true });
+});
+
+t.test("reconciliation 'adopt': the engine takes the broker's positions", async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const broker = new PaperBroker();
+  await broker.submit({ signalId: `before-${r.account}`, account: r.account, instrument: INSTRUMENT, side: 'buy', units: 700, timeMs: T0,
+    bid: 1.1, ask: 1.1001 });
+  const reports: ReconcileReport[] = [];
+  const trade = await start(t, r, { broker, reconcile: { accounts: [r.account], policy: 'adopt' }, onReconcile: (x) => reports.push(x) });
+  t.equal(reports[0]?.action, 'adopted', 'the start-up run adopts');
+  t.match(trade.portfolio.positionsOf(r.account), [{ instrument: INSTRUMENT, units: 700, avgPrice: 1.1001 }]);
+});
