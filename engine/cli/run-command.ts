@@ -18,19 +18,20 @@ import { publishTicks } from '../node/feed.ts';
 import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
 import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
-import { connectRedis, type Redis } from '../store/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
 import { Services, Streams } from '../switchboard/mod.ts';
 import { badArgument, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
-  '                    [--broker paper|oanda|none] [--limits FILE]\n' +
+  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt]\n' +
   '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server\n' +
   '  --broker paper (default) fills at the triggering quote; oanda places orders through v20 REST (OANDA_REST_URL, default practice);\n' +
-  '           none: signals only. Orders need Redis (the exactly-once claim).';
+  '           none: signals only. Orders need Redis (the exactly-once claim). Limits stored in PostgreSQL (risk_limits)\n' +
+  '           apply too, and follow every change. --reconcile: check the workflows\' accounts against the broker every minute.';
 const FLAGS = {
-  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {},
+  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {},
 } as const;
 const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
 const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
@@ -66,6 +67,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     accountId: nonEmpty(process.env.OANDA_ACCOUNT_ID) ?? badArgument('--broker oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
   });
   const broker: Broker | null = brokerName === 'paper' ? new PaperBroker() : oandaBroker;
+  const reconcilePolicy = one('reconcile');
+  if (reconcilePolicy !== undefined && reconcilePolicy !== 'adopt' && reconcilePolicy !== 'halt') {
+    badArgument(`--reconcile must be adopt or halt, got ${reconcilePolicy}`, USAGE);
+  }
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -79,6 +84,18 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   } catch (err) {
     say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
   }
+  let sql: Sql | null = null;
+  if (broker !== null) {
+    try {
+      sql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 2 });
+      // Idempotent (recorded with checksums, under an advisory lock): the limits table must exist.
+      await applyMigrations(sql);
+    } catch (err) {
+      await sql?.end();
+      sql = null;
+      say(`PostgreSQL unavailable (${(err as Error).message.split('\n')[0]}); risk limits from --limits only`);
+    }
+  }
   await bus.ensureStreams();
   const node = new PipstreamNode({
     bus, logger, redis, source: `run-${Date.now().toString(36)}`,
@@ -90,7 +107,9 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   node.listenControl({ live: true });
   node.checkpointEvery(CHECKPOINT_EVERY_MS);
   const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
-    redis, broker, risk: limits === null ? undefined : { limits, instruments: limits.instruments ?? [instrument] },
+    redis, broker, risk: { limits: limits ?? undefined, instruments: limits?.instruments ?? [instrument] }, limitsStore: sql ?? undefined,
+    reconcile: reconcilePolicy === undefined ? undefined
+      : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },
     onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),
   });
   // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject).
@@ -103,7 +122,9 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
   }
   if (trade !== null) {
-    say(`  orders    ${broker!.name} broker${limits === null ? ', no risk limits' : `, risk limits from ${limitsFile}`}; journal -> ` +
+    const limitsFrom = [limits === null ? '' : limitsFile, sql === null ? '' : 'PostgreSQL risk_limits (live)'].filter((x) => x !== '').join(' + ');
+    say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
+      `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
       `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
   }
   if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
@@ -134,6 +155,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       await live?.stop();
       await node.stop();
       await oandaBroker?.close();
+      await sql?.end();
       await redis?.quit();
       await bus.close();
     })();
