@@ -81,7 +81,7 @@ async function publish(f: Fixture, nSignals: number, nTicks: number, again = fal
 }
 
 const start = (f: Fixture, prefix: string, extra: { maxRows?: number } = {}): Promise<PersistenceActor> => startPersistence({
-  bus: f.bus, sql: f.sql, durablePrefix: `pt-${f.tag}-${prefix}`,
+  bus: f.bus, sql: f.sql, streams: ['SIGNALS', 'PRICES'], durablePrefix: `pt-${f.tag}-${prefix}`,
   filters: { SIGNALS: Subjects.signals(f.account), PRICES: Subjects.price(f.instrument) }, ...extra,
 });
 
@@ -201,7 +201,7 @@ t.test('persistence actor', async (t) => {
 
     const run = (): ChildProcess => spawn(process.execPath, ['--import=tsx', join(REPO_ROOT, 'actors/persistence/main.ts'),
       '--search-path', `${f.schema}, public`, '--durable-prefix', `pt-${f.tag}-k`, '--max-rows', '100',
-      '--signals-subject', Subjects.signals(f.account), '--prices-subject', Subjects.price(f.instrument)],
+      '--streams', 'SIGNALS,PRICES', '--filter', `SIGNALS=${Subjects.signals(f.account)}`, '--filter', `PRICES=${Subjects.price(f.instrument)}`],
     { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DATABASE_URL: databaseUrl(), NATS_URL: natsUrl() } });
     const exited = (c: ChildProcess) => new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
 

@@ -1,7 +1,7 @@
 /**
  * Runs the persistence actor as its own process until SIGTERM/SIGINT (then commits what it holds).
- *   npx tsx actors/persistence/main.ts [--search-path s,public] [--durable-prefix p] [--streams SIGNALS,PRICES]
- *     [--signals-subject subj] [--prices-subject subj] [--max-rows n] [--max-delay-ms n]
+ *   npx tsx actors/persistence/main.ts [--search-path s,public] [--durable-prefix p] [--streams SIGNALS,ORDERS,...]
+ *     [--filter STREAM=subject ...] [--max-rows n] [--max-delay-ms n]
  * Prints one JSON line of stats when it stops. DATABASE_URL / NATS_URL as everywhere else.
  */
 import { parseArgs } from 'node:util';
@@ -9,29 +9,31 @@ import { connectBus } from '../../engine/bus/mod.ts';
 import { loadConfig } from '../../engine/config/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { connectPostgres } from '../../engine/store/mod.ts';
-import { startPersistence, type PersistedStream } from './mod.ts';
+import { PERSISTED_STREAMS, startPersistence, type PersistedStream } from './mod.ts';
 
 const { values: a } = parseArgs({
   options: {
     'search-path': { type: 'string' }, 'durable-prefix': { type: 'string' }, streams: { type: 'string' },
-    'signals-subject': { type: 'string' }, 'prices-subject': { type: 'string' },
-    'max-rows': { type: 'string' }, 'max-delay-ms': { type: 'string' },
+    filter: { type: 'string', multiple: true }, 'max-rows': { type: 'string' }, 'max-delay-ms': { type: 'string' },
   },
 });
-const streams = (a.streams ?? 'SIGNALS,PRICES').split(',') as PersistedStream[];
-for (const s of streams) {
-  if (s !== 'SIGNALS' && s !== 'PRICES') throw new PipstreamError('PS_BAD_ARGUMENT', `--streams: unknown stream ${s}`, { stream: s });
+const stream = (s: string, flag: string): PersistedStream => {
+  if (!(PERSISTED_STREAMS as readonly string[]).includes(s)) throw new PipstreamError('PS_BAD_ARGUMENT', `${flag}: unknown stream ${s}`, { stream: s });
+  return s as PersistedStream;
+};
+const streams = a.streams ? a.streams.split(',').map((s) => stream(s, '--streams')) : PERSISTED_STREAMS;
+const filters: Partial<Record<PersistedStream, string>> = {};
+for (const f of a.filter ?? []) {
+  const eq = f.indexOf('=');
+  if (eq < 1) throw new PipstreamError('PS_BAD_ARGUMENT', `--filter ${f}: expected STREAM=subject`, { filter: f });
+  filters[stream(f.slice(0, eq), '--filter')] = f.slice(eq + 1);
 }
 const config = loadConfig();
 const sql = await connectPostgres(config.databaseUrl, a['search-path'] ? { searchPath: a['search-path'] } : {});
 const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-persistence' });
 const actor = await startPersistence({
-  bus, sql, streams,
+  bus, sql, streams, filters,
   ...(a['durable-prefix'] ? { durablePrefix: a['durable-prefix'] } : {}),
-  filters: {
-    ...(a['signals-subject'] ? { SIGNALS: a['signals-subject'] } : {}),
-    ...(a['prices-subject'] ? { PRICES: a['prices-subject'] } : {}),
-  },
   ...(a['max-rows'] ? { maxRows: Number(a['max-rows']) } : {}),
   ...(a['max-delay-ms'] ? { maxDelayMs: Number(a['max-delay-ms']) } : {}),
   onError: (e) => process.stderr.write(`${e.code}: ${e.message}\n`),

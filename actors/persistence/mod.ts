@@ -4,7 +4,8 @@
  * within `maxDelayMs`). Each batch is one transaction: the rows (idempotent by event id) plus one
  * audit_log row. Messages are acked only after that transaction commits, so a crash loses nothing
  * (JetStream redelivers) and a redelivery doubles nothing. It is a separate consumer: the hot path
- * never waits for it.
+ * never waits for it. The same transaction records the consumer's highest committed stream sequence
+ * (persistence_progress), from which `lag()` tells how far behind the journal head it is.
  *
  *   const actor = await startPersistence({ bus, sql });
  *   ...
@@ -14,30 +15,44 @@ import { createHash } from 'node:crypto';
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import type { Sql } from '../../engine/store/mod.ts';
-import { Streams, Subjects } from '../../engine/switchboard/mod.ts';
+import { Streams } from '../../engine/switchboard/mod.ts';
 import { appendAudit } from './audit.ts';
+import { latencyWriter, portfolioWriter } from './portfolio-writers.ts';
+import { notificationWriter, orderWriter, riskWriter } from './trade-writers.ts';
 import { signalWriter, tickWriter, type StreamWriter } from './writers.ts';
 
-// Other writers (orders, risk) append their own audit rows inside their own transactions.
+// For code that audits inside its own transactions (the hash chain is shared).
 export { appendAudit, verifyAuditLog, type AuditVerdict } from './audit.ts';
 
-/** Streams with a table today; RISK and ORDERS join when their events and tables exist. */
-export type PersistedStream = 'SIGNALS' | 'PRICES';
+/** Every stream with a writer, in the default consumption order (signals first: small and valuable; ticks, the bulk, last). */
+export const PERSISTED_STREAMS = ['SIGNALS', 'ORDERS', 'RISK', 'PORTFOLIO', 'NOTIFY', 'METRICS', 'PRICES'] as const;
+export type PersistedStream = (typeof PERSISTED_STREAMS)[number];
 
-const WRITERS: Record<PersistedStream, { writer: StreamWriter; filter: string }> = {
-  SIGNALS: { writer: signalWriter, filter: Subjects.allSignals },
-  PRICES: { writer: tickWriter, filter: Subjects.allPrices },
+const WRITERS: Record<PersistedStream, StreamWriter> = {
+  SIGNALS: signalWriter, ORDERS: orderWriter, RISK: riskWriter, PORTFOLIO: portfolioWriter, NOTIFY: notificationWriter,
+  METRICS: latencyWriter, PRICES: tickWriter,
 };
+
+/**
+ * One filter subject matching all of `subjects`, for a server (2.9) that takes a single filter_subject per
+ * consumer: shared tokens are kept, the others become `*`. A stream's default filter, so one consumer reads
+ * all of it: PORTFOLIO's `portfolio.positions.*` and `portfolio.pnl.*` give `portfolio.*.*`.
+ */
+export function coveringSubject(subjects: readonly string[]): string {
+  const [first = [], ...rest] = subjects.map((s) => s.split('.'));
+  if (rest.some((t) => t.length !== first.length)) return '>';
+  return first.map((tok, i) => (rest.every((t) => t[i] === tok) ? tok : '*')).join('.');
+}
 
 export interface PersistenceOptions {
   bus: Bus;
   /** Its search path decides the schema written to. */
   sql: Sql;
-  /** Consumed in this order (signals first: smaller and more valuable). Default SIGNALS, PRICES. */
+  /** Consumed in this order. Default PERSISTED_STREAMS. */
   streams?: readonly PersistedStream[];
   /** Durable names are `<prefix>-<stream>` (lower case). Default 'persistence'. */
   durablePrefix?: string;
-  /** Filter subject per stream; default every subject of the stream. */
+  /** Filter subject per stream; default every subject of the stream (coveringSubject). */
   filters?: Partial<Record<PersistedStream, string>>;
   /** Rows per transaction. Default 1000. */
   maxRows?: number;
@@ -64,10 +79,26 @@ export interface PersistenceStats {
   acked: number;
   /** Failed attempts. */
   failures: number;
+  /** Highest stream sequence committed by this consumer (also before this process: persistence_progress). */
+  committedSeq: number;
+}
+
+export interface PersistenceLag {
+  stream: PersistedStream;
+  /** The journal head: the stream's last sequence. */
+  lastSeq: number;
+  committedSeq: number;
+  /**
+   * Messages stored after committedSeq. Exact with the default filters; with a filter narrower than the
+   * stream it also counts the other subjects' messages (an upper bound).
+   */
+  lagMessages: number;
 }
 
 export interface PersistenceActor {
   stats(): Record<PersistedStream, PersistenceStats>;
+  /** Per stream: journal head vs committed sequence (asks the bus for each stream's state). */
+  lag(): Promise<PersistenceLag[]>;
   /** Resolves once everything delivered so far is committed and acked. */
   drain(): Promise<void>;
   /** Stops delivery, then commits and acks what is buffered (or, if that fails once, leaves it unacked). */
@@ -86,13 +117,16 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
   const prefix = o.durablePrefix ?? 'persistence';
   const lanes: Lane[] = [];
   try {
-    for (const stream of o.streams ?? ['SIGNALS', 'PRICES']) {
-      const { writer, filter } = WRITERS[stream];
+    for (const stream of o.streams ?? PERSISTED_STREAMS) {
+      const writer = WRITERS[stream];
       if (!writer) throw new PipstreamError('PS_BAD_ARGUMENT', `persistence has no writer for stream ${stream}`, { stream });
-      const lane = new Lane(stream, writer, o.sql, maxRows, maxDelayMs, retryDelayMs, o.onError);
-      lane.consumer = await o.bus.consume(stream, o.filters?.[stream] ?? filter, lane.onMessage,
-        { durable: `${prefix}-${stream.toLowerCase()}`, batch: maxRows });
+      const durable = `${prefix}-${stream.toLowerCase()}`;
+      const [progress] = await o.sql<{ committed_seq: string }[]>`select committed_seq from persistence_progress where durable = ${durable}`;
+      const lane = new Lane(stream, durable, writer, o.sql, maxRows, maxDelayMs, retryDelayMs, o.onError);
+      lane.stats.committedSeq = Number(progress?.committed_seq ?? 0);
       lanes.push(lane);
+      lane.consumer = await o.bus.consume(stream, o.filters?.[stream] ?? coveringSubject(Streams[stream].subjects), lane.onMessage,
+        { durable, batch: maxRows });
     }
   } catch (err) {
     for (const l of lanes) await l.stop();
@@ -100,6 +134,12 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
   }
   return {
     stats: () => Object.fromEntries(lanes.map((l) => [l.stream, { ...l.stats }])) as Record<PersistedStream, PersistenceStats>,
+    lag: () => Promise.all(lanes.map(async (l) => {
+      const s = await o.bus.streamInfo(l.stream);
+      const committedSeq = l.stats.committedSeq;
+      // Bounded by what the stream holds: sequences trimmed by age or size are not waiting for anyone.
+      return { stream: l.stream, lastSeq: s.lastSeq, committedSeq, lagMessages: Math.max(0, Math.min(s.lastSeq - committedSeq, s.messages)) };
+    })),
     drain: async () => { await Promise.all(lanes.map((l) => l.drain())); },
     stop: async () => { await Promise.all(lanes.map((l) => l.stop())); },
   };
@@ -108,13 +148,13 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
 /** One stream: buffer, batch writer, acks. At most one transaction in flight per lane. */
 class Lane {
   consumer: BusConsumer | null = null;
-  readonly stats: PersistenceStats = { received: 0, inserted: 0, duplicates: 0, skipped: 0, batches: 0, acked: 0, failures: 0 };
+  readonly stats: PersistenceStats = { received: 0, inserted: 0, duplicates: 0, skipped: 0, batches: 0, acked: 0, failures: 0, committedSeq: 0 };
   private buf: BusMsg[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
 
-  constructor(readonly stream: PersistedStream, private readonly writer: StreamWriter, private readonly sql: Sql,
+  constructor(readonly stream: PersistedStream, private readonly durable: string, private readonly writer: StreamWriter, private readonly sql: Sql,
     private readonly maxRows: number, private readonly maxDelayMs: number, private readonly retryDelayMs: number,
     private readonly onError: ((err: PipstreamError) => void) | undefined) {}
 
@@ -156,15 +196,20 @@ class Lane {
 
   private async write(batch: BusMsg[]): Promise<void> {
     const d = this.writer.decode(batch);
+    // Redeliveries may come after later messages: the highest, not the last.
+    const lastSeq = batch.reduce((max, m) => Math.max(max, m.seq), 0);
     let inserted = 0;
     await this.sql.begin(async (tx) => {
       inserted = await d.insert(tx);
+      await tx`
+        insert into persistence_progress (durable, stream, committed_seq) values (${this.durable}, ${Streams[this.stream].name}, ${lastSeq})
+        on conflict (durable) do update set committed_seq = greatest(persistence_progress.committed_seq, excluded.committed_seq), updated_at = now()`;
       // Pure redeliveries change nothing, so they leave no audit row.
       if (inserted === 0 && d.skipped.length === 0) return;
       await appendAudit(tx, JSON.stringify({
         kind: 'journal_batch',
         stream: Streams[this.stream].name,
-        table: this.writer.table,
+        tables: this.writer.tables,
         first_seq: batch[0]!.seq,
         last_seq: batch[batch.length - 1]!.seq,
         messages: batch.length,
@@ -179,6 +224,7 @@ class Lane {
     this.stats.inserted += inserted;
     this.stats.duplicates += d.ids.length - inserted;
     this.stats.skipped += d.skipped.length;
+    this.stats.committedSeq = Math.max(this.stats.committedSeq, lastSeq);
   }
 
   async drain(): Promise<void> {

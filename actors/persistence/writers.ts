@@ -2,7 +2,9 @@
  * One writer per journal stream: decodes a batch of bus messages into column arrays and inserts them
  * with one multi-row statement (unnest of typed arrays: a handful of parameters whatever the batch
  * size), ON CONFLICT DO NOTHING so a redelivered or replayed event never doubles a row.
- * A message that cannot become a valid row is skipped (counted and audited), never retried forever.
+ * A message that cannot become a valid row is skipped (counted and audited), never retried forever:
+ * a value PostgreSQL would refuse (NUL in text, a time or integer out of range) would otherwise fail
+ * its whole batch on every retry and stall the stream, so such messages are skipped here too.
  */
 import type postgres from 'postgres';
 import { decodeSignalEvent, decodeTickEvent, SignalMode } from '../../engine/events/mod.ts';
@@ -11,22 +13,31 @@ import type { BusMsg } from '../../engine/bus/mod.ts';
 // Arrays go in as text[] and are cast per element in SQL: postgres.js would send a jsonb[] parameter's
 // strings as JSON strings (double-encoded), not as documents.
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MODES = new Set(['SIGNAL_ALERT', 'SIGNAL_PENDING_CONFIRMATION', 'SIGNAL_AUTO_EXECUTE']);
+/** Largest epoch ms a JavaScript Date holds; PostgreSQL's timestamptz holds more. */
+const MAX_TIME_MS = 8.64e15;
 
 export interface Decoded {
   /** Event ids of the rows, in message order. */
   ids: string[];
   /** Stream sequences of messages that were skipped (undecodable or invalid). */
   skipped: number[];
-  /** Inserts the decoded rows; resolves to the number actually inserted (new ids). */
+  /** Inserts the decoded rows; resolves to the number of new events (rows new to the event-keyed table). */
   insert(tx: postgres.TransactionSql): Promise<number>;
 }
 
 export interface StreamWriter {
-  readonly table: string;
+  /** Tables written, named in the batch's audit row. */
+  readonly tables: readonly string[];
   decode(msgs: readonly BusMsg[]): Decoded;
 }
+
+/** Epoch milliseconds that fit a timestamptz column. */
+export const validTime = (ms: number | null | undefined): ms is number => typeof ms === 'number' && ms >= 0 && ms <= MAX_TIME_MS;
+/** PostgreSQL text refuses NUL. */
+export const cleanText = (...values: (string | null)[]): boolean => values.every((v) => v === null || !v.includes('\u0000'));
+export const isInt4 = (n: number): boolean => Number.isInteger(n) && n >= -0x80000000 && n <= 0x7fffffff;
 
 function tryDecode<T>(decode: (d: Uint8Array) => T, data: Uint8Array): T | null {
   try {
@@ -36,8 +47,24 @@ function tryDecode<T>(decode: (d: Uint8Array) => T, data: Uint8Array): T | null 
   }
 }
 
+/** A batch read into rows: `read` returning null or throwing skips the message. */
+export function readAll<R>(msgs: readonly BusMsg[], read: (m: BusMsg) => R | null): { rows: R[]; seqs: number[]; skipped: number[] } {
+  const rows: R[] = [], seqs: number[] = [], skipped: number[] = [];
+  for (const m of msgs) {
+    let r: R | null;
+    try {
+      r = read(m);
+    } catch {
+      r = null;
+    }
+    if (r === null) skipped.push(m.seq);
+    else { rows.push(r); seqs.push(m.seq); }
+  }
+  return { rows, seqs, skipped };
+}
+
 export const signalWriter: StreamWriter = {
-  table: 'signals',
+  tables: ['signals'],
   decode(msgs) {
     const ids: string[] = [], skipped: number[] = [];
     const account: string[] = [], workflowId: string[] = [], version: number[] = [], node: string[] = [];
@@ -45,14 +72,15 @@ export const signalWriter: StreamWriter = {
     for (const m of msgs) {
       const s = tryDecode(decodeSignalEvent, m.data)?.signal;
       const modeName = s ? SignalMode[s.mode ?? 0] : undefined;
-      if (!s || !UUID.test(s.id ?? '') || !modeName || !MODES.has(modeName) || !Number.isFinite(s.timeMs) || !Number.isFinite(s.price)) {
+      if (!s || !UUID.test(s.id ?? '') || !modeName || !MODES.has(modeName) || !validTime(s.timeMs) || !Number.isFinite(s.price) ||
+        !isInt4(s.workflowVersion ?? 0) || !cleanText(s.account ?? '', s.workflowId ?? '', s.nodeId ?? '', s.instrument ?? '', s.triggerNodeId ?? '')) {
         skipped.push(m.seq);
         continue;
       }
       ids.push(s.id!);
       account.push(s.account ?? ''); workflowId.push(s.workflowId ?? ''); version.push(s.workflowVersion ?? 0);
       node.push(s.nodeId ?? ''); instrument.push(s.instrument ?? ''); mode.push(modeName);
-      time.push(s.timeMs!); price.push(s.price!);
+      time.push(s.timeMs); price.push(s.price!);
       payload.push(JSON.stringify({
         trigger_node_id: s.triggerNodeId ?? '', bid: s.bid ?? 0, ask: s.ask ?? 0, side: s.side ?? 0, units: s.units ?? 0,
         stop_loss_pips: s.stopLossPips ?? 0, take_profit_pips: s.takeProfitPips ?? 0, tick_seq: Number(s.tickSeq ?? 0),
@@ -76,7 +104,7 @@ export const signalWriter: StreamWriter = {
 };
 
 export const tickWriter: StreamWriter = {
-  table: 'ticks',
+  tables: ['ticks'],
   decode(msgs) {
     const ids: string[] = [], skipped: number[] = [];
     const time: number[] = [], instrument: string[] = [], bid: number[] = [], ask: number[] = [], seq: number[] = [], source: string[] = [];
@@ -84,12 +112,13 @@ export const tickWriter: StreamWriter = {
       const e = tryDecode(decodeTickEvent, m.data);
       const t = e?.tick;
       const id = e?.envelope?.eventId ?? '';
-      if (!t || !UUID.test(id) || !Number.isFinite(t.timeMs) || !Number.isFinite(t.bid) || !Number.isFinite(t.ask) || !t.instrument) {
+      if (!t || !UUID.test(id) || !validTime(t.timeMs) || !Number.isFinite(t.bid) || !Number.isFinite(t.ask) || !t.instrument ||
+        !Number.isSafeInteger(Number(t.seq ?? 0)) || !cleanText(t.instrument, t.source ?? '')) {
         skipped.push(m.seq);
         continue;
       }
       ids.push(id);
-      time.push(t.timeMs!); instrument.push(t.instrument); bid.push(t.bid!); ask.push(t.ask!);
+      time.push(t.timeMs); instrument.push(t.instrument); bid.push(t.bid!); ask.push(t.ask!);
       seq.push(Number(t.seq ?? 0)); source.push(t.source ?? '');
     }
     return {
