@@ -1,7 +1,7 @@
 import t, { type Test } from 'tap';
 import fc from 'fast-check';
 import { startConfirmationActor, type ConfirmReply, type ConfirmationActor, type PendingOrder } from '../actors/confirmation/mod.ts';
-import { type OrderUpdateFields, readOrderUpdate } from '../engine/events/trade.ts';
+import { orderIdFor, type OrderUpdateFields, readOrderUpdate } from '../engine/events/trade.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import type { PipstreamError } from '../engine/errors/mod.ts';
 import { EventType, Side, SignalMode, encodeSignalEvent, makeEnvelope } from '../engine/events/mod.ts';
@@ -74,7 +74,7 @@ async function rig(t: Test, o: { defaultExpiryMs?: number; realClock?: boolean; 
   };
 }
 
-const states = (j: OrderUpdateFields[], id: string) => j.filter((e) => e.orderId === id).map((e) => e.state);
+const states = (j: OrderUpdateFields[], id: string) => j.filter((e) => e.signalId === id).map((e) => e.state);
 
 t.test('a pending order takes its expiry from the signal, else the default', async (t) => {
   const r = await rig(t, { defaultExpiryMs: 45_000 });
@@ -85,11 +85,12 @@ t.test('a pending order takes its expiry from the signal, else the default', asy
   t.equal(a?.expires_ms, T0 + 10_000);
   t.equal(b?.expires_ms, T0 + 45_000);
   const j = await r.journal();
-  t.same(j.map((e) => [e.orderId, e.state, e.timeMs]), [['sig-a', 'PENDING_CONFIRMATION', T0], ['sig-b', 'PENDING_CONFIRMATION', T0]]);
+  t.same(j.map((e) => [e.signalId, e.state, e.timeMs]), [['sig-a', 'PENDING_CONFIRMATION', T0], ['sig-b', 'PENDING_CONFIRMATION', T0]]);
   t.match(j[0], { units: 1000, account: 'acc1', side: 'buy', expiresMs: T0 + 10_000, workflowId: 'wf-1', workflowVersion: 3, stopLossPips: 20 },
     'the pending order, its expiry and its workflow are journaled');
-  const dup = await r.bus.publish(Subjects.orders('acc1'), enc.encode('{}'), { msgId: 'sig-a:PENDING_CONFIRMATION' });
-  t.ok(dup.duplicate, 'journal msgId is <id>:<state>');
+  t.equal(j[0]!.orderId, orderIdFor('sig-a', T0 - 5), 'the order id is derived from the signal (execution keeps it once confirmed)');
+  const dup = await r.bus.publish(Subjects.orders('acc1'), enc.encode('{}'), { msgId: `${j[0]!.orderId}:PENDING_CONFIRMATION` });
+  t.ok(dup.duplicate, 'journal msgId is <order id>:<state>');
 });
 
 t.test('the default expiry is 30 s', async (t) => {
@@ -201,7 +202,7 @@ t.test('duplicate signals: one pending order, one journal entry; other signals a
   t.equal(r.actor.handleSignal(signal({ id: 'sig-auto', type: 'SIGNAL_AUTO_EXECUTE' })), null);
   t.equal(r.actor.handleSignal(signal({ id: 'sig-crossed', tradeable: false })), null);
   const j = await r.journal();
-  t.same(j.map((e) => e.orderId), ['sig-d']);
+  t.same(j.map((e) => e.signalId), ['sig-d']);
 });
 
 t.test('a failed hand-off: CONFIRMED stays, the reply says why, the failure is reported once', async (t) => {
@@ -239,7 +240,7 @@ t.test('signals consumed from SIGNALS: pending confirmations only, redelivery de
   t.equal(r.actor.get('sig-r')?.expires_ms, T0 + 12_000, "the workflow action's expiry_s travels on the signal");
   t.equal(r.actor.get('sig-q'), undefined);
   t.equal(r.actor.get('sig-s'), undefined, 'a signal on a crossed quote (tradeable false) never becomes an order');
-  t.same((await r.journal()).map((e) => e.orderId), ['sig-p', 'sig-r']);
+  t.same((await r.journal()).map((e) => e.signalId), ['sig-p', 'sig-r']);
   t.same(await r.ask({ op: 'confirm', id: 'sig-p', account: 'acc1' }), { ok: true, state: 'CONFIRMED', outcome: 'filled sig-p' });
 });
 

@@ -1,7 +1,7 @@
 import type { Bus, BusConsumer, BusMsg, BusSubscription } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
-import { type OrderUpdateFields, orderUpdateMessage, readOrderUpdate } from '../../engine/events/trade.ts';
+import { orderIdFor, type OrderUpdateFields, orderUpdateMessage, readOrderUpdate } from '../../engine/events/trade.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
@@ -13,6 +13,8 @@ export type ConfirmationState = 'PENDING_CONFIRMATION' | 'CONFIRMED' | 'EXPIRED'
 /** A signal waiting for the user. `id` is the signal id: the order's idempotency key (DESIGN.md §8). */
 export interface PendingOrder {
   readonly id: string;
+  /** Its id on ORDERS, kept when execution places it (orderIdFor(signal id, signal time)). */
+  readonly order_id: string;
   readonly account: string;
   readonly instrument: string;
   readonly side: 'buy' | 'sell' | null;
@@ -163,7 +165,7 @@ export class ConfirmationActor<Outcome = unknown> {
   }
 
   private restoreOne(u: OrderUpdateFields): void {
-    const known = this.orders.get(u.orderId);
+    const known = this.orders.get(u.signalId);
     if (known !== undefined) {
       // States only move forward from PENDING_CONFIRMATION.
       if (known.state === 'PENDING_CONFIRMATION') {
@@ -172,10 +174,10 @@ export class ConfirmationActor<Outcome = unknown> {
       }
       return;
     }
-    this.orders.set(u.orderId, {
-      id: u.orderId, account: u.account, instrument: u.instrument, side: u.side, units: u.units || null,
+    this.orders.set(u.signalId, {
+      id: u.signalId, account: u.account, instrument: u.instrument, side: u.side, units: u.units || null,
       stop_loss_pips: u.stopLossPips, take_profit_pips: u.takeProfitPips,
-      signal_price: u.side === 'sell' ? u.bid : u.ask, bid: u.bid, ask: u.ask, signal_time_ms: u.timeMs,
+      signal_price: u.side === 'sell' ? u.bid : u.ask, bid: u.bid, ask: u.ask, signal_time_ms: u.timeMs, order_id: u.orderId,
       workflow_id: u.workflowId, workflow_version: u.workflowVersion, node_id: '', created_ms: u.timeMs,
       expires_ms: u.expiresMs ?? u.timeMs + this.defaultExpiryMs, state: u.state as ConfirmationState, updated_ms: u.timeMs,
     });
@@ -205,6 +207,7 @@ export class ConfirmationActor<Outcome = unknown> {
       bid: s.bid,
       ask: s.ask,
       signal_time_ms: s.time_ms,
+      order_id: orderIdFor(s.id, s.time_ms),
       workflow_id: s.workflow_id,
       workflow_version: s.workflow_version,
       node_id: s.node_id,
@@ -286,7 +289,7 @@ export class ConfirmationActor<Outcome = unknown> {
 
   private journal(o: PendingOrder): void {
     const m = orderUpdateMessage({
-      orderId: o.id, signalId: o.id, account: o.account, instrument: o.instrument, state: o.state, side: o.side, units: o.units ?? 0,
+      orderId: o.order_id, signalId: o.id, account: o.account, instrument: o.instrument, state: o.state, side: o.side, units: o.units ?? 0,
       timeMs: o.updated_ms, broker: '', price: null, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
       takeProfitPrice: null, slippagePips: null, bid: o.bid, ask: o.ask, expiresMs: o.expires_ms, workflowId: o.workflow_id,
       workflowVersion: o.workflow_version, stopLossPips: o.stop_loss_pips, takeProfitPips: o.take_profit_pips,

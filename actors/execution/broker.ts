@@ -3,7 +3,6 @@
  * answers over HTTP; the paper broker also offers a synchronous `fill` for the deterministic replay
  * path, and its `submit` just wraps `fill`.
  */
-import { deterministicEventId } from '../../engine/events/mod.ts';
 
 export type OrderSide = 'buy' | 'sell';
 export type OrderStatus = 'filled' | 'rejected';
@@ -113,13 +112,7 @@ export interface Broker {
   accountView?(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView>;
 }
 
-/**
- * The order id of a signal: a UUIDv7-layout id derived from the signal id and its time only, so a
- * replay (which reproduces signal ids) reproduces order ids, and a retried signal cannot double an order.
- */
-export function orderIdFor(signalId: string, timeMs: number): string {
-  return deterministicEventId(timeMs, 'order', signalId);
-}
+export { orderIdFor } from '../../engine/events/trade.ts';
 
 /** The `--orders` JSON line (DESIGN.md "Contracts"), without the newline. */
 export function orderLine(o: OrderOutcome): string {

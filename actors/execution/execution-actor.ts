@@ -313,7 +313,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     const res = new Reservation();
     const risk = checkRisk(signal, res);
     const rec: OrderRecord = {
-      v: 3, orderId: orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner, atMs: Date.now(),
+      v: 3, orderId: signal.orderId ?? orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner, atMs: Date.now(),
       risk, outcome: null, journaled: false,
     };
     const s = stamp();

@@ -27,6 +27,8 @@ export interface OrderSignal {
   takeProfitPips: number | null;
   workflowId: string;
   workflowVersion: number;
+  /** The order id when it was fixed earlier (a confirmed order keeps its pending id); default orderIdFor(id, timeMs). */
+  orderId?: string;
 }
 
 /** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */

@@ -14,6 +14,15 @@ import {
 
 export interface JournalMessage { subject: string; data: Uint8Array; msgId: string }
 
+/**
+ * The order id of a signal: a UUIDv7-layout id derived from the signal id and its time only, so a
+ * replay (which reproduces signal ids) reproduces order ids, and a retried signal cannot double an order.
+ * Shared by execution and confirmations: a confirmed order keeps the id it was journaled with when pending.
+ */
+export function orderIdFor(signalId: string, timeMs: number): string {
+  return deterministicEventId(timeMs, 'order', signalId);
+}
+
 export type OrderStateName =
   | 'PENDING_CONFIRMATION' | 'CONFIRMED' | 'EXPIRED' | 'REJECTED_BY_USER' | 'RISK_REJECTED' | 'SUBMITTED' | 'FILLED' | 'REJECTED'
   | 'CANCELLED';

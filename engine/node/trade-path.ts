@@ -289,6 +289,7 @@ export class TradePath {
     return this.execution.execute({
       id: p.id, account: p.account, instrument: p.instrument, side: p.side, units: p.units, timeMs: q.timeMs, bid: q.bid, ask: q.ask,
       stopLossPips: p.stop_loss_pips, takeProfitPips: p.take_profit_pips, workflowId: p.workflow_id, workflowVersion: p.workflow_version,
+      orderId: p.order_id,
     });
   }
 
