@@ -121,6 +121,18 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     t.same(fresh, ['m5'], "'new' skips what was stored before");
   });
 
+  t.test('consume from a start time', async (t) => {
+    const subj = subject(Subjects.orders(token('ST')), 'ORDERS');
+    await bus.publish(subj, enc.encode('old'), { msgId: `${subj}:old` });
+    await new Promise((r) => setTimeout(r, 50));
+    const from = Date.now();
+    await new Promise((r) => setTimeout(r, 50));
+    await bus.publish(subj, enc.encode('new1'), { msgId: `${subj}:1` });
+    await bus.publish(subj, enc.encode('new2'), { msgId: `${subj}:2` });
+    const got = await collect(bus, 'ORDERS', subj, (g) => g.length >= 2, { deliver: { startTimeMs: from } });
+    t.same(got.map((m) => dec.decode(m.data)), ['new1', 'new2'], 'only what was stored at or after the time');
+  });
+
   t.test('durable consumer resumes after its acked messages', async (t) => {
     const subj = subject(Subjects.billing(token('DU')), 'BILLING');
     const durable = token('dur');

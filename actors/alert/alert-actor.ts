@@ -1,4 +1,4 @@
-import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
+import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../../engine/bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
 import { notificationMessage } from '../../engine/events/trade.ts';
@@ -14,6 +14,8 @@ export interface AlertActorOptions {
   transportsFor: (account: string) => readonly Transport[];
   /** Durable consumer name on SIGNALS (acked progress survives restarts). Default 'alert'. */
   durable?: string;
+  /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
+  deliver?: DeliverFrom;
   /** How many notification ids are remembered for dedupe. Default 100000. */
   dedupeCapacity?: number;
   /** Background failures: dead letters that could not be published, undecodable messages. */
@@ -48,7 +50,7 @@ export class AlertActor {
   async start(): Promise<void> {
     if (this.consumer) return;
     this.consumer = await this.o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.onMessage(m),
-      { durable: this.o.durable ?? 'alert' });
+      { durable: this.o.durable ?? 'alert', deliver: this.o.deliver });
   }
 
   /** Stops consuming, then waits for deliveries under way (retries included) to finish. */

@@ -1,4 +1,4 @@
-import type { Bus, BusConsumer, BusMsg, BusSubscription } from '../../engine/bus/mod.ts';
+import type { Bus, BusConsumer, BusMsg, BusSubscription, DeliverFrom } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
 import { orderIdFor, type OrderUpdateFields, orderUpdateMessage, readOrderUpdate } from '../../engine/events/trade.ts';
@@ -76,9 +76,14 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
    * confirmed, rejected or expired does not become pending again.
    */
   restore?: boolean;
+  /** How far back (wall clock) the restore reads ORDERS. Default 24 h: older orders are long expired. */
+  restoreWindowMs?: number;
+  /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
+  deliver?: DeliverFrom;
 }
 
 const RESTORE_QUIET_MS = 500;
+const RESTORE_WINDOW_MS = 24 * 3600_000;
 const CONFIRMATION_STATES: ReadonlySet<string> = new Set(['PENDING_CONFIRMATION', 'CONFIRMED', 'EXPIRED', 'REJECTED_BY_USER']);
 
 const enc = new TextEncoder();
@@ -118,7 +123,7 @@ export class ConfirmationActor<Outcome = unknown> {
     this.responder ??= this.o.bus.respond(Subjects.confirmRequest('*'), (data, subject) => this.onRequest(data, subject));
     if (opts.consume !== false && !this.consumer) {
       this.consumer = await this.o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.onSignalMessage(m),
-        { durable: this.o.durable ?? 'confirmation' });
+        { durable: this.o.durable ?? 'confirmation', deliver: this.o.deliver });
     }
   }
 
@@ -156,7 +161,7 @@ export class ConfirmationActor<Outcome = unknown> {
         }
       }
       if (m.seq >= end) done();
-    });
+    }, { deliver: { startTimeMs: this.now() - (this.o.restoreWindowMs ?? RESTORE_WINDOW_MS) } });
     await caughtUp;
     clearTimeout(quiet);
     await c.close();

@@ -15,7 +15,7 @@
  * compare-and-set; a SUBMITTED record is resubmitted with the same order id (the broker returns the
  * original outcome), without risk checks, because the order was already decided.
  */
-import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
+import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
 import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
@@ -49,6 +49,8 @@ export interface ExecutionActorOptions {
   accounts?: readonly string[];
   /** Durable consumer name. Default `execution`. */
   durable?: string;
+  /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
+  deliver?: DeliverFrom;
   /** Life of the Redis order record, i.e. how long a duplicate signal is recognised. Default 24 h. */
   idempotencyTtlMs?: number;
   /** How long a claim protects an in-flight signal from other actors; keep above the broker timeout. Default 30 s. */
@@ -393,7 +395,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   const only = accounts !== null && accounts.size === 1 ? [...accounts][0]! : null;
   const consumer: BusConsumer | null = o.consume === false ? null
-    : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', batch: 64 });
+    : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', batch: 64, deliver: o.deliver });
   return {
     execute,
     stats: () => ({ ...counts }),

@@ -14,7 +14,7 @@ import type {
   ResolvedBusOptions, StreamState,
 } from './types.ts';
 
-interface Stored { subject: string; data: Uint8Array }
+interface Stored { subject: string; data: Uint8Array; atMs: number }
 
 interface MemStream {
   name: string;
@@ -134,7 +134,7 @@ export class EmbeddedBus implements Bus {
         s.dedupe.set(msgId, { seq: s.msgs.length + 1, at: now });
         if (s.dedupe.size > 100_000) pruneDedupe(s, now);
       }
-      s.msgs.push({ subject, data });
+      s.msgs.push({ subject, data, atMs: Date.now() });
       for (const c of s.consumers) c.wake();
       return { stream: s.name, seq: s.msgs.length, duplicate: false };
     }
@@ -170,7 +170,8 @@ export class EmbeddedBus implements Bus {
   async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
     const s = this.stream(Streams[stream].name);
     const deliver = opts.deliver ?? 'all';
-    const first = typeof deliver === 'object' ? Math.max(1, deliver.startSeq) : deliver === 'new' ? s.msgs.length + 1 : 1;
+    const first = typeof deliver !== 'object' ? (deliver === 'new' ? s.msgs.length + 1 : 1)
+      : 'startSeq' in deliver ? Math.max(1, deliver.startSeq) : firstAtOrAfter(s.msgs, deliver.startTimeMs);
     let durable: Durable | null = null;
     let start = first;
     if (opts.durable) {
@@ -276,3 +277,13 @@ function pruneDedupe(s: MemStream, now: number): void {
 }
 
 function noop(): void {}
+
+/** Sequence of the first stored message at or after `timeMs` (messages are stored in time order). */
+function firstAtOrAfter(msgs: readonly Stored[], timeMs: number): number {
+  let lo = 0, hi = msgs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (msgs[mid]!.atMs < timeMs) lo = mid + 1; else hi = mid;
+  }
+  return lo + 1;
+}

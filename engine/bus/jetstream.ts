@@ -131,18 +131,21 @@ class JetStreamBus implements Bus {
     const streamName = Streams[stream].name;
     const deliver = opts.deliver ?? 'all';
     const batch = opts.batch ?? 1000;
-    const startSeq = typeof deliver === 'object' ? deliver.startSeq : 0;
-    const policy = typeof deliver === 'object' ? DeliverPolicy.StartSequence : deliver === 'new' ? DeliverPolicy.New : DeliverPolicy.All;
+    const startSeq = typeof deliver === 'object' && 'startSeq' in deliver ? deliver.startSeq : 0;
+    const startTime = typeof deliver === 'object' && 'startTimeMs' in deliver ? new Date(deliver.startTimeMs).toISOString() : null;
+    const policy = startTime !== null ? DeliverPolicy.StartTime : typeof deliver === 'object' ? DeliverPolicy.StartSequence
+      : deliver === 'new' ? DeliverPolicy.New : DeliverPolicy.All;
     let consumer;
     try {
       if (opts.durable) {
-        await this.ensureDurable(streamName, opts.durable, filterSubject, policy, startSeq);
+        await this.ensureDurable(streamName, opts.durable, filterSubject, policy, startSeq, startTime);
         consumer = await this.js.consumers.get(streamName, opts.durable);
       } else {
         consumer = await this.js.consumers.get(streamName, {
           filter_subjects: filterSubject, // a string: sent as the 2.9-compatible filter_subject
           deliver_policy: policy,
           ...(startSeq > 0 ? { opt_start_seq: startSeq } : {}),
+          ...(startTime !== null ? { opt_start_time: startTime } : {}),
         });
       }
     } catch (err) {
@@ -210,7 +213,8 @@ class JetStreamBus implements Bus {
     return handle;
   }
 
-  private async ensureDurable(stream: string, durable: string, filter: string, policy: DeliverPolicy, startSeq: number): Promise<void> {
+  private async ensureDurable(stream: string, durable: string, filter: string, policy: DeliverPolicy, startSeq: number,
+    startTime: string | null): Promise<void> {
     try {
       const ci = await this.jsm.consumers.info(stream, durable);
       if (ci.config.filter_subject === filter) return; // resume where it stopped
@@ -228,6 +232,7 @@ class JetStreamBus implements Bus {
       max_ack_pending: 20_000,
     };
     if (startSeq > 0) cfg.opt_start_seq = startSeq;
+    if (startTime !== null) cfg.opt_start_time = startTime;
     await this.jsm.consumers.add(stream, cfg);
   }
 

@@ -26,7 +26,8 @@ export interface PubAck {
   readonly duplicate: boolean;
 }
 
-export type DeliverFrom = 'all' | 'new' | { readonly startSeq: number };
+/** Where a new consumer starts: everything, only new messages, a stream sequence, or a time (epoch ms, wall clock). */
+export type DeliverFrom = 'all' | 'new' | { readonly startSeq: number } | { readonly startTimeMs: number };
 
 export interface ConsumeOptions {
   /** Durable consumer name: acked progress survives restarts. Without it: an ordered consumer, no acks. */

@@ -130,9 +130,11 @@ export class TradePath {
     const recover = o.recover ?? true;
     const prefix = o.durablePrefix ?? 'trade';
     const onError = (e: PipstreamError) => o.onError?.(e);
-    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, onError });
+    // A new durable starts at new signals: there is nothing to recover from before the node first ran.
+    const deliver = 'new';
+    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, onError });
     this.execution = await startExecutionActor({
-      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, onError,
+      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
       onSettled: (signal, r) => this.#settled(signal, r),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
@@ -144,7 +146,7 @@ export class TradePath {
     }
     for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
-      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, defaultExpiryMs: o.confirmationExpiryMs,
+      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, deliver, defaultExpiryMs: o.confirmationExpiryMs,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
     if (recover) await this.alerts.start();

@@ -92,6 +92,8 @@ export async function connectRedis(url: string = loadConfig().redisUrl, options:
     commandTimeout: options.commandTimeoutMs ?? 2000,
     maxRetriesPerRequest: 2,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+    // Commands issued in the same event-loop turn go out in one write: the order path issues many at once.
+    enableAutoPipelining: true,
   });
   let lastError: unknown;
   const noteError = (err: unknown) => { lastError = err; };
