@@ -52,6 +52,8 @@ export interface PersistenceOptions {
   streams?: readonly PersistedStream[];
   /** Durable names are `<prefix>-<stream>` (lower case). Default 'persistence'. */
   durablePrefix?: string;
+  /** Where new durables start (existing ones resume). Default 'all'; 'new' starts at each stream's end. */
+  deliver?: 'all' | 'new';
   /** Filter subject per stream; default every subject of the stream (coveringSubject). */
   filters?: Partial<Record<PersistedStream, string>>;
   /** Rows per transaction. Default 1000. */
@@ -123,10 +125,12 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
       const durable = `${prefix}-${stream.toLowerCase()}`;
       const [progress] = await o.sql<{ committed_seq: string }[]>`select committed_seq from persistence_progress where durable = ${durable}`;
       const lane = new Lane(stream, durable, writer, o.sql, maxRows, maxDelayMs, retryDelayMs, o.onError);
-      lane.stats.committedSeq = Number(progress?.committed_seq ?? 0);
+      // A durable that starts at the stream's end has, in effect, everything before it behind it.
+      lane.stats.committedSeq = progress !== undefined ? Number(progress.committed_seq)
+        : o.deliver === 'new' ? (await o.bus.streamInfo(stream)).lastSeq : 0;
       lanes.push(lane);
       lane.consumer = await o.bus.consume(stream, o.filters?.[stream] ?? coveringSubject(Streams[stream].subjects), lane.onMessage,
-        { durable, batch: maxRows });
+        { durable, batch: maxRows, deliver: o.deliver });
     }
   } catch (err) {
     for (const l of lanes) await l.stop();

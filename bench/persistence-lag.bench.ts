@@ -1,0 +1,124 @@
+/**
+ * Persistence lag under order load (issue 3): orders go through the trade path (risk, paper broker,
+ * exactly-once Redis claim, RISK/ORDERS/PORTFOLIO journal on JetStream) at a fixed offered rate while the
+ * persistence actor writes those streams to PostgreSQL. Every 100 ms the lag is sampled per stream: journal
+ * head (stream last sequence) minus the last sequence committed to PostgreSQL. Reported: the orders/s
+ * achieved, the lag's p50/p99/max per stream during the load, and how long after the last order every row
+ * was written. A throwaway schema is created and dropped.
+ *
+ *   npx tsx bench/persistence-lag.bench.ts [--rate 2000] [--seconds 10] [--json]
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { PaperBroker } from '../actors/execution/mod.ts';
+import { type PersistedStream, startPersistence } from '../actors/persistence/mod.ts';
+import { connectBus } from '../engine/bus/mod.ts';
+import { loadConfig } from '../engine/config/mod.ts';
+import { deterministicEventId } from '../engine/events/mod.ts';
+import { TradePath } from '../engine/node/trade-path.ts';
+import { applyMigrations, connectPostgres, connectRedis } from '../engine/store/mod.ts';
+import type { EngineSignal } from '../engine/supervisor/mod.ts';
+
+const { values } = parseArgs({ options: {
+  rate: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
+} });
+const rate = Number(values.rate);
+const seconds = Number(values.seconds);
+if (!(rate > 0 && seconds > 0)) throw new Error('--rate and --seconds must be positive numbers');
+const STREAMS: PersistedStream[] = ['ORDERS', 'RISK', 'PORTFOLIO'];
+
+const config = loadConfig();
+const run = randomBytes(4).toString('hex');
+const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-persistence-lag' });
+await bus.ensureStreams();
+const redis = await connectRedis(config.redisUrl);
+const admin = await connectPostgres(config.databaseUrl, { max: 1 });
+const schema = `bench_lag_${run}`;
+await admin.unsafe(`create schema ${schema}`);
+const sql = await connectPostgres(config.databaseUrl, { searchPath: `${schema}, public`, max: 4 });
+
+function signal(i: number): EngineSignal {
+  const time_ms = Date.UTC(2014, 4, 5) + i * 10;
+  const buy = (i & 1) === 0;
+  return {
+    id: deterministicEventId(time_ms, 'bench-lag', run, i), type: 'SIGNAL_AUTO_EXECUTE', instrument: 'EUR_USD', time_ms,
+    workflow_id: 'bench', workflow_version: 1, node_id: buy ? 'buy' : 'sell', trigger_node_id: 't', account: `lag-${run}`,
+    price: buy ? 1.38501 : 1.385, bid: 1.385, ask: 1.38501, side: buy ? 'buy' : 'sell', units: 1000, stop_loss_pips: null,
+    take_profit_pips: null, cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
+  };
+}
+
+const pct = (xs: number[], p: number) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+try {
+  await applyMigrations(sql);
+  const persistence = await startPersistence({ bus, sql, streams: STREAMS, durablePrefix: `bench-lag-${run}`, deliver: 'new' });
+  const trade = await TradePath.start({
+    bus, redis, logger: pino({ level: 'silent' }), nodeId: `lag-${run}`, broker: new PaperBroker(), quote: () => null,
+    risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
+    durablePrefix: `bench-lag-${run}`,
+  });
+  const samples = new Map<PersistedStream, number[]>(STREAMS.map((s) => [s, []]));
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      for (const l of await persistence.lag()) samples.get(l.stream as PersistedStream)?.push(l.lagMessages);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  })();
+  const n = Math.round(rate * seconds);
+  const start = performance.now();
+  let sent = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const due = Math.min(n, Math.floor(((performance.now() - start) / 1000) * rate));
+      while (sent < due) trade.onSignal(signal(sent++));
+      if (sent >= n) return resolve();
+      setTimeout(tick, 1);
+    };
+    tick();
+  });
+  await trade.idle();
+  const ordersDone = performance.now();
+  await bus.flush();
+  // Drained: every stream's committed sequence has reached its head.
+  while ((await persistence.lag()).some((l) => l.lagMessages > 0)) await new Promise((r) => setTimeout(r, 20));
+  const drainedMs = performance.now() - ordersDone;
+  sampling = false;
+  await sampler;
+  const st = trade.stats();
+  await trade.stop();
+  const [rows] = await sql<{ orders: string; fills: string; risk: string }[]>`
+    select (select count(*) from orders) as orders, (select count(*) from fills) as fills, (select count(*) from risk_decisions) as risk`;
+  await persistence.stop();
+  const result = {
+    scenario: 'persistence-lag', offeredRate: rate, seconds, orders: n, filled: st.filled,
+    achievedOrdersPerSecond: Math.round(n / ((ordersDone - start) / 1000)),
+    rows: { orders: Number(rows!.orders), fills: Number(rows!.fills), riskDecisions: Number(rows!.risk) },
+    lagMessages: Object.fromEntries(STREAMS.map((s) => {
+      const xs = samples.get(s)!;
+      return [s, { p50: pct(xs, 50), p99: pct(xs, 99), max: Math.max(0, ...xs), samples: xs.length }];
+    })),
+    drainedAfterLastOrderMs: Math.round(drainedMs),
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+  else {
+    process.stdout.write(`${n} orders offered at ${rate}/s: ${result.achievedOrdersPerSecond} orders/s achieved, ${st.filled} filled\n`);
+    for (const s of STREAMS) {
+      const l = result.lagMessages[s]!;
+      process.stdout.write(`  ${s.padEnd(9)} lag (messages behind the journal head) p50 ${l.p50}  p99 ${l.p99}  max ${l.max}\n`);
+    }
+    process.stdout.write(`  every row written ${result.drainedAfterLastOrderMs} ms after the last order; rows: ${JSON.stringify(result.rows)}\n`);
+  }
+} finally {
+  await sql.end();
+  await admin.unsafe(`drop schema if exists ${schema} cascade`);
+  await admin.end();
+  await redis.quit();
+  await bus.close();
+}
