@@ -1,24 +1,12 @@
 import { deterministicEventId } from '../../engine/events/mod.ts';
+import type { NotificationFields } from '../../engine/events/trade.ts';
 
-/** What an alert becomes: the in-app notification and the payload every transport sends. */
-export interface Notification {
-  /** Deterministic (signal id, account, instrument, message, time): a redelivered signal gives the same id. */
-  id: string;
-  kind: 'signal_alert';
-  account: string;
-  instrument: string;
-  /** One human-readable line. */
-  message: string;
-  /** Time of the tick that fired the signal, epoch ms. */
-  time_ms: number;
-  signal_id: string;
-  workflow_id: string;
-  workflow_version: number;
-  node_id: string;
-  price: number;
-  bid: number;
-  ask: number;
-}
+/**
+ * What an alert becomes: the in-app notification (NOTIFY, see engine/events/trade.ts) and the payload every
+ * transport sends. Its id is deterministic (signal id, account, instrument, message, time): a redelivered
+ * signal gives the same id.
+ */
+export type Notification = NotificationFields & { kind: 'signal_alert' };
 
 /** The fields of a signal the alert actor needs (both EngineSignal and the protobuf Signal provide them). */
 export interface AlertSignal {

@@ -8,8 +8,9 @@ import { register } from 'tsx/esm/api';
 
 register();
 const {
-  Reservation, attachAccountRisk, checkInstrumentOrder, closeTrades, commit, instrumentChecks, release, reserve, RiskVerdict,
+  Reservation, attachAccountRisk, checkInstrumentOrder, instrumentChecks, release, reserve, RiskVerdict,
 } = await import('../../engine/risk/mod.ts');
+const { closeOne, settleOne, xorshift } = await import('./risk-random-ops.ts');
 
 const job = workerData;
 const account = attachAccountRisk(job.memory);
@@ -24,14 +25,8 @@ const stepOf = (version) => {
   return schedule[i];
 };
 
-let seed = job.seed >>> 0 || 1;
-function rand() {
-  seed ^= seed << 13; seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5; seed >>>= 0;
-  return seed / 4294967296;
-}
-const randInt = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+const rng = xorshift(job.seed);
+const { rand, randInt } = rng;
 
 const result = {
   successes: 0, rejections: {}, checkRejections: {}, haltedRejections: 0, violations: [], position: account.instruments.map(() => 0),
@@ -119,29 +114,9 @@ while (Atomics.load(control, 2) === 0) {
       spare.push(res);
     }
   } else if (op < 0.8 && outstanding.length > 0) {
-    const k = randInt(0, outstanding.length - 1);
-    const res = outstanding[k];
-    outstanding[k] = outstanding[outstanding.length - 1];
-    outstanding.pop();
-    if (rand() < 0.5) {
-      release(account, res);
-      result.releases++;
-    } else {
-      const fill = Math.round(res.units * [0, 0.5, 1, rand()][randInt(0, 3)]);
-      const pnlMicros = randInt(-500, 500) * 10_000;
-      commit(account, res, fill, pnlMicros / 1e6);
-      result.position[res.slot] += fill;
-      if (fill !== 0) result.openTrades++;
-      result.realizedMicros += pnlMicros;
-      result.commits++;
-    }
-    spare.push(res);
+    settleOne(account, outstanding, spare, result, rng);
   } else if (result.openTrades > 0) {
-    const pnlMicros = randInt(-500, 500) * 10_000;
-    closeTrades(account, 1, pnlMicros / 1e6);
-    result.openTrades--;
-    result.realizedMicros += pnlMicros;
-    result.closes++;
+    closeOne(account, result, rng);
   }
 }
 for (const res of outstanding) release(account, res);

@@ -4,7 +4,8 @@
  * effects it committed so the test can prove that nothing leaked.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Reservation, attachAccountRisk, closeTrades, commit, readRiskState, release, reserve, type AccountRiskMemory } from '../../engine/risk/mod.ts';
+import { Reservation, attachAccountRisk, readRiskState, release, reserve, type AccountRiskMemory } from '../../engine/risk/mod.ts';
+import { closeOne, settleOne, xorshift } from './risk-random-ops.ts';
 
 export interface HammerJob {
   memory: AccountRiskMemory;
@@ -36,14 +37,8 @@ const control = new Int32Array(job.control);
 const maxPosition = account.limits.max_position_units ?? Infinity;
 const maxTrades = account.limits.max_open_trades ?? Infinity;
 
-let seed = job.seed >>> 0 || 1;
-function rand(): number {
-  seed ^= seed << 13; seed >>>= 0;
-  seed ^= seed >>> 17;
-  seed ^= seed << 5; seed >>>= 0;
-  return seed / 4294967296;
-}
-const randInt = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+const rng = xorshift(job.seed);
+const { rand, randInt } = rng;
 
 const result: HammerResult = {
   successes: 0, rejections: {}, violations: [], position: account.instruments.map(() => 0), openTrades: 0, realizedMicros: 0,
@@ -83,30 +78,10 @@ for (let n = 0; n < job.attempts; n++) {
       spare.push(res);
     }
   } else if (op < 0.8 && outstanding.length > 0) {
-    const k = randInt(0, outstanding.length - 1);
-    const res = outstanding[k];
-    outstanding[k] = outstanding[outstanding.length - 1];
-    outstanding.pop();
-    if (rand() < 0.5) {
-      release(account, res);
-      result.releases++;
-    } else {
-      const fill = Math.round(res.units * [0, 0.5, 1, rand()][randInt(0, 3)]);
-      const pnlMicros = randInt(-500, 500) * 10_000;
-      commit(account, res, fill, pnlMicros / 1e6);
-      result.position[res.slot] += fill;
-      if (fill !== 0) result.openTrades++;
-      result.realizedMicros += pnlMicros;
-      result.commits++;
-    }
-    spare.push(res);
+    settleOne(account, outstanding, spare, result, rng);
     observe('after settle');
   } else if (result.openTrades > 0) {
-    const pnlMicros = randInt(-500, 500) * 10_000;
-    closeTrades(account, 1, pnlMicros / 1e6);
-    result.openTrades--;
-    result.realizedMicros += pnlMicros;
-    result.closes++;
+    closeOne(account, result, rng);
     observe('after close');
   }
 }
