@@ -2,10 +2,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { type OrderOutcome, orderIdFor, orderLine, PaperBroker } from '../../actors/execution/mod.ts';
 import {
-  type AccountRisk, checkInstrumentOrder, closeTrades, commit, createAccountRisk, type InstrumentChecks, instrumentChecks,
-  markUnrealized, readRiskState, release, reserve, Reservation, type RiskLimits, RiskVerdict,
+  type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve, Reservation,
+  resetTradingDay, type RiskLimits, RiskVerdict,
 } from '../risk/mod.ts';
-import { type AccountSnapshot, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
+import { type AccountSnapshot, bookFill, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 
 export interface ReplayOrdersSummary {
@@ -30,8 +30,9 @@ interface AccountLimits {
  * atomically (position, open trades, order rate, loss halts), committed on a fill or released on a
  * broker rejection. The deterministic paper broker fills at the triggering tick's ask/bid (never on
  * a crossed quote); one JSON line per outcome; fills go to a netting portfolio marked at the last tick.
- * Confirmations need a user (the confirmation actor) and alerts place no order.
- * Not yet: the 17:00 New York trading-day reset of the daily-loss budget (a replay spans days).
+ * Fills are booked as live (engine/portfolio bookFill); the daily-loss budget starts again at each 17:00
+ * New York trading-day start (seen at the first signal after it). Confirmations need a user (the
+ * confirmation actor) and alerts place no order.
  */
 export class ReplayOrders {
   readonly #broker = new PaperBroker();
@@ -47,6 +48,7 @@ export class ReplayOrders {
   readonly #accounts = new Map<string, AccountLimits>();
   readonly #verdict = new RiskVerdict();
   readonly #reservation = new Reservation();
+  #nextDayMs = -Infinity;
 
   constructor(ordersFile: string, instrument: string, limits: RiskLimits | null = null) {
     this.#out = createWriteStream(ordersFile);
@@ -61,7 +63,7 @@ export class ReplayOrders {
     let a = this.#accounts.get(account);
     if (a === undefined) {
       const risk = createAccountRisk(limits, [this.#instrument]);
-      a = { risk, checks: instrumentChecks(limits, this.#instrument), slot: risk.slotOf(this.#instrument) };
+      a = { risk, checks: instrumentChecks(risk, this.#instrument), slot: risk.slotOf(this.#instrument) };
       this.#accounts.set(account, a);
     }
     return a;
@@ -80,6 +82,10 @@ export class ReplayOrders {
 
   onSignal(s: EngineSignal): void {
     if (s.type !== 'SIGNAL_AUTO_EXECUTE' || s.side === null || s.units === null) return;
+    if (s.time_ms >= this.#nextDayMs) {
+      if (this.#nextDayMs !== -Infinity) for (const a of this.#accounts.values()) resetTradingDay(a.risk);
+      this.#nextDayMs = this.#portfolio.clock.nextStartAfter(s.time_ms);
+    }
     const signed = s.side === 'buy' ? s.units : -s.units;
     const limits = this.#limitsFor(s.account);
     const res = this.#reservation;
@@ -106,19 +112,9 @@ export class ReplayOrders {
       pos = this.#portfolio.position(s.account, s.instrument);
       this.#positions.set(key, pos);
     }
-    const before = this.#portfolio.units(pos);
-    const realized = this.#portfolio.applyFill(pos, signed, outcome.price, s.time_ms);
     this.#portfolio.mark(this.#portfolio.instrument(s.instrument), s.time_ms, s.bid, s.ask);
-    if (limits !== null) {
-      commit(limits.risk, res, signed, realized);
-      markUnrealized(limits.risk, this.#portfolio.positionSnapshot(pos).unrealized);
-      // Netting account: a reducing fill opens no trade and closes one (FIFO, equal sizes); when the
-      // position is flat again every trade that built it is closed.
-      const after = this.#portfolio.units(pos);
-      const open = readRiskState(limits.risk).openTrades;
-      if (after === 0) closeTrades(limits.risk, open);
-      else if (Math.abs(after) < Math.abs(before)) closeTrades(limits.risk, Math.min(open, 2));
-    }
+    if (limits !== null) commit(limits.risk, res, signed);
+    bookFill(this.#portfolio, pos, signed, outcome.price, s.time_ms, limits?.risk ?? null);
   }
 
   /** Marks to market at the last tick, closes the orders file and sums up. */

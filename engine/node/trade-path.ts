@@ -18,10 +18,9 @@ import {
 import type { Bus } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
-import { Portfolio } from '../portfolio/mod.ts';
+import { bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  closeTrades, haltTrading, type LimitsWatch, markEquity, markUnrealized, readRiskState, recordRealized, resetTradingDay, resumeTrading,
-  RiskHalt, type RiskLimits, watchLimits,
+  haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -220,10 +219,7 @@ export class TradePath {
 
   #markRisk(account: number, name: string): void {
     const risk = this.execution.riskOf(name);
-    if (risk === null) return;
-    const p = this.portfolio;
-    markUnrealized(risk, p.unrealized(account));
-    markEquity(risk, p.equity(account));
+    if (risk !== null) markRisk(this.portfolio, account, risk);
   }
 
   /** Trading-day start: every account's daily-loss budget starts again (DESIGN.md §7). */
@@ -317,19 +313,8 @@ export class TradePath {
       this.#positions.set(key, pos);
       this.#watchRisk(signal.account, signal.instrument);
     }
-    const before = p.units(pos);
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
-    const realized = p.applyFill(pos, signed, last.price, last.timeMs);
-    const risk = this.execution.riskOf(signal.account);
-    if (risk !== null) {
-      if (realized !== 0) recordRealized(risk, realized);
-      // Netting account: a reducing fill closes a trade, a flat position closes every trade that built it.
-      const after = p.units(pos);
-      const open = readRiskState(risk).openTrades;
-      if (after === 0) closeTrades(risk, open);
-      else if (Math.abs(after) < Math.abs(before)) closeTrades(risk, Math.min(open, 2));
-      this.#markRisk(p.account(signal.account), signal.account);
-    }
+    bookFill(p, pos, signed, last.price, last.timeMs, this.execution.riskOf(signal.account));
     const snap = p.positionSnapshot(pos);
     const m = positionMessage({
       account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,

@@ -14,8 +14,9 @@ import type { TradingDayOptions } from './trading-day.ts';
 const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5;
 const A_STRIDE = 6;
 /** Position record slots (units are integers held exactly in a float64). */
-const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5;
-const P_STRIDE = 6;
+/** P_TRADES: fills that opened or added to the position and are not closed yet (netting, oldest closed first). */
+const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5, P_TRADES = 6;
+const P_STRIDE = 7;
 
 export interface PortfolioOptions extends TradingDayOptions {
   /** Balance of an account that `account()` creates without one; default 0. */
@@ -179,12 +180,20 @@ export class Portfolio {
     if (units === 0 || (units > 0) === (signedUnits > 0)) {
       const a = Math.abs(units), q = Math.abs(signedUnits);
       s[o + P_AVG] = (avg * a + price * q) / (a + q);
+      s[o + P_TRADES] += 1;
     } else {
       const closed = Math.min(Math.abs(units), Math.abs(signedUnits));
       realized = (price - avg) * (units > 0 ? closed : -closed);
       const left = units + signedUnits;
-      if (left === 0) s[o + P_AVG] = 0;
-      else if ((left > 0) !== (units > 0)) s[o + P_AVG] = price;
+      if (left === 0) {
+        s[o + P_AVG] = 0;
+        s[o + P_TRADES] = 0;
+      } else if ((left > 0) !== (units > 0)) {
+        s[o + P_AVG] = price;
+        s[o + P_TRADES] = 1;
+      } else {
+        s[o + P_TRADES] = Math.max(0, s[o + P_TRADES] - 1);
+      }
     }
     s[o + P_UNITS] = units + signedUnits;
     s[o + P_REALIZED] += realized;
@@ -216,6 +225,7 @@ export class Portfolio {
     const s = this.#pos, o = p * P_STRIDE;
     s[o + P_UNITS] = units;
     s[o + P_AVG] = units === 0 ? 0 : avgPrice;
+    s[o + P_TRADES] = units === 0 ? 0 : 1;
     const ins = s[o + P_INSTRUMENT];
     const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
     if (bid === bid) this.#markPosition(p, bid, ask);
@@ -292,6 +302,10 @@ export class Portfolio {
 
   // Index-based reads for risk checks (no allocation).
   units(position: number): number { return this.#pos[position * P_STRIDE + P_UNITS]; }
+  /** Open trades of a position: fills that opened or added to it, not closed since. */
+  trades(position: number): number { return this.#pos[position * P_STRIDE + P_TRADES]; }
+  /** Index of the account a position belongs to. */
+  accountOf(position: number): number { return this.#pos[position * P_STRIDE + P_ACCOUNT]; }
   avgPrice(position: number): number { return this.#pos[position * P_STRIDE + P_AVG]; }
   unrealized(account: number): number { return this.#acct[account * A_STRIDE + A_UNREALIZED]; }
   equity(account: number): number {

@@ -1,0 +1,31 @@
+/**
+ * A fill booked on both books the trade path keeps (DESIGN.md §7): the netting portfolio and, when the
+ * account has one, its shared-memory risk budget. Used by the live trade path and by replay, so a backtest
+ * books exactly as live does.
+ */
+import { type AccountRisk, closeTrades, markEquity, markUnrealized, recordRealized } from '../risk/mod.ts';
+import type { Portfolio } from './portfolio.ts';
+
+/** The budget's loss figures follow the portfolio's marks (daily loss counts unrealized P&L; drawdown, equity). */
+export function markRisk(p: Portfolio, account: number, risk: AccountRisk): void {
+  markUnrealized(risk, p.unrealized(account));
+  markEquity(risk, p.equity(account));
+}
+
+/**
+ * Applies a fill of `signedUnits` at `price` to `position` and books it on `risk`: the realized P&L, the
+ * trades it closes, and the new marks. The fill's reservation (committed by the caller) holds one trade
+ * slot; netting then closes the position's trades the fill ended (a reducing fill: itself and the oldest;
+ * a flat position: itself and every one; a flip: the old ones, its own stays open). Trades of orders still
+ * in flight are never touched. Returns the realized P&L.
+ */
+export function bookFill(p: Portfolio, position: number, signedUnits: number, price: number, timeMs: number, risk: AccountRisk | null): number {
+  const tradesBefore = p.trades(position);
+  const realized = p.applyFill(position, signedUnits, price, timeMs);
+  if (risk === null) return realized;
+  if (realized !== 0) recordRealized(risk, realized);
+  const closed = tradesBefore + 1 - p.trades(position);
+  if (closed > 0) closeTrades(risk, closed);
+  markRisk(p, p.accountOf(position), risk);
+  return realized;
+}
