@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import t from 'tap';
-import { type Broker, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
+import { type Broker, type OrderOutcome, type OrderRequest, PaperBroker, startExecutionActor } from '../actors/execution/mod.ts';
+import { startPersistence, verifyAuditLog } from '../actors/persistence/mod.ts';
 import { type Bus, connectBus } from '../engine/bus/mod.ts';
 import {
   type OrderUpdateFields, readLatency, readNotification, readOrderUpdate, readPnl, readPosition, readRiskDecision,
@@ -14,12 +15,12 @@ import {
 import { publishTicks } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
-import { connectRedis, type Redis } from '../engine/store/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, type Redis } from '../engine/store/mod.ts';
 import { type StreamName, Subjects } from '../engine/switchboard/mod.ts';
 import type { TickColumns } from '../engine/ticks/mod.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
 import { batchesOf, INSTRUMENT, OANDA_FILE, referenceRun, silentLogger, ticksOf, waitFor } from './helpers/engine.ts';
-import { probes, redisUrl, requireService } from './helpers/services.ts';
+import { databaseUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
 
 const N = 200_000;
 const MAX_POSITION = 3000;
@@ -204,4 +205,36 @@ t.test('execute, confirm and alert actions over real ticks; a replay orders noth
   t.equal(stats.duplicates, auto.length, 'every execute signal was recognised as done');
   t.equal((await bus.streamInfo('ORDERS')).messages, ordersBefore, 'nothing new on ORDERS: confirmations already decided stay decided');
   t.equal(second.node.trade!.confirmation.get(firstPending.id)?.state, 'CONFIRMED', 'restored from the journal');
+
+  // The journal replayed through a fresh execution actor: every order is recognised, none placed again.
+  const replayer = await startExecutionActor({ bus, redis, broker, accounts: [account], durable: `tp-${tag}-journal`, deliver: 'all' });
+  t.ok(await waitFor(() => replayer.stats().acked === reference.length, 60_000), 'the whole SIGNALS journal replayed');
+  t.equal(replayer.stats().duplicates, auto.length, 'every execute signal already executed');
+  await replayer.stop();
+  t.equal(broker.calls.length, allFills.length, 'still one broker call per fill');
+
+  // PostgreSQL holds the full record, and its audit chain verifies.
+  if (!(await requireService(t, 'postgres', probes.postgres))) return;
+  const admin = await connectPostgres(databaseUrl(), { max: 1 });
+  t.teardown(() => admin.end());
+  const { sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  const persistence = await startPersistence({ bus, sql, streams: ['SIGNALS', 'ORDERS', 'RISK', 'PORTFOLIO', 'NOTIFY'], durablePrefix: `tp-${tag}` });
+  t.ok(await waitFor(() => persistence.stats().ORDERS.acked >= orders.length && persistence.stats().NOTIFY.acked >= notes.length, 60_000),
+    'persistence caught up');
+  await persistence.drain();
+  await persistence.stop();
+  const [rows] = await sql<Array<Record<string, string>>>`
+    select (select count(*) from orders where account = ${account}) as orders,
+           (select count(*) from order_events where account = ${account}) as events,
+           (select count(*) from fills where account = ${account}) as fills,
+           (select count(*) from risk_decisions where account = ${account}) as risk,
+           (select count(*) from notifications where account = ${account}) as notes,
+           (select count(*) from signals where account = ${account}) as signals,
+           (select units from positions where account = ${account} and instrument = ${INSTRUMENT}) as units`;
+  t.same({ ...rows }, {
+    orders: String(new Set(orders.map((u) => u.orderId)).size), events: String(orders.length), fills: String(allFills.length),
+    risk: String(decisions.length), notes: String(notes.length), signals: String(reference.length), units: String(net),
+  }, 'orders, their events, fills, risk decisions, notifications, signals and the position: all in PostgreSQL');
+  t.match(await verifyAuditLog(sql), { ok: true }, 'the audit chain verifies');
 });
