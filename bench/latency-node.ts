@@ -39,6 +39,8 @@ if (cfg.mode === 'pipstream' || cfg.mode === 'orders') {
   await node.consumePrices(cfg.instrument, 'new');
   stop = async () => {
     await node.stop();
+    // The node's own view of the trade path (tick arrival -> signal / broker answer / order settled), µs.
+    if (node.trade !== null) process.stdout.write(`trade-latency ${JSON.stringify(node.trade.latency())}\n`);
     await redis?.quit();
   };
 } else {

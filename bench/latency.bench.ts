@@ -79,6 +79,8 @@ export interface RateResult {
   uncorrected: LatencyStats;
   /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
   publisherLag: LatencyStats;
+  /** `orders`: the node's own stages from tick arrival (no bus legs, no correction, whole run incl. warm-up). */
+  nodeStages: NodeStages | null;
 }
 
 export interface LatencyResult {
@@ -172,8 +174,8 @@ function expectedSignals(t: TickColumns, n: number, levels: number[]): Uint16Arr
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Starts bench/latency-node.ts and resolves once it consumes PRICES. */
-async function startNode(config: string): Promise<ChildProcess> {
+/** Starts bench/latency-node.ts and resolves once it consumes PRICES; `output()` is what it printed so far. */
+async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -181,8 +183,17 @@ async function startNode(config: string): Promise<ChildProcess> {
     child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) resolve(); });
     child.once('exit', (code) => reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `latency node exited (${code}) before it was ready`)));
   });
-  return child;
+  return { child, output: () => out };
 }
+
+async function stopNode(node: { child: ChildProcess }): Promise<void> {
+  const exited = once(node.child, 'exit');
+  node.child.kill('SIGTERM');
+  await exited;
+}
+
+/** Node-side trade path stages (µs), printed by latency-node.ts as it stops: tick arrival -> signal, broker answer, order settled. */
+export type NodeStages = Record<'tick_to_signal' | 'tick_to_broker' | 'tick_to_order', { count: number; p50: number; p99: number; p999: number; max: number }>;
 
 async function runRate(ticks: TickColumns, levels: number[], rate: number, seconds: number, mode: Mode): Promise<RateResult> {
   const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
@@ -196,7 +207,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   // The feed and the signal reader are outside the node, as a broker feed and a trader would be: the node
   // runs in its own process (bench/latency-node.ts) and this process only publishes and reads.
   const feed = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-feed' });
-  let node: ChildProcess | null = null;
+  let node: { child: ChildProcess; output: () => string } | null = null;
   let sub: { unsubscribe(): void } | null = null;
   const dir = mkdtempSync(join(tmpdir(), 'pipstream-latency-'));
   try {
@@ -281,6 +292,13 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const wantSignals = mode === 'relay' ? expectedSignalTicks : expectedTotal;
     while ((signalTicks < expectedSignalTicks || signals < wantSignals) && performance.now() < deadline) await sleep(10);
     await feed.flush();
+    let nodeStages: NodeStages | null = null;
+    if (mode === 'orders') {
+      await stopNode(node);
+      const line = node.output().split('\n').find((l) => l.startsWith('trade-latency '));
+      nodeStages = line === undefined ? null : JSON.parse(line.slice('trade-latency '.length)) as NodeStages;
+      node = null;
+    }
 
     return {
       mode, rate, seconds, ticks: n,
@@ -290,14 +308,11 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       expectedSignals: wantSignals, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
       latency: summary(corrected), fromSchedule: summary(fromSchedule), uncorrected: summary(uncorrected), publisherLag: summary(lag),
+      nodeStages,
     };
   } finally {
     sub?.unsubscribe();
-    if (node !== null) {
-      const exited = once(node, 'exit');
-      node.kill('SIGTERM');
-      await exited;
-    }
+    if (node !== null) await stopNode(node);
     await feed.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -401,6 +416,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`\ntick-to-signal (relay, pipstream) and tick-to-order (orders) latency, corrected for coordinated omission, after ${r.warmupSeconds} s warm-up\n${table(r)}`);
     for (const e of r.engineOnly) {
       console.log(`engine only (no bus) at ${e.rate}/s: p50 ${e.latency.p50Us} µs p99 ${e.latency.p99Us} µs p99.9 ${e.latency.p999Us} µs max ${e.latency.maxUs} µs`);
+    }
+    for (const x of r.results) {
+      if (x.nodeStages === null) continue;
+      const f = (k: keyof NodeStages) => `${k} p50 ${x.nodeStages![k].p50} p99 ${x.nodeStages![k].p99} max ${x.nodeStages![k].max}`;
+      console.log(`orders at ${x.rate}/s, inside the node from tick arrival (µs): ${f('tick_to_signal')}; ${f('tick_to_broker')}; ${f('tick_to_order')}`);
     }
   }, (err) => {
     console.error(err);

@@ -81,9 +81,17 @@ export interface TradePathStats {
 /** Tick receive times by sequence number (a ring): the start of the tick-to-signal and tick-to-order latencies. */
 const TICK_TIMES = 1 << 16;
 
+const histogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+
+/** One stage's latency (µs): `h` for the current sample period (published, then reset), `total` since start. */
 class StageLatency {
-  readonly h = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  record(us: number): void { this.h.recordValue(us < 1 ? 1 : Math.min(us, 60_000_000)); }
+  readonly h = histogram();
+  readonly total = histogram();
+  record(us: number): void {
+    const v = us < 1 ? 1 : Math.min(us, 60_000_000);
+    this.h.recordValue(v);
+    this.total.recordValue(v);
+  }
 }
 
 export class TradePath {
@@ -97,7 +105,13 @@ export class TradePath {
   /** Per instrument index: accounts holding it whose risk budget follows the marks. */
   readonly #riskByInstrument: Array<Array<{ account: number; name: string }>> = [];
   readonly #tickTimes = new Map<string, Float64Array>();
-  readonly #latency = { tick_to_signal: new StageLatency(), tick_to_order: new StageLatency() };
+  /**
+   * tick_to_signal: tick arrival to the signal in the main thread; tick_to_broker: to the broker's answer
+   * (what a trader waits for); tick_to_order: to the order settled (journal acked, Redis record written).
+   */
+  readonly #latency = { tick_to_signal: new StageLatency(), tick_to_broker: new StageLatency(), tick_to_order: new StageLatency() };
+  /** Arrival time of the tick behind each order at the broker (for tick_to_broker). */
+  readonly #orderTickAt = new Map<string, number>();
   readonly #running = new Set<Promise<unknown>>();
   #latencyStart = Date.now();
   #latencyTimer: NodeJS.Timeout | null = null;
@@ -133,7 +147,7 @@ export class TradePath {
     const deliver = 'new';
     this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, onError });
     this.execution = await startExecutionActor({
-      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
+      bus: o.bus, redis: o.redis, broker: this.#timedBroker(o.broker), risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
       onSettled: (signal, r) => this.#settled(signal, r),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
@@ -257,12 +271,13 @@ export class TradePath {
       this.#o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${order.poison}`, { signalId: s.id }));
       return;
     }
+    if (age === age) this.#orderTickAt.set(order.id, performance.timeOrigin + performance.now() - age);
     // A crossed quote never becomes an order (risk says NOT_TRADEABLE when the account has limits).
     this.#track(this.execution.execute(order).then((r) => {
       if (r.duplicate) this.#counts.duplicates++;
       const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
       if (age === age) this.#latency.tick_to_order.record(age * 1000);
-    }, (err: unknown) => this.#failed(order, err)));
+    }, (err: unknown) => this.#failed(order, err)).finally(() => this.#orderTickAt.delete(order.id)));
   }
 
   #track(p: Promise<unknown>): void {
@@ -361,13 +376,27 @@ export class TradePath {
     this.#latencyStart = end;
   }
 
-  /** Latency percentiles (µs) recorded since the last sample was published. */
-  latency(): Record<'tick_to_signal' | 'tick_to_order', { count: number; p50: number; p99: number; p999: number; max: number }> {
-    const read = (l: StageLatency) => ({
-      count: l.h.totalCount, p50: l.h.getValueAtPercentile(50), p99: l.h.getValueAtPercentile(99), p999: l.h.getValueAtPercentile(99.9),
-      max: l.h.maxValue,
+  /** Latency percentiles (µs) since the trade path started. */
+  latency(): Record<'tick_to_signal' | 'tick_to_broker' | 'tick_to_order',
+    { count: number; p50: number; p99: number; p999: number; max: number }> {
+    const read = ({ total: h }: StageLatency) => ({
+      count: h.totalCount, p50: h.getValueAtPercentile(50), p99: h.getValueAtPercentile(99), p999: h.getValueAtPercentile(99.9), max: h.maxValue,
     });
-    return { tick_to_signal: read(this.#latency.tick_to_signal), tick_to_order: read(this.#latency.tick_to_order) };
+    const l = this.#latency;
+    return { tick_to_signal: read(l.tick_to_signal), tick_to_broker: read(l.tick_to_broker), tick_to_order: read(l.tick_to_order) };
+  }
+
+  /** The broker, timed: the answer to an order whose tick arrival is known records tick_to_broker. */
+  #timedBroker(broker: Broker): Broker {
+    return {
+      name: broker.name,
+      submit: async (order) => {
+        const out = await broker.submit(order);
+        const at = this.#orderTickAt.get(order.signalId);
+        if (at !== undefined) this.#latency.tick_to_broker.record((performance.timeOrigin + performance.now() - at) * 1000);
+        return out;
+      },
+    };
   }
 
   stats(): TradePathStats {
