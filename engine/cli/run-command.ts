@@ -9,6 +9,7 @@
  * cleanly (drains, journals, checkpoints to Redis).
  */
 import pino from 'pino';
+import { type Transport, webhookTransport } from '../../actors/alert/mod.ts';
 import { type Broker, createOandaBroker, PaperBroker } from '../../actors/execution/mod.ts';
 import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
 import { connectBus } from '../bus/mod.ts';
@@ -25,13 +26,14 @@ import { badArgument, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
-  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt]\n' +
+  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt] [--webhook URL]\n' +
   '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server\n' +
   '  --broker paper (default) fills at the triggering quote; oanda places orders through v20 REST (OANDA_REST_URL, default practice);\n' +
   '           none: signals only. Orders need Redis (the exactly-once claim). Limits stored in PostgreSQL (risk_limits)\n' +
-  '           apply too, and follow every change. --reconcile: check the workflows\' accounts against the broker every minute.';
+  '           apply too, and follow every change. --reconcile: check the workflows\' accounts against the broker every minute.\n' +
+  '  --webhook URL: alerts also go there, signed with HMAC-SHA256 (PIPSTREAM_WEBHOOK_SECRET), retried, dead-lettered.';
 const FLAGS = {
-  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {},
+  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {}, webhook: {},
 } as const;
 const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
 const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
@@ -71,6 +73,16 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (reconcilePolicy !== undefined && reconcilePolicy !== 'adopt' && reconcilePolicy !== 'halt') {
     badArgument(`--reconcile must be adopt or halt, got ${reconcilePolicy}`, USAGE);
   }
+  const webhookUrl = one('webhook');
+  let webhook: Transport | null = null;
+  try {
+    webhook = webhookUrl === undefined ? null : webhookTransport({
+      url: webhookUrl,
+      secret: nonEmpty(process.env.PIPSTREAM_WEBHOOK_SECRET) ?? badArgument('--webhook needs PIPSTREAM_WEBHOOK_SECRET in the environment', USAGE),
+    });
+  } catch (err) {
+    badArgument((err as Error).message, USAGE);
+  }
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -108,6 +120,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   node.checkpointEvery(CHECKPOINT_EVERY_MS);
   const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
     redis, broker, risk: { limits: limits ?? undefined, instruments: limits?.instruments ?? [instrument] }, limitsStore: sql ?? undefined,
+    transportsFor: webhook === null ? undefined : () => [webhook],
     reconcile: reconcilePolicy === undefined ? undefined
       : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },
     onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),

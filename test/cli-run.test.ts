@@ -1,0 +1,37 @@
+/** `pipstream run` refuses bad trade-path options with a usage error (exit 2) before starting anything. */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { REPO_ROOT } from '../engine/config/mod.ts';
+
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+  const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const [code] = await once(child, 'close');
+  return { code: code as number, stderr };
+}
+
+t.test('bad trade-path options: exit 2, a clear message, no stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pipstream-run-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const badLimits = join(dir, 'limits.json');
+  writeFileSync(badLimits, JSON.stringify({ max_order_units: -5 }));
+  const cases: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ['unknown broker', ['--broker', 'ib'], {}, /--broker must be paper, oanda or none, got ib/],
+    ['oanda broker without credentials', ['--broker', 'oanda'], { OANDA_TOKEN: '', OANDA_ACCOUNT_ID: '' }, /--broker oanda needs OANDA_TOKEN/],
+    ['invalid limits', ['--limits', badLimits], {}, /invalid risk limits: \/max_order_units/],
+    ['unknown reconcile policy', ['--reconcile', 'ignore'], {}, /--reconcile must be adopt or halt, got ignore/],
+    ['webhook without a secret', ['--webhook', 'http://127.0.0.1:1/hook'], { PIPSTREAM_WEBHOOK_SECRET: '' }, /--webhook needs PIPSTREAM_WEBHOOK_SECRET/],
+    ['webhook that is not http', ['--webhook', 'ftp://example.com/x'], { PIPSTREAM_WEBHOOK_SECRET: 's' }, /webhook: url must be http\(s\)/],
+  ];
+  for (const [why, args, env, message] of cases) {
+    const r = await run(args, env);
+    t.equal(r.code, 2, `${why}: exit 2`);
+    t.match(r.stderr, new RegExp(`error PS_BAD_ARGUMENT: ${message.source}`), `${why}: ${r.stderr.split('\n')[0]}`);
+    t.notMatch(r.stderr, /\n\s+at /, `${why}: no stack trace`);
+  }
+});
