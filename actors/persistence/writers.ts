@@ -103,8 +103,13 @@ export const signalWriter: StreamWriter = {
   },
 };
 
+/**
+ * Ticks, and the 1-minute bars of their mids (per source): only ticks this batch actually inserted count
+ * toward a bar, so a redelivered batch changes no bar; open and close follow the earliest and latest tick
+ * (by time, then sequence, as the engine reads them), so batches merged out of order still give the right bar.
+ */
 export const tickWriter: StreamWriter = {
-  tables: ['ticks'],
+  tables: ['ticks', 'bars'],
   decode(msgs) {
     const ids: string[] = [], skipped: number[] = [];
     const time: number[] = [], instrument: string[] = [], bid: number[] = [], ask: number[] = [], seq: number[] = [], source: string[] = [];
@@ -126,14 +131,39 @@ export const tickWriter: StreamWriter = {
       async insert(tx) {
         if (ids.length === 0) return 0;
         // No conflict target: a tick is unique by event id and by (source, instrument, seq, time).
-        const r = await tx`
-          insert into ticks (event_id, time, instrument, bid, ask, seq, source)
-          select event_id, to_timestamp(time_ms / 1000), instrument, bid, ask, seq, source
-          from unnest(${ids}::uuid[], ${time}::float8[], ${instrument}::text[], ${bid}::float8[], ${ask}::float8[],
-                      ${seq}::int8[], ${source}::text[])
-            as u(event_id, time_ms, instrument, bid, ask, seq, source)
-          on conflict do nothing`;
-        return r.count;
+        const [r] = await tx<{ inserted: number }[]>`
+          with ins as (
+            insert into ticks (event_id, time, instrument, bid, ask, seq, source)
+            select event_id, to_timestamp(time_ms / 1000), instrument, bid, ask, seq, source
+            from unnest(${ids}::uuid[], ${time}::float8[], ${instrument}::text[], ${bid}::float8[], ${ask}::float8[],
+                        ${seq}::int8[], ${source}::text[])
+              as u(event_id, time_ms, instrument, bid, ask, seq, source)
+            on conflict do nothing
+            returning time, seq, instrument, source, (bid + ask) / 2 as mid
+          ), agg as (
+            select instrument, source, date_bin('1 minute', time, timestamptz 'epoch') as bucket,
+                   (array_agg(mid order by time, seq))[1] as open, max(mid) as high, min(mid) as low,
+                   (array_agg(mid order by time desc, seq desc))[1] as close, count(*)::int as n,
+                   (array_agg(time order by time, seq))[1] as first_time, (array_agg(seq order by time, seq))[1] as first_seq,
+                   (array_agg(time order by time desc, seq desc))[1] as last_time, (array_agg(seq order by time desc, seq desc))[1] as last_seq
+            from ins group by 1, 2, 3
+          ), bars_up as (
+            insert into bars (instrument, timeframe, source, time, open, high, low, close, ticks, first_time, first_seq, last_time, last_seq)
+            select instrument, '1m', source, bucket, open, high, low, close, n, first_time, first_seq, last_time, last_seq from agg
+            on conflict (instrument, timeframe, source, time) do update set
+              open = case when (excluded.first_time, excluded.first_seq) < (bars.first_time, bars.first_seq) then excluded.open else bars.open end,
+              high = greatest(bars.high, excluded.high),
+              low = least(bars.low, excluded.low),
+              close = case when (excluded.last_time, excluded.last_seq) > (bars.last_time, bars.last_seq) then excluded.close else bars.close end,
+              ticks = bars.ticks + excluded.ticks,
+              first_time = case when (excluded.first_time, excluded.first_seq) < (bars.first_time, bars.first_seq) then excluded.first_time else bars.first_time end,
+              first_seq = case when (excluded.first_time, excluded.first_seq) < (bars.first_time, bars.first_seq) then excluded.first_seq else bars.first_seq end,
+              last_time = case when (excluded.last_time, excluded.last_seq) > (bars.last_time, bars.last_seq) then excluded.last_time else bars.last_time end,
+              last_seq = case when (excluded.last_time, excluded.last_seq) > (bars.last_time, bars.last_seq) then excluded.last_seq else bars.last_seq end
+            returning 1
+          )
+          select (select count(*)::int from ins) as inserted, (select count(*) from bars_up) as bars`;
+        return r!.inserted;
       },
     };
   },
