@@ -39,6 +39,16 @@ export const ERROR_CODES = {
   PS_ALERT_DELIVERY: 'An alert transport (webhook, email) failed to deliver a notification; `details.retryable` says whether it is retried before the dead letter.',
   PS_CONFIRMATION: 'The confirmation actor could not handle a message: an undecodable signal, or a confirmed order whose execution hand-off failed.',
   PS_ORDER_CLAIM_LOST: "A signal's Redis order record is held or was taken over by another execution actor; the signal is left unacked and retried.",
+  PS_BAD_REQUEST: 'A gateway request is malformed: not JSON, or a body, parameter or WebSocket message fails validation (`details.errors`: JSON paths).',
+  PS_BODY_TOO_LARGE: 'A gateway request body is larger than the configured limit.',
+  PS_UNAUTHORIZED: 'A gateway request has no valid credentials: missing, malformed, expired or revoked token or API key, or wrong email/password.',
+  PS_FORBIDDEN: 'The authenticated user may not do this (e.g. a viewer changing data, or a non-owner managing API keys or instruments).',
+  PS_NOT_FOUND: 'No such route, or no such resource in the caller\'s account (another account\'s resources answer the same way).',
+  PS_CONFLICT: 'The request conflicts with existing data (an email already registered, an instrument already registered).',
+  PS_REFRESH_REUSED: 'A refresh token was presented after it had been rotated: its whole token family is revoked (log in again).',
+  PS_RATE_LIMITED: 'Too many gateway requests for this token or IP address; retry after `Retry-After` seconds.',
+  PS_WS_SLOW_CONSUMER: 'A WebSocket client read too slowly: its buffer of never-dropped messages (orders, confirmations) overflowed and it was closed.',
+  PS_INTERNAL: 'An unexpected gateway failure: the answer says nothing more, the cause is logged.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

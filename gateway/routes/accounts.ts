@@ -1,0 +1,74 @@
+/** The caller's account, its risk limits, and instruments (registering one starts its actor on a supervisor). */
+import { PipstreamError } from '../../engine/errors/mod.ts';
+import { encodeInstrumentRegisteredEvent, EventType, makeEnvelope } from '../../engine/events/mod.ts';
+import { loadLimits, saveLimits } from '../../engine/risk/mod.ts';
+import { Subjects } from '../../engine/switchboard/mod.ts';
+import type { GatewayDeps } from '../deps.ts';
+import { notFound } from '../http/errors.ts';
+import type { RouteDef } from '../http/route.ts';
+import { S } from '../http/validate.ts';
+
+const limitsOut = { type: 'object', properties: { account: S.account, limits: { type: 'object' }, version: { type: 'integer' } } };
+
+export function accountRoutes(deps: GatewayDeps): RouteDef[] {
+  const { sql } = deps;
+  return [
+    {
+      method: 'get', path: '/v1/accounts/{account}', tag: 'accounts', access: 'read', summary: 'The account',
+      response: { status: 200, description: 'the account', schema: { type: 'object' } },
+      async handle(ctx) {
+        const rows = await sql`select id, name, currency, created_at from accounts where id = ${ctx.params.account}`;
+        if (rows.length === 0) throw notFound(`account ${ctx.params.account}`);
+        return { body: rows[0] };
+      },
+    },
+    {
+      method: 'get', path: '/v1/accounts/{account}/risk-limits', tag: 'accounts', access: 'read', summary: "The account's risk limits",
+      response: { status: 200, description: 'limits (404 when none are set)', schema: limitsOut },
+      async handle(ctx) {
+        const stored = await loadLimits(sql, ctx.params.account);
+        if (stored === null) throw notFound(`risk limits of ${ctx.params.account}`);
+        return { body: { account: stored.account, limits: stored.limits, version: stored.version } };
+      },
+    },
+    {
+      method: 'put', path: '/v1/accounts/{account}/risk-limits', tag: 'accounts', access: 'owner',
+      summary: 'Replace the risk limits (validated; errors carry JSON paths); nodes apply them live',
+      // The engine's own schema validates (saveLimits); the document shows it.
+      body: { type: 'object' },
+      response: { status: 200, description: 'the stored limits', schema: limitsOut },
+      async handle(ctx) {
+        const stored = await saveLimits(sql, ctx.params.account, ctx.body);
+        return { body: { account: stored.account, limits: stored.limits, version: stored.version } };
+      },
+    },
+    {
+      method: 'get', path: '/v1/instruments', tag: 'instruments', access: 'read', summary: 'Registered instruments',
+      response: { status: 200, description: 'instruments', schema: { type: 'object', properties: { instruments: { type: 'array' } } } },
+      async handle() {
+        return { body: { instruments: await sql`select name, base, quote, pip_location, display_precision, tradeable from instruments order by name` } };
+      },
+    },
+    {
+      method: 'post', path: '/v1/instruments', tag: 'instruments', access: 'owner',
+      summary: 'Register an instrument; supervisors start its actor on instrument.registered',
+      body: { type: 'object', required: ['name', 'pip_location', 'display_precision'], additionalProperties: false,
+        properties: { name: S.instrument, pip_location: { type: 'integer', minimum: -10, maximum: 4 },
+          display_precision: { type: 'integer', minimum: 0, maximum: 10 } } },
+      response: { status: 201, description: 'registered', schema: { type: 'object' } },
+      async handle(ctx) {
+        const b = ctx.body as { name: string; pip_location: number; display_precision: number };
+        const rows = await sql`insert into instruments (name, base, quote, pip_location, display_precision)
+          values (${b.name}, ${b.name.slice(0, 3)}, ${b.name.slice(4)}, ${b.pip_location}, ${b.display_precision})
+          on conflict (name) do nothing returning name, base, quote, pip_location, display_precision, tradeable`;
+        if (rows.length === 0) throw new PipstreamError('PS_CONFLICT', `instrument ${b.name} is already registered`);
+        deps.bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({
+          envelope: makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED),
+          instrumentRegistered: { instrument: b.name, pipLocation: b.pip_location, displayPrecision: b.display_precision, nodeId: '' },
+        }));
+        return { status: 201, body: rows[0] };
+      },
+    },
+  ];
+}
+

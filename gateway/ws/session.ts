@@ -1,0 +1,99 @@
+/**
+ * One WebSocket client and its slow-client policy. Below the backpressure threshold everything is sent
+ * at once. Above it, prices are conflated (one pending update per instrument, the latest wins) and
+ * reliable messages (orders, confirmations, replies) are queued; when that bounded queue overflows the
+ * client is closed with WS_CLOSE_SLOW_CONSUMER rather than silently losing an order update.
+ */
+import type { WebSocket } from 'uWebSockets.js';
+import type { Principal } from '../http/route.ts';
+
+/** Close code for a client whose never-dropped queue overflowed (4000-4999: application codes). */
+export const WS_CLOSE_SLOW_CONSUMER = 4008;
+
+export interface SessionLimits {
+  backpressureBytes: number;
+  maxQueued: number;
+  onConflated: () => void;
+  onSlowClose: () => void;
+}
+
+export interface SocketData { session: Session }
+
+export class Session {
+  readonly principal: Principal;
+  /** Channel keys this client is subscribed to (`prices:EUR_USD`, `orders`, ...). */
+  readonly channels = new Set<string>();
+  #ws: WebSocket<SocketData> | null = null;
+  readonly #limits: SessionLimits;
+  readonly #prices = new Map<string, string>();
+  readonly #queue: string[] = [];
+  #closed = false;
+
+  constructor(principal: Principal, limits: SessionLimits) {
+    this.principal = principal;
+    this.#limits = limits;
+  }
+
+  attach(ws: WebSocket<SocketData>): void {
+    this.#ws = ws;
+  }
+
+  get open(): boolean {
+    return !this.#closed && this.#ws !== null;
+  }
+
+  markClosed(): void {
+    this.#closed = true;
+    this.#prices.clear();
+    this.#queue.length = 0;
+  }
+
+  #congested(): boolean {
+    return this.#ws!.getBufferedAmount() > this.#limits.backpressureBytes;
+  }
+
+  /** Latest-wins: a price waiting for a slow client is replaced by the newer one. */
+  sendPrice(instrument: string, message: string): void {
+    if (!this.open) return;
+    if (this.#prices.size > 0 || this.#queue.length > 0 || this.#congested()) {
+      if (this.#prices.has(instrument)) this.#limits.onConflated();
+      this.#prices.set(instrument, message);
+      return;
+    }
+    this.#ws!.send(message, false);
+  }
+
+  /** Never dropped: queued while the client is slow, the connection closed when the queue is full. */
+  sendReliable(message: string): void {
+    if (!this.open) return;
+    if (this.#queue.length > 0 || this.#congested()) {
+      if (this.#queue.length >= this.#limits.maxQueued) {
+        this.#limits.onSlowClose();
+        const ws = this.#ws!;
+        this.markClosed();
+        ws.end(WS_CLOSE_SLOW_CONSUMER, 'slow consumer: undelivered order/confirmation messages exceeded the buffer');
+        return;
+      }
+      this.#queue.push(message);
+      return;
+    }
+    this.#ws!.send(message, false);
+  }
+
+  /** On drain: reliable messages first, then the pending prices, while the socket takes them. */
+  drain(): void {
+    if (!this.open) return;
+    const ws = this.#ws!;
+    ws.cork(() => {
+      let i = 0;
+      while (i < this.#queue.length && !this.#congested()) ws.send(this.#queue[i++], false);
+      this.#queue.splice(0, i);
+      if (this.#queue.length > 0) return;
+      for (const [instrument, message] of this.#prices) {
+        if (this.#congested()) break;
+        ws.send(message, false);
+        this.#prices.delete(instrument);
+      }
+    });
+  }
+}
