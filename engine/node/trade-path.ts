@@ -326,8 +326,9 @@ export class TradePath {
     if (pos === undefined) {
       pos = p.position(signal.account, signal.instrument);
       this.#positions.set(key, pos);
-      this.#watchRisk(signal.account, signal.instrument);
     }
+    // Every fill: the account may have been given limits (a budget) since its first one.
+    this.#watchRisk(signal.account, signal.instrument);
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     bookFill(p, pos, signed, last.price, last.timeMs, this.execution.riskOf(signal.account));
     const snap = p.positionSnapshot(pos);
