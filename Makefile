@@ -7,10 +7,10 @@ TICKS ?= data/ticks/oanda-EUR_USD-2014-05.csv.gz
 INSTRUMENT ?= EUR_USD
 TAP_FLAGS ?=
 
-.PHONY: help install services services-status services-stop migrate run test typecheck bench proto
+.PHONY: help install services services-status services-stop migrate run test typecheck bench bench-smoke proto
 
 help:
-	@echo "make install | services | services-status | services-stop | migrate | run | test | typecheck | bench | proto"
+	@echo "make install | services | services-status | services-stop | migrate | run | test | typecheck | bench | bench-smoke | proto"
 
 # Installs from the lock file when it is newer than node_modules. `npm install`, not `npm ci`: npm 11
 # leaves @bufbuild/buf's other-platform optional packages out of the lock, and `npm ci` then refuses it.
@@ -44,12 +44,22 @@ test: install
 	$(NPX) tsc -p tsconfig.json
 	@$(NPX) tap build >/dev/null # tap compiles its plugin set (package.json "tap".plugin) into node_modules
 	$(NPX) tap $(TAP_FLAGS)
+	@$(MAKE) --no-print-directory bench-smoke
 
 typecheck: install
 	$(NPX) tsc -p tsconfig.json
 
+# Every scenario with its defaults (a few minutes each on 2 cores); BENCH_ARGS picks scenarios and
+# parameters, e.g. make bench BENCH_ARGS="latency --rates 1000 --reps 5". Results: bench/results/<timestamp>/.
+BENCH_ARGS ?=
 bench: install
-	$(NPX) tsx bench/run.ts
+	@bash infra/services.sh start || echo "make bench: scenarios that need NATS or Redis will be skipped"
+	$(NPX) tsx bench/run.ts $(BENCH_ARGS)
+
+# Every scenario for a few seconds: checks the harness runs and its values are sane, never a time.
+# A scenario whose service is missing is skipped, except in CI (CI=true), where that fails.
+bench-smoke: install
+	$(NPX) tsx bench/run.ts --smoke
 
 proto: install
 	@npm run --silent proto

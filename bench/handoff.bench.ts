@@ -29,6 +29,8 @@ export interface HandoffOptions {
   /** Offered rate of the latency runs, ticks/s. */
   rate?: number;
   seconds?: number;
+  /** Called before each repetition (progress display). */
+  onStep?: (label: string) => void;
 }
 
 export interface LatencyStats { p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number; negative: number }
@@ -256,12 +258,14 @@ export async function runHandoffBench(opts: HandoffOptions = {}): Promise<Handof
   const { skewMs } = await c.next('hello');
   try {
     // Warm-up (JIT, first-message costs); not recorded.
+    opts.onStep?.('warm-up');
     for (const v of VARIANTS) {
       await throughputRun(c, v, tc, Math.min(n, 50_000));
       await latencyRun(c, v, tc, n, rate, Math.min(count, Math.round(rate / 5)));
     }
     const reps_: Record<Variant, RepResult[]> = { ring: [], postMessage: [], postMessageBatch1024: [] };
     for (let rep = 0; rep < reps; rep++) {
+      opts.onStep?.(`rep ${rep + 1}/${reps}`);
       const order = rep % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
       for (const v of order) {
         const tp = await throughputRun(c, v, tc, n);

@@ -24,8 +24,9 @@ import { ticksToBars } from '../engine/bars/mod.ts';
 import type { BarColumns } from '../engine/bars/mod.ts';
 import { loadTickFile } from '../engine/ticks/mod.ts';
 import {
-  indicatorOutput, indicatorStateSize, indicatorUpdater, initIndicator, outputCount, parseIndicatorSpec, updateIndicator,
+  type IndicatorSpec, indicatorOutput, indicatorStateSize, indicatorUpdater, initIndicator, outputCount, parseIndicatorSpec, updateIndicator,
 } from '../engine/indicators/mod.ts';
+import { computeBatch } from '../engine/indicators/batch.ts';
 
 type Ohlc = { high: Float64Array; low: Float64Array; close: Float64Array; length: number };
 /** A stream under test: feed bar i, write its outputs to `out` (NaN while warming). */
@@ -143,6 +144,28 @@ function compare(s: Ohlc, a: Impl, b: Impl, outputs: number): { maxAbsDiff: numb
 }
 
 /**
+ * Largest deviation of our per-kind kernel from the reference (the textbook batch formulas of
+ * engine/indicators/batch.ts) on the same bars: absolute below 1, relative above, as the tests measure
+ * it; Infinity when the warm-up differs.
+ */
+function referenceDeviation(s: Ohlc, spec: IndicatorSpec): number {
+  const st = new Float64Array(new SharedArrayBuffer(8 * indicatorStateSize(spec)));
+  initIndicator(st, 0, spec);
+  const update = indicatorUpdater(spec.kind);
+  const ref = computeBatch(spec, s.high, s.low, s.close);
+  let max = 0;
+  for (let i = 0; i < s.length; i++) {
+    update(st, 0, s.high[i], s.low[i], s.close[i]);
+    for (let k = 0; k < ref.length; k++) {
+      const got = indicatorOutput(st, 0, k), want = ref[k][i];
+      if (Number.isNaN(got) !== Number.isNaN(want)) return Infinity;
+      if (!Number.isNaN(got)) max = Math.max(max, Math.abs(got - want) / Math.max(1, Math.abs(want)));
+    }
+  }
+  return max;
+}
+
+/**
  * Each implementation gets its own copy of the timing loop (new Function), so
  * its call to `step` stays monomorphic and inlinable for everyone alike, and
  * that copy is warmed before timing, so no timed run pays for compiling it.
@@ -187,7 +210,11 @@ const stats = (xs: number[]) => {
   return { min: v[0], median: v[Math.floor(v.length / 2)], max: v[v.length - 1] };
 };
 
-export interface IndicatorsBenchOptions { ticksFile?: string; timeframeMs?: number; reps?: number; updates?: number }
+export interface IndicatorsBenchOptions {
+  ticksFile?: string; timeframeMs?: number; reps?: number; updates?: number;
+  /** Called before each indicator is measured (progress display). */
+  onStep?: (label: string) => void;
+}
 
 export async function runIndicatorsBench(opts: IndicatorsBenchOptions = {}) {
   const ticksFile = opts.ticksFile ?? 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
@@ -195,6 +222,7 @@ export async function runIndicatorsBench(opts: IndicatorsBenchOptions = {}) {
   const reps = opts.reps ?? 7, updates = opts.updates ?? 1_000_000;
   const results = [];
   for (const text of SPECS) {
+    opts.onStep?.(text);
     const impls = [HARNESS, ours(text, false), ours(text, true), tradingSignals(text), technicalIndicators(text)];
     const loops = impls.map(newLoop);
     const outputs = outputCount(parseIndicatorSpec(text));
@@ -204,6 +232,7 @@ export async function runIndicatorsBench(opts: IndicatorsBenchOptions = {}) {
     const base = ns[2]; // ours_per_kind
     results.push({
       indicator: text,
+      referenceMaxDeviation: referenceDeviation(bars, parseIndicatorSpec(text)),
       impls: impls.map((impl, k) => ({
         name: impl.name,
         nsPerUpdate: stats(ns[k]),

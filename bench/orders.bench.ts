@@ -6,28 +6,33 @@
  *
  *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--recover] [--json]
  */
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
 import { loadConfig } from '../engine/config/mod.ts';
+import { PipstreamError } from '../engine/errors/mod.ts';
 import { deterministicEventId } from '../engine/events/mod.ts';
 import { TradePath } from '../engine/node/trade-path.ts';
 import { connectRedis } from '../engine/store/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 
-const { values } = parseArgs({ options: {
-  orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, recover: { type: 'boolean', default: false },
-  json: { type: 'boolean', default: false },
-} });
-const N = Number(values.orders);
-const config = loadConfig();
-const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders' });
-await bus.ensureStreams();
-const redis = await connectRedis(config.redisUrl);
-const run = Date.now().toString(36);
+export interface OrdersBenchOptions {
+  /** Signals (orders) per repetition. */
+  orders?: number;
+  reps?: number;
+  /** Runs the trade path with its SIGNALS recovery consumers on, as a restarted node would. */
+  recover?: boolean;
+  /** Called after each repetition with its figures (the CLI prints them as they come). */
+  onRep?: (r: OrdersRep) => void;
+}
 
-function signal(rep: number, i: number): EngineSignal {
+export interface OrdersRep { rep: number; orders: number; seconds: number; ordersPerSecond: number }
+
+export interface OrdersResult { scenario: 'orders'; recover: boolean; results: OrdersRep[] }
+
+function signal(run: string, rep: number, i: number): EngineSignal {
   const time_ms = Date.UTC(2014, 4, 5) + i * 10;
   const buy = (i & 1) === 0;
   return {
@@ -38,29 +43,55 @@ function signal(rep: number, i: number): EngineSignal {
   };
 }
 
-const results: Array<{ rep: number; orders: number; seconds: number; ordersPerSecond: number }> = [];
-for (let rep = 0; rep < Number(values.reps); rep++) {
-  const trade = await TradePath.start({
-    bus, redis, logger: pino({ level: 'silent' }), nodeId: `bench-${run}`, broker: new PaperBroker(),
-    // Limits that hold every order of the burst pending at once: the checks run, none binds.
-    risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
-    quote: () => null, recover: values.recover, durablePrefix: `bench-${run}-${rep}`,
-    onError: (e) => { throw e; },
-  });
-  const signals = Array.from({ length: N }, (_, i) => signal(rep, i));
-  const t0 = performance.now();
-  for (const s of signals) trade.onSignal(s);
-  await trade.idle();
-  await bus.flush();
-  const seconds = (performance.now() - t0) / 1000;
-  const st = trade.stats();
-  await trade.stop();
-  if (st.filled !== N) throw new Error(`rep ${rep}: ${st.filled} of ${N} filled (${JSON.stringify(st)})`);
-  results.push({ rep, orders: N, seconds, ordersPerSecond: N / seconds });
-  if (!values.json) process.stdout.write(`rep ${rep}: ${N} orders in ${seconds.toFixed(2)} s = ${Math.round(N / seconds)} orders/s\n`);
+/** Needs NATS (JetStream) and Redis at the configured URLs. */
+export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<OrdersResult> {
+  const n = opts.orders ?? 20_000, reps = opts.reps ?? 3, recover = opts.recover ?? false;
+  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(reps) && reps > 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'orders bench: orders and reps must be positive integers', { orders: n, reps });
+  }
+  const config = loadConfig();
+  const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders' });
+  const redis = await connectRedis(config.redisUrl);
+  const run = Date.now().toString(36);
+  const results: OrdersRep[] = [];
+  try {
+    await bus.ensureStreams();
+    for (let rep = 0; rep < reps; rep++) {
+      const trade = await TradePath.start({
+        bus, redis, logger: pino({ level: 'silent' }), nodeId: `bench-${run}`, broker: new PaperBroker(),
+        // Limits that hold every order of the burst pending at once: the checks run, none binds.
+        risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
+        quote: () => null, recover, durablePrefix: `bench-${run}-${rep}`,
+        onError: (e) => { throw e; },
+      });
+      const signals = Array.from({ length: n }, (_, i) => signal(run, rep, i));
+      const t0 = performance.now();
+      for (const s of signals) trade.onSignal(s);
+      await trade.idle();
+      await bus.flush();
+      const seconds = (performance.now() - t0) / 1000;
+      const st = trade.stats();
+      await trade.stop();
+      if (st.filled !== n) throw new Error(`rep ${rep}: ${st.filled} of ${n} filled (${JSON.stringify(st)})`);
+      const r = { rep, orders: n, seconds, ordersPerSecond: n / seconds };
+      results.push(r);
+      opts.onRep?.(r);
+    }
+  } finally {
+    await redis.quit();
+    await bus.close();
+  }
+  return { scenario: 'orders', recover, results };
 }
-const keys = await redis.keys(`pipstream:order:*`);
-void keys;
-if (values.json) process.stdout.write(`${JSON.stringify({ scenario: 'orders', recover: values.recover, results })}\n`);
-await redis.quit();
-await bus.close();
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { values } = parseArgs({ options: {
+    orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, recover: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  } });
+  const r = await runOrdersBench({
+    orders: Number(values.orders), reps: Number(values.reps), recover: values.recover,
+    onRep: values.json ? undefined : (x) => process.stdout.write(`rep ${x.rep}: ${x.orders} orders in ${x.seconds.toFixed(2)} s = ${Math.round(x.ordersPerSecond)} orders/s\n`),
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
+}

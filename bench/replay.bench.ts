@@ -7,6 +7,7 @@
  * Run: npx tsx bench/replay.bench.ts [--reps 3]
  */
 import { readFileSync } from 'node:fs';
+import { PipstreamError } from '../engine/errors/mod.ts';
 import { feedDirect } from '../engine/node/feed.ts';
 import { type EngineSignal, Supervisor } from '../engine/supervisor/mod.ts';
 import { loadTickFile, type TickBatch, type TickColumns } from '../engine/ticks/mod.ts';
@@ -38,19 +39,38 @@ async function direct(ticks: TickColumns, workers: number, workflows: Workflow[]
   return { ticks_per_second: Math.round(total / s), per_worker: Math.round(total / s / workers), signals };
 }
 
-export async function runReplayBench(opts: { reps?: number; jetstream?: boolean } = {}) {
+export interface ReplayBenchOptions {
+  reps?: number;
+  jetstream?: boolean;
+  /** Tick files (default: the bundled OANDA and FXCM EUR/USD files). */
+  files?: string[];
+  /** Worker counts of the direct runs, at most one per name in NAMES (default 1, 2). */
+  workers?: number[];
+  /** Called before each measured run (progress display). */
+  onStep?: (label: string) => void;
+}
+
+export async function runReplayBench(opts: ReplayBenchOptions = {}) {
   const reps = opts.reps ?? 3;
+  const workerCounts = opts.workers ?? [1, 2];
+  if (!workerCounts.every((w) => Number.isInteger(w) && w >= 1 && w <= NAMES.length)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', `replay bench: workers must be integers from 1 to ${NAMES.length}`, { workers: workerCounts });
+  }
   const workflows = [workflow('price-cross-1.3850'), workflow('macd-cross-execute')];
   const results: Record<string, unknown>[] = [];
-  for (const file of FILES) {
+  for (const file of opts.files ?? FILES) {
     const ticks = await loadTickFile(file);
-    for (const workers of [1, 2]) {
+    for (const workers of workerCounts) {
       const runs = [];
-      for (let r = 0; r < reps; r++) runs.push(await direct(ticks, workers, workflows));
+      for (let r = 0; r < reps; r++) {
+        opts.onStep?.(`${file}: direct, ${workers} worker(s), rep ${r + 1}/${reps}`);
+        runs.push(await direct(ticks, workers, workflows));
+      }
       const tps = runs.map((x) => x.per_worker).sort((a, b) => a - b);
       results.push({ file, mode: 'direct', workers, ticks: ticks.length, per_worker_ticks_per_second: { min: tps[0], median: tps[tps.length >> 1], max: tps[tps.length - 1] }, signals: runs[0].signals / workers });
     }
     if (opts.jetstream !== false) {
+      opts.onStep?.(`${file}: JetStream, 1 worker`);
       const s = await replay({ ticksFile: file, instrument: 'EUR_USD', workflows, speed: 0, busMode: 'jetstream' });
       results.push({ file, mode: 'jetstream', workers: 1, ticks: s.ticks, ticks_per_second: s.ticks_per_second, signals: s.signals });
     }

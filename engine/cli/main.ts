@@ -13,7 +13,7 @@ const HELP = `pipstream — forex trading automation engine
   pipstream indicators --bars FILE | --ticks FILE --timeframe 1m --indicators sma:20,rsi:14,... [--out FILE]
   pipstream replay --ticks FILE --instrument EUR_USD --workflow FILE [--signals FILE] [--speed max|1x|10x] [--bus direct|jetstream]
   pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE] [--speed 1000x]
-  pipstream bench [scenario ...]
+  pipstream bench [scenario ...] [--param value ...] [--smoke] [--out DIR]   (pipstream bench --help: scenarios, parameters)
   pipstream audit verify        (checks the audit log's hash chain in PostgreSQL)
 
 Environment: NATS_URL, REDIS_URL, DATABASE_URL, PORT, LOG_LEVEL (see infra/README.md).`;

@@ -1,0 +1,439 @@
+/**
+ * The scenario registry (DESIGN.md §16): each wraps a bench/<name>.bench.ts function with typed
+ * parameters (defaults that finish in a few minutes on 2 cores, smoke values that take seconds), turns
+ * its result into tables, peer ratios and charts, and checks its values (counts, finite ratios,
+ * exactness), never its times.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { finished } from 'node:stream/promises';
+import type { LatencyResult, LatencyStats, Mode, RateResult } from '../latency.bench.ts';
+import type { ParamSpec, ParamSpecs, ParamValues } from './params.ts';
+import { fmtNum, fmtSpread, spreadOf } from './report.ts';
+import type { Service } from './services.ts';
+import type { Chart, PercentileSeries, Ratio, ScenarioOutput } from './types.ts';
+
+export interface ScenarioContext {
+  /** Reports a step on the progress line. */
+  step(label: string): void;
+  /** A scratch folder for this run (removed afterwards). */
+  tmp: string;
+}
+
+/** A run's output plus the value checks that failed (empty when all hold). */
+export type ScenarioRun = ScenarioOutput & { problems: string[] };
+
+export interface ScenarioDef<S extends ParamSpecs = ParamSpecs> {
+  name: string;
+  description: string;
+  params: S;
+  /** Services the run needs with these parameters (probed first). */
+  needs(p: ParamValues<S>): Service[];
+  /** Set (and `run` null) when the scenario cannot run at all: reported as `not-available`, not an error. */
+  unavailable: string | null;
+  run: ((p: ParamValues<S>, ctx: ScenarioContext) => Promise<ScenarioRun>) | null;
+}
+
+/** Keeps each scenario's parameter types while the registry holds them side by side. */
+const define = <S extends ParamSpecs>(d: ScenarioDef<S>): ScenarioDef => d as unknown as ScenarioDef;
+const param = <K extends ParamSpec['kind']>(s: ParamSpec<K>): ParamSpec<K> => s;
+
+const OANDA = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
+const FXCM = 'data/ticks/fxcm-EUR_USD-2014-05.csv.gz';
+
+const finitePositive = (x: number) => Number.isFinite(x) && x > 0;
+const ratioProblems = (ratios: Ratio[]): string[] =>
+  ratios.filter((r) => !(finitePositive(r.spread.min) && finitePositive(r.spread.median) && finitePositive(r.spread.max)))
+    .map((r) => `ratio ${r.label} is not a finite positive number (${fmtSpread(r.spread)})`);
+
+const ratio = (label: string, perRep: number[], meaning: string): Ratio => ({ label, spread: spreadOf(perRep), reps: perRep.length, meaning });
+
+/** p50 .. max of a latency summary as chart points. */
+const points = (l: { p50Us: number; p99Us: number; p999Us: number; maxUs: number }): PercentileSeries['points'] =>
+  [{ percentile: 50, us: l.p50Us }, { percentile: 99, us: l.p99Us }, { percentile: 99.9, us: l.p999Us }, { percentile: 100, us: l.maxUs }];
+
+/** The element whose key is the median of the keys (for an even count the lower middle one). */
+function medianBy<T>(xs: T[], key: (x: T) => number): T {
+  return [...xs].sort((a, b) => key(a) - key(b))[(xs.length - 1) >> 1];
+}
+
+// ---------------------------------------------------------------- indicators
+
+const indicators = define({
+  name: 'indicators',
+  description: 'Per-update cost of each indicator (state in a SharedArrayBuffer, as in the actor) vs trading-signals (its fastest, ' +
+    'number-based classes) and technicalindicators on real 1m EUR/USD bars, interleaved; plus the largest deviation of ours from ' +
+    'the reference (textbook batch formulas) and of each peer from ours.',
+  params: {
+    reps: param({ kind: 'int', default: 5, smoke: 2, help: 'repetitions' }),
+    updates: param({ kind: 'int', default: 500_000, smoke: 20_000, help: 'updates per implementation per repetition' }),
+    file: param({ kind: 'string', default: OANDA, help: 'tick file the 1m bars are built from' }),
+  },
+  needs: () => [],
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runIndicatorsBench } = await import('../indicators.bench.ts');
+    const r = await runIndicatorsBench({ ticksFile: p.file, reps: p.reps, updates: p.updates, onStep: ctx.step });
+    const problems: string[] = [];
+    const ratios: Ratio[] = [];
+    const rows = r.results.map((row) => {
+      const by = (name: string) => row.impls.find((i) => i.name === name)!;
+      for (const im of row.impls) {
+        if (!finitePositive(im.nsPerUpdate.median)) problems.push(`${row.indicator} ${im.name}: ns/update ${im.nsPerUpdate.median}`);
+        if ('maxAbsDiff' in im && !Number.isFinite(im.maxAbsDiff)) problems.push(`${row.indicator} ${im.name}: max |diff| ${im.maxAbsDiff}`);
+      }
+      if (!(row.referenceMaxDeviation < 1e-9)) problems.push(`${row.indicator}: ours deviates ${row.referenceMaxDeviation} from the reference (limit 1e-9)`);
+      const ts = by('trading-signals'), ti = by('technicalindicators');
+      // ratioOverOurs is already per repetition (peer ns ÷ ours_per_kind ns of the same repetition), spread over them.
+      for (const im of [ts, ti]) {
+        ratios.push({ label: `${row.indicator}: ${im.name} ÷ ours`, spread: im.ratioOverOurs, reps: r.reps, meaning: 'peer ns per update ÷ ours (> 1: ours is faster)' });
+      }
+      const diff = (x: typeof ts) => ('maxAbsDiff' in x ? `${(x.maxAbsDiff as number).toExponential(1)}${x.definitionNote === null ? '' : ' *'}` : '-');
+      return [row.indicator, by('harness').nsPerUpdate.median, by('ours_per_kind').nsPerUpdate.median, by('ours_dispatch').nsPerUpdate.median,
+        ts.nsPerUpdate.median, ti.nsPerUpdate.median, row.referenceMaxDeviation.toExponential(1), diff(ts), diff(ti)];
+    });
+    const notes = r.results.flatMap((row) => row.impls.filter((i) => i.definitionNote !== null).map((i) => [row.indicator, i.name, i.definitionNote as string]));
+    const ts = ratios.filter((x) => x.label.includes('trading-signals')).map((x) => x.spread.median);
+    problems.push(...ratioProblems(ratios));
+    return {
+      summary: [
+        `trading-signals ÷ ours, medians ${fmtNum(Math.min(...ts))}..${fmtNum(Math.max(...ts))}× over the indicators; ` +
+        `ours vs reference: largest deviation ${Math.max(...r.results.map((x) => x.referenceMaxDeviation)).toExponential(1)}`,
+        `${r.bars} real 1m bars (${r.ticksFile}), ${r.updatesPerRun} updates per run, ${r.reps} repetitions, Node ${r.node}`,
+      ],
+      tables: [
+        {
+          title: 'ns per update, median over repetitions (harness = the bare loop, included in every row, never subtracted); largest absolute difference of each peer from ours (* = another definition)',
+          columns: ['indicator', 'harness', 'ours', 'ours (dispatch)', 'trading-signals', 'technicalindicators', 'ours vs reference', 'trading-signals max diff', 'technicalindicators max diff'],
+          rows,
+        },
+        { title: 'where a peer defines the indicator differently (values are not expected to match)', columns: ['indicator', 'peer', 'difference'], rows: notes },
+      ],
+      ratios,
+      charts: [{ kind: 'ratios', file: 'indicators-ratios.svg', title: 'Indicator update cost: peer ÷ ours (> 1: ours is faster)', ratios }],
+      raw: r,
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- handoff
+
+const handoff = define({
+  name: 'handoff',
+  description: 'Main thread -> worker tick hand-off: the engine\'s shared-memory tick ring vs postMessage (one message per tick, and ' +
+    '1,024-tick batches), alternating per repetition: throughput, and one-way latency at a fixed offered rate.',
+  params: {
+    reps: param({ kind: 'int', default: 5, smoke: 2, help: 'repetitions (variant order alternates)' }),
+    ticks: param({ kind: 'int', default: 0, smoke: 20_000, min: 0, help: 'ticks per throughput run (0 = the whole file)' }),
+    rate: param({ kind: 'int', default: 100_000, smoke: 20_000, help: 'offered rate of the latency runs, ticks/s' }),
+    seconds: param({ kind: 'number', default: 2, smoke: 0.25, help: 'length of each latency run' }),
+  },
+  needs: () => [],
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runHandoffBench, VARIANTS } = await import('../handoff.bench.ts');
+    const r = await runHandoffBench({ ticks: p.ticks === 0 ? undefined : p.ticks, reps: p.reps, rate: p.rate, seconds: p.seconds, onStep: ctx.step });
+    const ring = r.variants.ring.reps;
+    const ratios: Ratio[] = [];
+    for (const other of ['postMessage', 'postMessageBatch1024'] as const) {
+      const o = r.variants[other].reps;
+      ratios.push(
+        ratio(`throughput: ring ÷ ${other}`, ring.map((x, i) => x.throughputPerS / o[i].throughputPerS), 'ticks/s (> 1: the ring moves more)'),
+        ratio(`p50 latency: ${other} ÷ ring`, ring.map((x, i) => o[i].latency.p50Us / x.latency.p50Us), '(> 1: the ring is faster)'),
+        ratio(`p99 latency: ${other} ÷ ring`, ring.map((x, i) => o[i].latency.p99Us / x.latency.p99Us), '(> 1: the ring is faster)'),
+      );
+    }
+    const problems = [...ratioProblems(ratios)];
+    if (!r.checksumsOk) problems.push('a worker saw ticks out of order or a wrong checksum');
+    for (const v of VARIANTS) if (!finitePositive(r.variants[v].throughputPerS.median)) problems.push(`${v}: throughput ${r.variants[v].throughputPerS.median}`);
+    const series = VARIANTS.map((v) => ({ label: v, points: points(medianBy(r.variants[v].reps, (x) => x.latency.p99Us).latency) }));
+    return {
+      summary: [
+        `ring ÷ postMessage throughput ${fmtSpread(ratios[0].spread, '×')}; p99 latency postMessage ÷ ring ${fmtSpread(ratios[2].spread, '×')}`,
+        `${r.ticks} ticks per throughput run, latency at ${r.rate}/s for ${r.seconds} s, ${r.reps} repetitions, checksums ${r.checksumsOk ? 'OK' : 'MISMATCH'}`,
+      ],
+      tables: [{
+        title: 'per variant, median (min..max) over repetitions',
+        columns: ['variant', 'throughput ticks/s', `p50 µs at ${r.rate}/s`, 'p99 µs'],
+        rows: VARIANTS.map((v) => [v, fmtSpread(r.variants[v].throughputPerS), fmtSpread(r.variants[v].p50Us), fmtSpread(r.variants[v].p99Us)]),
+      }],
+      ratios,
+      charts: [
+        { kind: 'ratios', file: 'handoff-ratios.svg', title: 'Tick hand-off: the ring\'s advantage (> 1: the ring is better)', ratios },
+        { kind: 'percentiles', file: 'handoff-latency.svg', title: `Hand-off one-way latency at ${r.rate} ticks/s (repetition with the median p99)`, series },
+      ],
+      raw: r,
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- replay
+
+interface ReplayRow {
+  file: string; mode: 'direct' | 'jetstream'; workers: number; ticks: number; signals: number;
+  per_worker_ticks_per_second?: { min: number; median: number; max: number }; ticks_per_second?: number;
+}
+
+/** The header and first `n` rows of a tick file, as a plain CSV in `dir`. */
+async function truncatedCopy(file: string, n: number, dir: string): Promise<string> {
+  const path = join(dir, `${basename(file).replace(/\.gz$/, '').replace(/\.csv$/, '')}-first-${n}.csv`);
+  const raw = createReadStream(file);
+  const lines = createInterface({ input: file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity });
+  const out = createWriteStream(path);
+  let k = 0;
+  for await (const line of lines) {
+    out.write(`${line}\n`);
+    if (k++ === n) break;
+  }
+  lines.close();
+  raw.destroy();
+  out.end();
+  await finished(out);
+  return path;
+}
+
+const replay = define({
+  name: 'replay',
+  description: 'Ticks/s through the real engine (supervisor, instrument actor workers, workflows price-cross-1.3850 + macd-cross-execute): ' +
+    'direct (ticks preloaded and pushed into the shared-memory rings, the backtest path) with 1, 2 and 4 workers, and through JetStream ' +
+    '(`pipstream replay --bus jetstream`, the live path).',
+  params: {
+    reps: param({ kind: 'int', default: 3, smoke: 1, help: 'repetitions of each direct run' }),
+    workers: param({ kind: 'numbers', default: [1, 2, 4], smoke: [1, 2], help: 'worker counts of the direct runs (1..4)' }),
+    files: param({ kind: 'strings', default: [OANDA, FXCM], smoke: [OANDA], help: 'tick files' }),
+    ticks: param({ kind: 'int', default: 0, smoke: 20_000, min: 0, help: 'first N ticks of each file (0 = all)' }),
+    jetstream: param({ kind: 'bool', default: true, help: 'also replay through JetStream (needs NATS)' }),
+  },
+  needs: (p) => (p.jetstream ? ['nats'] : []),
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runReplayBench } = await import('../replay.bench.ts');
+    const files = p.ticks === 0 ? p.files : await Promise.all(p.files.map((f) => truncatedCopy(f, p.ticks, ctx.tmp)));
+    const r = await runReplayBench({ reps: p.reps, workers: p.workers, files, jetstream: p.jetstream, onStep: ctx.step });
+    const rows = r.results as unknown as ReplayRow[];
+    const problems: string[] = [];
+    for (const x of rows) {
+      const tps = x.per_worker_ticks_per_second?.median ?? x.ticks_per_second ?? NaN;
+      if (!(x.ticks > 0)) problems.push(`${x.file} ${x.mode} ${x.workers}: no ticks`);
+      if (!finitePositive(tps)) problems.push(`${x.file} ${x.mode} ${x.workers}: ticks/s ${tps}`);
+      // Every worker replays the same ticks with the same workflows, and the bus must not change what fires.
+      const one = rows.find((y) => y.file === x.file && y.mode === 'direct' && y.workers === 1) ?? rows.find((y) => y.file === x.file && y.mode === 'direct');
+      if (one !== undefined && x.signals !== one.signals) problems.push(`${x.file} ${x.mode} ${x.workers} worker(s): ${x.signals} signals per worker, ${one.signals} with ${one.workers}`);
+    }
+    const name = (f: string) => basename(f);
+    return {
+      summary: rows.filter((x) => x.workers === 1).map((x) =>
+        `${name(x.file)} ${x.mode}, 1 worker: ${x.per_worker_ticks_per_second === undefined ? fmtNum(x.ticks_per_second ?? NaN) : fmtSpread(x.per_worker_ticks_per_second)} ticks/s`),
+      tables: [{
+        title: 'ticks/s per worker, median (min..max) over repetitions; signals per worker',
+        columns: ['file', 'mode', 'workers', 'ticks', 'ticks/s per worker', 'ticks/s all workers', 'signals'],
+        rows: rows.map((x) => {
+          const per = x.per_worker_ticks_per_second;
+          return [name(x.file), x.mode, x.workers, x.ticks, per === undefined ? fmtNum(x.ticks_per_second ?? NaN) : fmtSpread(per),
+            per === undefined ? fmtNum(x.ticks_per_second ?? NaN) : fmtNum(per.median * x.workers), x.signals];
+        }),
+      }],
+      ratios: [],
+      charts: [],
+      raw: r,
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- latency
+
+const MODES = ['relay', 'pipstream', 'orders'] as const;
+const MODE_LABEL: Record<Mode, string> = { relay: 'bare bus relay (floor)', pipstream: 'tick-to-signal', orders: 'tick-to-order' };
+
+const latencyNeeds = (modes: readonly string[]): Service[] => (modes.includes('orders') ? ['nats', 'redis'] : ['nats']);
+
+const latencyProblems = (x: RateResult): string[] => {
+  const at = `${x.mode} at ${x.rate}/s`;
+  const out: string[] = [];
+  if (!(x.latency.count > 0)) out.push(`${at}: no latency samples`);
+  if (!(x.signalTicks > 0)) out.push(`${at}: no tick produced a ${x.mode === 'orders' ? 'order' : 'signal'}`);
+  // An order names its tick by the tick's time only, so ticks sharing a time stamp are counted once: only
+  // signals (which carry tick_seq) must all arrive.
+  if (x.mode !== 'orders' && x.missingSignalTicks !== 0) out.push(`${at}: ${x.missingSignalTicks} of ${x.expectedSignalTicks} expected ticks never answered`);
+  if (!finitePositive(x.latency.p99Us)) out.push(`${at}: p99 ${x.latency.p99Us}`);
+  return out;
+};
+
+const latency = define({
+  name: 'latency',
+  description: 'Tick-to-signal (pipstream) and tick-to-order (orders: trade path, paper broker) latency through NATS JetStream at fixed ' +
+    'offered rates, the node in its own process; HdrHistogram with coordinated-omission correction. `relay` is the floor: the same ' +
+    'consumer publishing back with no engine, run alternately with the others in the same run. Also the engine alone (no bus).',
+  params: {
+    rates: param({ kind: 'numbers', default: [1000, 5000], smoke: [1000], help: 'offered rates, ticks/s' }),
+    seconds: param({ kind: 'number', default: 3, smoke: 1, help: 'measured seconds per rate and mode (after 1 s warm-up)' }),
+    reps: param({ kind: 'int', default: 3, smoke: 1, help: 'repetitions (mode order alternates)' }),
+    modes: param({ kind: 'strings', default: [...MODES], choices: MODES, help: 'paths measured' }),
+  },
+  needs: (p) => latencyNeeds(p.modes),
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runLatencyBench } = await import('../latency.bench.ts');
+    const modes = p.modes as Mode[];
+    const reps: LatencyResult[] = [];
+    for (let rep = 0; rep < p.reps; rep++) {
+      const order = rep % 2 === 0 ? modes : [...modes].reverse();
+      ctx.step(`rep ${rep + 1}/${p.reps}: ${order.join(', ')} at ${p.rates.join(', ')}/s`);
+      reps.push(await runLatencyBench({ rates: p.rates, seconds: p.seconds, modes: order }));
+    }
+    const runs = (rate: number, mode: Mode) => reps.map((r) => r.results.find((x) => x.rate === rate && x.mode === mode)!);
+    const engine = (rate: number) => reps.map((r) => r.engineOnly.find((x) => x.rate === rate)!.latency);
+    const s = (xs: LatencyStats[], k: keyof LatencyStats) => fmtSpread(spreadOf(xs.map((x) => x[k])));
+    const rows: (string | number)[][] = [];
+    const ratios: Ratio[] = [];
+    const charts: Chart[] = [];
+    const problems: string[] = [];
+    for (const rate of p.rates) {
+      const series: PercentileSeries[] = [];
+      for (const mode of modes) {
+        const rs = runs(rate, mode);
+        for (const x of rs) problems.push(...latencyProblems(x));
+        rows.push([MODE_LABEL[mode], rate, fmtNum(spreadOf(rs.map((x) => x.achievedSendRate)).median), s(rs.map((x) => x.latency), 'p50Us'),
+          s(rs.map((x) => x.latency), 'p99Us'), s(rs.map((x) => x.latency), 'p999Us'), s(rs.map((x) => x.latency), 'maxUs'),
+          `${rs.reduce((a, x) => a + x.signalTicks, 0)}/${rs.reduce((a, x) => a + x.expectedSignalTicks, 0)}`]);
+        series.push({ label: MODE_LABEL[mode], points: points(medianBy(rs, (x) => x.latency.p99Us).latency) });
+        if (mode !== 'relay' && modes.includes('relay')) {
+          const floor = runs(rate, 'relay');
+          for (const k of ['p50Us', 'p99Us'] as const) {
+            ratios.push(ratio(`${rate}/s ${mode} ${k.slice(0, 3)} ÷ relay ${k.slice(0, 3)}`, rs.map((x, i) => x.latency[k] / floor[i].latency[k]),
+              'latency over the bare bus floor (1: the engine adds nothing)'));
+          }
+        }
+      }
+      const e = engine(rate);
+      rows.push(['engine alone, no bus', rate, '-', s(e, 'p50Us'), s(e, 'p99Us'), s(e, 'p999Us'), s(e, 'maxUs'), '-']);
+      series.push({ label: 'engine alone, no bus', points: points(medianBy(e, (x) => x.p99Us)) });
+      charts.push({ kind: 'percentiles', file: `latency-${rate}.svg`, title: `Latency at ${rate} ticks/s (coordinated-omission corrected; repetition with the median p99)`, series });
+    }
+    problems.push(...ratioProblems(ratios));
+    if (ratios.length > 0) charts.push({ kind: 'ratios', file: 'latency-ratios.svg', title: 'Latency over the bare bus floor (1: the engine adds nothing)', ratios });
+    const target = (mode: Mode) => {
+      if (!modes.includes(mode)) return [];
+      const p99 = spreadOf(runs(p.rates[0], mode).map((x) => x.latency.p99Us)).median;
+      return [`${MODE_LABEL[mode]} at ${p.rates[0]}/s: p99 ${fmtNum(p99)} µs — target p99 < 1 ms ${p99 < 1000 ? 'met' : 'not met'}`];
+    };
+    const floor = modes.includes('relay') ? [`bare bus floor at ${p.rates[0]}/s: p99 ${fmtNum(spreadOf(runs(p.rates[0], 'relay').map((x) => x.latency.p99Us)).median)} µs`] : [];
+    return {
+      summary: [...target('pipstream'), ...target('orders'), ...floor],
+      tables: [{
+        title: 'µs, coordinated-omission corrected, median (min..max) over repetitions; answered = ticks answered / ticks that fire (orders: ticks sharing a time stamp count once)',
+        columns: ['path', 'rate/s', 'sent/s', 'p50', 'p99', 'p99.9', 'max', 'answered'],
+        rows,
+      }],
+      ratios,
+      charts,
+      raw: reps,
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- latency-search
+
+const latencySearch = define({
+  name: 'latency-search',
+  description: 'Step search for the highest offered rate whose p99 (through JetStream, coordinated-omission corrected) stays under the ' +
+    'target: the rate grows by `factor` from `start` until p99 reaches the target or `max-rate` is passed. The bare bus floor is measured at every step.',
+  params: {
+    mode: param({ kind: 'string', default: 'pipstream', choices: ['pipstream', 'orders'], help: 'tick-to-signal (pipstream) or tick-to-order (orders)' }),
+    start: param({ kind: 'int', default: 500, help: 'first offered rate, ticks/s' }),
+    factor: param({ kind: 'number', default: 2, min: 1.1, help: 'rate multiplier per step' }),
+    'max-rate': param({ kind: 'int', default: 16_000, smoke: 500, help: 'highest rate tried' }),
+    seconds: param({ kind: 'number', default: 3, smoke: 1, help: 'measured seconds per step' }),
+    'target-us': param({ kind: 'int', default: 1000, help: 'p99 target, µs' }),
+  },
+  needs: (p) => latencyNeeds([p.mode]),
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runLatencyBench } = await import('../latency.bench.ts');
+    const mode = p.mode as Mode;
+    const steps: { rate: number; run: RateResult; floor: RateResult }[] = [];
+    const raw: LatencyResult[] = [];
+    for (let rate = p.start; rate <= p['max-rate']; rate = Math.round(rate * p.factor)) {
+      ctx.step(`${rate}/s`);
+      const r = await runLatencyBench({ rates: [rate], seconds: p.seconds, modes: ['relay', mode] });
+      raw.push(r);
+      steps.push({ rate, run: r.results.find((x) => x.mode === mode)!, floor: r.results.find((x) => x.mode === 'relay')! });
+      if (steps[steps.length - 1].run.latency.p99Us >= p['target-us']) break;
+    }
+    const under = steps.filter((s) => s.run.latency.p99Us < p['target-us']);
+    const best = under.length === 0 ? null : under[under.length - 1].rate;
+    const first = steps[0];
+    const problems = steps.flatMap((s) => [...latencyProblems(s.run), ...latencyProblems(s.floor)]);
+    if (steps.length === 0) problems.push(`no step ran (start ${p.start} above max-rate ${p['max-rate']})`);
+    const headline = first === undefined ? 'no step ran' : best !== null
+      ? `highest offered rate with ${MODE_LABEL[mode]} p99 < ${p['target-us']} µs: ${best}/s`
+      : `highest offered rate with ${MODE_LABEL[mode]} p99 < ${p['target-us']} µs: none — p99 ${fmtNum(first.run.latency.p99Us)} µs already at ` +
+        `${first.rate}/s, where the bare bus floor alone has p99 ${fmtNum(first.floor.latency.p99Us)} µs`;
+    return {
+      summary: [headline],
+      tables: [{
+        title: `steps (µs, coordinated-omission corrected; the search stops at the first p99 ≥ ${p['target-us']} µs)`,
+        columns: ['rate/s', 'sent/s', `${mode} p50`, `${mode} p99`, `${mode} p99.9`, `${mode} max`, 'relay p50', 'relay p99', `p99 < ${p['target-us']}`],
+        rows: steps.map((s) => [s.rate, s.run.achievedSendRate, s.run.latency.p50Us, s.run.latency.p99Us, s.run.latency.p999Us, s.run.latency.maxUs,
+          s.floor.latency.p50Us, s.floor.latency.p99Us, s.run.latency.p99Us < p['target-us'] ? 'yes' : 'no']),
+      }],
+      ratios: [],
+      charts: steps.length === 0 ? [] : [{
+        kind: 'percentiles', file: 'latency-search.svg', title: `${MODE_LABEL[mode]} latency per offered rate (and the bus floor)`,
+        series: [...steps.map((s) => ({ label: `${mode} ${s.rate}/s`, points: points(s.run.latency) })),
+          ...steps.map((s) => ({ label: `relay ${s.rate}/s`, points: points(s.floor.latency) }))],
+      }],
+      raw: { best, target: p['target-us'], steps: raw },
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- orders
+
+const orders = define({
+  name: 'orders',
+  description: 'Sustained orders/s through the trade path: SIGNAL_AUTO_EXECUTE signals -> risk reserve/commit in shared memory -> paper ' +
+    'broker -> ORDERS, RISK and PORTFOLIO journaled on JetStream, with the exactly-once checks on (Redis claim per signal, msgIds).',
+  params: {
+    orders: param({ kind: 'int', default: 20_000, smoke: 300, help: 'orders per repetition' }),
+    reps: param({ kind: 'int', default: 3, smoke: 1, help: 'repetitions' }),
+    recover: param({ kind: 'bool', default: false, help: 'with the SIGNALS recovery consumers on' }),
+  },
+  needs: () => ['nats', 'redis'],
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runOrdersBench } = await import('../orders.bench.ts');
+    ctx.step(`${p.orders} orders × ${p.reps}`);
+    const r = await runOrdersBench({ orders: p.orders, reps: p.reps, recover: p.recover, onRep: (x) => ctx.step(`rep ${x.rep + 1}/${p.reps}: ${Math.round(x.ordersPerSecond)} orders/s`) });
+    const problems = r.results.filter((x) => !finitePositive(x.ordersPerSecond)).map((x) => `rep ${x.rep}: ${x.ordersPerSecond} orders/s`);
+    if (r.results.length !== p.reps) problems.push(`${r.results.length} of ${p.reps} repetitions reported`);
+    return {
+      summary: [`${fmtSpread(spreadOf(r.results.map((x) => x.ordersPerSecond)))} orders/s (every order filled)`],
+      tables: [{ title: 'per repetition', columns: ['rep', 'orders', 'seconds', 'orders/s'], rows: r.results.map((x) => [x.rep + 1, x.orders, x.seconds, x.ordersPerSecond]) }],
+      ratios: [],
+      charts: [],
+      raw: r,
+      problems,
+    };
+  },
+});
+
+// ---------------------------------------------------------------- gateway
+
+const gateway = define({
+  name: 'gateway',
+  description: 'REST with autocannon and WS fan-out to N clients vs a `ws` server doing the same job.',
+  params: {},
+  needs: () => [],
+  unavailable: 'the gateway is not built yet',
+  run: null,
+});
+
+export const SCENARIOS: readonly ScenarioDef[] = [indicators, handoff, replay, latency, latencySearch, orders, gateway];
