@@ -45,7 +45,13 @@ const LEVELS_PER_WORKFLOW = 120;
 /** After the last send, how long to wait for signals that are still expected. */
 const DRAIN_TIMEOUT_MS = 5000;
 
-export interface LatencyStats { count: number; p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number }
+export interface LatencyStats {
+  count: number; p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number;
+  /** The distribution for charts: µs at DISTRIBUTION_PERCENTILES. */
+  distribution: Array<{ percentile: number; us: number }>;
+}
+
+const DISTRIBUTION_PERCENTILES = [0, 10, 25, 50, 75, 90, 95, 97.5, 99, 99.5, 99.9, 99.95, 99.99, 100];
 
 /**
  * `pipstream`: tick to signal through the engine; `orders`: tick to order (trade path, paper broker);
@@ -100,7 +106,10 @@ const recordMs = (h: hdr.Histogram, ms: number) => h.recordValue(Math.max(1, Mat
 function summary(h: hdr.Histogram): LatencyStats {
   // A percentile is the top of its bucket (3 significant digits), which can lie just above the true max.
   const at = (p: number) => Math.min(h.getValueAtPercentile(p), h.maxValue);
-  return { count: h.totalCount, p50Us: at(50), p99Us: at(99), p999Us: at(99.9), maxUs: h.maxValue, meanUs: Math.round(h.mean) };
+  return {
+    count: h.totalCount, p50Us: at(50), p99Us: at(99), p999Us: at(99.9), maxUs: h.maxValue, meanUs: Math.round(h.mean),
+    distribution: h.totalCount === 0 ? [] : DISTRIBUTION_PERCENTILES.map((p) => ({ percentile: p, us: p === 100 ? h.maxValue : at(p) })),
+  };
 }
 
 const mid = (t: TickColumns, i: number) => (t.bid[i] + t.ask[i]) / 2;

@@ -50,9 +50,10 @@ const ratioProblems = (ratios: Ratio[]): string[] =>
 
 const ratio = (label: string, perRep: number[], meaning: string): Ratio => ({ label, spread: spreadOf(perRep), reps: perRep.length, meaning });
 
-/** p50 .. max of a latency summary as chart points. */
-const points = (l: { p50Us: number; p99Us: number; p999Us: number; maxUs: number }): PercentileSeries['points'] =>
-  [{ percentile: 50, us: l.p50Us }, { percentile: 99, us: l.p99Us }, { percentile: 99.9, us: l.p999Us }, { percentile: 100, us: l.maxUs }];
+/** A latency summary as chart points: its whole distribution when it has one, else p50 .. max. */
+const points = (l: { p50Us: number; p99Us: number; p999Us: number; maxUs: number; distribution?: PercentileSeries['points'] }): PercentileSeries['points'] =>
+  l.distribution !== undefined && l.distribution.length > 0 ? l.distribution
+    : [{ percentile: 50, us: l.p50Us }, { percentile: 99, us: l.p99Us }, { percentile: 99.9, us: l.p999Us }, { percentile: 100, us: l.maxUs }];
 
 /** The element whose key is the median of the keys (for an even count the lower middle one). */
 function medianBy<T>(xs: T[], key: (x: T) => number): T {
@@ -288,7 +289,7 @@ const latency = define({
     }
     const runs = (rate: number, mode: Mode) => reps.map((r) => r.results.find((x) => x.rate === rate && x.mode === mode)!);
     const engine = (rate: number) => reps.map((r) => r.engineOnly.find((x) => x.rate === rate)!.latency);
-    const s = (xs: LatencyStats[], k: keyof LatencyStats) => fmtSpread(spreadOf(xs.map((x) => x[k])));
+    const s = (xs: LatencyStats[], k: Exclude<keyof LatencyStats, 'distribution'>) => fmtSpread(spreadOf(xs.map((x) => x[k])));
     const rows: (string | number)[][] = [];
     const ratios: Ratio[] = [];
     const charts: Chart[] = [];
