@@ -19,6 +19,7 @@ import { openApiDocument } from './openapi.ts';
 import { RateLimiter, type BucketConfig } from './rate-limit.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { authRoutes } from './routes/auth.ts';
+import { mountDashboard } from './routes/dashboard.ts';
 import { opsRoutes } from './routes/ops.ts';
 import { tradingRoutes } from './routes/trading.ts';
 import { workflowRoutes } from './routes/workflows.ts';
@@ -107,6 +108,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
     routes.push(...opsRoutes(deps, doc), ...authRoutes(deps), ...accountRoutes(deps), ...workflowRoutes(deps), ...tradingRoutes(deps));
     for (const r of routes) mountRoute(app, deps, r);
     const sockets = mountWebSocket(app, deps, hub);
+    mountDashboard(app, deps);
     mountFallbacks(app, deps);
 
     const requested = o.port ?? config.port;

@@ -50,7 +50,8 @@ export function openApiDocument(routes: readonly RouteDef[]): Record<string, unk
     openapi: '3.1.0',
     info: {
       title: 'pipstream gateway', version: '1',
-      description: `REST API of pipstream (DESIGN.md §10). The WebSocket endpoint is ${WS_PATH} (see gateway/README.md).`,
+      description: `REST API of pipstream (DESIGN.md §10). The WebSocket endpoint is ${WS_PATH} (see gateway/README.md); `
+        + 'the dashboard at / (static files under /dashboard/ and /vendor/) is a client of this API, not part of it.',
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }, { apiKey: [] }],

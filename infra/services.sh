@@ -71,7 +71,7 @@ pg_version() {
   printf '%s' "${v:-15}"
 }
 missing_packages() {
-  local pkgs=(nats-server redis-server postgresql "postgresql-$(pg_version)-postgis-3") p
+  local pkgs=(nats-server redis-server postgresql "postgresql-$(pg_version)-postgis-3" chromium) p
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || printf '%s ' "$p"
   done

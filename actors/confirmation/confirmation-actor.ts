@@ -303,11 +303,17 @@ export class ConfirmationActor<Outcome = unknown> {
     this.o.bus.publishAsync(m.subject, m.data, m.msgId);
   }
 
-  private async onRequest(data: Uint8Array, subject: string): Promise<Uint8Array> {
+  /**
+   * Every node's actor hears every request: only the one holding the order answers. An order this actor
+   * does not hold (unknown here, or another account's) gets no answer at all, so the requester cannot tell
+   * another account's order from one that does not exist (it times out either way).
+   */
+  private async onRequest(data: Uint8Array, subject: string): Promise<Uint8Array | null> {
     const account = subject.slice(subject.lastIndexOf('.') + 1);
     const req = parseRequest(data);
-    const reply = typeof req === 'string' ? { ok: false, state: null, reason: req } : await this.decide(req, account);
-    return enc.encode(JSON.stringify(reply));
+    if (typeof req === 'string') return enc.encode(JSON.stringify({ ok: false, state: null, reason: req }));
+    const reply = await this.decide(req, account);
+    return reply.state === null ? null : enc.encode(JSON.stringify(reply));
   }
 
   private onSignalMessage(m: BusMsg): void {

@@ -251,13 +251,13 @@ export class EmbeddedBus implements Bus {
     });
   }
 
-  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | Promise<Uint8Array>,
+  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | null | Promise<Uint8Array | null>,
     opts: { queue?: string } = {}): BusSubscription {
     return this.subscribe(subject, (m) => {
       const reply = m.reply;
       Promise.resolve()
         .then(() => handler(m.data, m.subject))
-        .then((out) => { if (reply) this.deliverCore(reply, out, undefined); }, (err) => this.o.onError?.(
+        .then((out) => { if (reply && out !== null) this.deliverCore(reply, out, undefined); }, (err) => this.o.onError?.(
           new PipstreamError('PS_BUS_HANDLER', `responder for ${subject} threw: ${(err as Error)?.message}`, { subject: m.subject },
             { cause: err })));
     }, opts);

@@ -256,14 +256,14 @@ class JetStreamBus implements Bus {
     }
   }
 
-  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | Promise<Uint8Array>,
+  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | null | Promise<Uint8Array | null>,
     opts: { queue?: string } = {}): BusSubscription {
     const sub = this.nats.subscribe(subject, {
       ...(opts.queue ? { queue: opts.queue } : {}),
       callback: (_err, m) => {
         Promise.resolve()
           .then(() => handler(m.data, m.subject))
-          .then((out) => m.respond(out), (err) => this.o.onError?.(new PipstreamError('PS_BUS_HANDLER',
+          .then((out) => { if (out !== null) m.respond(out); }, (err) => this.o.onError?.(new PipstreamError('PS_BUS_HANDLER',
             `responder for ${subject} threw: ${(err as Error)?.message}`, { subject: m.subject }, { cause: err })));
       },
     });

@@ -93,7 +93,11 @@ export interface Bus {
   /** Core NATS publish, fire and forget (control subjects, fan-out). */
   publishCore(subject: string, data: Uint8Array): void;
   request(subject: string, data: Uint8Array, opts?: { timeoutMs?: number }): Promise<Uint8Array>;
-  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | Promise<Uint8Array>,
+  /**
+   * Answers requests on `subject`. A handler that returns null does not answer: with several responders
+   * (one per node), only the one that owns the request replies, and the requester times out if none does.
+   */
+  respond(subject: string, handler: (data: Uint8Array, subject: string) => Uint8Array | null | Promise<Uint8Array | null>,
     opts?: { queue?: string }): BusSubscription;
   /** Flushes pending publishes (best effort), then closes. */
   close(): Promise<void>;

@@ -12,7 +12,8 @@ import type { Principal, Reply, RequestCtx, RouteDef } from './route.ts';
 import { S, validator, type JsonSchema } from './validate.ts';
 import type { GatewayDeps } from '../deps.ts';
 
-const SECURITY_HEADERS: [string, string][] = [
+/** Sent on every answer; the dashboard (routes/dashboard.ts) replaces only the CSP. */
+export const SECURITY_HEADERS: [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['X-Frame-Options', 'DENY'],
   ['Referrer-Policy', 'no-referrer'],

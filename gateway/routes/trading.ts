@@ -6,7 +6,7 @@
  */
 import { newEventId, encodeSignalEvent, EventType, makeEnvelope, Side, SignalMode } from '../../engine/events/mod.ts';
 import { orderIdFor } from '../../engine/events/trade.ts';
-import { PipstreamError } from '../../engine/errors/mod.ts';
+import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import type { GatewayDeps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
@@ -29,6 +29,8 @@ export async function decideConfirmation(deps: GatewayDeps, account: string, op:
   try {
     reply = await deps.bus.request(Subjects.confirmRequest(account), data, { timeoutMs: deps.options.confirmTimeoutMs });
   } catch (err) {
+    // Only the node holding the order answers: silence means no node holds it (for this account).
+    if (isPipstreamError(err, 'PS_TIMEOUT')) return { ok: false, state: null, reason: `no pending order ${id}` };
     throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `the confirmation service did not answer: ${(err as Error).message}`, { service: 'confirmation' }, { cause: err });
   }
   return JSON.parse(Buffer.from(reply).toString('utf8')) as ConfirmReply;
