@@ -430,11 +430,92 @@ const orders = define({
 
 const gateway = define({
   name: 'gateway',
-  description: 'REST with autocannon and WS fan-out to N clients vs a `ws` server doing the same job.',
-  params: {},
-  needs: () => [],
-  unavailable: 'the gateway is not built yet',
-  run: null,
+  description: 'The gateway under load: WebSocket price fan-out to N clients vs a minimal `ws` server doing the same job (same NATS ' +
+    'subject, same frame bytes), each in its own process, alternating per configuration; end-to-end JetStream tick -> WS frame; REST ' +
+    'req/s and p99 with autocannon on an authenticated read (positions) and on manual order submission.',
+  params: {
+    clients: param({ kind: 'numbers', default: [1000, 5000], smoke: [50], help: 'fan-out client counts' }),
+    rate: param({ kind: 'int', default: 200, smoke: 50, help: 'fan-out offered rate, ticks/s (× clients = frames/s requested)' }),
+    seconds: param({ kind: 'number', default: 3, smoke: 1, help: 'measured seconds per run (after 1 s warm-up)' }),
+    reps: param({ kind: 'int', default: 2, smoke: 1, help: 'repetitions (server order alternates)' }),
+    'rest-seconds': param({ kind: 'number', default: 3, smoke: 1, help: 'autocannon seconds per REST route' }),
+    connections: param({ kind: 'int', default: 50, smoke: 10, help: 'autocannon connections' }),
+    'e2e-rate': param({ kind: 'int', default: 1000, smoke: 200, help: 'end-to-end offered rate, ticks/s' }),
+    'e2e-clients': param({ kind: 'int', default: 1000, smoke: 50, help: 'end-to-end client count' }),
+  },
+  // PostgreSQL is needed too (the gateway's accounts); the harness has no probe for it, so its absence is a failure, not a skip.
+  needs: () => ['nats', 'redis'],
+  unavailable: null,
+  run: async (p, ctx) => {
+    const { runGatewayBench } = await import('../gateway.bench.ts');
+    const r = await runGatewayBench({
+      clients: p.clients, rate: p.rate, seconds: p.seconds, reps: p.reps, restSeconds: p['rest-seconds'], connections: p.connections,
+      e2eRate: p['e2e-rate'], e2eClients: p['e2e-clients'], onStep: ctx.step,
+    });
+    const configs = [...p.clients.map((c) => ({ kind: 'fanout' as const, clients: c, rate: p.rate })), { kind: 'e2e' as const, clients: p['e2e-clients'], rate: p['e2e-rate'] }];
+    const runs = (server: string, c: (typeof configs)[number]) =>
+      r.fanout.filter((x) => x.server === server && x.kind === c.kind && x.clients === c.clients).sort((a, b) => a.rep - b.rep);
+    const label = (c: (typeof configs)[number]) => `${c.kind === 'e2e' ? 'end-to-end ' : ''}${c.clients} clients at ${c.rate} ticks/s`;
+    const problems: string[] = [];
+    const ratios: Ratio[] = [];
+    const rows: (string | number)[][] = [];
+    const series: PercentileSeries[] = [];
+    for (const c of configs) {
+      const g = runs('gateway', c), w = runs('ws', c);
+      for (const x of [...g, ...w]) {
+        const at = `${x.server} ${label(c)} rep ${x.rep + 1}`;
+        if (x.error !== null) problems.push(`${at}: ${x.error}`);
+        else if (!(x.delivered > 0)) problems.push(`${at}: no frame delivered`);
+        if (!finitePositive(x.latency.p99Us)) problems.push(`${at}: p99 ${x.latency.p99Us}`);
+      }
+      ratios.push(
+        ratio(`${label(c)}: frames/s gateway ÷ ws`, g.map((x, i) => x.deliveredPerS / w[i].deliveredPerS), 'delivered frames per second (> 1: the gateway delivers more)'),
+        ratio(`${label(c)}: p99 ws ÷ gateway`, g.map((x, i) => w[i].latency.p99Us / x.latency.p99Us), 'p99 from the schedule (> 1: the gateway is faster)'),
+      );
+      for (const [server, xs] of [['gateway', g], ['ws', w]] as const) {
+        const sp = (f: (x: (typeof xs)[number]) => number) => fmtSpread(spreadOf(xs.map(f)));
+        rows.push([server, c.kind, c.clients, c.rate, c.rate * c.clients, sp((x) => x.deliveredPerS), sp((x) => x.completeness * 100),
+          sp((x) => x.latency.p50Us), sp((x) => x.latency.p99Us), sp((x) => x.latency.maxUs), sp((x) => x.probe.p99Us)]);
+        series.push({ label: `${server} ${label(c)}`, points: points(medianBy(xs, (x) => x.latency.p99Us).latency) });
+      }
+    }
+    if (!r.framesIdentical) problems.push('the gateway and the ws peer sent different frames for the same tick');
+    for (const x of r.rest) {
+      if (!(x.ok > 0) || !finitePositive(x.reqPerS)) problems.push(`REST ${x.route} rep ${x.rep + 1}: ${x.ok} 2xx, ${x.reqPerS} req/s`);
+      if (x.non2xx > 0 || x.errors > 0) problems.push(`REST ${x.route} rep ${x.rep + 1}: ${x.non2xx} non-2xx answers, ${x.errors} errors`);
+    }
+    problems.push(...ratioProblems(ratios));
+    const restRows = (['read', 'order'] as const).map((route) => {
+      const xs = r.rest.filter((x) => x.route === route);
+      return [route === 'read' ? 'GET positions' : 'POST orders', xs[0]?.connections ?? '-', fmtSpread(spreadOf(xs.map((x) => x.reqPerS))),
+        fmtSpread(spreadOf(xs.map((x) => x.p50Ms))), fmtSpread(spreadOf(xs.map((x) => x.p99Ms))), xs.reduce((a, x) => a + x.ok, 0)];
+    });
+    const big = configs.filter((c) => c.kind === 'fanout').map((c, i) => `${c.clients} clients: frames/s gateway ÷ ws ${fmtSpread(ratios[2 * i].spread, '×')}, ` +
+      `p99 ws ÷ gateway ${fmtSpread(ratios[2 * i + 1].spread, '×')}`);
+    const e2e = spreadOf(runs('gateway', configs[configs.length - 1]).map((x) => x.latency.p99Us));
+    return {
+      summary: [
+        ...big.map((line) => `fan-out ${line} — target ≥ 3× at equal or better p99`),
+        `end-to-end (JetStream tick -> WS frame) at ${p['e2e-rate']} ticks/s, ${p['e2e-clients']} clients: gateway p99 ${fmtSpread(e2e)} µs — target < 2 ms ${e2e.median < 2000 ? 'met' : 'not met'}`,
+        `REST: ${restRows.map((x) => `${x[0]} ${x[2]} req/s, p99 ${x[4]} ms`).join('; ')}`,
+      ],
+      tables: [
+        {
+          title: 'price fan-out, median (min..max) over repetitions; latency µs from each tick\'s scheduled send; probe = client 0 from the actual send, coordinated-omission corrected',
+          columns: ['server', 'kind', 'clients', 'ticks/s', 'frames/s requested', 'frames/s delivered', 'delivered %', 'p50', 'p99', 'max', 'probe p99'],
+          rows,
+        },
+        { title: `REST with autocannon, ${p['rest-seconds']} s per route (ms; autocannon records whole milliseconds)`, columns: ['route', 'connections', 'req/s', 'p50 ms', 'p99 ms', '2xx'], rows: restRows },
+      ],
+      ratios,
+      charts: [
+        { kind: 'ratios', file: 'gateway-ratios.svg', title: 'Gateway vs a ws server doing the same fan-out (> 1: the gateway is better)', ratios },
+        { kind: 'percentiles', file: 'gateway-latency.svg', title: 'Price delivery latency from the tick\'s scheduled send (repetition with the median p99)', series },
+      ],
+      raw: r,
+      problems,
+    };
+  },
 });
 
 export const SCENARIOS: readonly ScenarioDef[] = [indicators, handoff, replay, latency, latencySearch, orders, gateway];

@@ -60,7 +60,16 @@ export class Session {
       this.#prices.set(instrument, message);
       return;
     }
-    this.#ws!.send(message, false);
+    this.#send(message);
+  }
+
+  /**
+   * Sends from outside a uWS callback (NATS fan-out, async request handling) must be corked: uWS only
+   * flushes uncorked writes when the socket next has an event, which for a quiet client may be never.
+   */
+  #send(message: string): void {
+    const ws = this.#ws!;
+    ws.cork(() => ws.send(message, false));
   }
 
   /** Never dropped: queued while the client is slow, the connection closed when the queue is full. */
@@ -77,7 +86,7 @@ export class Session {
       this.#queue.push(message);
       return;
     }
-    this.#ws!.send(message, false);
+    this.#send(message);
   }
 
   /** On drain: reliable messages first, then the pending prices, while the socket takes them. */
