@@ -252,8 +252,8 @@ async function connectClients(url: string, n: number, instrument: string, reconn
     };
     ws.on('message', onReply);
   });
-  // A connection dropped before its subscription was confirmed is opened again, and counted: the gateway
-  // sometimes closes one of many connections opened at once (1006) right after the upgrade (an open bug).
+  // A connection dropped before its subscription was confirmed is opened again, and counted (the gateway
+  // used to drop one of many connections opened at once; `reconnects` shows it should it come back).
   const openRetrying = async (i: number): Promise<WebSocket> => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -38,6 +38,7 @@ interface Raw {
 export interface Answer { status: number; body: string; contentType: string; headers: [string, string][] }
 
 /** Writes an answer unless the client has gone; `close` ends the connection (after a refused body). */
+/** Writes the answer once, at once: for answers made synchronously inside the request's own uWS callback. */
 export function writeAnswer(res: HttpResponse, state: { aborted: boolean }, a: Answer, origin: string, deps: GatewayDeps, close = false): void {
   if (state.aborted) return;
   state.aborted = true; // a response is written once
@@ -49,6 +50,15 @@ export function writeAnswer(res: HttpResponse, state: { aborted: boolean }, a: A
     for (const [k, v] of a.headers) res.writeHeader(k, v);
     res.end(a.body, close);
   });
+}
+
+/**
+ * Writes an answer a promise produced (the request has its onAborted handler), from a macrotask: a promise
+ * may settle inside another socket's uWS callback, and corking one socket while another is corked breaks
+ * the other connection (seen as WebSockets closed with 1006 right after their upgrade).
+ */
+export function writeAnswerLater(res: HttpResponse, state: { aborted: boolean }, a: Answer, origin: string, deps: GatewayDeps, close = false): void {
+  setImmediate(() => writeAnswer(res, state, a, origin, deps, close));
 }
 
 function corsHeaders(origin: string, deps: GatewayDeps): [string, string][] {
@@ -137,7 +147,7 @@ export function mountRoute(app: TemplatedApp, deps: GatewayDeps, route: RouteDef
     );
 
     function finish(a: Answer, close: boolean) {
-      writeAnswer(res, state, a, raw.origin, deps, close);
+      writeAnswerLater(res, state, a, raw.origin, deps, close);
       deps.metrics.requests.inc({ method: route.method, route: route.path, status: String(a.status) });
       deps.metrics.latency.observe({ method: route.method, route: route.path }, (performance.now() - started) / 1000);
       if (principal !== null && route.unmetered !== true) {

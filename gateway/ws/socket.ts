@@ -7,7 +7,7 @@
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import type { GatewayDeps } from '../deps.ts';
-import { authenticate, errorJson, writeAnswer } from '../http/server.ts';
+import { authenticate, errorJson, writeAnswerLater } from '../http/server.ts';
 import { S, validator } from '../http/validate.ts';
 import { decideConfirmation } from '../routes/trading.ts';
 import { ACCOUNT_CHANNELS, type AccountChannel, type Hub } from './hub.ts';
@@ -113,11 +113,13 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
         const wait = await deps.limiter.take('ip', ip);
         if (wait > 0) throw new PipstreamError('PS_RATE_LIMITED', `rate limit exceeded for this IP address; retry in ${wait} s`, { retryAfterS: wait });
         return authenticate(deps, authorization, apiKey);
-      })().then((principal) => {
+      })().then((principal) => setImmediate(() => {
+        // In a macrotask, never inside another socket's uWS callback (a promise can settle there): upgrading one
+        // response while another socket is corked drops the new connection.
         if (state.aborted) return;
         state.aborted = true;
         res.cork(() => res.upgrade<SocketData>({ session: new Session(principal, limits) }, key, protocol, extensions, context));
-      }, (err: unknown) => writeAnswer(res, state, errorJson(err, deps, 'ws upgrade'), origin, deps, true));
+      }), (err: unknown) => writeAnswerLater(res, state, errorJson(err, deps, 'ws upgrade'), origin, deps, true));
     },
     open: (ws) => {
       ws.getUserData().session.attach(ws);
@@ -142,9 +144,10 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
         session.sendReliable(wsError(typeof id === 'string' || typeof id === 'number' ? id : undefined, err));
         return;
       }
-      handle(session, req).then((text) => session.sendReliable(text), (err: unknown) => {
+      // Replies go out from a macrotask, never inside another socket's uWS callback (see writeAnswer).
+      handle(session, req).then((text) => setImmediate(() => session.sendReliable(text)), (err: unknown) => {
         if (!isPipstreamError(err)) deps.log.error({ err }, 'ws request failed');
-        session.sendReliable(wsError(req.id, err));
+        setImmediate(() => session.sendReliable(wsError(req.id, err)));
       });
     },
     drain: (ws: WebSocket<SocketData>) => ws.getUserData().session.drain(),
