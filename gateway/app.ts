@@ -3,6 +3,7 @@
  * on connections it is given or opens itself (and then closes on `close()`).
  */
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { pino, type Logger } from 'pino';
 import uWS from 'uWebSockets.js';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
@@ -24,6 +25,7 @@ import { opsRoutes } from './routes/ops.ts';
 import { tradingRoutes } from './routes/trading.ts';
 import { workflowRoutes } from './routes/workflows.ts';
 import { Hub } from './ws/hub.ts';
+import { SessionMap } from './ws/session-map.ts';
 import { mountWebSocket } from './ws/socket.ts';
 
 export interface GatewayOptions {
@@ -40,7 +42,15 @@ export interface GatewayOptions {
   wsBackpressureBytes?: number;
   wsMaxQueued?: number;
   wsIdleTimeoutS?: number;
+  /**
+   * How long a confirm/reject waits for the node holding the order (only that node answers; silence means no
+   * such order). Default 2000.
+   */
   confirmTimeoutMs?: number;
+  /** This process's id in the WS session map; unique per gateway. Default: `<hostname>-<pid>-<random>`. */
+  gatewayId?: string;
+  /** How long a gateway's session map entries outlive its last refresh (refreshed every third of it). Default 30 s. */
+  sessionTtlMs?: number;
   /** Connections to use (not closed by the gateway); opened from the configuration when absent. */
   sql?: Sql;
   redis?: Redis;
@@ -51,6 +61,8 @@ export interface GatewayOptions {
 }
 
 export interface Gateway {
+  /** Its id in the WS session map. */
+  readonly id: string;
   readonly port: number;
   /** The routes mounted, as the OpenAPI document describes them. */
   readonly routes: readonly RouteDef[];
@@ -81,6 +93,13 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
     await bus.ensureStreams();
 
     const hub = new Hub(bus, log);
+    const sessions = new SessionMap(redis, {
+      gatewayId: o.gatewayId ?? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`,
+      ttlMs: o.sessionTtlMs ?? 30_000, log,
+    });
+    await sessions.start();
+    // Released before the connections it uses (owned is released in reverse), also when listen fails.
+    owned.push(() => sessions.close());
     const deps: GatewayDeps = {
       options: {
         maxBodyBytes: o.maxBodyBytes ?? 64 * 1024,
@@ -88,7 +107,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
         wsBackpressureBytes: o.wsBackpressureBytes ?? 256 * 1024,
         wsMaxQueued: o.wsMaxQueued ?? 10_000,
         wsIdleTimeoutS: o.wsIdleTimeoutS ?? 60,
-        confirmTimeoutMs: o.confirmTimeoutMs ?? 5000,
+        confirmTimeoutMs: o.confirmTimeoutMs ?? 2000,
       },
       sql, redis, bus, log,
       tokens: new TokenService(sql, { jwtSecret: secretOf(o, log), accessTtlS: o.accessTtlS ?? 900, refreshTtlS: o.refreshTtlS ?? 30 * 24 * 3600 }),
@@ -100,6 +119,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
       meter: new Meter(bus),
       metrics: gatewayMetrics(o.processMetrics ?? false),
       prices: hub,
+      sessions,
     };
 
     const app = uWS.App();
@@ -120,6 +140,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
     log.info({ port }, 'gateway listening');
     let closed = false;
     return {
+      id: sessions.gatewayId,
       port,
       routes,
       async close() {

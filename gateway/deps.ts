@@ -7,6 +7,7 @@ import type { Meter } from './metering.ts';
 import type { GatewayMetrics } from './metrics.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { PriceBook } from './ws/hub.ts';
+import type { SessionMap } from './ws/session-map.ts';
 
 export interface ResolvedGatewayOptions {
   maxBodyBytes: number;
@@ -31,4 +32,6 @@ export interface GatewayDeps {
   metrics: GatewayMetrics;
   log: Logger;
   prices: PriceBook;
+  /** Every gateway's WS connections, by account (Redis). */
+  sessions: SessionMap;
 }

@@ -73,9 +73,7 @@ t.test('the registry: every scenario the issue names, usage lists each parameter
   }
   const smoke = parseBenchArgs(['--smoke'], SCENARIOS);
   t.same(smoke.params.get('latency'), { rates: [1000], seconds: 1, reps: 1, modes: ['relay', 'pipstream', 'orders'] });
-  const gateway = SCENARIOS.find((s) => s.name === 'gateway')!;
-  t.equal(gateway.run, null);
-  t.equal(gateway.unavailable, 'the gateway is not built yet');
+  t.match(smoke.params.get('gateway'), { clients: [50], rate: 50, 'e2e-clients': 50 }, 'the gateway runs small in the smoke');
   t.same(SCENARIOS.find((s) => s.name === 'latency')!.needs({ modes: ['relay', 'pipstream'] }), ['nats']);
   t.same(SCENARIOS.find((s) => s.name === 'latency')!.needs({ modes: ['orders'] }), ['nats', 'redis']);
 });
@@ -168,18 +166,20 @@ t.test('report: Markdown, terminal table and SVG charts from a fixed result', as
 const run = promisify(execFile);
 const cli = (args: string[]) => run(process.execPath, ['--import', 'tsx', 'engine/cli/main.ts', 'bench', ...args], { cwd: new URL('..', import.meta.url) });
 
-t.test('pipstream bench: a usage error exits 2, the gateway reports not available and exits 0', async (t) => {
+t.test('pipstream bench: usage errors exit 2; a run writes its report', async (t) => {
   const bad = await cli(['--reps', 'x']).then(() => null, (e: { code: number; stderr: string }) => e);
   t.equal(bad?.code, 2);
   t.match(bad?.stderr, 'error PS_BAD_ARGUMENT: --reps must be an integer above 0, got "x"');
+  const badGateway = await cli(['gateway', '--clients', 'many']).then(() => null, (e: { code: number; stderr: string }) => e);
+  t.equal(badGateway?.code, 2, 'a bad scenario parameter is a usage error, before anything runs');
+  t.match(badGateway?.stderr, 'error PS_BAD_ARGUMENT:');
   const out = mkdtempSync(join(tmpdir(), 'pipstream-bench-cli-'));
   t.teardown(() => rmSync(out, { recursive: true, force: true }));
-  const ok = await cli(['gateway', '--out', out]);
-  t.match(ok.stdout, '== gateway (0.0 s) not available: the gateway is not built yet');
-  t.match(ok.stdout, 'bench: gateway not-available');
+  const ok = await cli(['handoff', '--smoke', '--out', out]);
+  t.match(ok.stdout, /== handoff \([0-9.]+ s\) ok/);
   const [dir] = readdirSync(out);
   t.ok(existsSync(join(out, dir, 'report.md')));
   const report = JSON.parse(readFileSync(join(out, dir, 'report.json'), 'utf8')) as BenchReport;
-  t.same(report.scenarios.map((s) => [s.name, s.status, s.reason]), [['gateway', 'not-available', 'the gateway is not built yet']]);
+  t.same(report.scenarios.map((s) => [s.name, s.status]), [['handoff', 'ok']]);
   t.equal(report.machine.node, process.version);
 });

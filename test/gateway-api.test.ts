@@ -27,7 +27,7 @@ t.test('/openapi.json describes exactly the routes that answer', async (t) => {
 });
 
 t.test('rate limits: token bucket per token and per IP, 429 with Retry-After', async (t) => {
-  const g = await testGateway(t, { rateLimit: { perToken: { capacity: 3, refillPerS: 0.5 }, perIp: { capacity: 50, refillPerS: 1 } } });
+  const g = await testGateway(t, { rateLimit: { perToken: { capacity: 3, refillPerS: 0.01 }, perIp: { capacity: 50, refillPerS: 1 } } });
   if (!g) return;
   const a = await g.register();
   const statuses: number[] = [];
@@ -41,7 +41,7 @@ t.test('rate limits: token bucket per token and per IP, 429 with Retry-After', a
   const rotated = await g.call('POST', '/v1/auth/refresh', { body: { refresh_token: a.refresh_token } });
   t.equal((await g.call('GET', '/v1/me', { token: rotated.body.access_token })).status, 200);
 
-  const ipLimited = await testGateway(t, { rateLimit: { perIp: { capacity: 2, refillPerS: 0.1 } } });
+  const ipLimited = await testGateway(t, { rateLimit: { perIp: { capacity: 2, refillPerS: 0.001 } } });
   if (!ipLimited) return;
   const codes: number[] = [];
   for (let i = 0; i < 3; i++) codes.push((await ipLimited.call('POST', '/v1/auth/login', { body: { email: 'x@y.z', password: 'whatever' } })).status);

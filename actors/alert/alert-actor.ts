@@ -16,6 +16,8 @@ export interface AlertActorOptions {
   durable?: string;
   /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
   deliver?: DeliverFrom;
+  /** Accounts whose SIGNALS this actor takes up (a node: the accounts of its workflows). Default all. */
+  owns?: (account: string) => boolean;
   /** How many notification ids are remembered for dedupe. Default 100000. */
   dedupeCapacity?: number;
   /** Background failures: dead letters that could not be published, undecodable messages. */
@@ -82,7 +84,7 @@ export class AlertActor {
       this.o.onError?.(new PipstreamError('PS_ALERT_DELIVERY', `undecodable signal on ${m.subject}`,
         { transport: 'bus', retryable: false, subject: m.subject, seq: m.seq }, { cause: err }));
     }
-    if (s && s.mode === SignalMode.SIGNAL_ALERT) this.notify(engineSignalOf(s));
+    if (s && s.mode === SignalMode.SIGNAL_ALERT && (this.o.owns?.(s.account ?? '') ?? true)) this.notify(engineSignalOf(s));
     // Acked once queued: a slow webhook must not hold up every other account's alerts.
     m.ack();
   }

@@ -80,6 +80,8 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
   restoreWindowMs?: number;
   /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
   deliver?: DeliverFrom;
+  /** Accounts whose SIGNALS this actor takes up (a node: the accounts of its workflows). Default all. */
+  owns?: (account: string) => boolean;
 }
 
 const RESTORE_QUIET_MS = 500;
@@ -324,7 +326,7 @@ export class ConfirmationActor<Outcome = unknown> {
       this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable signal on ${m.subject}`,
         { subject: m.subject, seq: m.seq }, { cause: err }));
     }
-    if (s && s.mode === SignalMode.SIGNAL_PENDING_CONFIRMATION) this.handleSignal(engineSignalOf(s));
+    if (s && s.mode === SignalMode.SIGNAL_PENDING_CONFIRMATION && (this.o.owns?.(s.account ?? '') ?? true)) this.handleSignal(engineSignalOf(s));
     m.ack();
   }
 

@@ -45,8 +45,11 @@ export interface ExecutionActorOptions {
    * limits.instruments). Without `limits`, accounts trade without limits until applyLimits() gives them some.
    */
   risk?: { limits?: RiskLimits; instruments?: readonly string[] };
-  /** Only these accounts' signals (one account: the consumer filters on its subject). Default: all. */
-  accounts?: readonly string[];
+  /**
+   * Only these accounts' signals from SIGNALS (one account: the consumer filters on its subject), or the
+   * accounts a predicate accepts at the time (a node: the accounts of its workflows). Default: all.
+   */
+  accounts?: readonly string[] | ((account: string) => boolean);
   /** Durable consumer name. Default `execution`. */
   durable?: string;
   /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
@@ -152,7 +155,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   const owner = newEventId();
   let writes = 0;
   const stamp = () => `${owner}.${(writes++).toString(36)}`;
-  const accounts = o.accounts === undefined ? null : new Set(o.accounts);
+  const accounts = o.accounts === undefined || typeof o.accounts === 'function' ? null : new Set(o.accounts);
+  const owns = typeof o.accounts === 'function' ? o.accounts : accounts === null ? () => true : (a: string) => accounts.has(a);
   const byAccount = new Map<string, AccountLimits>();
   /** Reservations of orders this actor submitted whose outcome it has not settled (broker call failed). */
   const pending = new Map<string, Reservation>();
@@ -375,7 +379,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         { subject: msg.subject, seq: msg.seq }));
       return msg.ack();
     }
-    if (accounts !== null && !accounts.has(s.account)) {
+    if (!owns(s.account)) {
       msg.ack();
       counts.acked++;
       return;

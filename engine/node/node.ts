@@ -80,6 +80,9 @@ export class PipstreamNode {
     if (this.#trade !== null) throw new PipstreamError('PS_BAD_ARGUMENT', 'the trade path is already running');
     const sup = this.supervisor;
     this.#trade = await TradePath.start({
+      // The journal's signals this node recovers are its own workflows' accounts' (a shared bus carries others').
+      owns: (account) => [...this.#workflows.values()].some((w) => w.account === account),
+      durablePrefix: `trade-${this.nodeId}`,
       ...opts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
       quote: (instrument) => {
         if (!sup.instruments.includes(instrument)) return null;

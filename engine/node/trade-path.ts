@@ -62,6 +62,11 @@ export interface TradePathOptions {
   latencyEveryMs?: number;
   /** Keep the actors' durable SIGNALS consumers as the recovery path (see above). Default true. */
   recover?: boolean;
+  /**
+   * The accounts whose journaled signals this node recovers (a node: the accounts of its workflows), so it
+   * never takes up another node's or another system's signals on a shared bus. Default all.
+   */
+  owns?: (account: string) => boolean;
   /** Durable consumer names are `<prefix>-execution` etc. Default 'trade'. */
   durablePrefix?: string;
   /** Failed orders (left for redelivery), failed journal writes. */
@@ -145,9 +150,11 @@ export class TradePath {
     const onError = (e: PipstreamError) => o.onError?.(e);
     // A new durable starts at new signals: there is nothing to recover from before the node first ran.
     const deliver = 'new';
-    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, onError });
+    const owns = o.owns;
+    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, owns, onError });
     this.execution = await startExecutionActor({
       bus: o.bus, redis: o.redis, broker: this.#timedBroker(o.broker), risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
+      accounts: owns,
       onSettled: (signal, r) => this.#settled(signal, r),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
@@ -159,7 +166,7 @@ export class TradePath {
     }
     for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
-      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, deliver, defaultExpiryMs: o.confirmationExpiryMs,
+      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, deliver, owns, defaultExpiryMs: o.confirmationExpiryMs,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
     if (recover) await this.alerts.start();

@@ -1,4 +1,7 @@
-/** The caller's account, its risk limits, and instruments (registering one starts its actor on a supervisor). */
+/**
+ * The caller's account, its risk limits, its live WebSocket connections (on every gateway), and instruments
+ * (registering one starts its actor on a supervisor).
+ */
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { encodeInstrumentRegisteredEvent, EventType, makeEnvelope } from '../../engine/events/mod.ts';
 import { loadLimits, saveLimits } from '../../engine/risk/mod.ts';
@@ -40,6 +43,20 @@ export function accountRoutes(deps: GatewayDeps): RouteDef[] {
       async handle(ctx) {
         const stored = await saveLimits(sql, ctx.params.account, ctx.body);
         return { body: { account: stored.account, limits: stored.limits, version: stored.version } };
+      },
+    },
+    {
+      method: 'get', path: '/v1/accounts/{account}/sessions', tag: 'accounts', access: 'read',
+      summary: "The account's live WebSocket connections on every gateway (the session map in Redis)",
+      response: { status: 200, description: 'connections, oldest first', schema: { type: 'object', properties: {
+        account: S.account,
+        sessions: { type: 'array', items: { type: 'object', properties: {
+          gateway: { type: 'string' }, connection: { type: 'string' }, user: { type: 'string' },
+          openedAt: { type: 'string', format: 'date-time' }, channels: { type: 'array', items: { type: 'string' } },
+        } } },
+      } } },
+      async handle(ctx) {
+        return { body: { account: ctx.params.account, sessions: await deps.sessions.list(ctx.params.account) } };
       },
     },
     {

@@ -3,6 +3,12 @@
  * tick (allocation-free TickReader) into the latest-quote book, then one JSON string sent to the
  * instrument's subscribers. Account channels: one subscription per (channel, account) while any of that
  * account's clients listens, so a message only ever reaches the account it belongs to.
+ *
+ * Scale-out: every gateway holds these subscriptions for its own clients only (the accounts it has in the
+ * session map, see session-map.ts), on its own NATS connection, and core NATS gives each subscription each
+ * message once. So a user's event reaches each of that user's connections exactly once, whichever gateway
+ * it is on, and no gateway receives the events of accounts it has no client for. There is no forwarding
+ * between gateways and no queue group: the session map in Redis is for seeing connections, not for routing.
  */
 import type { Bus, BusSubscription } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent } from '../../engine/events/mod.ts';

@@ -4,6 +4,7 @@
  * reliable messages (orders, confirmations, replies) are queued; when that bounded queue overflows the
  * client is closed with WS_CLOSE_SLOW_CONSUMER rather than silently losing an order update.
  */
+import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'uWebSockets.js';
 import type { Principal } from '../http/route.ts';
 
@@ -20,6 +21,8 @@ export interface SessionLimits {
 export interface SocketData { session: Session }
 
 export class Session {
+  /** The connection's id in the session map (unique across gateways). */
+  readonly id = randomUUID();
   readonly principal: Principal;
   /** Channel keys this client is subscribed to (`prices:EUR_USD`, `orders`, ...). */
   readonly channels = new Set<string>();

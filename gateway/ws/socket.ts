@@ -75,9 +75,12 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
           if (channel === 'prices') hub.subscribePrices(session, req.instrument!);
           else hub.subscribe(session, channel);
           meter.count({ account: p.account, kind: 'ws_subscription', what: key, user: p.userId });
+          // Acknowledged once the session map has it, so what the client was told matches what the map shows.
+          await deps.sessions.setChannels(session.id, session.channels);
         } else if (req.op === 'unsubscribe' && session.channels.delete(key)) {
           if (channel === 'prices') hub.unsubscribePrices(session, req.instrument!);
           else hub.unsubscribe(session, channel);
+          await deps.sessions.setChannels(session.id, session.channels);
         }
         return reply(req.id, { ok: true, op: req.op, channel, ...(req.instrument ? { instrument: req.instrument } : {}) });
       }
@@ -122,7 +125,9 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
       }), (err: unknown) => writeAnswerLater(res, state, errorJson(err, deps, 'ws upgrade'), origin, deps, true));
     },
     open: (ws) => {
-      ws.getUserData().session.attach(ws);
+      const session = ws.getUserData().session;
+      session.attach(ws);
+      void deps.sessions.add(session.principal.account, session.id, session.principal.userId, session.channels);
       open.add(ws);
       metrics.wsConnections.inc();
     },
@@ -155,6 +160,7 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
       const session = ws.getUserData().session;
       session.markClosed();
       hub.drop(session);
+      void deps.sessions.remove(session.id);
       open.delete(ws);
       metrics.wsConnections.dec();
     },

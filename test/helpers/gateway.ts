@@ -29,7 +29,7 @@ export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}
   const redis = await connectRedis(redisUrl());
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
   const gw = await startGateway({
-    port: 0, host: '127.0.0.1', sql, redis, bus, jwtSecret: randomBytes(32),
+    port: 0, host: '127.0.0.1', sql, redis, bus, jwtSecret: randomBytes(32), confirmTimeoutMs: 1000,
     rateLimit: { prefix: `pstest:${randomBytes(4).toString('hex')}:`, ...options.rateLimit },
     log: (await import('pino')).pino({ level: 'silent' }),
     ...options,
@@ -39,6 +39,32 @@ export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}
     await bus.close();
     await redis.quit();
   });
+  return clientOf(gw, sql, redis, bus);
+}
+
+/**
+ * Another gateway on the same PostgreSQL schema as `first`, with its own Redis and NATS connections (pass
+ * the same `jwtSecret` to both for tokens to work on either). Its Redis client may be disconnected by the
+ * test to cut the gateway off (a crash, as far as the session map can tell).
+ */
+export async function anotherGateway(t: Test, first: TestGateway, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  const redis = await connectRedis(redisUrl());
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  const gw = await startGateway({
+    port: 0, host: '127.0.0.1', sql: first.sql, redis, bus, jwtSecret: randomBytes(32),
+    rateLimit: { prefix: `pstest:${randomBytes(4).toString('hex')}:`, ...options.rateLimit },
+    log: (await import('pino')).pino({ level: 'silent' }),
+    ...options,
+  });
+  t.teardown(async () => {
+    await gw.close();
+    await bus.close();
+    if (redis.status !== 'end') await redis.quit();
+  });
+  return clientOf(gw, first.sql, redis, bus);
+}
+
+function clientOf(gw: Gateway, sql: Sql, redis: Redis, bus: Bus): TestGateway {
   const base = `http://127.0.0.1:${gw.port}`;
   const call: TestGateway['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
