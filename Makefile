@@ -5,6 +5,7 @@ NPX := npx --no-install
 
 TICKS ?= data/ticks/oanda-EUR_USD-2014-05.csv.gz
 INSTRUMENT ?= EUR_USD
+GATEWAY_PORT ?= 8080
 TAP_FLAGS ?=
 
 .PHONY: help install services services-status services-stop migrate run test typecheck bench bench-smoke proto
@@ -35,7 +36,7 @@ migrate: install
 run: install
 	@bash infra/services.sh start || echo "make run: continuing without the services above (embedded bus, in-memory store)"
 	@$(NPX) tsx engine/store/migrate.ts --skip-if-unreachable
-	$(NPX) tsx engine/cli/main.ts run --ticks $(TICKS) --instrument $(INSTRUMENT)
+	$(NPX) tsx engine/cli/main.ts run --ticks $(TICKS) --instrument $(INSTRUMENT) --gateway $(GATEWAY_PORT) --persist
 
 # Tests run against the real services: if they cannot be had, this fails.
 test: install

@@ -27,6 +27,7 @@ t.test('bad trade-path options: exit 2, a clear message, no stack trace', async 
     ['unknown reconcile policy', ['--reconcile', 'ignore'], {}, /--reconcile must be adopt or halt, got ignore/],
     ['webhook without a secret', ['--webhook', 'http://127.0.0.1:1/hook'], { PIPSTREAM_WEBHOOK_SECRET: '' }, /--webhook needs PIPSTREAM_WEBHOOK_SECRET/],
     ['webhook that is not http', ['--webhook', 'ftp://example.com/x'], { PIPSTREAM_WEBHOOK_SECRET: 's' }, /webhook: url must be http\(s\)/],
+    ['gateway port that is not a port', ['--gateway', '99999'], {}, /--gateway must be a port number \(0 for any free one\), got 99999/],
   ];
   for (const [why, args, env, message] of cases) {
     const r = await run(args, env);
@@ -34,4 +35,30 @@ t.test('bad trade-path options: exit 2, a clear message, no stack trace', async 
     t.match(r.stderr, new RegExp(`error PS_BAD_ARGUMENT: ${message.source}`), `${why}: ${r.stderr.split('\n')[0]}`);
     t.notMatch(r.stderr, /\n\s+at /, `${why}: no stack trace`);
   }
+});
+
+t.test('--gateway 0: the gateway (REST, dashboard) runs with the node; SIGTERM stops both', async (t) => {
+  const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--speed', '100x', '--gateway', '0'], { cwd: REPO_ROOT, env: process.env });
+  let stdout = '', stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const port = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), 90_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = /gateway {3}http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
+      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+    });
+  });
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  t.ok(port !== null && port > 0, `the gateway's address is printed (${port}) ${stderr.slice(0, 300)}`);
+  if (port === null) return;
+  t.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200, 'healthz');
+  const page = await fetch(`http://127.0.0.1:${port}/`);
+  t.equal(page.status, 200, 'the dashboard is served');
+  t.match(await page.text(), /<html/i);
+  const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json() as { status: string };
+  t.equal(ready.status, 'ready', 'NATS, Redis and PostgreSQL reachable');
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'close');
+  t.equal(code, 0, 'exit 0 after SIGTERM');
 });

@@ -52,14 +52,22 @@ t.test('OANDA stream -> PRICES -> actor: the live path gives the signals of a re
 });
 
 /** `pipstream run --source oanda` against the loopback server; resolves when `until` matches stdout (then SIGTERM) or the process ends. */
-function runNode(streamUrl: string, until: RegExp | null, timeoutMs = 60_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runNode(streamUrl: string, until: RegExp | null, timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--source', 'oanda', '--instrument', 'EUR_USD'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
       env: { ...process.env, LOG_LEVEL: 'warn', OANDA_STREAM_URL: streamUrl, OANDA_TOKEN: 'tok', OANDA_ACCOUNT_ID: 'acct' },
     });
     let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; if (until !== null && until.test(stdout)) child.kill('SIGTERM'); });
+    let signalled = false;
+    // One SIGTERM, as one Ctrl-C: the node keeps printing while it stops.
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (!signalled && until !== null && until.test(stdout)) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
     child.stderr.on('data', (d) => { stderr += d; });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });

@@ -16,17 +16,29 @@ const view = (b: TickBatch, from: number, to: number): TickBatch => ({
   line: b.line.subarray(from, to), length: to - from,
 });
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted === true) return resolve();
+    const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /**
  * Replays a tick file as batches. At speed 0 batches come as fast as they are
  * read; at N (`Nx`) each tick is released when `(t - t0) / N` of wall time has
  * passed since the first tick, so gaps (weekends included) are kept, scaled.
+ * `signal` ends the replay at once, also in the middle of a (scaled) gap.
  */
-export async function* replayTicks(path: string, speed: number, opts: TickReadOptions = {}): AsyncGenerator<TickBatch> {
+export async function* replayTicks(path: string, speed: number, opts: TickReadOptions & { signal?: AbortSignal } = {}): AsyncGenerator<TickBatch> {
+  const { signal } = opts;
+  const aborted = () => signal?.aborted === true;
   let t0 = Number.NaN;
   let start = 0;
   for await (const batch of readTickFile(path, opts)) {
+    if (aborted()) return;
     if (speed === 0) {
       yield batch;
       continue;
@@ -39,7 +51,8 @@ export async function* replayTicks(path: string, speed: number, opts: TickReadOp
       if (wait >= 1) {
         if (i > from) yield view(batch, from, i);
         from = i;
-        await sleep(wait);
+        await sleep(wait, signal);
+        if (aborted()) return;
       }
     }
     if (from < batch.length) yield view(batch, from, batch.length);

@@ -10,6 +10,8 @@
  */
 import pino from 'pino';
 import { type Transport, webhookTransport } from '../../actors/alert/mod.ts';
+import { type PersistenceActor, startPersistence } from '../../actors/persistence/mod.ts';
+import { type Gateway, startGateway } from '../../gateway/mod.ts';
 import { type Broker, createOandaBroker, PaperBroker } from '../../actors/execution/mod.ts';
 import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
 import { connectBus } from '../bus/mod.ts';
@@ -26,14 +28,16 @@ import { badArgument, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
-  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt] [--webhook URL]\n' +
+  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt] [--webhook URL] [--gateway PORT] [--persist]\n' +
   '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server\n' +
   '  --broker paper (default) fills at the triggering quote; oanda places orders through v20 REST (OANDA_REST_URL, default practice);\n' +
   '           none: signals only. Orders need Redis (the exactly-once claim). Limits stored in PostgreSQL (risk_limits)\n' +
   '           apply too, and follow every change. --reconcile: check the workflows\' accounts against the broker every minute.\n' +
-  '  --webhook URL: alerts also go there, signed with HMAC-SHA256 (PIPSTREAM_WEBHOOK_SECRET), retried, dead-lettered.';
+  '  --webhook URL: alerts also go there, signed with HMAC-SHA256 (PIPSTREAM_WEBHOOK_SECRET), retried, dead-lettered.\n' +
+  '  --gateway PORT: the gateway (REST, WebSocket, dashboard) in this process on PORT (0: any free port);\n' +
+  '  --persist: the persistence actor in this process (journal -> PostgreSQL).';
 const FLAGS = {
-  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {}, webhook: {},
+  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {}, webhook: {}, gateway: {}, persist: { boolean: true },
 } as const;
 const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
 const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
@@ -83,6 +87,12 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   } catch (err) {
     badArgument((err as Error).message, USAGE);
   }
+  const gatewayFlag = one('gateway');
+  const gatewayPort = gatewayFlag === undefined ? null : Number(gatewayFlag);
+  if (gatewayPort !== null && !(Number.isInteger(gatewayPort) && gatewayPort >= 0 && gatewayPort <= 65535)) {
+    badArgument(`--gateway must be a port number (0 for any free one), got ${gatewayFlag}`, USAGE);
+  }
+  const persist = one('persist') !== undefined;
   const workflows = await Promise.all((opts.get('workflow') ?? DEFAULT_WORKFLOWS).map(loadWorkflowFile));
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
@@ -127,6 +137,29 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   });
   // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject).
   await node.consumePrices(instrument, 'new', oanda === null ? { source: node.source } : {});
+  // The gateway and persistence open their own PostgreSQL and Redis connections (pools sized for them) and share the bus.
+  // Both need PostgreSQL (and the gateway Redis): without them the node runs on, and says so in one line.
+  const firstLine = (err: unknown) => (err as Error).message.split('\n')[0];
+  let gateway: Gateway | null = null;
+  if (gatewayPort !== null) {
+    try {
+      gateway = await startGateway({ port: gatewayPort, bus, log: logger.child({ part: 'gateway' }) });
+    } catch (err) {
+      say(`gateway not started: ${firstLine(err)}`);
+    }
+  }
+  let persistSql: Sql | null = null;
+  let persistence: PersistenceActor | null = null;
+  if (persist) {
+    try {
+      persistSql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
+      persistence = await startPersistence({ bus, sql: persistSql, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
+    } catch (err) {
+      await persistSql?.end();
+      persistSql = null;
+      say(`persistence not started: ${firstLine(err)}`);
+    }
+  }
 
   say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
   if (bus.kind === 'jetstream') {
@@ -140,6 +173,8 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
       `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
   }
+  if (gateway !== null) say(`  gateway   http://127.0.0.1:${gateway.port}/ (dashboard), REST /v1, WebSocket /v1/ws, /openapi.json`);
+  if (persistence !== null) say(`  persist   the journal -> PostgreSQL ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
   if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
   say(oanda === null
     ? `  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`
@@ -166,7 +201,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     stopping ??= (async () => {
       clearInterval(status);
       await live?.stop();
+      await gateway?.close();
       await node.stop();
+      await persistence?.stop();
+      await persistSql?.end();
       await oandaBroker?.close();
       await sql?.end();
       await redis?.quit();
@@ -174,9 +212,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     })();
     return stopping;
   };
+  const interrupted = new AbortController();
   const signalled = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    const on = () => { interrupted.abort(); resolve(); };
+    process.once('SIGINT', on);
+    process.once('SIGTERM', on);
   });
   if (live !== null) {
     try {
@@ -187,8 +227,9 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       throw err;
     }
   } else {
-    const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed));
-    say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+    // Ctrl-C during the replay ends it at once (a paced replay of the whole file takes hours).
+    const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed, { signal: interrupted.signal }));
+    if (!interrupted.signal.aborted) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
   }
   await signalled;
   await stop();
