@@ -6,47 +6,16 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import t from 'tap';
-import WebSocket from 'ws';
 import { encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
 import { orderUpdateMessage } from '../engine/events/trade.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
-import { WS_PATH } from '../gateway/mod.ts';
-import { anotherGateway, testGateway, type TestGateway } from './helpers/gateway.ts';
+import { anotherGateway, testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
 
 /** Channel messages, not the replies to requests (which carry an id). */
 const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
 const isPrice = (m: any) => m.channel === 'prices' && !('id' in m);
 
-interface Client { ws: WebSocket; messages: any[]; next(pred: (m: any) => boolean, ms?: number): Promise<any>; request(m: Record<string, unknown>): Promise<any> }
-
-async function connect(g: TestGateway, token: string): Promise<Client> {
-  const ws = new WebSocket(`ws://127.0.0.1:${g.gw.port}${WS_PATH}?access_token=${encodeURIComponent(token)}`);
-  const messages: any[] = [];
-  const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = [];
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString());
-    messages.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
-  });
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-  const next: Client['next'] = (pred, ms = 10_000) => new Promise((resolve, reject) => {
-    const found = messages.find(pred);
-    if (found) return resolve(found);
-    const timer = setTimeout(() => reject(new Error('no such message in time')), ms);
-    waiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
-  });
-  let id = 0;
-  return {
-    ws, messages, next,
-    async request(m) {
-      const rid = `r${++id}`;
-      ws.send(JSON.stringify({ ...m, id: rid }));
-      const r = await next((x) => x.id === rid);
-      if (r.ok !== true) throw new Error(`request failed: ${JSON.stringify(r)}`);
-      return r;
-    },
-  };
-}
+const connect = (g: TestGateway, token: string) => wsClient(g, token, 10_000);
 
 function order(account: string, orderId: string, state: 'SUBMITTED' | 'FILLED') {
   return orderUpdateMessage({ orderId, signalId: randomUUID(), account, instrument: 'EUR_USD', state, side: 'buy', units: 1000,

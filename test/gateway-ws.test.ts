@@ -5,7 +5,7 @@ import { encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.t
 import { orderUpdateMessage } from '../engine/events/trade.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { WS_CLOSE_SLOW_CONSUMER, WS_PATH } from '../gateway/mod.ts';
-import { testGateway, type TestGateway } from './helpers/gateway.ts';
+import { testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
 
 /** A unique instrument per test run: other tests and nodes may publish EUR_USD on the same NATS. */
 const instrument = () => `X${randomUUID().replace(/[^a-f]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'A')}_${'QWERTYUIOPASDFGHJKLZXCVBNM'.split('').sort(() => Math.random() - 0.5).slice(0, 3).join('')}`;
@@ -18,29 +18,7 @@ function tick(inst: string, seq: number, bid: number) {
 const isPrice = (m: any) => m.channel === 'prices' && !('id' in m);
 const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
 
-interface Client { ws: WebSocket; messages: any[]; next(pred: (m: any) => boolean, ms?: number): Promise<any>; send(m: unknown): void }
-
-async function connect(g: TestGateway, token: string): Promise<Client> {
-  const ws = new WebSocket(`ws://127.0.0.1:${g.gw.port}${WS_PATH}?access_token=${encodeURIComponent(token)}`);
-  const messages: any[] = [];
-  const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = [];
-  ws.on('message', (d) => {
-    const m = JSON.parse(d.toString());
-    messages.push(m);
-    for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
-  });
-  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
-  return {
-    ws, messages,
-    send: (m) => ws.send(JSON.stringify(m)),
-    next: (pred, ms = 5000) => new Promise((resolve, reject) => {
-      const found = messages.find(pred);
-      if (found) return resolve(found);
-      const timer = setTimeout(() => reject(new Error('no such message in time')), ms);
-      waiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
-    }),
-  };
-}
+const connect = (g: TestGateway, token: string) => wsClient(g, token);
 
 t.test('auth at upgrade: no socket without a valid token', async (t) => {
   const g = await testGateway(t);

@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
+import WebSocket from 'ws';
 import { connectBus, type Bus } from '../../engine/bus/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
-import { startGateway, type Gateway, type GatewayOptions } from '../../gateway/mod.ts';
+import { startGateway, type Gateway, type GatewayOptions, WS_PATH } from '../../gateway/mod.ts';
 import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './services.ts';
 
 export interface TestGateway {
@@ -86,4 +87,44 @@ function clientOf(gw: Gateway, sql: Sql, redis: Redis, bus: Bus): TestGateway {
     return r.body;
   };
   return { gw, base, sql, redis, bus, call, register };
+}
+
+/** A WebSocket client of a test gateway that keeps every message and waits for the one a test expects. */
+export interface WsClient {
+  ws: WebSocket;
+  messages: any[];
+  next(pred: (m: any) => boolean, ms?: number): Promise<any>;
+  send(m: unknown): void;
+  /** Sends `m` with a fresh request id and resolves with the reply (rejects when it is not ok). */
+  request(m: Record<string, unknown>): Promise<any>;
+}
+
+export async function wsClient(g: TestGateway, token: string, defaultWaitMs = 5000): Promise<WsClient> {
+  const ws = new WebSocket(`ws://127.0.0.1:${g.gw.port}${WS_PATH}?access_token=${encodeURIComponent(token)}`);
+  const messages: any[] = [];
+  const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = [];
+  ws.on('message', (d) => {
+    const m = JSON.parse(d.toString());
+    messages.push(m);
+    for (const w of [...waiters]) if (w.pred(m)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(m); }
+  });
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  const next: WsClient['next'] = (pred, ms = defaultWaitMs) => new Promise((resolve, reject) => {
+    const found = messages.find(pred);
+    if (found) return resolve(found);
+    const timer = setTimeout(() => reject(new Error('no such message in time')), ms);
+    waiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
+  });
+  let id = 0;
+  return {
+    ws, messages, next,
+    send: (m) => ws.send(JSON.stringify(m)),
+    async request(m) {
+      const rid = `r${++id}`;
+      ws.send(JSON.stringify({ ...m, id: rid }));
+      const r = await next((x) => x.id === rid);
+      if (r.ok !== true) throw new Error(`request failed: ${JSON.stringify(r)}`);
+      return r;
+    },
+  };
 }
