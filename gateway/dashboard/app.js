@@ -274,7 +274,9 @@ function onPrice(m) {
   if (m.instrument !== instrument) return;
   const mid = (m.bid + m.ask) / 2;
   chart.tick(m.time_ms, mid);
-  $('quote').textContent = `${m.bid.toFixed(5)} / ${m.ask.toFixed(5)} at ${new Date(m.time_ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const at = new Date(m.time_ms);
+  if (Number.isNaN(at.getTime())) return;
+  $('quote').textContent = `${m.bid.toFixed(5)} / ${m.ask.toFixed(5)} at ${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   if (positions.has(m.instrument)) schedulePositions();
 }
 

@@ -76,6 +76,8 @@ export class Hub implements PriceBook {
         return;
       }
       const t = reader.tick;
+      // A quote the engine would reject (DESIGN.md "Tick validation") is not a price to show or to order at.
+      if (!(t.bid > 0 && t.ask > 0 && Number.isFinite(t.bid) && Number.isFinite(t.ask) && Number.isFinite(t.timeMs) && t.timeMs > 0)) return;
       const instrument = m.subject.slice(prefix);
       const q = this.#quotes.get(instrument);
       if (q === undefined) this.#quotes.set(instrument, { bid: t.bid, ask: t.ask, seq: t.seq, timeMs: t.timeMs });
