@@ -99,7 +99,7 @@ export interface WsClient {
   request(m: Record<string, unknown>): Promise<any>;
 }
 
-export async function wsClient(g: TestGateway, token: string, defaultWaitMs = 5000): Promise<WsClient> {
+export async function wsClient(g: TestGateway, token: string, defaultWaitMs = 15_000): Promise<WsClient> {
   const ws = new WebSocket(`ws://127.0.0.1:${g.gw.port}${WS_PATH}?access_token=${encodeURIComponent(token)}`);
   const messages: any[] = [];
   const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = [];
