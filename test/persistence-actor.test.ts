@@ -15,7 +15,7 @@ import { deterministicEventId, encodeSignalEvent, encodeTickEvent, EventType, Si
 import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
 import type { Sql } from '../engine/store/mod.ts';
 import { Streams, Subjects } from '../engine/switchboard/mod.ts';
-import { databaseUrl, natsUrl, probes, requireService } from './helpers/services.ts';
+import { databaseUrl, natsUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
 
 const BASE_MS = Date.UTC(2014, 4, 5, 10); // inside the ticks_2014_05 partition
 
@@ -23,9 +23,7 @@ interface Fixture { tag: string; schema: string; sql: Sql; bus: Bus; account: st
 
 async function fixture(t: Test, admin: Sql): Promise<Fixture> {
   const tag = randomBytes(4).toString('hex');
-  const schema = `pstest_${process.pid}_${tag}`;
-  await admin.unsafe(`create schema ${schema}`);
-  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 4 });
+  const { schema, sql } = await throwawaySchema(t, admin, { max: 4 });
   await applyMigrations(sql);
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), timeoutMs: 5000 });
   await bus.ensureStreams();
@@ -40,8 +38,6 @@ async function fixture(t: Test, admin: Sql): Promise<Fixture> {
     await jsm.streams.purge(Streams.SIGNALS.name, { filter: Subjects.signals(f.account) }).catch(() => undefined);
     await jsm.streams.purge(Streams.PRICES.name, { filter: Subjects.price(f.instrument) }).catch(() => undefined);
     await bus.close();
-    await sql.end();
-    await admin.unsafe(`drop schema if exists ${schema} cascade`);
   });
   return f;
 }

@@ -23,7 +23,7 @@ import {
 import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
 import type { Sql } from '../engine/store/mod.ts';
 import { Streams, Subjects } from '../engine/switchboard/mod.ts';
-import { databaseUrl, natsUrl, probes, requireService } from './helpers/services.ts';
+import { databaseUrl, natsUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
 
 const BASE_MS = Date.UTC(2014, 4, 5, 10);
 const TRADE_STREAMS = ['ORDERS', 'RISK', 'PORTFOLIO', 'NOTIFY', 'METRICS'] as const satisfies readonly PersistedStream[];
@@ -38,9 +38,7 @@ interface Fixture {
 
 async function fixture(t: Test, admin: Sql): Promise<Fixture> {
   const tag = randomBytes(4).toString('hex');
-  const schema = `pstest_${process.pid}_${tag}`;
-  await admin.unsafe(`create schema ${schema}`);
-  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 4 });
+  const { schema, sql } = await throwawaySchema(t, admin, { max: 4 });
   await applyMigrations(sql);
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), timeoutMs: 5000 });
   await bus.ensureStreams();
@@ -55,8 +53,6 @@ async function fixture(t: Test, admin: Sql): Promise<Fixture> {
       for (const filter of subjects(f)[stream]) await jsm.streams.purge(Streams[stream].name, { filter }).catch(() => undefined);
     }
     await bus.close();
-    await sql.end();
-    await admin.unsafe(`drop schema if exists ${schema} cascade`);
   });
   return f;
 }

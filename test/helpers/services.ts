@@ -52,10 +52,10 @@ export const probes = {
 };
 
 /** A schema that exists for one test only; `sql` sees it first on its search path. */
-export async function throwawaySchema(t: Test, admin: Sql): Promise<{ schema: string; sql: Sql }> {
+export async function throwawaySchema(t: Test, admin: Sql, opts: { max?: number } = {}): Promise<{ schema: string; sql: Sql }> {
   const schema = `pstest_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin.unsafe(`create schema ${schema}`);
-  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: 2 });
+  const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: opts.max ?? 2 });
   t.teardown(async () => {
     await sql.end();
     await admin.unsafe(`drop schema if exists ${schema} cascade`);
