@@ -4,10 +4,11 @@ import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPipstreamError } from '../engine/errors/mod.ts';
 import {
-  applyLimits, attachAccountRisk, checkInstrumentOrder, closeTrades, commit, createAccountRisk, haltTrading, instrumentChecks, markEquity,
-  markUnrealized, RATE_WINDOW_MS, readRiskState, release, reserve, Reservation, resetTradingDay, resumeTrading, RiskHalt, RiskVerdict,
+  applyLimits, attachAccountRisk, checkInstrumentOrder, commit, createAccountRisk, haltTrading, instrumentChecks, markEquity,
+  markUnrealized, RATE_WINDOW_MS, readRiskState, release, reserve, resetTradingDay, resumeTrading, RiskHalt, RiskVerdict,
   type RiskLimits,
 } from '../engine/risk/mod.ts';
+import { type BudgetCmd, budgetCmds, BudgetModel, limitsArb } from './helpers/risk-budget-model.ts';
 
 const verdict = (v: RiskVerdict) => ({ reason: v.reason, limit: v.limit, value: v.value });
 
@@ -139,25 +140,10 @@ t.test('halt and resume: ACCOUNT_HALTED while any operator bit is set, in every 
 
 // ---- property: a sequential model with limit changes and halts ------------------------------------------
 
-type Cmd =
-  | { op: 'reserve'; slot: number; units: number; dtMs: number }
-  | { op: 'commit'; pick: number; fraction: number }
-  | { op: 'release'; pick: number }
-  | { op: 'close'; count: number }
-  | { op: 'apply'; limits: RiskLimits }
-  | { op: 'halt' | 'resume'; bits: number };
-
-const limitsArb: fc.Arbitrary<RiskLimits> = fc.record({
-  max_position_units: fc.integer({ min: 0, max: 60 }),
-  max_open_trades: fc.integer({ min: 0, max: 5 }),
-  max_orders_per_minute: fc.integer({ min: 1, max: 6 }),
-}, { requiredKeys: [] });
+type Cmd = BudgetCmd | { op: 'apply'; limits: RiskLimits } | { op: 'halt' | 'resume'; bits: number };
 
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ op: fc.constant('reserve' as const), slot: fc.integer({ min: 0, max: 1 }), units: fc.integer({ min: -30, max: 30 }).filter((u) => u !== 0), dtMs: fc.integer({ min: -5000, max: 40000 }) }) },
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('commit' as const), pick: fc.nat(), fraction: fc.constantFrom(0, 0.3, 0.5, 1) }) },
-  { weight: 3, arbitrary: fc.record({ op: fc.constant('release' as const), pick: fc.nat() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('close' as const), count: fc.integer({ min: 1, max: 2 }) }) },
+  ...budgetCmds([8, 4, 3, 2]),
   { weight: 3, arbitrary: fc.record({ op: fc.constant('apply' as const), limits: limitsArb }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constantFrom('halt' as const, 'resume' as const), bits: fc.constantFrom(RiskHalt.MANUAL, RiskHalt.RECONCILIATION, RiskHalt.MANUAL | RiskHalt.RECONCILIATION) }) },
 );
@@ -168,77 +154,22 @@ t.test('property: limit changes and halts match a sequential model; nothing leak
     const acct = createAccountRisk(initial, ['EUR_USD', 'USD_JPY']);
     let limits = initial;
     let halt = 0;
-    const position = [0, 0];
-    const pendLong = [0, 0];
-    const pendShort = [0, 0];
-    let committedTrades = 0;
-    const claims: number[] = [];
-    let now = 1_000_000;
-    const pending: Reservation[] = [];
-
+    const model = new BudgetModel(acct);
     for (const c of cmds) {
       if (c.op === 'apply') {
         const before = acct.limitsVersion;
         if (applyLimits(acct, c.limits).version !== before + 2) throw new Error('the version did not move by 2');
         limits = c.limits;
-      } else if (c.op === 'halt') {
-        haltTrading(acct, c.bits);
-        halt |= c.bits;
-      } else if (c.op === 'resume') {
-        resumeTrading(acct, c.bits);
-        halt &= ~c.bits;
-      } else if (c.op === 'reserve') {
-        now += c.dtMs;
-        const { slot, units } = c;
-        const maxPos = limits.max_position_units ?? 2147483647;
-        const maxTrades = limits.max_open_trades ?? 2147483647;
-        const rate = limits.max_orders_per_minute ?? 0;
-        let want: [string | null, number, number] = [null, NaN, NaN];
-        const longNext = position[slot] + pendLong[slot] + units;
-        const shortNext = position[slot] - pendShort[slot] + units;
-        const t0 = claims.length ? Math.max(now, claims[claims.length - 1]) : now;
-        if (halt !== 0) want = ['ACCOUNT_HALTED', NaN, halt];
-        else if (units > 0 && longNext > maxPos) want = ['MAX_POSITION', maxPos, longNext];
-        else if (units < 0 && shortNext < -maxPos) want = ['MAX_POSITION', maxPos, -shortNext];
-        else if (committedTrades + pending.length + 1 > maxTrades) want = ['MAX_OPEN_TRADES', maxTrades, committedTrades + pending.length + 1];
-        else if (rate > 0 && claims.length >= rate && t0 - claims[claims.length - rate] < RATE_WINDOW_MS) want = ['ORDER_RATE', rate, rate + 1];
-        const res = reserve(acct, slot, units, now);
-        if (JSON.stringify([res.reason, res.limit, res.value]) !== JSON.stringify(want)) {
-          throw new Error(`reserve ${JSON.stringify(c)} under ${JSON.stringify(limits)}: got ${JSON.stringify([res.reason, res.limit, res.value])}, model ${JSON.stringify(want)}`);
-        }
-        if (res.pending) {
-          pending.push(res);
-          if (units > 0) pendLong[slot] += units; else pendShort[slot] -= units;
-          claims.push(t0);
-        }
-      } else if (c.op === 'commit' || c.op === 'release') {
-        if (pending.length === 0) continue;
-        const res = pending.splice(c.pick % pending.length, 1)[0];
-        if (res.units > 0) pendLong[res.slot] -= res.units; else pendShort[res.slot] += res.units;
-        if (c.op === 'release') release(acct, res);
-        else {
-          const fill = Math.trunc(res.units * c.fraction);
-          commit(acct, res, fill);
-          position[res.slot] += fill;
-          if (fill !== 0) committedTrades++;
-        }
-      } else if (c.op === 'close') {
-        if (committedTrades < c.count) continue;
-        closeTrades(acct, c.count);
-        committedTrades -= c.count;
+      } else if ('bits' in c) {
+        if (c.op === 'halt') haltTrading(acct, c.bits); else resumeTrading(acct, c.bits);
+        halt = c.op === 'halt' ? halt | c.bits : halt & ~c.bits;
+      } else {
+        model.step(c, limits, halt);
       }
-      const s = readRiskState(acct);
-      const model = {
-        openTrades: committedTrades + pending.length,
-        instruments: [0, 1].map((i) => ({ position: position[i], longBound: position[i] + pendLong[i], shortBound: position[i] - pendShort[i] })),
-      };
-      const seen = { openTrades: s.openTrades, instruments: s.instruments.map(({ position, longBound, shortBound }) => ({ position, longBound, shortBound })) };
-      if (JSON.stringify(seen) !== JSON.stringify(model)) throw new Error(`after ${JSON.stringify(c)}: state ${JSON.stringify(seen)}, model ${JSON.stringify(model)}`);
+      model.check(c);
     }
-    for (const res of pending.splice(0)) release(acct, res);
-    const end = readRiskState(acct);
-    if (end.openTrades !== committedTrades || end.instruments.some((i, k) => i.longBound !== position[k] || i.shortBound !== position[k])) throw new Error('leak after releasing everything');
-    if (end.rateClaims !== claims.length) throw new Error(`rate claims ${end.rateClaims}, model ${claims.length}`);
+    const end = model.finish();
+    if (end.rateClaims !== model.claims.length) throw new Error(`rate claims ${end.rateClaims}, model ${model.claims.length}`);
     checked++;
     return true;
   }), { numRuns: 300 });
