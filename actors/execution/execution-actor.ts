@@ -301,16 +301,21 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return r;
   }
 
-  async function execute(signal: OrderSignal): Promise<ExecutionResult> {
+  /** One handling per signal id in this actor: a concurrent call waits for the running one (a duplicate). */
+  async function once(signal: OrderSignal, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const running = inflight.get(signal.id);
     if (running !== undefined) return { ...(await running), duplicate: true };
-    const p = decideAndRun(signal);
+    const p = run();
     inflight.set(signal.id, p);
     try {
       return await p;
     } finally {
       inflight.delete(signal.id);
     }
+  }
+
+  function execute(signal: OrderSignal): Promise<ExecutionResult> {
+    return once(signal, () => decideAndRun(signal));
   }
 
   /** Risk, then the claim carrying the decision; a claim that exists makes this a duplicate (or a takeover). */
@@ -354,15 +359,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   /** The consumer's path: a redelivered or already executed signal is looked up first, so it takes no risk budget. */
   async function executeDelivered(signal: OrderSignal): Promise<ExecutionResult> {
-    if (!inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1) {
-      const p = existing(signal);
-      inflight.set(signal.id, p);
-      try {
-        return await p;
-      } finally {
-        inflight.delete(signal.id);
-      }
-    }
+    if (!inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1) return once(signal, () => existing(signal));
     return execute(signal);
   }
 

@@ -107,6 +107,8 @@ export class TradePath {
   alerts!: AlertActor;
   readonly #o: TradePathOptions;
   readonly #positions = new Map<string, number>();
+  /** Accounts with a position (flat ones included): the ones sampled and rolled over. */
+  readonly #accounts = new Set<string>();
   /** Per instrument index: accounts holding it whose risk budget follows the marks. */
   readonly #riskByInstrument: Array<Array<{ account: number; name: string }>> = [];
   readonly #tickTimes = new Map<string, Float64Array>();
@@ -246,19 +248,14 @@ export class TradePath {
   /** Trading-day start: every account's daily-loss budget starts again (DESIGN.md §7). */
   #rollDay(timeMs: number): void {
     if (this.#nextDayMs !== -Infinity) {
-      for (const name of this.#accountsWithRisk()) resetTradingDay(this.execution.riskOf(name)!);
+      for (const name of this.#accounts) {
+        const risk = this.execution.riskOf(name);
+        if (risk !== null) resetTradingDay(risk);
+      }
     }
     this.#nextDayMs = this.portfolio.clock.nextStartAfter(timeMs);
   }
 
-  #accountsWithRisk(): string[] {
-    const out: string[] = [];
-    for (const key of this.#positions.keys()) {
-      const name = key.slice(0, key.indexOf('\u001f'));
-      if (!out.includes(name) && this.execution.riskOf(name) !== null) out.push(name);
-    }
-    return out;
-  }
 
   /** The hot path: one signal from an instrument actor, handed to the actor that owns its mode. */
   onSignal(s: EngineSignal): void {
@@ -333,6 +330,7 @@ export class TradePath {
     if (pos === undefined) {
       pos = p.position(signal.account, signal.instrument);
       this.#positions.set(key, pos);
+      this.#accounts.add(signal.account);
     }
     // Every fill: the account may have been given limits (a budget) since its first one.
     this.#watchRisk(signal.account, signal.instrument);
@@ -355,11 +353,7 @@ export class TradePath {
   }
 
   #publishPnl(timeMs: number): void {
-    const seen = new Set<string>();
-    for (const key of this.#positions.keys()) {
-      const name = key.slice(0, key.indexOf('\u001f'));
-      if (seen.has(name)) continue;
-      seen.add(name);
+    for (const name of this.#accounts) {
       const a = this.portfolio.accountSnapshot(this.portfolio.account(name));
       const m = pnlMessage({
         account: name, timeMs, balance: a.balance, realized: a.realized, unrealized: a.unrealized, equity: a.equity,
