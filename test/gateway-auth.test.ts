@@ -57,7 +57,10 @@ t.test('API keys: created once, stored hashed, usable, listed without secret, re
   t.equal(created.status, 201);
   t.match(created.body.key, /^psk_[0-9a-f]{32}_/);
   const stored = await g.sql`select key_hash from api_keys where id = ${created.body.id}`;
-  t.notOk(stored[0].key_hash.toString('utf8').includes(created.body.key.split('_')[2]), 'only a digest is stored');
+  // The secret is base64url, so it may itself contain '_': it is everything after the id.
+  const secret = created.body.key.slice('psk_'.length + 32 + 1);
+  t.equal(secret.length, 43);
+  t.notOk(stored[0].key_hash.toString('utf8').includes(secret), 'only a digest is stored');
   const me = await g.call('GET', '/v1/me', { token: created.body.key });
   t.equal(me.status, 200);
   t.equal(me.body.via, 'api_key');
