@@ -4,13 +4,19 @@ import { pipSize } from '../../engine/instruments/mod.ts';
 import { type ActorMemory, programInSlot } from '../../engine/memory/actor-memory.ts';
 import { recordNs } from '../../engine/memory/histogram.ts';
 import {
-  Carry, Ctrl, SNAPSHOT_EVERY_TICKS, SignalSlot, SnapshotHeader, StateHeader, TickSlot,
+  Carry, Ctrl, NO_ACCOUNT, RiskCheck, SNAPSHOT_EVERY_TICKS, SignalSlot, SnapshotHeader, StateHeader, TickSlot,
 } from '../../engine/memory/layout.ts';
-import { type EvalContext, initRuleState, ProgramRuntime } from '../../engine/workflow/mod.ts';
+import {
+  type AccountRisk, checkInstrumentOrder, type InstrumentChecks, instrumentChecks, RISK_REASON_CODES, RiskVerdict,
+} from '../../engine/risk/mod.ts';
+import { type EvalContext, initRuleState, ProgramRuntime, SIGNAL_MODE } from '../../engine/workflow/mod.ts';
 import { carriedOver, layoutForProgram, type StateLayout } from './state-layout.ts';
 
 /** Ticks between two per-tick timing samples (timing every tick would cost more than the tick). */
 const TIMING_SAMPLE_MASK = 7;
+
+/** An account's risk memory by the node's number for it (undefined: the node has none for it). */
+export type AccountRiskLookup = (id: number) => AccountRisk | undefined;
 
 /**
  * One instrument actor: consumes its tick ring, keeps bars and the indicators the
@@ -27,7 +33,8 @@ export class InstrumentActor implements EvalContext {
   timeMs = 0;
   readonly pipSize: number;
   indicatorValues: Float64Array;
-  readonly positionUnits: Float64Array;
+  /** The active program slot's position table (see NO_ACCOUNT in the memory layout). */
+  positionUnits: Float64Array;
 
   #layout: StateLayout;
   #bars: BarBuilder[] = [];
@@ -37,11 +44,19 @@ export class InstrumentActor implements EvalContext {
   #sinceSnapshot = 0;
   /** Signals to swallow while re-processing ticks whose signals are already in the ring (after a restart). */
   #suppress = 0;
+  /** The active program slot's account numbers. */
+  #accountIds: Int32Array;
+  readonly #accountRisk: AccountRiskLookup;
+  /** Instrument checks on each account's live limits, built once per account. */
+  readonly #checks = new Map<AccountRisk, InstrumentChecks>();
+  readonly #verdict = new RiskVerdict();
 
-  constructor(mem: ActorMemory) {
+  constructor(mem: ActorMemory, accountRisk: AccountRiskLookup = () => undefined) {
     this.mem = mem;
     this.pipSize = pipSize(mem.instrument);
-    this.positionUnits = mem.positions;
+    this.#accountRisk = accountRisk;
+    this.positionUnits = this.#accountTable(mem.positions, 0);
+    this.#accountIds = this.#accountTable(mem.accountIds, 0);
     this.#layout = layoutForProgram(null, null);
     this.indicatorValues = mem.state.subarray(0, 0);
     this.#attach();
@@ -72,10 +87,17 @@ export class InstrumentActor implements EvalContext {
     this.#bindProgram(snapVersion === active ? activeSlot : 1 - activeSlot, snapVersion);
   }
 
+  #accountTable<T extends Float64Array | Int32Array>(table: T, slot: number): T {
+    const n = this.mem.buffers.capacities.accounts;
+    return table.subarray(slot * n, (slot + 1) * n) as T;
+  }
+
   /** Views the program in `slot` (version `version`) over the state as it is; no reset. */
   #bindProgram(slot: number, version: number): void {
     const state = this.mem.state;
     this.#programVersion = version;
+    this.positionUnits = this.#accountTable(this.mem.positions, slot);
+    this.#accountIds = this.#accountTable(this.mem.accountIds, slot);
     const program = version === 0 ? null : programInSlot(this.mem, slot);
     if (program === null) {
       this.#layout = layoutForProgram(null, null);
@@ -229,8 +251,33 @@ export class InstrumentActor implements EvalContext {
     }
   }
 
+  /**
+   * The instrument-level risk checks (DESIGN §7) of an order for `account`, on its live limits, into the
+   * signal record; not run when the node has no risk memory for the account (it has no limits here).
+   */
+  #checkRisk(account: number, signedUnits: number, signals: Float64Array, at: number): void {
+    const id = this.#accountIds[account];
+    const risk = id === NO_ACCOUNT ? undefined : this.#accountRisk(id);
+    if (risk === undefined) {
+      signals[at + SignalSlot.RISK] = RiskCheck.NOT_RUN;
+      signals[at + SignalSlot.RISK_LIMIT] = NaN;
+      signals[at + SignalSlot.RISK_VALUE] = NaN;
+      return;
+    }
+    let checks = this.#checks.get(risk);
+    if (checks === undefined) {
+      checks = instrumentChecks(risk, this.mem.instrument);
+      this.#checks.set(risk, checks);
+    }
+    const v = this.#verdict;
+    checkInstrumentOrder(checks, this.bid, this.ask, signedUnits, v);
+    signals[at + SignalSlot.RISK] = v.reason === null ? RiskCheck.PASSED : RiskCheck.FIRST_REASON + RISK_REASON_CODES.indexOf(v.reason);
+    signals[at + SignalSlot.RISK_LIMIT] = v.limit;
+    signals[at + SignalSlot.RISK_VALUE] = v.value;
+  }
+
   /** EvalContext sink: one signal record into the signal ring (blocking while the ring is full). */
-  emit(actionIndex: number, triggerIndex: number, mode: number): void {
+  emit(actionIndex: number, triggerIndex: number, mode: number, account: number, signedUnits: number): void {
     // Counted also when suppressed: the restored snapshot's counter predates these re-derived signals.
     this.mem.state[StateHeader.SIGNALS]++;
     if (this.#suppress > 0) {
@@ -253,6 +300,8 @@ export class InstrumentActor implements EvalContext {
     signals[at + SignalSlot.MODE] = mode;
     signals[at + SignalSlot.PROGRAM_VERSION] = this.#programVersion;
     signals[at + SignalSlot.CROSSED] = this.ask < this.bid ? 1 : 0;
+    if (mode === SIGNAL_MODE.SIGNAL_AUTO_EXECUTE) this.#checkRisk(account, signedUnits, signals, at);
+    else signals[at + SignalSlot.RISK] = RiskCheck.NOT_RUN;
     Atomics.store(ctrl, Ctrl.SIG_WRITE, (w + 1) | 0);
     Atomics.notify(ctrl, Ctrl.SIG_WRITE);
   }

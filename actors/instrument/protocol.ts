@@ -1,5 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ActorBuffers } from '../../engine/memory/actor-memory.ts';
+import type { AccountRiskMemory } from '../../engine/risk/mod.ts';
+
+/** An account's risk memory under the node's number for the account (see NO_ACCOUNT in the memory layout). */
+export interface AccountEntry { id: number; memory: AccountRiskMemory }
 
 /** Words of a worker's doorbell SharedArrayBuffer. */
 export const Doorbell = {
@@ -15,11 +19,14 @@ export interface InstrumentWorkerData {
   doorbell: SharedArrayBuffer;
   port: MessagePort;
   actors: ActorBuffers[];
+  /** Risk memory of the accounts the node has so far (more come as 'account' messages). */
+  accounts: AccountEntry[];
 }
 
 /** Supervisor -> worker (read with receiveMessageOnPort, since the worker loop blocks in Atomics.wait). */
 export type ToInstrumentWorker =
   | { type: 'attach'; buffers: ActorBuffers }
+  | ({ type: 'account' } & AccountEntry)
   | { type: 'detach'; instrument: string };
 
 /** Worker -> supervisor. */
@@ -27,4 +34,5 @@ export type FromInstrumentWorker =
   | { type: 'attached'; instrument: string }
   | { type: 'detached'; instrument: string }
   | { type: 'failed'; instrument: string; code: string; message: string }
+  | { type: 'account_failed'; id: number; code: string; message: string }
   | { type: 'stopped' };

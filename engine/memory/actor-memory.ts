@@ -1,6 +1,6 @@
 import { PipstreamError } from '../errors/mod.ts';
 import {
-  type ActorCapacities, Ctrl, DEFAULT_CAPACITIES, Histogram, SignalSlot, SnapshotHeader, TickSlot, snapshotWords,
+  type ActorCapacities, Ctrl, DEFAULT_CAPACITIES, Histogram, NO_ACCOUNT, SignalSlot, SnapshotHeader, TickSlot, snapshotWords,
 } from './layout.ts';
 
 /**
@@ -19,6 +19,7 @@ export interface ActorBuffers {
   programI32: [SharedArrayBuffer, SharedArrayBuffer];
   programF64: [SharedArrayBuffer, SharedArrayBuffer];
   positions: SharedArrayBuffer;
+  accountIds: SharedArrayBuffer;
   latency: SharedArrayBuffer;
   carry: SharedArrayBuffer;
 }
@@ -36,8 +37,10 @@ export interface ActorMemory {
   readonly snapshots: [Float64Array, Float64Array];
   readonly programI32: [Int32Array, Int32Array];
   readonly programF64: [Float64Array, Float64Array];
-  /** Signed position units per program account index (wired to portfolio risk memory by the trade path). */
+  /** Per program slot and account index: signed position units on this instrument (see NO_ACCOUNT in layout.ts). */
   readonly positions: Float64Array;
+  /** Per program slot and account index: the node's number of the account, or NO_ACCOUNT. */
+  readonly accountIds: Int32Array;
   /** Per-tick handling time histogram (see Histogram in layout.ts). */
   readonly latency: Int32Array;
   /** Rule-state carry map of the pending program swap (see Carry in layout.ts). */
@@ -62,11 +65,13 @@ export function allocateActorBuffers(instrument: string, capacities: ActorCapaci
     snapshots: [f64(snapshotWords(capacities.state)), f64(snapshotWords(capacities.state))],
     programI32: [i32(capacities.programI32), i32(capacities.programI32)],
     programF64: [f64(capacities.programF64), f64(capacities.programF64)],
-    positions: f64(capacities.accounts),
+    positions: f64(2 * capacities.accounts),
+    accountIds: i32(2 * capacities.accounts),
     latency: i32(Histogram.BUCKETS),
     carry: i32(1 + 2 * capacities.carryPairs),
   };
   new Int32Array(buffers.ctrl)[Ctrl.SNAP_SLOT] = -1;
+  new Int32Array(buffers.accountIds).fill(NO_ACCOUNT);
   return buffers;
 }
 
@@ -84,6 +89,7 @@ export function attachActorMemory(buffers: ActorBuffers): ActorMemory {
     programI32: [new Int32Array(buffers.programI32[0]), new Int32Array(buffers.programI32[1])],
     programF64: [new Float64Array(buffers.programF64[0]), new Float64Array(buffers.programF64[1])],
     positions: new Float64Array(buffers.positions),
+    accountIds: new Int32Array(buffers.accountIds),
     latency: new Int32Array(buffers.latency),
     carry: new Int32Array(buffers.carry),
   };

@@ -65,8 +65,28 @@ export const SignalSlot = {
   PROGRAM_VERSION: 7,
   /** Non-zero when the triggering quote was crossed (ask < bid): such a signal is never tradeable. */
   CROSSED: 8,
-  STRIDE: 9,
+  /**
+   * The instrument-level risk checks the actor ran on an auto-execute signal (DESIGN §7): RiskCheck.NOT_RUN,
+   * RiskCheck.PASSED, or RiskCheck.FIRST_REASON + the index of the failed reason in RISK_REASON_CODES.
+   */
+  RISK: 9,
+  /** The limit and the value that failed (NaN where none applies). */
+  RISK_LIMIT: 10,
+  RISK_VALUE: 11,
+  STRIDE: 12,
 } as const;
+
+/**
+ * What an actor sees of the accounts its program names, one table per program slot (slot s's starts at
+ * s * capacities.accounts, indexed by the program's account index): `accountIds` (Int32) holds the
+ * node's number for the account, by which the worker finds the account's risk memory (NO_ACCOUNT: none);
+ * `positions` (Float64) holds its signed position units on the actor's instrument, for the `position`
+ * condition. The supervisor writes a slot's tables with its program, before publishing it.
+ */
+export const NO_ACCOUNT = -1;
+
+/** Values of SignalSlot.RISK. */
+export const RiskCheck = { NOT_RUN: -1, PASSED: 0, FIRST_REASON: 1 } as const;
 
 /**
  * Fixed header at the start of the actor's state region. Everything the worker
@@ -118,7 +138,7 @@ export interface ActorCapacities {
   /** Int32 / Float64 words per program slot. */
   programI32: number;
   programF64: number;
-  /** Accounts whose positions an actor can see. */
+  /** Accounts one program can name (their positions and risk memory are what the actor sees of them). */
   accounts: number;
   /** Rule-state words one program swap can carry over. */
   carryPairs: number;

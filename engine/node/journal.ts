@@ -1,6 +1,7 @@
 import {
   EventType, Side, type Signal, SignalMode, encodeRejectedTickEvent, encodeSignalEvent, makeEnvelope,
 } from '../events/mod.ts';
+import type { RiskReason } from '../risk/mod.ts';
 import type { EngineSignal, RejectedTick } from '../supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../switchboard/mod.ts';
 
@@ -33,6 +34,9 @@ export function signalMessage(s: EngineSignal, source: string): { subject: strin
       tickSeq: s.tick_seq,
       expiryS: s.expiry_s ?? undefined,
       tradeable: s.tradeable,
+      riskCheck: s.risk_check == null ? undefined : {
+        approved: s.risk_check.approved, reason: s.risk_check.reason ?? '', limit: s.risk_check.limit ?? undefined, value: s.risk_check.value ?? undefined,
+      },
     },
   });
   return { subject: Subjects.signals(s.account), data, msgId: s.id };
@@ -64,6 +68,12 @@ export function engineSignalOf(s: Signal): EngineSignal {
     expiry_s: s.expiryS ?? null,
     tick_seq: Number(s.tickSeq ?? 0),
     tradeable: s.tradeable === true,
+    risk_check: s.riskCheck ? {
+      approved: s.riskCheck.approved === true,
+      reason: s.riskCheck.approved === true ? null : (s.riskCheck.reason || null) as RiskReason | null,
+      limit: s.riskCheck.limit ?? null,
+      value: s.riskCheck.value ?? null,
+    } : null,
   };
 }
 

@@ -84,12 +84,22 @@ export class PipstreamNode {
       owns: (account) => [...this.#workflows.values()].some((w) => w.account === account),
       durablePrefix: `trade-${this.nodeId}`,
       ...opts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
+      // The actors see the accounts' limits and positions (DESIGN §5): instrument checks and `position` conditions.
+      onAccountRisk: (account, memory) => {
+        sup.attachAccountRisk(account, memory);
+        opts.onAccountRisk?.(account, memory);
+      },
+      onPosition: (account, instrument, units) => {
+        sup.setPosition(account, instrument, units);
+        opts.onPosition?.(account, instrument, units);
+      },
       quote: (instrument) => {
         if (!sup.instruments.includes(instrument)) return null;
         const st = sup.stats(instrument);
         return st.ticks > 0 ? { timeMs: st.last_tick_ms, bid: st.last_bid, ask: st.last_ask } : null;
       },
     });
+    for (const w of this.#workflows.values()) this.#trade.knowAccount(w.account);
     return this.#trade;
   }
 
@@ -132,6 +142,7 @@ export class PipstreamNode {
       for (const i of this.#workflows.get(key)?.instruments ?? []) touched.add(i);
       for (const i of w.instruments) touched.add(i);
       this.#workflows.set(key, w);
+      this.#trade?.knowAccount(w.account);
     }
     await this.#reprogram(touched);
   }

@@ -20,7 +20,7 @@ import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
 import { bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRiskMemory, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -71,6 +71,13 @@ export interface TradePathOptions {
   durablePrefix?: string;
   /** Failed orders (left for redelivery), failed journal writes. */
   onError?: (err: PipstreamError) => void;
+  /**
+   * An account got its risk memory (it has limits): the node gives it to the instrument actors, which run
+   * the instrument-level checks of its orders from then on (DESIGN §5, §7).
+   */
+  onAccountRisk?: (account: string, memory: AccountRiskMemory) => void;
+  /** An account's position on an instrument changed (a fill, a reconciliation that adopted the broker's): signed units. */
+  onPosition?: (account: string, instrument: string, units: number) => void;
 }
 
 export interface TradePathStats {
@@ -129,6 +136,8 @@ export class TradePath {
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
   readonly #reconcilers: Reconciler[] = [];
   #limitsWatch: LimitsWatch | null = null;
+  /** Accounts whose risk memory went to onAccountRisk. */
+  readonly #sharedRisk = new Set<string>();
 
   private constructor(o: TradePathOptions) {
     for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs]] as const) {
@@ -161,7 +170,7 @@ export class TradePath {
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
     if (o.limitsStore !== undefined) {
-      this.#limitsWatch = await watchLimits(o.limitsStore, (account, limits) => this.execution.applyLimits(account, limits), {
+      this.#limitsWatch = await watchLimits(o.limitsStore, (account, limits) => this.#applyLimits(account, limits), {
         onError: (err, account) => onError(isPipstreamError(err) ? err
           : new PipstreamError('PS_RISK_LIMITS_STORE', `risk limits of ${account ?? 'every account'}: ${(err as Error)?.message}`, { account }, { cause: err })),
       });
@@ -178,7 +187,7 @@ export class TradePath {
 
   async #startReconciler(account: string, r: NonNullable<TradePathOptions['reconcile']>): Promise<void> {
     // A halt needs the account's budget in shared memory: one without limits still gets it.
-    if (r.policy === 'halt' && this.execution.riskOf(account) === null) this.execution.applyLimits(account, {});
+    if (r.policy === 'halt' && this.execution.riskOf(account) === null) this.#applyLimits(account, {});
     const rec = new Reconciler({
       broker: this.#o.broker, portfolio: this.portfolio, account, policy: r.policy, intervalMs: r.intervalMs,
       openTradeCount: () => {
@@ -193,6 +202,13 @@ export class TradePath {
         const risk = this.execution.riskOf(account);
         // A clean run lifts the reconciliation halt (an operator's stays).
         if (report.ok && risk !== null) resumeTrading(risk, RiskHalt.RECONCILIATION);
+        if (report.action === 'adopted') {
+          for (const d of report.differences) {
+            if (d.instrument === null || d.field !== 'units') continue;
+            const units = this.portfolio.positionSnapshot(this.portfolio.position(account, d.instrument)).units;
+            this.#o.onPosition?.(account, d.instrument, units);
+          }
+        }
         if (report.action === 'failed') {
           this.#o.logger.warn({ code: report.error?.code, account }, 'reconciliation failed; retried next period');
         } else if (!report.ok) {
@@ -203,6 +219,23 @@ export class TradePath {
     });
     this.#reconcilers.push(rec);
     await rec.start();
+  }
+
+  #applyLimits(account: string, limits: RiskLimits | null): void {
+    this.execution.applyLimits(account, limits);
+    this.knowAccount(account);
+  }
+
+  /**
+   * The node runs workflows of `account`: its risk memory, when it has limits (its own or the default
+   * ones), goes to onAccountRisk now, so the instrument actors check its very first order.
+   */
+  knowAccount(account: string): void {
+    if (this.#sharedRisk.has(account)) return;
+    const risk = this.execution.riskOf(account);
+    if (risk === null) return;
+    this.#sharedRisk.add(account);
+    this.#o.onAccountRisk?.(account, risk.memory);
   }
 
   /** Remembers when a tick arrived (wall clock, ms), for the latencies of the signals it fires. */
@@ -337,6 +370,8 @@ export class TradePath {
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     bookFill(p, pos, signed, last.price, last.timeMs, this.execution.riskOf(signal.account));
     const snap = p.positionSnapshot(pos);
+    this.knowAccount(signal.account);
+    this.#o.onPosition?.(signal.account, signal.instrument, snap.units);
     const m = positionMessage({
       account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
       realized: snap.realized, timeMs: last.timeMs,

@@ -16,6 +16,9 @@ export const RiskReason = {
 
 export type RiskReason = (typeof RiskReason)[keyof typeof RiskReason];
 
+/** Every reason code in a fixed order: a reason crosses shared memory as its index here. */
+export const RISK_REASON_CODES: readonly RiskReason[] = Object.values(RiskReason);
+
 /**
  * Outcome of a check, reused across calls so that checking allocates nothing.
  * On rejection `reason` is set and `limit`/`value` say which limit and what the order would have made

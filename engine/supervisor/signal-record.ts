@@ -1,5 +1,6 @@
 import { deterministicEventId } from '../events/mod.ts';
-import { SignalSlot } from '../memory/layout.ts';
+import { RiskCheck, SignalSlot } from '../memory/layout.ts';
+import { RISK_REASON_CODES, type RiskReason } from '../risk/mod.ts';
 import type { ProgramMeta } from '../workflow/mod.ts';
 
 export const SIGNAL_TYPE_NAMES = ['SIGNAL_UNSPECIFIED', 'SIGNAL_ALERT', 'SIGNAL_PENDING_CONFIRMATION', 'SIGNAL_AUTO_EXECUTE'] as const;
@@ -33,6 +34,26 @@ export interface EngineSignal {
   tick_seq: number;
   /** False for a crossed quote (ask < bid): such a signal must never become an order. */
   tradeable: boolean;
+  /**
+   * The instrument-level risk checks (whitelist, tradeable quote, order units, spread) the instrument actor
+   * ran on the account's live limits when an auto-execute action fired; null or absent when it ran none
+   * (not an auto-execute signal, or no limits for the account on the node). `limit` and `value` say what failed.
+   */
+  risk_check?: RiskCheckResult | null;
+}
+
+export interface RiskCheckResult { approved: boolean; reason: RiskReason | null; limit: number | null; value: number | null }
+
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+function riskCheckOf(ring: Float64Array, at: number): RiskCheckResult | null {
+  const code = ring[at + SignalSlot.RISK];
+  if (code === RiskCheck.NOT_RUN) return null;
+  if (code === RiskCheck.PASSED) return { approved: true, reason: null, limit: null, value: null };
+  return {
+    approved: false, reason: RISK_REASON_CODES[code - RiskCheck.FIRST_REASON],
+    limit: orNull(ring[at + SignalSlot.RISK_LIMIT]), value: orNull(ring[at + SignalSlot.RISK_VALUE]),
+  };
 }
 
 /** Turns one signal-ring record into an EngineSignal, using the metadata of the program that produced it. */
@@ -67,5 +88,6 @@ export function decodeSignalRecord(instrument: string, ring: Float64Array, at: n
     expiry_s: action.expiryMs === null ? null : action.expiryMs / 1000,
     tick_seq: seq,
     tradeable: ring[at + SignalSlot.CROSSED] === 0,
+    risk_check: riskCheckOf(ring, at),
   };
 }

@@ -4,7 +4,8 @@ import {
   type ActorBuffers, type ActorMemory, allocateActorBuffers, attachActorMemory, pushTick, tickRingDrained, tickRingFree, waitForTickRoom, writeProgramSlot,
 } from '../memory/actor-memory.ts';
 import { type LatencySummary, summarize } from '../memory/histogram.ts';
-import { type ActorCapacities, Carry, Ctrl, DEFAULT_CAPACITIES, SignalSlot, StateHeader } from '../memory/layout.ts';
+import { type ActorCapacities, Carry, Ctrl, DEFAULT_CAPACITIES, NO_ACCOUNT, SignalSlot, StateHeader } from '../memory/layout.ts';
+import type { AccountRiskMemory } from '../risk/mod.ts';
 import { TICK_REJECT_NAMES, TICK_VALIDATOR_SLOT, TickValidator } from '../ticks/mod.ts';
 import { compileProgram, type ProgramMeta, type Workflow } from '../workflow/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
@@ -79,6 +80,12 @@ export class Supervisor {
   readonly #capacities: ActorCapacities;
   readonly #opts: SupervisorOptions;
   readonly #recentCrashes = new Map<WorkerHost, number[]>();
+  /** The node's number of every account a program or a risk memory named (never reused). */
+  readonly #accountIds = new Map<string, number>();
+  /** Risk memory by account number: every worker gets all of it. */
+  readonly #accountRisk = new Map<number, AccountRiskMemory>();
+  /** Signed position units by `<account> <instrument>`, as the trade path last reported them. */
+  readonly #positions = new Map<string, number>();
   #stopping = false;
 
   constructor(opts: SupervisorOptions = {}) {
@@ -107,6 +114,7 @@ export class Supervisor {
     if (checkpoint !== undefined) {
       const meta = restoreCheckpoint(mem, checkpoint);
       if (meta !== null) metas.set(Atomics.load(mem.ctrl, Ctrl.PROGRAM_VERSION), meta);
+      this.#writeAccountTables(mem, Atomics.load(mem.ctrl, Ctrl.PROGRAM_SLOT), meta);
       validator.state[TICK_VALIDATOR_SLOT.LAST_TIME] = mem.state[StateHeader.LAST_TIME_MS];
     }
     const host = this.#place();
@@ -129,13 +137,17 @@ export class Supervisor {
     const created = new WorkerHost(this.#hosts.length, {
       onMessage: (h, m) => this.#onWorkerMessage(h, m),
       onCrash: (h, err, code) => this.#onWorkerCrash(h, err, code),
+      accounts: () => [...this.#accountRisk].map(([id, memory]) => ({ id, memory })),
     });
     this.#hosts.push(created);
     return created;
   }
 
-  #onWorkerMessage(_host: WorkerHost, m: FromInstrumentWorker): void {
-    if (m.type === 'attached') {
+  #onWorkerMessage(host: WorkerHost, m: FromInstrumentWorker): void {
+    if (m.type === 'account_failed') {
+      this.#opts.logger?.error({ code: m.code, worker: host.id, account: this.#accountName(m.id), err: m.message },
+        'instrument worker could not attach an account\'s risk memory; execution runs that account\'s instrument checks');
+    } else if (m.type === 'attached') {
       const a = this.#actors.get(m.instrument);
       a?.onAttached?.();
       if (a !== undefined) a.onAttached = null;
@@ -186,14 +198,76 @@ export class Supervisor {
       maxI32: this.#capacities.programI32, maxF64: this.#capacities.programF64,
     });
     const slot = 1 - Atomics.load(ctrl, Ctrl.PROGRAM_SLOT);
+    if (program !== null && program.meta.accounts.length > this.#capacities.accounts) {
+      throw new PipstreamError('PS_PROGRAM_TOO_LARGE', `workflows of ${program.meta.accounts.length} accounts cover ${instrument}; an actor takes ${this.#capacities.accounts}`,
+        { instrument, accounts: program.meta.accounts.length });
+    }
     writeCarry(a.mem.carry, a.metas.get(version - 1) ?? null, program?.meta ?? null);
     writeProgramSlot(a.mem, slot, program);
+    this.#writeAccountTables(a.mem, slot, program?.meta ?? null);
     if (program !== null) a.metas.set(version, program.meta);
     Atomics.store(ctrl, Ctrl.PROGRAM_SLOT, slot);
     Atomics.store(ctrl, Ctrl.PROGRAM_VERSION, version);
     a.host.ring();
     while (Atomics.load(ctrl, Ctrl.PROGRAM_ACK) !== version && !this.#stopping) await sleep(1);
     return version;
+  }
+
+  #accountId(account: string): number {
+    let id = this.#accountIds.get(account);
+    if (id === undefined) {
+      id = this.#accountIds.size;
+      this.#accountIds.set(account, id);
+    }
+    return id;
+  }
+
+  #accountName(id: number): string | undefined {
+    for (const [name, n] of this.#accountIds) if (n === id) return name;
+    return undefined;
+  }
+
+  /** A program slot's account numbers and positions, written before the program is published. */
+  #writeAccountTables(mem: ActorMemory, slot: number, meta: ProgramMeta | null): void {
+    const n = this.#capacities.accounts;
+    const ids = mem.accountIds.subarray(slot * n, (slot + 1) * n);
+    const positions = mem.positions.subarray(slot * n, (slot + 1) * n);
+    ids.fill(NO_ACCOUNT);
+    positions.fill(0);
+    meta?.accounts.forEach((account, i) => {
+      ids[i] = this.#accountId(account);
+      positions[i] = this.#positions.get(`${account} ${mem.instrument}`) ?? 0;
+    });
+  }
+
+  /**
+   * Gives every instrument actor the account's risk memory (DESIGN §5): from then on the actors run the
+   * instrument-level checks of its auto-execute signals on its live limits. Idempotent; the memory of an
+   * account is fixed once given.
+   */
+  attachAccountRisk(account: string, memory: AccountRiskMemory): void {
+    const id = this.#accountId(account);
+    const had = this.#accountRisk.get(id);
+    if (had === memory) return;
+    if (had !== undefined) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `account ${account} already has risk memory on this node`, { account });
+    }
+    this.#accountRisk.set(id, memory);
+    for (const h of this.#hosts) h.send({ type: 'account', id, memory });
+  }
+
+  /**
+   * The account's signed position units on `instrument` (a fill changed it): what the instrument's
+   * `position` conditions see from the next tick on.
+   */
+  setPosition(account: string, instrument: string, units: number): void {
+    this.#positions.set(`${account} ${instrument}`, units);
+    const a = this.#actors.get(instrument);
+    const id = this.#accountIds.get(account);
+    if (a === undefined || id === undefined) return;
+    // Both slots: the worker may still run the previous program, or pick up the next one any moment.
+    const { accountIds, positions } = a.mem;
+    for (let i = 0; i < accountIds.length; i++) if (accountIds[i] === id) positions[i] = units;
   }
 
   /**

@@ -1,6 +1,8 @@
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { ActorBuffers } from '../memory/actor-memory.ts';
-import { Doorbell, type FromInstrumentWorker, type InstrumentWorkerData, type ToInstrumentWorker } from '../../actors/instrument/protocol.ts';
+import {
+  type AccountEntry, Doorbell, type FromInstrumentWorker, type InstrumentWorkerData, type ToInstrumentWorker,
+} from '../../actors/instrument/protocol.ts';
 
 const WORKER_URL = new URL('../../actors/instrument/worker-entry.mjs', import.meta.url);
 
@@ -8,6 +10,8 @@ export interface WorkerHostEvents {
   onMessage(host: WorkerHost, msg: FromInstrumentWorker): void;
   /** The thread ended without being asked to (crash, terminate, uncaught error). */
   onCrash(host: WorkerHost, error: Error | null, exitCode: number): void;
+  /** Every account's risk memory so far, for a (re)started thread. */
+  accounts(): AccountEntry[];
 }
 
 /**
@@ -34,7 +38,9 @@ export class WorkerHost {
 
   start(): void {
     const { port1, port2 } = new MessageChannel();
-    const data: InstrumentWorkerData = { doorbell: this.doorbell.buffer as SharedArrayBuffer, port: port2, actors: this.actors.slice() };
+    const data: InstrumentWorkerData = {
+      doorbell: this.doorbell.buffer as SharedArrayBuffer, port: port2, actors: this.actors.slice(), accounts: this.#events.accounts(),
+    };
     Atomics.store(this.doorbell, Doorbell.STOP, 0);
     const worker = new Worker(WORKER_URL, { workerData: data, transferList: [port2], name: `instrument-${this.id}` });
     this.#worker = worker;

@@ -196,7 +196,9 @@ export function compileProgram(workflows: Workflow[], instrument: string, opts: 
   i32[HDR.ACTIONS_I32] = i32.length;
   // Action state words are assigned after the triggers' (below).
   for (const a of actions) {
-    i32.push(...record(ACT.SIZE, [ACT.MODE, MODE[a.type]], [ACT.ACCOUNT, a.accountIndex], [ACT.COOLDOWN_F64, konst(a.cooldownMs)]));
+    const signedUnits = a.units === null ? 0 : a.side === 'sell' ? -a.units : a.units;
+    i32.push(...record(ACT.SIZE, [ACT.MODE, MODE[a.type]], [ACT.ACCOUNT, a.accountIndex], [ACT.COOLDOWN_F64, konst(a.cooldownMs)],
+      [ACT.UNITS_F64, konst(signedUnits)]));
   }
 
   // Condition bytecode.

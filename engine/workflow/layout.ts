@@ -5,7 +5,7 @@
  */
 
 export const PROGRAM_MAGIC = 0x50535746; // 'PSWF'
-export const PROGRAM_LAYOUT_VERSION = 1;
+export const PROGRAM_LAYOUT_VERSION = 2;
 
 /** i32 header words. */
 export const HDR = {
@@ -75,8 +75,11 @@ export const STEP = { CONDITION: 1, ACTION: 2 } as const;
 /** Step header words: kind, ref (condition bytecode i32 offset | action index), nPreds. */
 export const STEP_HDR = 3;
 
-/** Action record (i32); its state word holds the time_ms of its last emission (NaN = never). */
-export const ACT = { MODE: 0, ACCOUNT: 1, COOLDOWN_F64: 2, STATE: 3, SIZE: 4 } as const;
+/**
+ * Action record (i32); its state word holds the time_ms of its last emission (NaN = never). UNITS_F64:
+ * the order's signed units (+ buy, - sell; 0 for an alert without units), for the risk checks the actor runs.
+ */
+export const ACT = { MODE: 0, ACCOUNT: 1, COOLDOWN_F64: 2, STATE: 3, UNITS_F64: 4, SIZE: 5 } as const;
 
 /**
  * Session record (i32): local business hours [OPEN_MIN, CLOSE_MIN) Monday-Friday local time, where local

@@ -22,7 +22,8 @@ export interface EvalContext {
   indicatorValues: Float64Array;
   /** Signed net position units by program account index. */
   positionUnits: Float64Array;
-  emit(actionIndex: number, triggerIndex: number, mode: number): void;
+  /** One fired action: `account` is its program account index, `signedUnits` its order size (+ buy, - sell, 0 none). */
+  emit(actionIndex: number, triggerIndex: number, mode: number, account: number, signedUnits: number): void;
 }
 
 const DAY_MS = 86_400_000;
@@ -171,7 +172,7 @@ export class ProgramRuntime {
     const cooldown = this.#f64[i32[rec + ACT.COOLDOWN_F64]];
     if (cooldown > 0 && last === last && t < last + cooldown) return;
     this.#state[st] = t;
-    this.#ctx.emit(ai, ti, i32[rec + ACT.MODE]);
+    this.#ctx.emit(ai, ti, i32[rec + ACT.MODE], i32[rec + ACT.ACCOUNT], this.#f64[i32[rec + ACT.UNITS_F64]]);
   }
 
   #inSession(si: number): boolean {

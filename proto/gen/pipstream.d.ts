@@ -3092,6 +3092,9 @@ export namespace pipstream {
             /** Signal tradeable. */
             tradeable: boolean;
 
+            /** Signal riskCheck. */
+            riskCheck?: (pipstream.v1.InstrumentRiskCheck.$Properties|null);
+
             /**
              * Creates a new Signal instance using the specified properties.
              * @param [properties] Properties to set
@@ -3233,12 +3236,150 @@ export namespace pipstream {
                 /** Signal tradeable */
                 tradeable?: (boolean|null);
 
+                /** Signal riskCheck */
+                riskCheck?: (pipstream.v1.InstrumentRiskCheck.$Properties|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of a Signal. */
             type $Shape = pipstream.v1.Signal.$Properties;
+        }
+
+        /**
+         * Properties of an InstrumentRiskCheck.
+         * @deprecated Use pipstream.v1.InstrumentRiskCheck.$Properties instead.
+         */
+        interface IInstrumentRiskCheck extends pipstream.v1.InstrumentRiskCheck.$Properties {
+        }
+
+        /** Represents an InstrumentRiskCheck. */
+        class InstrumentRiskCheck {
+
+            /**
+             * Constructs a new InstrumentRiskCheck.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.InstrumentRiskCheck.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** InstrumentRiskCheck approved. */
+            approved: boolean;
+
+            /** InstrumentRiskCheck reason. */
+            reason: string;
+
+            /** InstrumentRiskCheck limit. */
+            limit?: (number|null);
+
+            /** InstrumentRiskCheck value. */
+            value?: (number|null);
+
+            /**
+             * Creates a new InstrumentRiskCheck instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns InstrumentRiskCheck instance
+             */
+            static create(properties: pipstream.v1.InstrumentRiskCheck.$Shape): pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape;
+            static create(properties?: pipstream.v1.InstrumentRiskCheck.$Properties): pipstream.v1.InstrumentRiskCheck;
+
+            /**
+             * Encodes the specified InstrumentRiskCheck message. Does not implicitly {@link pipstream.v1.InstrumentRiskCheck.verify|verify} messages.
+             * @param message InstrumentRiskCheck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.InstrumentRiskCheck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified InstrumentRiskCheck message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRiskCheck.verify|verify} messages.
+             * @param message InstrumentRiskCheck message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.InstrumentRiskCheck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an InstrumentRiskCheck message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape} InstrumentRiskCheck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape;
+
+            /**
+             * Decodes an InstrumentRiskCheck message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape} InstrumentRiskCheck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape;
+
+            /**
+             * Verifies an InstrumentRiskCheck message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates an InstrumentRiskCheck message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns InstrumentRiskCheck
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.InstrumentRiskCheck;
+
+            /**
+             * Creates a plain object from an InstrumentRiskCheck message. Also converts values to other types if specified.
+             * @param message InstrumentRiskCheck
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.InstrumentRiskCheck, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this InstrumentRiskCheck to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for InstrumentRiskCheck
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InstrumentRiskCheck {
+
+            /** Properties of an InstrumentRiskCheck. */
+            interface $Properties {
+
+                /** InstrumentRiskCheck approved */
+                approved?: (boolean|null);
+
+                /** InstrumentRiskCheck reason */
+                reason?: (string|null);
+
+                /** InstrumentRiskCheck limit */
+                limit?: (number|null);
+
+                /** InstrumentRiskCheck value */
+                value?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an InstrumentRiskCheck. */
+            type $Shape = pipstream.v1.InstrumentRiskCheck.$Properties;
         }
 
         /** SignalMode enum. */

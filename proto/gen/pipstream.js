@@ -8418,6 +8418,7 @@ export const pipstream = $root.pipstream = (() => {
              * @property {number|null} [tickSeq] Signal tickSeq
              * @property {number|null} [expiryS] Signal expiryS
              * @property {boolean|null} [tradeable] Signal tradeable
+             * @property {pipstream.v1.InstrumentRiskCheck.$Properties|null} [riskCheck] Signal riskCheck
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8601,12 +8602,26 @@ export const pipstream = $root.pipstream = (() => {
              */
             Signal.prototype.tradeable = false;
 
+            /**
+             * Signal riskCheck.
+             * @member {pipstream.v1.InstrumentRiskCheck.$Properties|null|undefined} riskCheck
+             * @memberof pipstream.v1.Signal
+             * @instance
+             */
+            Signal.prototype.riskCheck = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             // Virtual OneOf for proto3 optional field
             $Object.defineProperty(Signal.prototype, "_expiryS", {
                 get: $util.oneOfGetter($oneOfFields = ["expiryS"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(Signal.prototype, "_riskCheck", {
+                get: $util.oneOfGetter($oneOfFields = ["riskCheck"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -8680,6 +8695,8 @@ export const pipstream = $root.pipstream = (() => {
                     writer.uint32(/* id 18, wireType 1 =*/145).double(message.expiryS);
                 if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable") && message.tradeable !== false)
                     writer.uint32(/* id 19, wireType 0 =*/152).bool(message.tradeable);
+                if (message.riskCheck != null && $Object.hasOwnProperty.call(message, "riskCheck"))
+                    $root.pipstream.v1.InstrumentRiskCheck.encode(message.riskCheck, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8906,6 +8923,13 @@ export const pipstream = $root.pipstream = (() => {
                                 delete message.tradeable;
                             continue;
                         }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.riskCheck = $root.pipstream.v1.InstrumentRiskCheck.decode(reader, reader.size(), $undefined, _depth + 1, message.riskCheck);
+                            message._riskCheck = "riskCheck";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -9014,6 +9038,14 @@ export const pipstream = $root.pipstream = (() => {
                 if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable"))
                     if (typeof message.tradeable !== "boolean")
                         return "tradeable: boolean expected";
+                if (message.riskCheck != null && $Object.hasOwnProperty.call(message, "riskCheck")) {
+                    properties._riskCheck = 1;
+                    {
+                        let error = $root.pipstream.v1.InstrumentRiskCheck.verify(message.riskCheck, _depth + 1);
+                        if (error)
+                            return "riskCheck." + error;
+                    }
+                }
                 return null;
             };
 
@@ -9132,6 +9164,11 @@ export const pipstream = $root.pipstream = (() => {
                 if (object.tradeable != null)
                     if (object.tradeable)
                         message.tradeable = $Boolean(object.tradeable);
+                if (object.riskCheck != null) {
+                    if (!$util.isObject(object.riskCheck))
+                        throw $TypeError(".pipstream.v1.Signal.riskCheck: object expected");
+                    message.riskCheck = $root.pipstream.v1.InstrumentRiskCheck.fromObject(object.riskCheck, _depth + 1);
+                }
                 return message;
             };
 
@@ -9219,6 +9256,8 @@ export const pipstream = $root.pipstream = (() => {
                     object.expiryS = options.json && !$isFinite(message.expiryS) ? $String(message.expiryS) : message.expiryS;
                 if (message.tradeable != null && $Object.hasOwnProperty.call(message, "tradeable"))
                     object.tradeable = message.tradeable;
+                if (message.riskCheck != null && $Object.hasOwnProperty.call(message, "riskCheck"))
+                    object.riskCheck = $root.pipstream.v1.InstrumentRiskCheck.toObject(message.riskCheck, options, _depth + 1);
                 return object;
             };
 
@@ -9248,6 +9287,381 @@ export const pipstream = $root.pipstream = (() => {
             };
 
             return Signal;
+        })();
+
+        v1.InstrumentRiskCheck = (function() {
+
+            /**
+             * Properties of an InstrumentRiskCheck.
+             * @typedef {Object} pipstream.v1.InstrumentRiskCheck.$Properties
+             * @property {boolean|null} [approved] InstrumentRiskCheck approved
+             * @property {string|null} [reason] InstrumentRiskCheck reason
+             * @property {number|null} [limit] InstrumentRiskCheck limit
+             * @property {number|null} [value] InstrumentRiskCheck value
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InstrumentRiskCheck.
+             * @memberof pipstream.v1
+             * @interface IInstrumentRiskCheck
+             * @augments pipstream.v1.InstrumentRiskCheck.$Properties
+             * @deprecated Use pipstream.v1.InstrumentRiskCheck.$Properties instead.
+             */
+
+            /**
+             * Shape of an InstrumentRiskCheck.
+             * @typedef {pipstream.v1.InstrumentRiskCheck.$Properties} pipstream.v1.InstrumentRiskCheck.$Shape
+             */
+
+            /**
+             * Constructs a new InstrumentRiskCheck.
+             * @memberof pipstream.v1
+             * @classdesc Represents an InstrumentRiskCheck.
+             * @constructor
+             * @param {pipstream.v1.InstrumentRiskCheck.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InstrumentRiskCheck = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * InstrumentRiskCheck approved.
+             * @member {boolean} approved
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @instance
+             */
+            InstrumentRiskCheck.prototype.approved = false;
+
+            /**
+             * InstrumentRiskCheck reason.
+             * @member {string} reason
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @instance
+             */
+            InstrumentRiskCheck.prototype.reason = "";
+
+            /**
+             * InstrumentRiskCheck limit.
+             * @member {number|null|undefined} limit
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @instance
+             */
+            InstrumentRiskCheck.prototype.limit = null;
+
+            /**
+             * InstrumentRiskCheck value.
+             * @member {number|null|undefined} value
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @instance
+             */
+            InstrumentRiskCheck.prototype.value = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(InstrumentRiskCheck.prototype, "_limit", {
+                get: $util.oneOfGetter($oneOfFields = ["limit"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(InstrumentRiskCheck.prototype, "_value", {
+                get: $util.oneOfGetter($oneOfFields = ["value"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new InstrumentRiskCheck instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {pipstream.v1.InstrumentRiskCheck.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.InstrumentRiskCheck} InstrumentRiskCheck instance
+             * @type {{
+             *   (properties: pipstream.v1.InstrumentRiskCheck.$Shape): pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape;
+             *   (properties?: pipstream.v1.InstrumentRiskCheck.$Properties): pipstream.v1.InstrumentRiskCheck;
+             * }}
+             */
+            InstrumentRiskCheck.create = function(properties) {
+                return new InstrumentRiskCheck(properties);
+            };
+
+            /**
+             * Encodes the specified InstrumentRiskCheck message. Does not implicitly {@link pipstream.v1.InstrumentRiskCheck.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {pipstream.v1.InstrumentRiskCheck.$Properties} message InstrumentRiskCheck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRiskCheck.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved") && message.approved !== false)
+                    writer.uint32(/* id 1, wireType 0 =*/8).bool(message.approved);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                    writer.uint32(/* id 3, wireType 1 =*/25).double(message.limit);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    writer.uint32(/* id 4, wireType 1 =*/33).double(message.value);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified InstrumentRiskCheck message, length delimited. Does not implicitly {@link pipstream.v1.InstrumentRiskCheck.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {pipstream.v1.InstrumentRiskCheck.$Properties} message InstrumentRiskCheck message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InstrumentRiskCheck.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an InstrumentRiskCheck message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape} InstrumentRiskCheck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRiskCheck.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.InstrumentRiskCheck();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.approved = value;
+                            else
+                                delete message.approved;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 1)
+                                break;
+                            message.limit = reader.double();
+                            message._limit = "limit";
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 1)
+                                break;
+                            message.value = reader.double();
+                            message._value = "value";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an InstrumentRiskCheck message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.InstrumentRiskCheck & pipstream.v1.InstrumentRiskCheck.$Shape} InstrumentRiskCheck
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InstrumentRiskCheck.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an InstrumentRiskCheck message.
+             * @function verify
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InstrumentRiskCheck.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved"))
+                    if (typeof message.approved !== "boolean")
+                        return "approved: boolean expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit")) {
+                    properties._limit = 1;
+                    if (typeof message.limit !== "number")
+                        return "limit: number expected";
+                }
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value")) {
+                    properties._value = 1;
+                    if (typeof message.value !== "number")
+                        return "value: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an InstrumentRiskCheck message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.InstrumentRiskCheck} InstrumentRiskCheck
+             */
+            InstrumentRiskCheck.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.InstrumentRiskCheck)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.InstrumentRiskCheck: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.InstrumentRiskCheck();
+                if (object.approved != null)
+                    if (object.approved)
+                        message.approved = $Boolean(object.approved);
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.limit != null)
+                    message.limit = $Number(object.limit);
+                if (object.value != null)
+                    message.value = $Number(object.value);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an InstrumentRiskCheck message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {pipstream.v1.InstrumentRiskCheck} message InstrumentRiskCheck
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            InstrumentRiskCheck.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.approved = false;
+                    object.reason = "";
+                }
+                if (message.approved != null && $Object.hasOwnProperty.call(message, "approved"))
+                    object.approved = message.approved;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.limit != null && $Object.hasOwnProperty.call(message, "limit"))
+                    object.limit = options.json && !$isFinite(message.limit) ? $String(message.limit) : message.limit;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                return object;
+            };
+
+            /**
+             * Converts this InstrumentRiskCheck to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            InstrumentRiskCheck.prototype.toJSON = function() {
+                return InstrumentRiskCheck.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for InstrumentRiskCheck
+             * @function getTypeUrl
+             * @memberof pipstream.v1.InstrumentRiskCheck
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InstrumentRiskCheck.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.InstrumentRiskCheck";
+            };
+
+            return InstrumentRiskCheck;
         })();
 
         /**
