@@ -3,14 +3,21 @@
  * auto-execute signal run in the actor on the account's live limits (shared risk memory), and `position`
  * conditions see the positions the trade path reports. Real EUR/USD ticks, no services.
  */
+import { randomBytes } from 'node:crypto';
 import t from 'tap';
+import { PaperBroker } from '../actors/execution/mod.ts';
+import { connectBus } from '../engine/bus/mod.ts';
+import { publishTicks } from '../engine/node/feed.ts';
+import { PipstreamNode } from '../engine/node/node.ts';
+import { connectRedis } from '../engine/store/mod.ts';
 import {
   applyLimits, checkInstrumentOrder, createAccountRisk, instrumentChecks, type RiskLimits, RiskVerdict,
 } from '../engine/risk/mod.ts';
 import { type EngineSignal, Supervisor } from '../engine/supervisor/mod.ts';
 import type { TickColumns } from '../engine/ticks/mod.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
-import { INSTRUMENT, OANDA_FILE, pushRange, silentLogger, ticksOf } from './helpers/engine.ts';
+import { batchesOf, INSTRUMENT, OANDA_FILE, pushRange, referenceRun, silentLogger, ticksOf, waitFor } from './helpers/engine.ts';
+import { probes, redisUrl, requireService } from './helpers/services.ts';
 
 const N = 120_000;
 const HALF = 60_000;
@@ -154,4 +161,61 @@ t.test('`position` conditions see the positions the trade path reports, across a
   await pushRange(sup, ticks, 100_000, N);
   await sup.drain(INSTRUMENT);
   t.equal(signals.length, swapped, 'flat again: no alert');
+});
+
+/** Buys 1,000 on every up-cross of each level, but only while flat. */
+function buyWhenFlat(account: string): Workflow {
+  const nodes: unknown[] = [
+    { id: 'flat', kind: 'condition', type: 'position', state: 'flat' },
+    { id: 'buy', kind: 'action', type: 'execute', side: 'buy', units: 1000 },
+  ];
+  const edges: Array<[string, string]> = [['flat', 'buy']];
+  LEVELS.forEach((level, i) => {
+    nodes.push({ id: `up${i}`, kind: 'trigger', type: 'price_cross', level, direction: 'above' });
+    edges.push([`up${i}`, 'flat']);
+  });
+  return validateWorkflow({ id: 'buy-when-flat', version: 1, account, instruments: [INSTRUMENT], nodes, edges });
+}
+
+t.test('through a node: its fills reach `position` conditions, and its accounts\' orders are checked in the actor', async (t) => {
+  if (!(await requireService(t, 'redis', probes.redis))) return;
+  const tag = randomBytes(4).toString('hex');
+  const account = `ar${tag}`;
+  const wf = buyWhenFlat(account);
+  const reference = (await referenceRun(ticks, [wf], N)).length;
+  const bus = await connectBus({ kind: 'embedded' });
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  const signals: EngineSignal[] = [];
+  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `ar-${tag}`, onSignal: (s) => signals.push(s), services: false });
+  t.teardown(async () => {
+    await node.stop();
+    if (signals.length > 0) await redis.del(...signals.map((s) => `pipstream:order:${s.id}`));
+    await redis.quit();
+    await bus.close();
+  });
+  await node.addInstrument(INSTRUMENT);
+  await node.putWorkflows([wf]);
+  const errors: string[] = [];
+  await node.startTrading({
+    redis, broker: new PaperBroker(), risk: { limits: { account, max_order_units: 100_000 }, instruments: [INSTRUMENT] },
+    durablePrefix: `ar-${tag}`, recover: false, onError: (e) => errors.push(`${e.code}: ${e.message}`),
+  });
+  const source = `ar-${tag}`;
+  await node.consumePrices(INSTRUMENT, 'all', { source });
+  const CHUNK = 5_000;
+  let firstFill = -1;
+  for (let at = 0; at < N; at += CHUNK) {
+    await publishTicks(bus, INSTRUMENT, source, batchesOf(ticks, at, Math.min(N, at + CHUNK)), at);
+    t.ok(await waitFor(() => node.supervisor.stats(INSTRUMENT).ticks === Math.min(N, at + CHUNK), 60_000), `ticks to ${at + CHUNK} processed`);
+    await node.supervisor.drain(INSTRUMENT);
+    await node.trade!.idle();
+    if (firstFill < 0 && node.trade!.stats().filled > 0) firstFill = signals.length;
+  }
+  t.same(errors, [], 'no errors');
+  t.ok(reference > 20, `flat all along, the workflow would buy ${reference} times`);
+  t.ok(firstFill > 0, `the first fill came after ${firstFill} buy signal(s) in its chunk`);
+  t.equal(signals.length, firstFill, 'once the fill reached the actor, the position condition held off every later crossing');
+  t.ok(signals.every((s) => s.risk_check?.approved === true), 'the account has limits: each order was checked in the actor, and passed');
+  t.match(node.trade!.portfolio.positionsOf(account), [{ instrument: INSTRUMENT, units: 1000 * firstFill }], 'long by the buys made');
 });
