@@ -305,3 +305,26 @@ t.test('a restarted actor rebuilds its orders from ORDERS: pending ones keep the
   t.equal(again.get('sig-keep')?.state, 'EXPIRED');
   t.same(errors, []);
 });
+
+t.test('restoreAccounts: a node rebuilds only its own accounts\' orders, and another account\'s when it takes it on', async (t) => {
+  const r = await rig(t);
+  r.actor.handleSignal(signal({ id: 'sig-mine', expiry_s: 20 }));
+  r.actor.handleSignal(signal({ id: 'sig-theirs', account: 'acc2', expiry_s: 20 }));
+  await r.actor.stop();
+  await r.bus.flush();
+  const again = await startConfirmationActor<string>({
+    bus: r.bus, now: () => r.clock.ms, consume: false, restoreAccounts: () => ['acc1'], onConfirmed: async (p) => `filled ${p.id}`,
+  });
+  t.teardown(() => again.stop());
+  t.equal(again.get('sig-mine')?.state, 'PENDING_CONFIRMATION', 'its own account\'s pending order is back');
+  t.equal(again.get('sig-theirs'), undefined, 'another account\'s is not held');
+  t.equal(await r.tryAsk({ op: 'confirm', id: 'sig-theirs', account: 'acc2' }, 'acc2'), null, 'so its confirm requests go unanswered here');
+  r.clock.ms = T0 + 20_000;
+  t.equal(again.expireDue(), 1, 'only its own order expires');
+  t.same(states(await r.journal(), 'sig-theirs'), ['PENDING_CONFIRMATION'], 'the other account\'s order is not expired by this node');
+
+  r.clock.ms = T0 + 10_000;
+  await Promise.all([again.restoreAccount('acc2'), again.restoreAccount('acc2')]);
+  t.match(again.get('sig-theirs'), { state: 'PENDING_CONFIRMATION', account: 'acc2', expires_ms: T0 + 20_000 }, 'taken on: restored');
+  t.match(await r.ask({ op: 'confirm', id: 'sig-theirs', account: 'acc2' }, 'acc2'), { ok: true, state: 'CONFIRMED' }, 'and answered');
+});

@@ -76,6 +76,12 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
    * confirmed, rejected or expired does not become pending again.
    */
   restore?: boolean;
+  /**
+   * The accounts whose orders the restore rebuilds (a node: its workflows' accounts; add more later with
+   * restoreAccount()). Default every account's. A node must not hold another node's pending orders: it
+   * would expire them and answer their confirm requests.
+   */
+  restoreAccounts?: () => Iterable<string>;
   /** How far back (wall clock) the restore reads ORDERS. Default 24 h: older orders are long expired. */
   restoreWindowMs?: number;
   /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
@@ -109,6 +115,8 @@ export class ConfirmationActor<Outcome = unknown> {
   private consumer: BusConsumer | null = null;
   private responder: BusSubscription | null = null;
   private readonly handoffs = new Set<Promise<unknown>>();
+  /** Accounts restored or being restored (restoreAccounts), so each is read once. */
+  private readonly restored = new Map<string, Promise<void>>();
 
   constructor(private readonly o: ConfirmationActorOptions<Outcome>) {
     this.now = o.now ?? Date.now;
@@ -142,21 +150,66 @@ export class ConfirmationActor<Outcome = unknown> {
     while (this.handoffs.size > 0) await Promise.allSettled([...this.handoffs]);
   }
 
-  /** Replays the confirmation states of ORDERS up to its current end into `orders` (the journal is the truth). */
+  /** Rebuilds `orders` from the journal: every account's, or those of restoreAccounts. */
   private async restore(): Promise<void> {
+    if (this.o.restoreAccounts === undefined) {
+      this.armRestored(await this.restoreSubject(Subjects.orders('*')));
+      return;
+    }
+    await Promise.all([...this.o.restoreAccounts()].map((a) => this.restoreAccount(a)));
+  }
+
+  /**
+   * Rebuilds one account's pending and settled orders from the journal (once per account; later calls
+   * resolve when that one is done). For an account a node takes on after it started.
+   */
+  restoreAccount(account: string): Promise<void> {
+    let p = this.restored.get(account);
+    if (p === undefined) {
+      p = this.restoreSubject(Subjects.orders(account)).then((ids) => this.armRestored(ids), (err: unknown) => {
+        this.restored.delete(account); // a later call tries again
+        throw err;
+      });
+      this.restored.set(account, p);
+    }
+    return p;
+  }
+
+  /** Deadlines of the restored orders still pending (expireDue() skips those settled by then). */
+  private armRestored(ids: ReadonlySet<string>): void {
+    for (const id of ids) {
+      const o = this.orders.get(id);
+      if (o?.state === 'PENDING_CONFIRMATION') this.deadlines.push(o.expires_ms, o.id);
+    }
+    this.arm();
+  }
+
+  /**
+   * Replays the confirmation states on `subject` of ORDERS, up to the stream's current end, into `orders`
+   * (the journal is the truth). Returns the ids of the orders it restored.
+   */
+  private async restoreSubject(subject: string): Promise<Set<string>> {
+    const ids = new Set<string>();
     const end = (await this.o.bus.streamInfo('ORDERS')).lastSeq;
-    if (end === 0) return;
+    if (end === 0) return ids;
     let done!: () => void;
     const caughtUp = new Promise<void>((r) => { done = r; });
-    // The last messages may have been purged or aged out: a pause in delivery also means the end.
-    let quiet = setTimeout(done, RESTORE_QUIET_MS);
-    const c = await this.o.bus.consume('ORDERS', Subjects.orders('*'), (m) => {
+    // The last messages may have been purged, aged out or be on other subjects: a pause in delivery also
+    // means the end. Its clock starts once the consumer exists (creating one may take a while on a busy server).
+    let quiet: NodeJS.Timeout | undefined;
+    const rearm = () => {
       clearTimeout(quiet);
       quiet = setTimeout(done, RESTORE_QUIET_MS);
+    };
+    const c = await this.o.bus.consume('ORDERS', subject, (m) => {
+      rearm();
       if (m.seq <= end) {
         try {
           const u = readOrderUpdate(m.data);
-          if (CONFIRMATION_STATES.has(u.state)) this.restoreOne(u);
+          if (CONFIRMATION_STATES.has(u.state)) {
+            this.restoreOne(u);
+            ids.add(u.signalId);
+          }
         } catch (err) {
           this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable ORDERS message ${m.seq} skipped while restoring`,
             { seq: m.seq }, { cause: err }));
@@ -164,11 +217,11 @@ export class ConfirmationActor<Outcome = unknown> {
       }
       if (m.seq >= end) done();
     }, { deliver: { startTimeMs: this.now() - (this.o.restoreWindowMs ?? RESTORE_WINDOW_MS) } });
+    rearm();
     await caughtUp;
     clearTimeout(quiet);
     await c.close();
-    for (const o of this.orders.values()) if (o.state === 'PENDING_CONFIRMATION') this.deadlines.push(o.expires_ms, o.id);
-    this.arm();
+    return ids;
   }
 
   private restoreOne(u: OrderUpdateFields): void {

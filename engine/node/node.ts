@@ -82,6 +82,7 @@ export class PipstreamNode {
     this.#trade = await TradePath.start({
       // The journal's signals this node recovers are its own workflows' accounts' (a shared bus carries others').
       owns: (account) => [...this.#workflows.values()].some((w) => w.account === account),
+      accounts: () => new Set([...this.#workflows.values()].map((w) => w.account)),
       durablePrefix: `trade-${this.nodeId}`,
       ...opts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
       // The actors see the accounts' limits and positions (DESIGN §5): instrument checks and `position` conditions.

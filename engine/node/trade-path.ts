@@ -67,6 +67,11 @@ export interface TradePathOptions {
    * never takes up another node's or another system's signals on a shared bus. Default all.
    */
   owns?: (account: string) => boolean;
+  /**
+   * The node's accounts at start (its workflows'; later ones come through knowAccount()): only their
+   * pending confirmations are rebuilt from the journal. Default every account's.
+   */
+  accounts?: () => Iterable<string>;
   /** Durable consumer names are `<prefix>-execution` etc. Default 'trade'. */
   durablePrefix?: string;
   /** Failed orders (left for redelivery), failed journal writes. */
@@ -178,6 +183,7 @@ export class TradePath {
     for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
       bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, deliver, owns, defaultExpiryMs: o.confirmationExpiryMs,
+      restoreAccounts: o.accounts,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
     if (recover) await this.alerts.start();
@@ -223,14 +229,24 @@ export class TradePath {
 
   #applyLimits(account: string, limits: RiskLimits | null): void {
     this.execution.applyLimits(account, limits);
-    this.knowAccount(account);
+    this.#shareRisk(account);
   }
 
   /**
    * The node runs workflows of `account`: its risk memory, when it has limits (its own or the default
-   * ones), goes to onAccountRisk now, so the instrument actors check its very first order.
+   * ones), goes to onAccountRisk now, so the instrument actors check its very first order; and (with
+   * `accounts`) its pending confirmations are rebuilt from the journal.
    */
   knowAccount(account: string): void {
+    if (this.#o.accounts !== undefined) {
+      this.confirmation.restoreAccount(account).catch((err: unknown) => this.#o.onError?.(isPipstreamError(err) ? err
+        : new PipstreamError('PS_CONFIRMATION', `restoring the confirmations of ${account}: ${(err as Error)?.message}`, { account }, { cause: err })));
+    }
+    this.#shareRisk(account);
+  }
+
+  /** The account's risk memory, when it has one, to onAccountRisk (once). */
+  #shareRisk(account: string): void {
     if (this.#sharedRisk.has(account)) return;
     const risk = this.execution.riskOf(account);
     if (risk === null) return;
@@ -370,7 +386,7 @@ export class TradePath {
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     bookFill(p, pos, signed, last.price, last.timeMs, this.execution.riskOf(signal.account));
     const snap = p.positionSnapshot(pos);
-    this.knowAccount(signal.account);
+    this.#shareRisk(signal.account);
     this.#o.onPosition?.(signal.account, signal.instrument, snap.units);
     const m = positionMessage({
       account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
