@@ -1,4 +1,7 @@
-/** `pipstream run` refuses bad trade-path options with a usage error (exit 2) before starting anything. */
+/**
+ * `pipstream run`: bad trade-path options are usage errors (exit 2) before anything starts; the gateway runs
+ * with the node; what users stored through the gateway (active workflows, registered instruments) runs again.
+ */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -6,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { REPO_ROOT } from '../engine/config/mod.ts';
+import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
+import { databaseUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
@@ -58,6 +63,51 @@ t.test('--gateway 0: the gateway (REST, dashboard) runs with the node; SIGTERM s
   t.match(await page.text(), /<html/i);
   const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json() as { status: string };
   t.equal(ready.status, 'ready', 'NATS, Redis and PostgreSQL reachable');
+  child.kill('SIGTERM');
+  const [code] = await once(child, 'close');
+  t.equal(code, 0, 'exit 0 after SIGTERM');
+});
+
+t.test('a (re)started node runs the workflows and instruments stored in PostgreSQL', async (t) => {
+  for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
+  const admin = await connectPostgres(databaseUrl(), { max: 1 });
+  t.teardown(() => admin.end());
+  const { schema, sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  const account = 'stored-acct';
+  const workflow = (id: string, level: number | string) => ({
+    id, version: 2, account, instruments: ['EUR_USD'],
+    nodes: [
+      { id: 'up', kind: 'trigger', type: 'price_cross', level, direction: 'above' },
+      { id: 'note', kind: 'action', type: 'alert', side: 'buy' },
+    ],
+    edges: [['up', 'note']],
+  });
+  await sql`insert into accounts (id, name) values (${account}, 'stored')`;
+  await sql`insert into workflows (account_id, id, version, definition, active) values
+    (${account}, 'stored-cross', 1, ${sql.json(workflow('stored-cross', 1.3875) as never)}, false),
+    (${account}, 'stored-cross', 2, ${sql.json(workflow('stored-cross', 1.3875) as never)}, true),
+    (${account}, 'stored-broken', 2, ${sql.json(workflow('stored-broken', 'high') as never)}, true)`;
+  await sql`insert into instruments (name, base, quote, pip_location, display_precision) values ('GBP_USD', 'GBP', 'USD', -4, 5)`;
+
+  const db = new URL(databaseUrl());
+  db.searchParams.set('search_path', `${schema},public`);
+  const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--speed', 'max', '--broker', 'none'], {
+    cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: db.toString() },
+  });
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  let stdout = '';
+  const seen = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 90_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      if (/signal SIGNAL_ALERT EUR_USD .* stored-cross\/note /.test(stdout)) { clearTimeout(timer); resolve(true); }
+    });
+  });
+  t.ok(seen, 'the stored workflow\'s active version fires on the replayed ticks');
+  t.match(stdout, /instruments {2}EUR_USD, GBP_USD, NZD_USD, USD_JPY/, 'an actor for every registered instrument');
+  t.match(stdout, /workflows {4}2 from files, 1 stored/, 'the file workflows and the valid stored one');
+  t.match(stdout, /stored workflow stored-acct\/stored-broken v2 not run: PS_WORKFLOW_INVALID: /, 'a stored document that does not validate is named, not run');
   child.kill('SIGTERM');
   const [code] = await once(child, 'close');
   t.equal(code, 0, 'exit 0 after SIGTERM');

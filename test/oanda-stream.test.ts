@@ -368,3 +368,28 @@ t.test('property: any chunking of any lines reassembles the same lines', async (
     }), { numRuns: 60 });
   t.pass('reassembly holds');
 });
+
+t.test('setInstruments: a running stream resubscribes at once with the new list, without an error or backoff', async (t) => {
+  const ticks = allTicks.slice(0, 2000);
+  const server = await withServer(t, tickScript(ticks, {}), { heartbeatIntervalMs: 20 });
+  const r = run(server.url, { instruments: ['EUR_USD'], backoffBaseMs: 60_000, backoffMaxMs: 60_000 });
+  t.teardown(() => r.stream.stop());
+  await waitFor('the script', () => r.times.length >= ticks.length && r.heartbeats.length > 0);
+  t.equal(server.requests[0]!.url, `/v3/accounts/${ACCOUNT}/pricing/stream?instruments=EUR_USD`);
+
+  r.stream.setInstruments(['EUR_USD', 'USD_JPY']);
+  await waitFor('the resubscription', () => server.requests.length === 2 && r.stream.state === 'streaming');
+  t.equal(server.requests[1]!.url, `/v3/accounts/${ACCOUNT}/pricing/stream?instruments=EUR_USD,USD_JPY`, 'the new list');
+  t.equal(server.requests[1]!.status, 200);
+  const beats = r.heartbeats.length;
+  await waitFor('heartbeats on the new connection', () => r.heartbeats.length > beats);
+  t.same(r.errors, [], 'no error reported, no backoff (it is 60 s here)');
+  t.equal(r.stream.stats().reconnects, 1);
+
+  r.stream.setInstruments(['EUR_USD', 'USD_JPY']);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  t.equal(server.requests.length, 2, 'the same list again changes nothing');
+  t.throws(() => r.stream.setInstruments([]), { code: 'PS_BAD_ARGUMENT' });
+  t.throws(() => r.stream.setInstruments(['eurusd']), { code: 'PS_BAD_ARGUMENT' });
+  t.equal(server.requests.length, 2, 'a bad list changes nothing');
+});

@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'undici';
 import type { Dispatcher } from 'undici';
 import { PipstreamError } from '../../engine/errors/mod.ts';
+import { assertInstrumentName } from '../../engine/instruments/mod.ts';
 import { createPriceLineDecoder, LineSplitter } from './oanda-price-line.ts';
 import type { DatetimeFormat, HeartbeatHandler, LineHandler, MalformedHandler, TickHandler } from './oanda-price-line.ts';
 import { positiveOption, retryAfterMs } from '../../engine/http/mod.ts';
@@ -72,6 +73,11 @@ export interface OandaPriceStream {
   start(): Promise<void>;
   /** Aborts the request, clears timers; resolves once fully stopped. */
   stop(): Promise<void>;
+  /**
+   * Streams these instruments from now on: a running stream reconnects at once with the new list (OANDA
+   * takes the list per request), without backoff or an error report. The same list again changes nothing.
+   */
+  setInstruments(instruments: readonly string[]): void;
   readonly state: OandaStreamState;
   /** A snapshot of the counters. */
   stats(): OandaStreamStats;
@@ -101,7 +107,10 @@ class PriceStream implements OandaPriceStream {
   state: OandaStreamState = 'idle';
   private readonly counters: OandaStreamStats = { lines: 0, ticks: 0, heartbeats: 0, malformed: 0, reconnects: 0, stalls: 0 };
   private readonly origin: string;
-  private readonly path: string;
+  private readonly accountPath: string;
+  private path: string;
+  /** The instrument list changed while connected: the next connection is a resubscription, not a failure. */
+  private resubscribe = false;
   private readonly headers: Record<string, string>;
   private readonly stallTimeoutMs: number;
   private readonly connectTimeoutMs: number;
@@ -129,9 +138,6 @@ class PriceStream implements OandaPriceStream {
   constructor(options: OandaPriceStreamOptions) {
     if (!options.token) throw new PipstreamError('PS_BAD_ARGUMENT', 'OANDA token is required');
     if (!options.accountId) throw new PipstreamError('PS_BAD_ARGUMENT', 'OANDA accountId is required');
-    if (!options.instruments || options.instruments.length === 0) {
-      throw new PipstreamError('PS_BAD_ARGUMENT', 'at least one instrument is required');
-    }
     let url: URL;
     try {
       url = new URL(options.streamUrl);
@@ -139,8 +145,8 @@ class PriceStream implements OandaPriceStream {
       throw new PipstreamError('PS_BAD_ARGUMENT', 'streamUrl is not a URL', { streamUrl: options.streamUrl }, { cause: err });
     }
     this.origin = url.origin;
-    this.path = `${url.pathname.replace(/\/+$/, '')}/v3/accounts/${encodeURIComponent(options.accountId)}` +
-      `/pricing/stream?instruments=${options.instruments.map(encodeURIComponent).join(',')}`;
+    this.accountPath = `${url.pathname.replace(/\/+$/, '')}/v3/accounts/${encodeURIComponent(options.accountId)}`;
+    this.path = this.pathFor(options.instruments);
     const format = options.datetimeFormat ?? 'RFC3339';
     this.headers = { authorization: `Bearer ${options.token}`, 'accept-datetime-format': format, accept: 'application/json' };
     this.stallTimeoutMs = positiveOption('stallTimeoutMs', options.stallTimeoutMs, 10_000);
@@ -179,6 +185,22 @@ class PriceStream implements OandaPriceStream {
     return { ...this.counters };
   }
 
+  private pathFor(instruments: readonly string[] | undefined): string {
+    if (!instruments || instruments.length === 0) throw new PipstreamError('PS_BAD_ARGUMENT', 'at least one instrument is required');
+    for (const i of instruments) assertInstrumentName(i);
+    return `${this.accountPath}/pricing/stream?instruments=${[...new Set(instruments)].map(encodeURIComponent).join(',')}`;
+  }
+
+  setInstruments(instruments: readonly string[]): void {
+    const path = this.pathFor(instruments);
+    if (path === this.path) return;
+    this.path = path;
+    if (this.running === null) return;
+    this.resubscribe = true;
+    this.controller?.abort();
+    this.wake?.();
+  }
+
   start(): Promise<void> {
     if (this.running) return this.running;
     this.stopping = false;
@@ -214,8 +236,10 @@ class PriceStream implements OandaPriceStream {
     while (!this.stopping) {
       if (!first) this.counters.reconnects++;
       first = false;
+      this.resubscribe = false;
       const result = await this.connectOnce();
       if (this.stopping) break;
+      if (this.resubscribe) continue;
       if (this.callbackError !== null) {
         this.state = 'failed';
         throw this.callbackError;

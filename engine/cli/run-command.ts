@@ -20,6 +20,7 @@ import { assertInstrumentName } from '../instruments/mod.ts';
 import { publishTicks } from '../node/feed.ts';
 import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
+import { loadStoredSetup } from '../node/stored-setup.ts';
 import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
@@ -107,36 +108,50 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
   }
   let sql: Sql | null = null;
-  if (broker !== null) {
-    try {
-      sql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 2 });
-      // Idempotent (recorded with checksums, under an advisory lock): the limits table must exist.
-      await applyMigrations(sql);
-    } catch (err) {
-      await sql?.end();
-      sql = null;
-      say(`PostgreSQL unavailable (${(err as Error).message.split('\n')[0]}); risk limits from --limits only`);
-    }
+  try {
+    sql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 2 });
+    // Idempotent (recorded with checksums, under an advisory lock): the tables read below must exist.
+    await applyMigrations(sql);
+  } catch (err) {
+    await sql?.end();
+    sql = null;
+    say(`PostgreSQL unavailable (${(err as Error).message.split('\n')[0]}); no stored workflows or instruments, risk limits from --limits only`);
   }
+  // What users stored through the gateway runs again; a --workflow file wins over a stored workflow of the same account and id.
+  const stored = sql === null ? null : await loadStoredSetup(sql);
+  for (const s of stored?.skipped ?? []) say(`stored ${s.what} not run: ${s.code}: ${s.reason}`);
+  const fromFiles = new Set(workflows.map((w) => `${w.account}/${w.id}`));
+  const storedWorkflows = (stored?.workflows ?? []).filter((w) => !fromFiles.has(`${w.account}/${w.id}`));
+  const instruments = [...new Set([instrument, ...(stored?.instruments ?? []), ...storedWorkflows.flatMap((w) => w.instruments)])];
   await bus.ensureStreams();
   const node = new PipstreamNode({
     bus, logger, redis, source: `run-${Date.now().toString(36)}`,
     onSignal: (s) => say(`signal ${s.type} ${s.instrument} ${s.side ?? ''} @ ${s.price} (${new Date(s.time_ms).toISOString()}) ` +
       `${s.workflow_id}/${s.node_id} id=${s.id}`),
   });
-  await node.putWorkflows(workflows);
+  await node.putWorkflows([...workflows, ...storedWorkflows]);
   const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
-  node.listenControl({ live: true });
+  for (const i of instruments) if (i !== instrument) await node.addInstrument(i, { warm: one('warm') !== undefined });
+  const live = oanda === null ? null : oandaFeed({
+    bus, ...oanda, instruments,
+    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'OANDA stream'),
+  });
+  // A newly registered instrument: its actor starts, and a live feed streams it too.
+  node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
   node.checkpointEvery(CHECKPOINT_EVERY_MS);
   const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
-    redis, broker, risk: { limits: limits ?? undefined, instruments: limits?.instruments ?? [instrument] }, limitsStore: sql ?? undefined,
+    // Budget slots for every instrument the node runs or the limits whitelist (slots are fixed for the run).
+    redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
+    limitsStore: sql ?? undefined,
     transportsFor: webhook === null ? undefined : () => [webhook],
     reconcile: reconcilePolicy === undefined ? undefined
       : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },
     onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),
   });
-  // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject).
+  // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject); the
+  // other instruments take whatever live ticks arrive.
   await node.consumePrices(instrument, 'new', oanda === null ? { source: node.source } : {});
+  for (const i of instruments) if (i !== instrument) await node.consumePrices(i, 'new');
   // The gateway and persistence open their own PostgreSQL and Redis connections (pools sized for them) and share the bus.
   // Both need PostgreSQL (and the gateway Redis): without them the node runs on, and says so in one line.
   const firstLine = (err: unknown) => (err as Error).message.split('\n')[0];
@@ -162,6 +177,8 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   }
 
   say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
+  if (instruments.length > 1) say(`  instruments  ${instruments.join(', ')} (registered ones take live ticks from ${Streams.PRICES.name})`);
+  say(`  workflows    ${workflows.length} from files, ${storedWorkflows.length} stored (active versions in PostgreSQL)`);
   if (bus.kind === 'jetstream') {
     say(`  bus       JetStream ${config.natsUrl}; monitoring ${config.natsMonitorUrl}/jsz?streams=true  /connz  /varz`);
     say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
@@ -178,7 +195,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
   say(oanda === null
     ? `  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`
-    : `  streaming ${instrument} from ${oanda.streamUrl} (account ${oanda.accountId}) through ${Streams.PRICES.name}; Ctrl-C to stop`);
+    : `  streaming ${instruments.join(', ')} from ${oanda.streamUrl} (account ${oanda.accountId}) through ${Streams.PRICES.name}; Ctrl-C to stop`);
 
   const status = setInterval(() => {
     const s = node.supervisor.stats(instrument);
@@ -192,10 +209,6 @@ export async function runRunCommand(argv: string[]): Promise<number> {
         `alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
     }
   }, 2000);
-  const live = oanda === null ? null : oandaFeed({
-    bus, ...oanda, instruments: [instrument],
-    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'OANDA stream'),
-  });
   let stopping: Promise<void> | null = null;
   const stop = () => {
     stopping ??= (async () => {

@@ -165,15 +165,18 @@ export class PipstreamNode {
 
   /**
    * Listens to the control subjects: `instrument.registered` starts an actor (and
-   * its live price consumer when `live`), `workflow.changed.<account>` validates
+   * its live price consumer when `live`; `onInstrument` then hears of it, e.g. for a live feed to
+   * stream it) unless it runs already, `workflow.changed.<account>` validates
    * and hot-swaps a workflow version. Bad control messages are logged with their
    * error code and change nothing.
    */
-  listenControl(opts: { live?: boolean } = {}): void {
+  listenControl(opts: { live?: boolean; onInstrument?: (instrument: string) => void } = {}): void {
     const reg = this.#onControl(Subjects.instrumentRegistered, 'instrument.registered', async (data, _subject, log) => {
       const instrument = decodeInstrumentRegisteredEvent(data).instrumentRegistered?.instrument ?? '';
+      if (this.supervisor.instruments.includes(instrument)) return;
       const { warm } = await this.addInstrument(instrument);
       if (opts.live === true) await this.consumePrices(instrument, 'new');
+      opts.onInstrument?.(instrument);
       log.info({ instrument, warm }, 'instrument actor started');
     });
     const wf = this.#onControl(Subjects.allWorkflowChanges, 'workflow.changed', async (data, subject, log) => {

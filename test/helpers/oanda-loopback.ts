@@ -114,6 +114,7 @@ export type ConnectionPlan =
 export interface LoopbackOptions {
   token: string;
   accountId: string;
+  /** The instruments a request may ask for (any non-empty subset). */
   instruments: readonly string[];
   script: Script;
   /** Next HTTP-chunk size in bytes (splits lines at arbitrary positions). Default 16 KiB. */
@@ -232,7 +233,9 @@ export async function startLoopback(options: LoopbackOptions): Promise<Loopback>
       return fail(res, rec, 401, 'Insufficient authorization to perform request.');
     }
     if (url.pathname !== expectedPath) return fail(res, rec, 404, `Invalid value specified for 'accountID'`);
-    if (url.searchParams.get('instruments') !== options.instruments.join(',')) {
+    // As OANDA: any non-empty list of instruments the account can trade.
+    const asked = (url.searchParams.get('instruments') ?? '').split(',');
+    if (asked.some((i) => !options.instruments.includes(i))) {
       return fail(res, rec, 400, `Invalid value specified for 'instruments'`);
     }
     const plan = plans[n];
