@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import t from 'tap';
+import { PaperBroker } from '../actors/execution/mod.ts';
+import { startPersistence } from '../actors/persistence/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis } from '../engine/store/mod.ts';
 import { feedDirect } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { Services } from '../engine/switchboard/mod.ts';
 import { INSTRUMENT, OANDA_FILE, batchesOf, fixtureWorkflow, silentLogger, ticksOf } from './helpers/engine.ts';
-import { natsUrl, probes, requireService } from './helpers/services.ts';
+import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
 
 const N = 100_000;
 
@@ -59,6 +63,54 @@ t.test('a node on JetStream registers its actor as a NATS micro-service', async 
   stopped = true;
   const after = await collect(nc, `$SRV.PING.${name}`);
   t.notOk(after.some((p) => p.id === mine.id), 'the service is gone after node.stop()');
+});
+
+t.test('the trade path\'s actors and the persistence actor are NATS micro-services with their own figures', async (t) => {
+  for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), name: 'pipstream-test-trade-services' });
+  t.teardown(() => bus.close());
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  t.teardown(() => redis.quit());
+  const tag = randomBytes(4).toString('hex');
+  const nodeId = `svc-trade-${tag}`;
+  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId, source: nodeId });
+  let stopped = false;
+  t.teardown(async () => { if (!stopped) await node.stop(); });
+  await node.addInstrument(INSTRUMENT);
+  await node.startTrading({ redis, broker: new PaperBroker(), durablePrefix: nodeId, recover: false });
+  const nc = bus.nats!;
+  const json = async (subject: string) => JSON.parse(new TextDecoder().decode((await nc.request(subject, '', { timeout: 3000 })).data));
+
+  for (const name of [Services.execution, Services.confirmation, Services.alert]) {
+    const mine = (await collect(nc, `$SRV.PING.${name}`)).find((p) => p.metadata?.node === nodeId);
+    t.match(mine, { name, metadata: { node: nodeId } }, `${name} answers PING`);
+    const st = await json(`$SRV.STATS.${name}.${mine!.id}`);
+    t.ok((st.endpoints?.[0]?.data ?? st.data) !== undefined, `${name} STATS carry figures`);
+  }
+  t.match(await json(Services.actorStatus(Services.execution, nodeId)), {
+    node: nodeId, orders: 0, filled: 0, consumer: { acked: 0 }, latency_us: { tick_to_order: { count: 0 } },
+  }, 'execution status: orders, its consumer, latencies');
+  t.match(await json(Services.actorStatus(Services.confirmation, nodeId)), { node: nodeId, held: 0, pending_confirmation: 0 }, 'confirmation status');
+  t.match(await json(Services.actorStatus(Services.alert, nodeId)), { node: nodeId, notifications: 0, dead_letters: 0 }, 'alert status');
+  await node.stop();
+  stopped = true;
+  t.notOk((await collect(nc, `$SRV.PING.${Services.execution}`)).some((p) => p.metadata?.node === nodeId), 'gone after node.stop()');
+
+  const admin = await connectPostgres(databaseUrl(), { max: 1 });
+  t.teardown(() => admin.end());
+  const { sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  const instance = `svc-persist-${tag}`;
+  const persistence = await startPersistence({ bus, sql, instance, durablePrefix: instance, deliver: 'new', streams: ['ORDERS', 'RISK'] });
+  let persisting = true;
+  t.teardown(async () => { if (persisting) await persistence.stop(); });
+  const status = await json(Services.actorStatus(Services.persistence, instance));
+  t.match(status, { instance, streams: { ORDERS: { inserted: 0 }, RISK: { inserted: 0 } } }, 'persistence status: per-stream figures');
+  t.same(status.lag.map((l: { stream: string }) => l.stream), ['ORDERS', 'RISK'], 'and its lag behind each stream');
+  await persistence.stop();
+  persisting = false;
+  t.notOk((await collect(nc, `$SRV.PING.${Services.persistence}`)).some((p) => p.metadata?.instance === instance), 'gone after stop()');
 });
 
 /** Every answer to a discovery request within 500 ms. */

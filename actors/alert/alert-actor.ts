@@ -43,6 +43,7 @@ export class AlertActor {
   private readonly inFlight = new Set<Promise<void>>();
   private consumer: BusConsumer | null = null;
   private readonly capacity: number;
+  private readonly counts = { notifications: 0, delivered: 0, dead_letters: 0 };
 
   constructor(private readonly o: AlertActorOptions) {
     this.capacity = o.dedupeCapacity ?? 100_000;
@@ -66,6 +67,11 @@ export class AlertActor {
   /** Resolves when every delivery started so far has finished (delivered or dead-lettered). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Notifications published, transport deliveries that succeeded and that ended as dead letters, deliveries under way. */
+  stats(): { notifications: number; delivered: number; dead_letters: number; in_flight: number } {
+    return { ...this.counts, in_flight: this.inFlight.size };
   }
 
   /**
@@ -96,6 +102,7 @@ export class AlertActor {
     const m = notificationMessage(n);
     const subject = m.subject;
     this.o.bus.publishAsync(subject, m.data, m.msgId);
+    this.counts.notifications++;
     for (const t of this.o.transportsFor(n.account)) {
       const p = this.deliver(t, n, subject).finally(() => this.inFlight.delete(p));
       this.inFlight.add(p);
@@ -112,7 +119,9 @@ export class AlertActor {
   private async deliver(t: Transport, n: Notification, subject: string): Promise<void> {
     try {
       await t.send(n);
+      this.counts.delivered++;
     } catch (err) {
+      this.counts.dead_letters++;
       const e = isPipstreamError(err) ? err
         : new PipstreamError('PS_ALERT_DELIVERY', `${t.name}: ${(err as Error)?.message ?? String(err)}`,
           { transport: t.name, retryable: false }, { cause: err });

@@ -243,6 +243,13 @@ export class ConfirmationActor<Outcome = unknown> {
     });
   }
 
+  /** Orders held by state (settled ones while remembered), and the accounts restored from the journal. */
+  stats(): Record<Lowercase<ConfirmationState>, number> & { held: number; restored_accounts: number } {
+    const out = { held: this.orders.size, pending_confirmation: 0, confirmed: 0, expired: 0, rejected_by_user: 0, restored_accounts: this.restored.size };
+    for (const o of this.orders.values()) out[o.state.toLowerCase() as Lowercase<ConfirmationState>]++;
+    return out;
+  }
+
   get(id: string): Readonly<PendingOrder> | undefined {
     return this.orders.get(id);
   }

@@ -12,10 +12,12 @@
  *   await actor.stop();   // stops delivery, commits and acks what was buffered
  */
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { type MicroService, registerMicroService } from '../../engine/bus/micro-service.ts';
 import type { Bus, BusConsumer, BusMsg } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import type { Sql } from '../../engine/store/mod.ts';
-import { Streams } from '../../engine/switchboard/mod.ts';
+import { Services, Streams } from '../../engine/switchboard/mod.ts';
 import { appendAudit } from './audit.ts';
 import { latencyWriter, portfolioWriter } from './portfolio-writers.ts';
 import { notificationWriter, orderWriter, riskWriter } from './trade-writers.ts';
@@ -52,6 +54,8 @@ export interface PersistenceOptions {
   streams?: readonly PersistedStream[];
   /** Durable names are `<prefix>-<stream>` (lower case). Default 'persistence'. */
   durablePrefix?: string;
+  /** This instance's name in its NATS micro-service (`pipstream-persistence`). Default `<hostname>-<pid>`. */
+  instance?: string;
   /** Where new durables start (existing ones resume). Default 'all'; 'new' starts at each stream's end. */
   deliver?: 'all' | 'new';
   /** Filter subject per stream; default every subject of the stream (coveringSubject). */
@@ -136,16 +140,33 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
     for (const l of lanes) await l.stop();
     throw err;
   }
+  const stats = () => Object.fromEntries(lanes.map((l) => [l.stream, { ...l.stats }])) as Record<PersistedStream, PersistenceStats>;
+  const lag = () => Promise.all(lanes.map(async (l) => {
+    const s = await o.bus.streamInfo(l.stream);
+    const committedSeq = l.stats.committedSeq;
+    // Bounded by what the stream holds: sequences trimmed by age or size are not waiting for anyone.
+    return { stream: l.stream, lastSeq: s.lastSeq, committedSeq, lagMessages: Math.max(0, Math.min(s.lastSeq - committedSeq, s.messages)) };
+  }));
+  const instance = o.instance ?? `${hostname()}-${process.pid}`;
+  let service: MicroService | null;
+  try {
+    service = await registerMicroService(o.bus, {
+      name: Services.persistence, description: 'pipstream persistence actor: the journal into PostgreSQL',
+      metadata: { instance, durable_prefix: prefix }, statusSubject: Services.actorStatus(Services.persistence, instance),
+      stats: async () => ({ streams: stats(), lag: await lag() }),
+    });
+  } catch (err) {
+    for (const l of lanes) await l.stop();
+    throw err;
+  }
   return {
-    stats: () => Object.fromEntries(lanes.map((l) => [l.stream, { ...l.stats }])) as Record<PersistedStream, PersistenceStats>,
-    lag: () => Promise.all(lanes.map(async (l) => {
-      const s = await o.bus.streamInfo(l.stream);
-      const committedSeq = l.stats.committedSeq;
-      // Bounded by what the stream holds: sequences trimmed by age or size are not waiting for anyone.
-      return { stream: l.stream, lastSeq: s.lastSeq, committedSeq, lagMessages: Math.max(0, Math.min(s.lastSeq - committedSeq, s.messages)) };
-    })),
+    stats,
+    lag,
     drain: async () => { await Promise.all(lanes.map((l) => l.drain())); },
-    stop: async () => { await Promise.all(lanes.map((l) => l.stop())); },
+    stop: async () => {
+      await service?.stop();
+      await Promise.all(lanes.map((l) => l.stop()));
+    },
   };
 }
 

@@ -1,9 +1,8 @@
-import { type Service, Svcm } from '@nats-io/services';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { type MicroService, registerMicroService } from '../bus/micro-service.ts';
+import type { Bus } from '../bus/mod.ts';
 import type { Supervisor } from '../supervisor/mod.ts';
 import { Services } from '../switchboard/mod.ts';
-
-const VERSION = '0.1.0';
+import type { TradePath } from './trade-path.ts';
 
 /**
  * Registers an instrument actor as a NATS micro-service, so operators find it
@@ -11,23 +10,31 @@ const VERSION = '0.1.0';
  * bars, signals, rejected ticks, restarts, per-tick p50/p99) without touching
  * the actor: the supervisor reads them from the actor's shared memory.
  */
-export async function registerActorService(nc: NatsConnection, supervisor: Supervisor, instrument: string, node: string): Promise<Service> {
-  // @nats-io/services (3.0.0-25) pins an older nats-core whose NatsConnection type differs only nominally.
-  const svc = await new Svcm(nc as unknown as ConstructorParameters<typeof Svcm>[0]).add({
+export function registerActorService(bus: Bus, supervisor: Supervisor, instrument: string, node: string): Promise<MicroService | null> {
+  return registerMicroService(bus, {
     name: Services.instrumentActor,
-    version: VERSION,
     description: `pipstream instrument actor for ${instrument}`,
     metadata: { instrument, node },
-    queue: '',
-    statsHandler: () => Promise.resolve({ node, ...supervisor.stats(instrument) }),
+    statusSubject: Services.instrumentStatus(instrument),
+    stats: () => ({ ...supervisor.stats(instrument) }),
   });
-  svc.addEndpoint('status', {
-    subject: Services.instrumentStatus(instrument),
-    metadata: { instrument, node },
-    handler: (err, msg) => {
-      if (err !== null) return;
-      msg.respond(JSON.stringify({ node, ...supervisor.stats(instrument) }));
+}
+
+/** The trade path's execution, confirmation and alert actors as micro-services of this node. */
+export async function registerTradeServices(bus: Bus, trade: TradePath, node: string): Promise<MicroService[]> {
+  const metadata = { node };
+  const defs = [
+    {
+      name: Services.execution, description: 'pipstream execution actor: risk, exactly-once orders, broker',
+      stats: () => ({ ...trade.stats(), consumer: trade.execution.stats(), latency_us: trade.latency() }),
     },
-  });
-  return svc;
+    { name: Services.confirmation, description: 'pipstream confirmation actor: pending orders, confirm/reject, expiry', stats: () => trade.confirmation.stats() },
+    { name: Services.alert, description: 'pipstream alert actor: notifications and their transports', stats: () => trade.alerts.stats() },
+  ];
+  const out: MicroService[] = [];
+  for (const d of defs) {
+    const svc = await registerMicroService(bus, { ...d, metadata, statusSubject: Services.actorStatus(d.name, node) });
+    if (svc !== null) out.push(svc);
+  }
+  return out;
 }

@@ -1,4 +1,3 @@
-import type { Service } from '@nats-io/services';
 import type { Logger } from 'pino';
 import type { Bus, BusConsumer } from '../bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../errors/mod.ts';
@@ -7,7 +6,8 @@ import type { Redis } from '../store/mod.ts';
 import { type EngineSignal, loadCheckpoint, saveCheckpoint, Supervisor } from '../supervisor/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
-import { registerActorService } from './actor-services.ts';
+import type { MicroService } from '../bus/micro-service.ts';
+import { registerActorService, registerTradeServices } from './actor-services.ts';
 import { TickReader } from './feed.ts';
 import { rejectedTickMessage, signalMessage } from './journal.ts';
 import { TradePath, type TradePathOptions } from './trade-path.ts';
@@ -41,7 +41,7 @@ export class PipstreamNode {
   readonly source: string;
   readonly #log: Logger;
   readonly #redis: Redis | null;
-  readonly #services: Service[] = [];
+  readonly #services: MicroService[] = [];
   readonly #consumers: BusConsumer[] = [];
   readonly #unsubscribe: (() => void)[] = [];
   readonly #workflows = new Map<string, Workflow>();
@@ -101,6 +101,7 @@ export class PipstreamNode {
       },
     });
     for (const w of this.#workflows.values()) this.#trade.knowAccount(w.account);
+    if (this.#withServices) this.#services.push(...await registerTradeServices(this.bus, this.#trade, this.nodeId));
     return this.#trade;
   }
 
@@ -128,8 +129,9 @@ export class PipstreamNode {
     }
     const covering = [...this.#workflows.values()].filter((w) => w.instruments.includes(instrument));
     if (covering.length > 0) await this.supervisor.setWorkflows(instrument, covering);
-    if (this.#withServices && this.bus.nats !== null) {
-      this.#services.push(await registerActorService(this.bus.nats, this.supervisor, instrument, this.nodeId));
+    if (this.#withServices) {
+      const svc = await registerActorService(this.bus, this.supervisor, instrument, this.nodeId);
+      if (svc !== null) this.#services.push(svc);
     }
     const lastSeq = this.supervisor.stats(instrument).last_seq;
     return { warm: checkpoint !== null, lastSeq };

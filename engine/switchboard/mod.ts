@@ -55,4 +55,11 @@ export const Services = {
   instrumentActor: 'pipstream-instrument',
   /** Endpoint of one instrument actor's service: its stats as JSON. */
   instrumentStatus: (instrument: string) => `pipstream.instrument.${instrument}.status`,
+  /** The trade path's actors, one instance per node, and the persistence actor, one per process. */
+  execution: 'pipstream-execution',
+  confirmation: 'pipstream-confirmation',
+  alert: 'pipstream-alert',
+  persistence: 'pipstream-persistence',
+  /** Status endpoint of one instance of one of those (`instance`: the node id, or the persistence actor's). */
+  actorStatus: (service: string, instance: string) => `pipstream.${service.replace(/^pipstream-/, '')}.${instance}.status`,
 } as const;
