@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import t, { type Test } from 'tap';
 import { Agent } from 'undici';
 import {
-  AlertActor, backoffMs, notificationFor, webhookTransport, type AlertDeadLetter, type Notification, type Transport,
+  AlertActor, backoffMs, notificationFor, webhookTransport, type Notification, type Transport,
 } from '../actors/alert/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { isPipstreamError } from '../engine/errors/mod.ts';
+import { readDeadLetter } from '../engine/events/dead-letter.ts';
 import { readNotification } from '../engine/events/trade.ts';
 import { signalMessage } from '../engine/node/journal.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
@@ -161,11 +162,10 @@ t.test('AlertActor: retries exhausted -> a dead letter with the error on notific
   await actor.idle();
   await bus.flush();
   t.equal(r.got.length, 3);
-  const dlq = (await collect(bus, 'DEAD_LETTERS', Subjects.deadLetter(Subjects.notifications('acc1'))))
-    .map((d) => JSON.parse(new TextDecoder().decode(d)) as AlertDeadLetter);
+  const dlq = (await collect(bus, 'DEAD_LETTERS', Subjects.deadLetter(Subjects.notifications('acc1')))).map(readDeadLetter);
   t.equal(dlq.length, 1);
-  t.same(dlq[0]!.notification, n);
-  t.equal(dlq[0]!.transport, 'webhook');
+  t.match(dlq[0], { subject: Subjects.notifications('acc1'), stream: 'NOTIFY', consumer: 'alert:webhook' }, 'where it came from, who gave up');
+  t.same({ ...readNotification(dlq[0]!.data), kind: 'signal_alert' }, n, 'the notification as journaled');
   t.match(dlq[0]!.error, { code: 'PS_ALERT_DELIVERY', message: /HTTP 500/, details: { status: 500, attempts: 3, retryable: true } });
   t.equal((await collect(bus, 'NOTIFY', Subjects.notifications('acc1'))).length, 1, 'the in-app notification is still published');
 });

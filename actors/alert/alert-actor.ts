@@ -1,7 +1,8 @@
 import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../../engine/bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
-import { notificationMessage } from '../../engine/events/trade.ts';
+import { deadLetterMessage } from '../../engine/events/dead-letter.ts';
+import { type JournalMessage, notificationMessage } from '../../engine/events/trade.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
@@ -24,14 +25,6 @@ export interface AlertActorOptions {
   onError?: (err: PipstreamError) => void;
 }
 
-/** What a dead letter on `notifications.events.<account>.dlq` holds (JSON). */
-export interface AlertDeadLetter {
-  notification: Notification;
-  transport: string;
-  error: { code: string; message: string; details: Readonly<Record<string, unknown>> };
-}
-
-const enc = new TextEncoder();
 
 /**
  * Turns SIGNAL_ALERT signals into notifications: published on `notifications.events.<account>`
@@ -100,11 +93,10 @@ export class AlertActor {
     if (this.seen.has(n.id)) return null;
     this.remember(n.id);
     const m = notificationMessage(n);
-    const subject = m.subject;
-    this.o.bus.publishAsync(subject, m.data, m.msgId);
+    this.o.bus.publishAsync(m.subject, m.data, m.msgId);
     this.counts.notifications++;
     for (const t of this.o.transportsFor(n.account)) {
-      const p = this.deliver(t, n, subject).finally(() => this.inFlight.delete(p));
+      const p = this.deliver(t, n, m).finally(() => this.inFlight.delete(p));
       this.inFlight.add(p);
     }
     return n;
@@ -116,7 +108,7 @@ export class AlertActor {
     if (this.seen.size > this.capacity) this.seen.delete(this.seen.values().next().value!);
   }
 
-  private async deliver(t: Transport, n: Notification, subject: string): Promise<void> {
+  private async deliver(t: Transport, n: Notification, m: JournalMessage): Promise<void> {
     try {
       await t.send(n);
       this.counts.delivered++;
@@ -125,12 +117,15 @@ export class AlertActor {
       const e = isPipstreamError(err) ? err
         : new PipstreamError('PS_ALERT_DELIVERY', `${t.name}: ${(err as Error)?.message ?? String(err)}`,
           { transport: t.name, retryable: false }, { cause: err });
-      const letter: AlertDeadLetter = { notification: n, transport: t.name, error: e.toJSON() };
+      // The notification as journaled, and why this transport gave up on it.
+      const letter = deadLetterMessage({
+        subject: m.subject, stream: 'NOTIFY', seq: 0, data: m.data, consumer: `alert:${t.name}`, error: e, failedAtMs: Date.now(),
+      }, n.id);
       try {
-        await this.o.bus.publish(Subjects.deadLetter(subject), enc.encode(JSON.stringify(letter)), { msgId: `${n.id}:${t.name}` });
+        await this.o.bus.publish(letter.subject, letter.data, { msgId: letter.msgId });
       } catch (pubErr) {
         this.o.onError?.(isPipstreamError(pubErr) ? pubErr
-          : new PipstreamError('PS_BUS_PUBLISH', `dead letter for ${n.id} not published`, { subject }, { cause: pubErr }));
+          : new PipstreamError('PS_BUS_PUBLISH', `dead letter for ${n.id} not published`, { subject: letter.subject }, { cause: pubErr }));
       }
     }
   }

@@ -1,6 +1,6 @@
 /** alert actor: the public face (DESIGN.md §14). SIGNAL_ALERT -> notification -> transports. */
 export { AlertActor } from './alert-actor.ts';
-export type { AlertActorOptions, AlertDeadLetter } from './alert-actor.ts';
+export type { AlertActorOptions } from './alert-actor.ts';
 export { alertMessage, notificationFor } from './notification.ts';
 export type { AlertSignal, Notification } from './notification.ts';
 export { smtpTransport } from './smtp.ts';

@@ -283,6 +283,171 @@ export namespace pipstream {
             type $Shape = pipstream.v1.WorkflowChanged.$Properties;
         }
 
+        /**
+         * Properties of a DeadLetter.
+         * @deprecated Use pipstream.v1.DeadLetter.$Properties instead.
+         */
+        interface IDeadLetter extends pipstream.v1.DeadLetter.$Properties {
+        }
+
+        /** Represents a DeadLetter. */
+        class DeadLetter {
+
+            /**
+             * Constructs a new DeadLetter.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.DeadLetter.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DeadLetter subject. */
+            subject: string;
+
+            /** DeadLetter stream. */
+            stream: string;
+
+            /** DeadLetter streamSeq. */
+            streamSeq: number;
+
+            /** DeadLetter data. */
+            data: Uint8Array;
+
+            /** DeadLetter errorCode. */
+            errorCode: string;
+
+            /** DeadLetter errorMessage. */
+            errorMessage: string;
+
+            /** DeadLetter errorDetailsJson. */
+            errorDetailsJson: string;
+
+            /** DeadLetter consumer. */
+            consumer: string;
+
+            /** DeadLetter failedAtMs. */
+            failedAtMs: number;
+
+            /**
+             * Creates a new DeadLetter instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeadLetter instance
+             */
+            static create(properties: pipstream.v1.DeadLetter.$Shape): pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape;
+            static create(properties?: pipstream.v1.DeadLetter.$Properties): pipstream.v1.DeadLetter;
+
+            /**
+             * Encodes the specified DeadLetter message. Does not implicitly {@link pipstream.v1.DeadLetter.verify|verify} messages.
+             * @param message DeadLetter message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.DeadLetter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DeadLetter message, length delimited. Does not implicitly {@link pipstream.v1.DeadLetter.verify|verify} messages.
+             * @param message DeadLetter message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.DeadLetter.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape;
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape;
+
+            /**
+             * Verifies a DeadLetter message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeadLetter message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeadLetter
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.DeadLetter;
+
+            /**
+             * Creates a plain object from a DeadLetter message. Also converts values to other types if specified.
+             * @param message DeadLetter
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.DeadLetter, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeadLetter to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DeadLetter
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeadLetter {
+
+            /** Properties of a DeadLetter. */
+            interface $Properties {
+
+                /** DeadLetter subject */
+                subject?: (string|null);
+
+                /** DeadLetter stream */
+                stream?: (string|null);
+
+                /** DeadLetter streamSeq */
+                streamSeq?: (number|null);
+
+                /** DeadLetter data */
+                data?: (Uint8Array|null);
+
+                /** DeadLetter errorCode */
+                errorCode?: (string|null);
+
+                /** DeadLetter errorMessage */
+                errorMessage?: (string|null);
+
+                /** DeadLetter errorDetailsJson */
+                errorDetailsJson?: (string|null);
+
+                /** DeadLetter consumer */
+                consumer?: (string|null);
+
+                /** DeadLetter failedAtMs */
+                failedAtMs?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DeadLetter. */
+            type $Shape = pipstream.v1.DeadLetter.$Properties;
+        }
+
         /** EventType enum. */
         enum EventType {
 
@@ -323,7 +488,10 @@ export namespace pipstream {
             EVENT_TYPE_PNL_SAMPLE = 11,
 
             /** EVENT_TYPE_LATENCY_SAMPLE value */
-            EVENT_TYPE_LATENCY_SAMPLE = 12
+            EVENT_TYPE_LATENCY_SAMPLE = 12,
+
+            /** EVENT_TYPE_DEAD_LETTER value */
+            EVENT_TYPE_DEAD_LETTER = 13
         }
 
         /**
@@ -2070,6 +2238,129 @@ export namespace pipstream {
 
             /** Shape of a LatencySampleEvent. */
             type $Shape = pipstream.v1.LatencySampleEvent.$Properties;
+        }
+
+        /**
+         * Properties of a DeadLetterEvent.
+         * @deprecated Use pipstream.v1.DeadLetterEvent.$Properties instead.
+         */
+        interface IDeadLetterEvent extends pipstream.v1.DeadLetterEvent.$Properties {
+        }
+
+        /** Represents a DeadLetterEvent. */
+        class DeadLetterEvent {
+
+            /**
+             * Constructs a new DeadLetterEvent.
+             * @param [properties] Properties to set
+             */
+            constructor(properties?: pipstream.v1.DeadLetterEvent.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** DeadLetterEvent envelope. */
+            envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+            /** DeadLetterEvent deadLetter. */
+            deadLetter?: (pipstream.v1.DeadLetter.$Properties|null);
+
+            /**
+             * Creates a new DeadLetterEvent instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns DeadLetterEvent instance
+             */
+            static create(properties: pipstream.v1.DeadLetterEvent.$Shape): pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape;
+            static create(properties?: pipstream.v1.DeadLetterEvent.$Properties): pipstream.v1.DeadLetterEvent;
+
+            /**
+             * Encodes the specified DeadLetterEvent message. Does not implicitly {@link pipstream.v1.DeadLetterEvent.verify|verify} messages.
+             * @param message DeadLetterEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encode(message: pipstream.v1.DeadLetterEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Encodes the specified DeadLetterEvent message, length delimited. Does not implicitly {@link pipstream.v1.DeadLetterEvent.verify|verify} messages.
+             * @param message DeadLetterEvent message or plain object to encode
+             * @param [writer] Writer to encode to
+             * @returns Writer
+             */
+            static encodeDelimited(message: pipstream.v1.DeadLetterEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a DeadLetterEvent message from the specified reader or buffer.
+             * @param reader Reader or buffer to decode from
+             * @param [length] Message length if known beforehand
+             * @returns {pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape} DeadLetterEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape;
+
+            /**
+             * Decodes a DeadLetterEvent message from the specified reader or buffer, length delimited.
+             * @param reader Reader or buffer to decode from
+             * @returns {pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape} DeadLetterEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape;
+
+            /**
+             * Verifies a DeadLetterEvent message.
+             * @param message Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(message: { [k: string]: any }): (string|null);
+
+            /**
+             * Creates a DeadLetterEvent message from a plain object. Also converts values to their respective internal types.
+             * @param object Plain object
+             * @returns DeadLetterEvent
+             */
+            static fromObject(object: { [k: string]: any }): pipstream.v1.DeadLetterEvent;
+
+            /**
+             * Creates a plain object from a DeadLetterEvent message. Also converts values to other types if specified.
+             * @param message DeadLetterEvent
+             * @param [options] Conversion options
+             * @returns Plain object
+             */
+            static toObject(message: pipstream.v1.DeadLetterEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+            /**
+             * Converts this DeadLetterEvent to JSON.
+             * @returns JSON object
+             */
+            toJSON(): { [k: string]: any };
+
+            /**
+             * Gets the type url for DeadLetterEvent
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeadLetterEvent {
+
+            /** Properties of a DeadLetterEvent. */
+            interface $Properties {
+
+                /** DeadLetterEvent envelope */
+                envelope?: (pipstream.v1.Envelope.$Properties|null);
+
+                /** DeadLetterEvent deadLetter */
+                deadLetter?: (pipstream.v1.DeadLetter.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a DeadLetterEvent. */
+            type $Shape = pipstream.v1.DeadLetterEvent.$Properties;
         }
 
         /**

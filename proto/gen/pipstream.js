@@ -3,7 +3,7 @@ import $protobuf from "../runtime.mjs";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Boolean = $util.global.Boolean, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Boolean = $util.global.Boolean, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $isFinite = $util.global.isFinite;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -781,6 +781,539 @@ export const pipstream = $root.pipstream = (() => {
             return WorkflowChanged;
         })();
 
+        v1.DeadLetter = (function() {
+
+            /**
+             * Properties of a DeadLetter.
+             * @typedef {Object} pipstream.v1.DeadLetter.$Properties
+             * @property {string|null} [subject] DeadLetter subject
+             * @property {string|null} [stream] DeadLetter stream
+             * @property {number|null} [streamSeq] DeadLetter streamSeq
+             * @property {Uint8Array|null} [data] DeadLetter data
+             * @property {string|null} [errorCode] DeadLetter errorCode
+             * @property {string|null} [errorMessage] DeadLetter errorMessage
+             * @property {string|null} [errorDetailsJson] DeadLetter errorDetailsJson
+             * @property {string|null} [consumer] DeadLetter consumer
+             * @property {number|null} [failedAtMs] DeadLetter failedAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeadLetter.
+             * @memberof pipstream.v1
+             * @interface IDeadLetter
+             * @augments pipstream.v1.DeadLetter.$Properties
+             * @deprecated Use pipstream.v1.DeadLetter.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeadLetter.
+             * @typedef {pipstream.v1.DeadLetter.$Properties} pipstream.v1.DeadLetter.$Shape
+             */
+
+            /**
+             * Constructs a new DeadLetter.
+             * @memberof pipstream.v1
+             * @classdesc Represents a DeadLetter.
+             * @constructor
+             * @param {pipstream.v1.DeadLetter.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeadLetter = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeadLetter subject.
+             * @member {string} subject
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.subject = "";
+
+            /**
+             * DeadLetter stream.
+             * @member {string} stream
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.stream = "";
+
+            /**
+             * DeadLetter streamSeq.
+             * @member {number} streamSeq
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.streamSeq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * DeadLetter data.
+             * @member {Uint8Array} data
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.data = $util.newBuffer([]);
+
+            /**
+             * DeadLetter errorCode.
+             * @member {string} errorCode
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.errorCode = "";
+
+            /**
+             * DeadLetter errorMessage.
+             * @member {string} errorMessage
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.errorMessage = "";
+
+            /**
+             * DeadLetter errorDetailsJson.
+             * @member {string} errorDetailsJson
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.errorDetailsJson = "";
+
+            /**
+             * DeadLetter consumer.
+             * @member {string} consumer
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.consumer = "";
+
+            /**
+             * DeadLetter failedAtMs.
+             * @member {number} failedAtMs
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             */
+            DeadLetter.prototype.failedAtMs = 0;
+
+            /**
+             * Creates a new DeadLetter instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {pipstream.v1.DeadLetter.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.DeadLetter} DeadLetter instance
+             * @type {{
+             *   (properties: pipstream.v1.DeadLetter.$Shape): pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape;
+             *   (properties?: pipstream.v1.DeadLetter.$Properties): pipstream.v1.DeadLetter;
+             * }}
+             */
+            DeadLetter.create = function(properties) {
+                return new DeadLetter(properties);
+            };
+
+            /**
+             * Encodes the specified DeadLetter message. Does not implicitly {@link pipstream.v1.DeadLetter.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {pipstream.v1.DeadLetter.$Properties} message DeadLetter message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetter.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.subject != null && $Object.hasOwnProperty.call(message, "subject") && message.subject !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.subject);
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream") && message.stream !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.stream);
+                if (message.streamSeq != null && $Object.hasOwnProperty.call(message, "streamSeq") && (typeof message.streamSeq === "object" ? message.streamSeq.low || message.streamSeq.high : message.streamSeq !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.streamSeq);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.data);
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.errorCode);
+                if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.errorMessage);
+                if (message.errorDetailsJson != null && $Object.hasOwnProperty.call(message, "errorDetailsJson") && message.errorDetailsJson !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.errorDetailsJson);
+                if (message.consumer != null && $Object.hasOwnProperty.call(message, "consumer") && message.consumer !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.consumer);
+                if (message.failedAtMs != null && $Object.hasOwnProperty.call(message, "failedAtMs") && !$Object.is(message.failedAtMs, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.failedAtMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeadLetter message, length delimited. Does not implicitly {@link pipstream.v1.DeadLetter.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {pipstream.v1.DeadLetter.$Properties} message DeadLetter message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetter.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetter.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.DeadLetter();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.subject = value;
+                            else
+                                delete message.subject;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.stream = value;
+                            else
+                                delete message.stream;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.streamSeq = value;
+                            else
+                                delete message.streamSeq;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.errorCode = value;
+                            else
+                                delete message.errorCode;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.errorMessage = value;
+                            else
+                                delete message.errorMessage;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.errorDetailsJson = value;
+                            else
+                                delete message.errorDetailsJson;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.consumer = value;
+                            else
+                                delete message.consumer;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.failedAtMs = value;
+                            else
+                                delete message.failedAtMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeadLetter message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.DeadLetter & pipstream.v1.DeadLetter.$Shape} DeadLetter
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetter.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeadLetter message.
+             * @function verify
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeadLetter.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.subject != null && $Object.hasOwnProperty.call(message, "subject"))
+                    if (!$util.isString(message.subject))
+                        return "subject: string expected";
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    if (!$util.isString(message.stream))
+                        return "stream: string expected";
+                if (message.streamSeq != null && $Object.hasOwnProperty.call(message, "streamSeq"))
+                    if (!$util.isInteger(message.streamSeq) && !(message.streamSeq && $util.isInteger(message.streamSeq.low) && $util.isInteger(message.streamSeq.high)))
+                        return "streamSeq: integer|Long expected";
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    if (!(message.data && typeof message.data.length === "number" || $util.isString(message.data)))
+                        return "data: buffer expected";
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                    if (!$util.isString(message.errorCode))
+                        return "errorCode: string expected";
+                if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                    if (!$util.isString(message.errorMessage))
+                        return "errorMessage: string expected";
+                if (message.errorDetailsJson != null && $Object.hasOwnProperty.call(message, "errorDetailsJson"))
+                    if (!$util.isString(message.errorDetailsJson))
+                        return "errorDetailsJson: string expected";
+                if (message.consumer != null && $Object.hasOwnProperty.call(message, "consumer"))
+                    if (!$util.isString(message.consumer))
+                        return "consumer: string expected";
+                if (message.failedAtMs != null && $Object.hasOwnProperty.call(message, "failedAtMs"))
+                    if (typeof message.failedAtMs !== "number")
+                        return "failedAtMs: number expected";
+                return null;
+            };
+
+            /**
+             * Creates a DeadLetter message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.DeadLetter} DeadLetter
+             */
+            DeadLetter.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.DeadLetter)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.DeadLetter: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.DeadLetter();
+                if (object.subject != null)
+                    if (typeof object.subject !== "string" || object.subject.length)
+                        message.subject = $String(object.subject);
+                if (object.stream != null)
+                    if (typeof object.stream !== "string" || object.stream.length)
+                        message.stream = $String(object.stream);
+                if (object.streamSeq != null)
+                    if (typeof object.streamSeq === "object" ? object.streamSeq.low || object.streamSeq.high : $Number(object.streamSeq) !== 0)
+                        if ($util.Long)
+                            message.streamSeq = $util.Long.fromValue(object.streamSeq, true);
+                        else if (typeof object.streamSeq === "string")
+                            message.streamSeq = $parseInt(object.streamSeq, 10);
+                        else if (typeof object.streamSeq === "number")
+                            message.streamSeq = object.streamSeq;
+                        else if (typeof object.streamSeq === "object")
+                            message.streamSeq = new $util.LongBits(object.streamSeq.low >>> 0, object.streamSeq.high >>> 0).toNumber(true);
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                if (object.errorCode != null)
+                    if (typeof object.errorCode !== "string" || object.errorCode.length)
+                        message.errorCode = $String(object.errorCode);
+                if (object.errorMessage != null)
+                    if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                        message.errorMessage = $String(object.errorMessage);
+                if (object.errorDetailsJson != null)
+                    if (typeof object.errorDetailsJson !== "string" || object.errorDetailsJson.length)
+                        message.errorDetailsJson = $String(object.errorDetailsJson);
+                if (object.consumer != null)
+                    if (typeof object.consumer !== "string" || object.consumer.length)
+                        message.consumer = $String(object.consumer);
+                if (object.failedAtMs != null)
+                    if (!$Object.is($Number(object.failedAtMs), 0))
+                        message.failedAtMs = $Number(object.failedAtMs);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeadLetter message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {pipstream.v1.DeadLetter} message DeadLetter
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeadLetter.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.subject = "";
+                    object.stream = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.streamSeq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.streamSeq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                    object.errorCode = "";
+                    object.errorMessage = "";
+                    object.errorDetailsJson = "";
+                    object.consumer = "";
+                    object.failedAtMs = 0;
+                }
+                if (message.subject != null && $Object.hasOwnProperty.call(message, "subject"))
+                    object.subject = message.subject;
+                if (message.stream != null && $Object.hasOwnProperty.call(message, "stream"))
+                    object.stream = message.stream;
+                if (message.streamSeq != null && $Object.hasOwnProperty.call(message, "streamSeq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.streamSeq = typeof message.streamSeq === "number" ? $BigInt(message.streamSeq) : $util.Long.fromBits(message.streamSeq.low >>> 0, message.streamSeq.high >>> 0, true).toBigInt();
+                    else if (typeof message.streamSeq === "number")
+                        object.streamSeq = options.longs === $String ? $String(message.streamSeq) : message.streamSeq;
+                    else
+                        object.streamSeq = options.longs === $String ? $util.Long.prototype.toString.call(message.streamSeq) : options.longs === $Number ? new $util.LongBits(message.streamSeq.low >>> 0, message.streamSeq.high >>> 0).toNumber(true) : message.streamSeq;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                    object.errorCode = message.errorCode;
+                if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                    object.errorMessage = message.errorMessage;
+                if (message.errorDetailsJson != null && $Object.hasOwnProperty.call(message, "errorDetailsJson"))
+                    object.errorDetailsJson = message.errorDetailsJson;
+                if (message.consumer != null && $Object.hasOwnProperty.call(message, "consumer"))
+                    object.consumer = message.consumer;
+                if (message.failedAtMs != null && $Object.hasOwnProperty.call(message, "failedAtMs"))
+                    object.failedAtMs = options.json && !$isFinite(message.failedAtMs) ? $String(message.failedAtMs) : message.failedAtMs;
+                return object;
+            };
+
+            /**
+             * Converts this DeadLetter to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.DeadLetter
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeadLetter.prototype.toJSON = function() {
+                return DeadLetter.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeadLetter
+             * @function getTypeUrl
+             * @memberof pipstream.v1.DeadLetter
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeadLetter.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.DeadLetter";
+            };
+
+            return DeadLetter;
+        })();
+
         /**
          * EventType enum.
          * @name pipstream.v1.EventType
@@ -798,6 +1331,7 @@ export const pipstream = $root.pipstream = (() => {
          * @property {number} EVENT_TYPE_POSITION_UPDATE=10 EVENT_TYPE_POSITION_UPDATE value
          * @property {number} EVENT_TYPE_PNL_SAMPLE=11 EVENT_TYPE_PNL_SAMPLE value
          * @property {number} EVENT_TYPE_LATENCY_SAMPLE=12 EVENT_TYPE_LATENCY_SAMPLE value
+         * @property {number} EVENT_TYPE_DEAD_LETTER=13 EVENT_TYPE_DEAD_LETTER value
          */
         v1.EventType = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -814,6 +1348,7 @@ export const pipstream = $root.pipstream = (() => {
             values[valuesById[10] = "EVENT_TYPE_POSITION_UPDATE"] = 10;
             values[valuesById[11] = "EVENT_TYPE_PNL_SAMPLE"] = 11;
             values[valuesById[12] = "EVENT_TYPE_LATENCY_SAMPLE"] = 12;
+            values[valuesById[13] = "EVENT_TYPE_DEAD_LETTER"] = 13;
             return values;
         })();
 
@@ -1228,6 +1763,10 @@ export const pipstream = $root.pipstream = (() => {
                     case "EVENT_TYPE_LATENCY_SAMPLE":
                     case 12:
                         message.type = 12;
+                        break;
+                    case "EVENT_TYPE_DEAD_LETTER":
+                    case 13:
+                        message.type = 13;
                         break;
                     default:
                         if (typeof object.type === "number" && (object.type | 0) === object.type)
@@ -5312,6 +5851,313 @@ export const pipstream = $root.pipstream = (() => {
             };
 
             return LatencySampleEvent;
+        })();
+
+        v1.DeadLetterEvent = (function() {
+
+            /**
+             * Properties of a DeadLetterEvent.
+             * @typedef {Object} pipstream.v1.DeadLetterEvent.$Properties
+             * @property {pipstream.v1.Envelope.$Properties|null} [envelope] DeadLetterEvent envelope
+             * @property {pipstream.v1.DeadLetter.$Properties|null} [deadLetter] DeadLetterEvent deadLetter
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeadLetterEvent.
+             * @memberof pipstream.v1
+             * @interface IDeadLetterEvent
+             * @augments pipstream.v1.DeadLetterEvent.$Properties
+             * @deprecated Use pipstream.v1.DeadLetterEvent.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeadLetterEvent.
+             * @typedef {pipstream.v1.DeadLetterEvent.$Properties} pipstream.v1.DeadLetterEvent.$Shape
+             */
+
+            /**
+             * Constructs a new DeadLetterEvent.
+             * @memberof pipstream.v1
+             * @classdesc Represents a DeadLetterEvent.
+             * @constructor
+             * @param {pipstream.v1.DeadLetterEvent.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeadLetterEvent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeadLetterEvent envelope.
+             * @member {pipstream.v1.Envelope.$Properties|null|undefined} envelope
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @instance
+             */
+            DeadLetterEvent.prototype.envelope = null;
+
+            /**
+             * DeadLetterEvent deadLetter.
+             * @member {pipstream.v1.DeadLetter.$Properties|null|undefined} deadLetter
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @instance
+             */
+            DeadLetterEvent.prototype.deadLetter = null;
+
+            /**
+             * Creates a new DeadLetterEvent instance using the specified properties.
+             * @function create
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {pipstream.v1.DeadLetterEvent.$Properties=} [properties] Properties to set
+             * @returns {pipstream.v1.DeadLetterEvent} DeadLetterEvent instance
+             * @type {{
+             *   (properties: pipstream.v1.DeadLetterEvent.$Shape): pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape;
+             *   (properties?: pipstream.v1.DeadLetterEvent.$Properties): pipstream.v1.DeadLetterEvent;
+             * }}
+             */
+            DeadLetterEvent.create = function(properties) {
+                return new DeadLetterEvent(properties);
+            };
+
+            /**
+             * Encodes the specified DeadLetterEvent message. Does not implicitly {@link pipstream.v1.DeadLetterEvent.verify|verify} messages.
+             * @function encode
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {pipstream.v1.DeadLetterEvent.$Properties} message DeadLetterEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetterEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    $root.pipstream.v1.Envelope.encode(message.envelope, writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+                if (message.deadLetter != null && $Object.hasOwnProperty.call(message, "deadLetter"))
+                    $root.pipstream.v1.DeadLetter.encode(message.deadLetter, writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeadLetterEvent message, length delimited. Does not implicitly {@link pipstream.v1.DeadLetterEvent.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {pipstream.v1.DeadLetterEvent.$Properties} message DeadLetterEvent message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeadLetterEvent.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeadLetterEvent message from the specified reader or buffer.
+             * @function decode
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape} DeadLetterEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetterEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.pipstream.v1.DeadLetterEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.envelope = $root.pipstream.v1.Envelope.decode(reader, reader.size(), $undefined, _depth + 1, message.envelope);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.deadLetter = $root.pipstream.v1.DeadLetter.decode(reader, reader.size(), $undefined, _depth + 1, message.deadLetter);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeadLetterEvent message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {pipstream.v1.DeadLetterEvent & pipstream.v1.DeadLetterEvent.$Shape} DeadLetterEvent
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeadLetterEvent.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeadLetterEvent message.
+             * @function verify
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeadLetterEvent.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope")) {
+                    let error = $root.pipstream.v1.Envelope.verify(message.envelope, _depth + 1);
+                    if (error)
+                        return "envelope." + error;
+                }
+                if (message.deadLetter != null && $Object.hasOwnProperty.call(message, "deadLetter")) {
+                    let error = $root.pipstream.v1.DeadLetter.verify(message.deadLetter, _depth + 1);
+                    if (error)
+                        return "deadLetter." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeadLetterEvent message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {pipstream.v1.DeadLetterEvent} DeadLetterEvent
+             */
+            DeadLetterEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.pipstream.v1.DeadLetterEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".pipstream.v1.DeadLetterEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.pipstream.v1.DeadLetterEvent();
+                if (object.envelope != null) {
+                    if (!$util.isObject(object.envelope))
+                        throw $TypeError(".pipstream.v1.DeadLetterEvent.envelope: object expected");
+                    message.envelope = $root.pipstream.v1.Envelope.fromObject(object.envelope, _depth + 1);
+                }
+                if (object.deadLetter != null) {
+                    if (!$util.isObject(object.deadLetter))
+                        throw $TypeError(".pipstream.v1.DeadLetterEvent.deadLetter: object expected");
+                    message.deadLetter = $root.pipstream.v1.DeadLetter.fromObject(object.deadLetter, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeadLetterEvent message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {pipstream.v1.DeadLetterEvent} message DeadLetterEvent
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeadLetterEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.envelope = null;
+                    object.deadLetter = null;
+                }
+                if (message.envelope != null && $Object.hasOwnProperty.call(message, "envelope"))
+                    object.envelope = $root.pipstream.v1.Envelope.toObject(message.envelope, options, _depth + 1);
+                if (message.deadLetter != null && $Object.hasOwnProperty.call(message, "deadLetter"))
+                    object.deadLetter = $root.pipstream.v1.DeadLetter.toObject(message.deadLetter, options, _depth + 1);
+                return object;
+            };
+
+            /**
+             * Converts this DeadLetterEvent to JSON.
+             * @function toJSON
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeadLetterEvent.prototype.toJSON = function() {
+                return DeadLetterEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeadLetterEvent
+             * @function getTypeUrl
+             * @memberof pipstream.v1.DeadLetterEvent
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeadLetterEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/pipstream.v1.DeadLetterEvent";
+            };
+
+            return DeadLetterEvent;
         })();
 
         v1.Tick = (function() {
