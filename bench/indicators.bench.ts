@@ -2,7 +2,7 @@
  * Indicator per-update cost: our kernels vs trading-signals and
  * technicalindicators (streaming APIs) on the same real 1m EUR/USD bars; plus
  * the largest difference of each peer's values from ours.
- * Run: `npx tsx bench/indicators.bench.ts [--reps 7] [--updates 1000000]`.
+ * Run: `npx tsx bench/indicators.bench.ts [--reps 7] [--updates 1000000] [--json]`.
  *
  * What is timed is what a user pays per closed bar: one update and every
  * output read back into a Float64Array, for a fresh instance fed `updates`
@@ -31,28 +31,50 @@ import { computeBatch } from '../engine/indicators/batch.ts';
 type Ohlc = { high: Float64Array; low: Float64Array; close: Float64Array; length: number };
 /** A stream under test: feed bar i, write its outputs to `out` (NaN while warming). */
 type Step = (i: number) => void;
-interface Impl { name: string; make: (s: Ohlc, out: Float64Array) => Step }
+interface Impl {
+  name: string; make: (s: Ohlc, out: Float64Array) => Step;
+  /**
+   * Implementations of one phase are timed together, their slices interleaved; phases run one after
+   * another, each with its own warm-up and repetitions (default 0).
+   */
+  phase?: number;
+}
 
 const SPECS = ['sma:20', 'ema:10', 'rsi:14', 'macd:12:26:9', 'bbands:20:2', 'atr:14'] as const;
 type SpecText = (typeof SPECS)[number];
 
+/**
+ * `new Function` with a source that names what it is for. V8 caches dynamic functions by their
+ * source text: from the second `new Function` with the same text on, it hands back the same
+ * SharedFunctionInfo *and the same feedback vector*. Identical text for every implementation (as
+ * this bench once had) makes all of them one function with one call-site feedback: the timing loop's
+ * `step(i)` went megamorphic over every implementation and indicator (never inlined, for the peers as
+ * for ours), and ours' `update(...)` went megamorphic over the dispatch and per-kind variants and over
+ * the kinds (never inlined; each update a real call with boxed doubles). A distinct first line per
+ * purpose gives each its own function and feedback.
+ */
+function compile<F>(purpose: string, params: string[], body: string): F {
+  return new Function(...params, `// indicators.bench: ${purpose.replace(/[\r\n]/g, ' ')}\n${body}`) as F;
+}
+
 function ours(text: SpecText, perKind: boolean): Impl {
   const spec = parseIndicatorSpec(text);
+  const name = perKind ? 'ours_per_kind' : 'ours_dispatch';
+  const body = outputCount(spec) === 1
+    ? 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0);'
+    : 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0); out[1] = output(st, 0, 1); out[2] = output(st, 0, 2);';
+  // One step literal per indicator and variant, compiled once: the steps of successive runs are
+  // closures of it (sharing its feedback, so the timed loop's call stays monomorphic across runs),
+  // exactly as each peer's step is one literal per case below.
+  const factory = compile<(...a: unknown[]) => Step>(`step ${name} ${text}`, ['update', 'output', 'st', 'high', 'low', 'close', 'out'],
+    `return (i) => { ${body} };`);
+  const update = perKind ? indicatorUpdater(spec.kind) : updateIndicator;
   return {
-    name: perKind ? 'ours_per_kind' : 'ours_dispatch',
+    name,
     make: (s, out) => {
       const st = new Float64Array(new SharedArrayBuffer(8 * indicatorStateSize(spec)));
       initIndicator(st, 0, spec);
-      const { high, low, close } = s;
-      const update = perKind ? indicatorUpdater(spec.kind) : updateIndicator;
-      // A fresh function per indicator (as each peer has its own literal per case): closures made from
-      // one literal share V8's feedback, which would make the update call site polymorphic across kinds.
-      const body = outputCount(spec) === 1
-        ? 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0);'
-        : 'update(st, 0, high[i], low[i], close[i]); out[0] = output(st, 0, 0); out[1] = output(st, 0, 1); out[2] = output(st, 0, 2);';
-      const make = new Function('update', 'output', 'st', 'high', 'low', 'close', 'out', `return (i) => { ${body} };`) as
-        (...a: unknown[]) => Step;
-      return make(update, indicatorOutput, st, high, low, close, out);
+      return factory(update, indicatorOutput, st, s.high, s.low, s.close, out);
     },
   };
 }
@@ -89,6 +111,11 @@ function technicalIndicators(text: SpecText): Impl {
   const format = (v: number) => v; // the default formatter rounds
   return {
     name: 'technicalindicators',
+    // A phase of its own: it allocates heavily (generators, result objects), and interleaved with the
+    // others its garbage was collected in the slices of the next implementation that allocates, which
+    // charged trading-signals 40-80% more than it costs alone (ours, allocation-free, paid nothing).
+    // Its ratio pairs its r-th repetition with ours' r-th, timed in the phase before.
+    phase: 1,
     make: (s, out) => {
       const { high, low, close } = s;
       switch (text) {
@@ -166,37 +193,37 @@ function referenceDeviation(s: Ohlc, spec: IndicatorSpec): number {
 }
 
 /**
- * Each implementation gets its own copy of the timing loop (new Function), so
- * its call to `step` stays monomorphic and inlinable for everyone alike, and
- * that copy is warmed before timing, so no timed run pays for compiling it.
- * Steps made by one `make` share their feedback, so a fresh instance per run
- * keeps the optimized code.
+ * Each implementation gets its own copy of the timing loop per indicator (its own source text, so
+ * its own feedback: see compile), so its call to `step` stays monomorphic and inlinable for everyone
+ * alike, and that copy is warmed before timing, so no timed run pays for compiling it. Steps made by
+ * one `make` are closures of one literal and share its feedback, so a fresh instance per run keeps
+ * the optimized code.
  */
 const LOOP_SRC = `let sink = 0;
 const t0 = process.hrtime.bigint();
 for (let k = 0; k < count; k++) { step(i); sink += out[0]; i = i + 1 === len ? 0 : i + 1; }
 return [Number(process.hrtime.bigint() - t0), sink];`;
 type Loop = (p: NodeJS.Process, step: Step, out: Float64Array, len: number, i: number, count: number) => [number, number];
-const newLoop = () => new Function('process', 'step', 'out', 'len', 'i', 'count', LOOP_SRC) as Loop;
+const newLoop = (purpose: string) => compile<Loop>(`loop ${purpose}`, ['process', 'step', 'out', 'len', 'i', 'count'], LOOP_SRC);
 
-/** Slices a run is cut into; slices of all implementations alternate, so load bursts on a shared machine hit all alike. */
+/** Slices a run is cut into; the slices of a phase's implementations alternate, so load bursts on a shared machine hit all alike. */
 const SLICES = 20;
 
 /**
- * One repetition: a fresh instance of every implementation fed `updates` bars,
- * their slices interleaved (order reversed on odd reps); ns per update each.
+ * One repetition of the implementations `members` (indices into impls): a fresh instance of each fed
+ * `updates` bars, their slices interleaved (order reversed on odd reps); ns per update of each member.
  */
-function timeRep(s: Ohlc, impls: Impl[], loops: Loop[], updates: number, reverse: boolean): number[] {
-  const outs = impls.map(() => new Float64Array(3));
-  const steps = impls.map((impl, k) => impl.make(s, outs[k]));
-  const ns = impls.map(() => 0);
+function timeRep(s: Ohlc, impls: Impl[], loops: Loop[], members: number[], updates: number, reverse: boolean): number[] {
+  const outs = members.map(() => new Float64Array(3));
+  const steps = members.map((k, j) => impls[k].make(s, outs[j]));
+  const ns = members.map(() => 0);
   let sink = 0;
-  const order = impls.map((_, k) => (reverse ? impls.length - 1 - k : k));
+  const order = members.map((_, j) => (reverse ? members.length - 1 - j : j));
   for (let done = 0; done < updates;) {
     const count = Math.min(Math.ceil(updates / SLICES), updates - done);
-    for (const k of order) {
-      const [t, x] = loops[k](process, steps[k], outs[k], s.length, done % s.length, count);
-      ns[k] += t;
+    for (const j of order) {
+      const [t, x] = loops[members[j]](process, steps[j], outs[j], s.length, done % s.length, count);
+      ns[j] += t;
       sink += x;
     }
     done += count;
@@ -224,11 +251,15 @@ export async function runIndicatorsBench(opts: IndicatorsBenchOptions = {}) {
   for (const text of SPECS) {
     opts.onStep?.(text);
     const impls = [HARNESS, ours(text, false), ours(text, true), tradingSignals(text), technicalIndicators(text)];
-    const loops = impls.map(newLoop);
+    const loops = impls.map((impl) => newLoop(`${impl.name} ${text}`));
     const outputs = outputCount(parseIndicatorSpec(text));
-    for (let w = 0; w < 3; w++) timeRep(bars, impls, loops, Math.min(updates, 100_000), w % 2 === 1); // warm-up
     const ns: number[][] = impls.map(() => []);
-    for (let r = 0; r < reps; r++) timeRep(bars, impls, loops, updates, r % 2 === 1).forEach((x, k) => ns[k].push(x));
+    // Phase by phase (see Impl.phase), each warmed up alike and then timed over all repetitions.
+    for (const phase of [...new Set(impls.map((impl) => impl.phase ?? 0))].sort((a, b) => a - b)) {
+      const members = impls.flatMap((impl, k) => ((impl.phase ?? 0) === phase ? [k] : []));
+      for (let w = 0; w < 3; w++) timeRep(bars, impls, loops, members, Math.min(updates, 100_000), w % 2 === 1); // warm-up
+      for (let r = 0; r < reps; r++) timeRep(bars, impls, loops, members, updates, r % 2 === 1).forEach((x, j) => ns[members[j]].push(x));
+    }
     const base = ns[2]; // ours_per_kind
     results.push({
       indicator: text,
@@ -248,15 +279,18 @@ export async function runIndicatorsBench(opts: IndicatorsBenchOptions = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : undefined; };
   const r = await runIndicatorsBench({ reps: arg('--reps'), updates: arg('--updates') });
-  const f = (x: number) => x.toFixed(1);
-  console.log(`indicators: ${r.bars} 1m bars, ${r.updatesPerRun} updates/run, ${r.reps} reps, node ${r.node}`);
-  console.log('indicator     impl                 ns/update med (min..max)   x/ours_per_kind med (min..max)  max|diff| vs ours_dispatch, warm-up diff  note');
-  for (const row of r.results) {
-    for (const im of row.impls) {
-      const d = 'maxAbsDiff' in im ? `${(im.maxAbsDiff as number).toExponential(2).padStart(9)}   ${String(im.warmupMismatch).padStart(6)}` : '        -        -';
-      console.log(`${row.indicator.padEnd(13)} ${im.name.padEnd(20)} ${f(im.nsPerUpdate.median).padStart(8)} (${f(im.nsPerUpdate.min)}..${f(im.nsPerUpdate.max)})`.padEnd(64) +
-        `${im.ratioOverOurs.median.toFixed(2).padStart(6)} (${im.ratioOverOurs.min.toFixed(2)}..${im.ratioOverOurs.max.toFixed(2)})`.padEnd(32) +
-        `${d}  ${im.definitionNote ?? ''}`);
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r, null, 2));
+  else {
+    const f = (x: number) => x.toFixed(1);
+    console.log(`indicators: ${r.bars} 1m bars, ${r.updatesPerRun} updates/run, ${r.reps} reps, node ${r.node}`);
+    console.log('indicator     impl                 ns/update med (min..max)   x/ours_per_kind med (min..max)  max|diff| vs ours_dispatch, warm-up diff  note');
+    for (const row of r.results) {
+      for (const im of row.impls) {
+        const d = 'maxAbsDiff' in im ? `${(im.maxAbsDiff as number).toExponential(2).padStart(9)}   ${String(im.warmupMismatch).padStart(6)}` : '        -        -';
+        console.log(`${row.indicator.padEnd(13)} ${im.name.padEnd(20)} ${f(im.nsPerUpdate.median).padStart(8)} (${f(im.nsPerUpdate.min)}..${f(im.nsPerUpdate.max)})`.padEnd(64) +
+          `${im.ratioOverOurs.median.toFixed(2).padStart(6)} (${im.ratioOverOurs.min.toFixed(2)}..${im.ratioOverOurs.max.toFixed(2)})`.padEnd(32) +
+          `${d}  ${im.definitionNote ?? ''}`);
+      }
     }
   }
 }
