@@ -4,46 +4,58 @@
  *
  *   this process --publishAsync TickEvent--> JetStream PRICES (prices.forex.<X>) --core sub--> server
  *   (gateway or ws peer, its own process: bench/gateway-server.ts) --one JSON frame per client--> N `ws`
- *   clients in this process
+ *   clients spread over --client-procs child processes (bench/gateway-clients.ts)
  *
- * The publisher and the clients share this process, so one clock times both ends: tick i is due at
- * S_i = start + i/rate and every delivery records now - S_i (from the schedule: the publisher is open-loop,
- * so a stalled server or publisher is charged in full and there is no coordinated omission to correct).
- * Client 0 is also recorded the way bench/latency.bench.ts does it (from the actual send, HdrHistogram's
- * coordinated-omission correction). The first second is warm-up. The servers run one at a time, their
- * order alternating per repetition; the instrument is made up per run so no other publisher on the same
- * NATS reaches the clients. End-to-end is the same measurement at its own rate and client count.
- * REST: autocannon against the gateway on an authenticated read (positions) and on manual order
- * submission (each accepted order is a signal published to JetStream SIGNALS).
+ * The clients run in child processes (default: the core count, 2 to 4), forked per run, so that they are not
+ * one event loop (which tops out near 50k frames/s and was what earlier runs measured). Every process reads
+ * the same clock, CLOCK_MONOTONIC (`monoMs()`, see gateway-clients.ts; each run checks it over IPC and
+ * records the bound as `clockBoundUs`): tick i is due at S_i = start + i/rate, and every delivery records
+ * now - S_i in the child that received it (from the schedule: the publisher is open-loop, so a stalled
+ * server or publisher is charged in full and there is no coordinated omission to correct). The children
+ * send back hdr-histogram-js histograms (compressed base64) and counts. Client 0 is also recorded the way
+ * bench/latency.bench.ts does it (from the actual send, HdrHistogram's coordinated-omission correction).
+ * The first second is warm-up: its frames are not in the latency, but they count as traffic — a saturated
+ * server delivers them first, in tick order, so the wait for the frames runs until no frame of the run at
+ * all arrives for QUIET_MS (or DRAIN_MAX_MS after the last send: `drainCapped`). Waiting for measured
+ * frames only was why 5,000 clients and the end-to-end configuration reported 0 frames: the warm-up
+ * backlog (a million frames) took 20–40 s to arrive and the bench stopped listening after 1 s of it.
+ * The servers run one at a time, their order alternating per repetition; the instrument is made up per
+ * run so no other publisher on the same NATS reaches the clients. End-to-end is the same measurement at its
+ * own rate and client count. REST: autocannon against the gateway on an authenticated read (positions) and
+ * on manual order submission (each accepted order is a signal published to JetStream SIGNALS).
  *
  * `npx tsx bench/gateway.bench.ts [--clients 1000,5000] [--rate 200] [--seconds 4] [--reps 3]
- *   [--rest-seconds 5] [--connections 50] [--e2e-rate 1000] [--e2e-clients 1000]`
+ *   [--rest-seconds 5] [--connections 50] [--e2e-rate 1000] [--e2e-clients 1000] [--client-procs 2..4]`
  * (needs NATS, Redis and PostgreSQL with the settings of README.md "Configuration").
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
-import WebSocket from 'ws';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
-import { isPipstreamError, PipstreamError } from '../engine/errors/mod.ts';
+import { PipstreamError } from '../engine/errors/mod.ts';
 import { TickEncoder } from '../engine/node/feed.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { WS_PATH } from '../gateway/mod.ts';
+import { type ChildReport, CONNECT_TIMEOUT_MS, type FromChild, monoMs, newHistogram, type ToChild } from './gateway-clients.ts';
 
 export type Server = 'gateway' | 'ws';
 export const SERVERS: readonly Server[] = ['gateway', 'ws'];
 
 const WARMUP_S = 1;
-/** After the last send: stop waiting for deliveries once none arrived for this long (a server that dropped some never sends them). */
+/**
+ * After the last send: stop waiting once no frame of the run (warm-up ticks included) arrived for this long
+ * (a server that dropped some never sends them), or DRAIN_MAX_MS after the last send at the latest (a
+ * saturated server's backlog; the run then reports `drainCapped` and what arrived until then).
+ */
 const QUIET_MS = 1000;
-const DRAIN_MAX_MS = 10_000;
-/** Clients opening their socket at the same time (5,000 at once only measures the accept queue). */
-const CONNECT_BATCH = 100;
-const CONNECT_TIMEOUT_MS = 30_000;
+const DRAIN_MAX_MS = 45_000;
+/** Client processes per run (clients split evenly; client 0, the probe, in the first). */
+const defaultClientProcs = () => Math.min(4, Math.max(2, availableParallelism()));
 /** seq = run base + tick index: a frame of an earlier run (a server still draining) is recognised and ignored. */
 const SEQ_STRIDE = 1e6;
 
@@ -63,8 +75,28 @@ export interface FanoutRun {
   expected: number;
   delivered: number;
   completeness: number;
-  /** Delivered frames per second, from the first measured tick's due time to the last delivery. */
+  /**
+   * Frames per second the clients received while the run lasted: frames of the run's ticks (warm-up included)
+   * that arrived from the first measured tick's due time on, over the time from then to the last frame. Equals
+   * rate × clients when the server keeps up; a saturated server's throughput when it does not.
+   */
   deliveredPerS: number;
+  /** Frames of every tick of the run (warm-up included) that arrived. */
+  received: number;
+  /** The wait for frames hit DRAIN_MAX_MS with frames still arriving (a backlog was cut short: completeness < 1 says how much). */
+  drainCapped: boolean;
+  /** Bound on |client process clock - publisher clock|, µs, from IPC round trips before the run (see ClientProc.clockBoundUs). */
+  clockBoundUs: number;
+  /**
+   * CPU seconds (user + system) from the start of publishing to the end of the wait for frames (wallS): the
+   * server process, all client processes together, and this process (publisher). On a shared machine this
+   * says who had work to do: clients near their share of the cores while the server is not mean client-bound.
+   */
+  cpu: { wallS: number; serverS: number; clientsS: number; publisherS: number };
+  /** Processes the clients were spread over. */
+  clientProcesses: number;
+  /** 1-minute load average at the end of the run. */
+  loadAvg1: number;
   /** Every delivery, from the tick's scheduled send time, µs. */
   latency: LatencyStats;
   /** Client 0 only, from the actual send, HdrHistogram coordinated-omission correction (as latency.bench.ts), µs. */
@@ -101,6 +133,8 @@ export interface GatewayBenchResult {
   reps: number;
   e2e: { rate: number; clients: number };
   warmupSeconds: number;
+  /** Child processes the clients ran in (per run). */
+  clientProcs: number;
   loadAvg: { before: number; after: number };
   fanout: FanoutRun[];
   rest: RestRun[];
@@ -117,10 +151,10 @@ export interface GatewayBenchOptions {
   connections?: number;
   e2eRate?: number;
   e2eClients?: number;
+  /** Child processes running the clients (default: available cores, 2 to 4). */
+  clientProcs?: number;
   onStep?: (label: string) => void;
 }
-
-const newHistogram = () => hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600e6, numberOfSignificantValueDigits: 3 });
 
 function summary(h: hdr.Histogram): LatencyStats {
   // A percentile is the top of its bucket (3 significant digits), which can lie just above the true max.
@@ -173,176 +207,180 @@ async function register(port: number): Promise<{ account: string; token: string 
   return { account: body.account, token: body.access_token };
 }
 
-/** What the clients' frame handler writes into: one run's ticks and histograms. */
-interface Measure {
-  base: number;
-  n: number;
-  firstMeasured: number;
-  scheduled: Float64Array;
-  sentAt: Float64Array;
-  periodUs: number;
-  all: hdr.Histogram;
-  probe: hdr.Histogram;
-  delivered: number;
-  lastDeliveryAt: number;
-  firstFrame: string;
-}
+/** One child process of clients (bench/gateway-clients.ts) and its IPC channel. */
+class ClientProc {
+  readonly child: ChildProcess;
+  /** The child's latest progress message during a run. */
+  progress = { any: 0, delivered: 0, lastAnyAt: 0 };
+  readonly #queue: FromChild[] = [];
+  #waiter: ((m: FromChild | Error) => void) | null = null;
+  #gone: Error | null = null;
 
-let measure: Measure | null = null;
-
-/**
- * The tick index of a price frame, from its trailing `"seq":<n>}` (no JSON.parse: at a million frames a
- * second the clients must cost as little as possible), or -1 for a reply or another run's frame.
- */
-function indexOf(b: Buffer, m: Measure): number {
-  if (b[2] !== 0x63 /* {"c(hannel) */) return -1;
-  let i = b.length - 2, v = 0, scale = 1;
-  while (i > 0 && b[i] !== 0x3a /* : */) { v += (b[i] - 48) * scale; scale *= 10; i--; }
-  const k = v - m.base;
-  return k >= 0 && k < m.n ? k : -1;
-}
-
-function onFrame(data: WebSocket.RawData): void {
-  const now = performance.now();
-  const m = measure;
-  if (m === null) return;
-  const k = indexOf(data as Buffer, m);
-  if (k < m.firstMeasured) return;
-  m.delivered++;
-  m.lastDeliveryAt = now;
-  m.all.recordValue(Math.max(1, Math.round((now - m.scheduled[k]) * 1000)));
-}
-
-function onProbeFrame(data: WebSocket.RawData): void {
-  const m = measure;
-  if (m === null) return;
-  const now = performance.now();
-  const k = indexOf(data as Buffer, m);
-  if (k === 0 && m.firstFrame === '') m.firstFrame = (data as Buffer).toString('utf8');
-  onFrame(data);
-  if (k >= m.firstMeasured) m.probe.recordValueWithExpectedInterval(Math.max(1, Math.round((now - m.sentAt[k]) * 1000)), m.periodUs);
-}
-
-const CONNECT_ATTEMPTS = 3;
-
-/** Opens `n` clients subscribed to the instrument's prices (each waits for its subscribe reply). */
-async function connectClients(url: string, n: number, instrument: string, reconnects: { count: number }): Promise<WebSocket[]> {
-  const clients: WebSocket[] = [];
-  const open = (i: number) => new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    const timer = setTimeout(() => reject(new PipstreamError('PS_TIMEOUT', `client ${i} did not subscribe within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
-    ws.once('error', (err) => { clearTimeout(timer); reject(err); });
-    ws.once('unexpected-response', (_req, res) => {
-      clearTimeout(timer);
-      reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `WebSocket upgrade answered ${res.statusCode}`, { status: res.statusCode }));
+  constructor() {
+    this.child = fork(fileURLToPath(new URL('./gateway-clients.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.child.on('message', (m: FromChild) => {
+      if (m.op === 'progress') { this.progress = m; return; }
+      if (this.#waiter !== null) { const w = this.#waiter; this.#waiter = null; w(m); } else this.#queue.push(m);
     });
-    ws.once('close', (code) => {
-      clearTimeout(timer);
-      reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `client ${i} closed (${code}) before its subscription was confirmed`, { code }));
+    // A send to a child that died emits 'error' here; its 'exit' below already fails the run.
+    this.child.on('error', () => {});
+    this.child.once('exit', (code, signal) => {
+      this.#gone = new PipstreamError('PS_SERVICE_UNAVAILABLE', `a client process exited (${code ?? signal})`, { code, signal });
+      if (this.#waiter !== null) { const w = this.#waiter; this.#waiter = null; w(this.#gone); }
     });
-    ws.once('open', () => ws.send(JSON.stringify({ op: 'subscribe', id: 1, channel: 'prices', instrument })));
-    const onReply = (data: WebSocket.RawData) => {
-      const r = JSON.parse(String(data)) as { id?: unknown; ok?: boolean };
-      if (r.id !== 1) return;
-      clearTimeout(timer);
-      ws.off('message', onReply);
-      if (r.ok !== true) return reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `subscribe refused: ${String(data)}`));
-      ws.on('message', i === 0 ? onProbeFrame : onFrame);
-      resolve(ws);
-    };
-    ws.on('message', onReply);
-  });
-  // A connection dropped before its subscription was confirmed is opened again, and counted (the gateway
-  // used to drop one of many connections opened at once; `reconnects` shows it should it come back).
-  const openRetrying = async (i: number): Promise<WebSocket> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await open(i);
-      } catch (err) {
-        if (attempt >= CONNECT_ATTEMPTS || !isPipstreamError(err, 'PS_SERVICE_UNAVAILABLE') || !/closed \(/.test(err.message)) throw err;
-        reconnects.count++;
-      }
-    }
-  };
-  try {
-    for (let i = 0; i < n; i += CONNECT_BATCH) {
-      clients.push(...await Promise.all(Array.from({ length: Math.min(CONNECT_BATCH, n - i) }, (_, j) => openRetrying(i + j))));
-    }
-  } catch (err) {
-    for (const c of clients) c.terminate();
-    throw err;
   }
-  return clients;
+
+  send(m: ToChild): void { this.child.send(m); }
+
+  /** The child's next message other than progress, which must be `op` (a `failed` is thrown). */
+  async expect<O extends FromChild['op']>(op: O, timeoutMs: number): Promise<Extract<FromChild, { op: O }>> {
+    const m = this.#queue.shift() ?? await new Promise<FromChild | Error>((resolve) => {
+      if (this.#gone !== null) return resolve(this.#gone);
+      const timer = setTimeout(() => { this.#waiter = null; resolve(new PipstreamError('PS_TIMEOUT', `a client process sent no '${op}' within ${timeoutMs} ms`)); }, timeoutMs);
+      this.#waiter = (x) => { clearTimeout(timer); resolve(x); };
+    });
+    if (m instanceof Error) throw m;
+    if (m.op === 'failed') throw new PipstreamError('PS_SERVICE_UNAVAILABLE', m.message);
+    if (m.op !== op) throw new PipstreamError('PS_INTERNAL', `a client process sent '${m.op}', expected '${op}'`);
+    return m as Extract<FromChild, { op: O }>;
+  }
+
+  /**
+   * Bounds this child's clock minus ours from IPC round trips: a message sent at t and read there at tc gives
+   * offset <= tc - t, the answer read here at now gives offset >= tc - now. Returns the bound on |offset|, µs
+   * (the one-way IPC time when the clocks agree; a clock that disagrees shows here).
+   */
+  async clockBoundUs(rounds = 50): Promise<number> {
+    let hi = Infinity, lo = -Infinity;
+    for (let i = 0; i < rounds; i++) {
+      this.send({ op: 'ping', t: monoMs() });
+      const m = await this.expect('pong', 10_000);
+      const now = monoMs();
+      hi = Math.min(hi, m.tc - m.t);
+      lo = Math.max(lo, m.tc - now);
+    }
+    return Math.round(Math.max(Math.abs(hi), Math.abs(lo)) * 1000);
+  }
+
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = once(this.child, 'exit');
+    if (this.child.connected) this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
 }
 
-async function closeClients(clients: WebSocket[]): Promise<void> {
-  const closed = clients.map((c) => (c.readyState === WebSocket.CLOSED ? Promise.resolve() : once(c, 'close').then(() => undefined)));
-  for (const c of clients) c.terminate();
-  await Promise.all(closed);
+/** CPU seconds (user + system) a process has used, from /proc (Linux; NaN elsewhere). */
+function cpuSecondsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime (fields 14, 15) in USER_HZ ticks, 100 on Linux
+  } catch {
+    return NaN;
+  }
 }
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
 
 interface RunSpec { server: Server; rep: number; kind: FanoutRun['kind']; clients: number; rate: number; seconds: number; base: number }
 
-/** One configuration against one running server: connect, publish at the fixed rate, wait for the frames, disconnect. */
-async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpec): Promise<FanoutRun> {
-  const t0 = performance.now();
-  const reconnects = { count: 0 };
-  const clients = await connectClients(url, spec.clients, instrument, reconnects);
-  const connectSeconds = (performance.now() - t0) / 1000;
-  const n = Math.ceil(spec.rate * (WARMUP_S + spec.seconds));
-  const m: Measure = {
-    base: spec.base, n, firstMeasured: Math.ceil(spec.rate * WARMUP_S),
-    scheduled: new Float64Array(n), sentAt: new Float64Array(n), periodUs: Math.round(1e6 / spec.rate),
-    all: newHistogram(), probe: newHistogram(), delivered: 0, lastDeliveryAt: 0, firstFrame: '',
-  };
+/**
+ * One configuration against one running server: fork the client processes, connect, publish at the fixed
+ * rate, wait for the frames, collect every process's counts and histogram, disconnect.
+ */
+async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpec, clientProcs: number, serverPid: number | undefined): Promise<FanoutRun> {
+  const procs = Array.from({ length: Math.min(clientProcs, spec.clients) }, () => new ClientProc());
   try {
-    measure = m;
+    await Promise.all(procs.map((p) => p.expect('ready', 60_000)));
+    const clockBoundUs = Math.max(...await Promise.all(procs.map((p) => p.clockBoundUs())));
+    const t0 = performance.now();
+    let first = 0;
+    const connected = await Promise.all(procs.map((p, j) => {
+      const count = Math.floor(spec.clients / procs.length) + (j < spec.clients % procs.length ? 1 : 0);
+      p.send({ op: 'connect', url, instrument, first, count, probe: j === 0 });
+      first += count;
+      // Each client has its own CONNECT_TIMEOUT_MS in the child; this only catches a child that hangs.
+      return p.expect('connected', 10 * CONNECT_TIMEOUT_MS);
+    }));
+    const connectSeconds = (performance.now() - t0) / 1000;
+    const reconnects = connected.reduce((a, c) => a + c.reconnects, 0);
+    const n = Math.ceil(spec.rate * (WARMUP_S + spec.seconds));
+    const firstMeasured = Math.ceil(spec.rate * WARMUP_S);
+    const periodMs = 1000 / spec.rate;
+    const periodUs = Math.round(1e6 / spec.rate);
+    const sentAt = new Float64Array(n);
+    // One clock for every process (CLOCK_MONOTONIC, see gateway-clients.ts): tick i is due at startMs + i * periodMs.
+    const startMs = monoMs() + 200;
+    for (const p of procs) p.send({ op: 'arm', base: spec.base, n, firstMeasured, startMs, periodMs });
+    await Promise.all(procs.map((p) => p.expect('armed', 30_000)));
+    const cpu0 = { wall: monoMs(), server: cpuSecondsOf(serverPid), publisher: process.cpuUsage() };
     // A fresh source per run: JetStream's dedupe ids (`<source>:<instrument>:<seq>`) must not collide with earlier runs.
     const source = `bench-gw-${Date.now().toString(36)}-${spec.base}`;
     const encoder = new TickEncoder(instrument, source);
     const subject = Subjects.price(instrument);
-    const periodMs = 1000 / spec.rate;
     let next = 0;
-    let start = 0;
     await new Promise<void>((resolve) => {
       const wake = () => {
-        const now = performance.now();
-        while (next < n && start + next * periodMs <= now) {
+        const now = monoMs();
+        while (next < n && startMs + next * periodMs <= now) {
           const i = next++;
           // Synthetic, deterministic quotes: the frame bytes depend only on the tick, so both servers' frames compare equal.
           const bid = 1.1 + (i % 200) / 1e5;
-          m.scheduled[i] = start + i * periodMs;
-          m.sentAt[i] = performance.now();
+          sentAt[i] = monoMs();
           const seq = spec.base + i;
           bus.publishAsync(subject, encoder.encode(1.4e12 + i, bid, bid + 0.00012, seq), tickMsgId(source, instrument, seq));
         }
         if (next >= n) return resolve();
         // libuv timers have 1 ms resolution: that lateness is charged (latency runs from the schedule).
-        setTimeout(wake, Math.max(0, start + next * periodMs - performance.now()));
+        setTimeout(wake, Math.max(0, startMs + next * periodMs - monoMs()));
       };
-      start = performance.now() + 5;
-      setTimeout(wake, 5);
+      setTimeout(wake, Math.max(0, startMs - monoMs()));
     });
-    const sendSeconds = (m.sentAt[n - 1] - m.sentAt[0]) / 1000;
-    const expected = (n - m.firstMeasured) * spec.clients;
-    const deadline = performance.now() + DRAIN_MAX_MS;
-    let seen = -1, quietSince = performance.now();
-    while (m.delivered < expected && performance.now() < deadline && performance.now() - quietSince < QUIET_MS) {
+    const sendSeconds = (sentAt[n - 1] - sentAt[0]) / 1000;
+    const expected = (n - firstMeasured) * spec.clients;
+    // Wait while frames of this run, warm-up ticks included, keep arriving: a saturated server delivers the warm-up
+    // backlog first (in tick order), so counting only measured frames here ended runs before any arrived (fault 2).
+    const deadline = monoMs() + DRAIN_MAX_MS;
+    let seen = -1, quietSince = monoMs(), drainCapped = false;
+    for (;;) {
       await sleep(20);
-      if (m.delivered !== seen) { seen = m.delivered; quietSince = performance.now(); }
+      const any = procs.reduce((a, p) => a + p.progress.any, 0);
+      if (procs.reduce((a, p) => a + p.progress.delivered, 0) >= expected) break;
+      if (any !== seen) { seen = any; quietSince = monoMs(); } else if (monoMs() - quietSince >= QUIET_MS) break;
+      if (monoMs() >= deadline) { drainCapped = true; break; }
     }
+    const publisherCpu = process.cpuUsage(cpu0.publisher);
+    const cpu = {
+      wallS: round2((monoMs() - cpu0.wall) / 1000), serverS: round2(cpuSecondsOf(serverPid) - cpu0.server),
+      clientsS: 0, publisherS: round2((publisherCpu.user + publisherCpu.system) / 1e6),
+    };
     await bus.flush();
-    const measuredFrom = m.scheduled[m.firstMeasured];
+    for (const p of procs) p.send({ op: 'report' });
+    const reports = await Promise.all(procs.map((p) => p.expect('report', 60_000)));
+    const all = newHistogram();
+    for (const r of reports) all.add(hdr.decodeFromCompressedBase64(r.histogram));
+    const probe = newHistogram();
+    const probeRecv = reports[0].probeRecv ?? [];
+    for (let k = firstMeasured; k < n; k++) {
+      if (probeRecv[k] > 0) probe.recordValueWithExpectedInterval(Math.max(1, Math.round((probeRecv[k] - sentAt[k]) * 1000)), periodUs);
+    }
+    const sum = (f: (r: ChildReport) => number) => reports.reduce((a, r) => a + f(r), 0);
+    const delivered = sum((r) => r.delivered), inWindow = sum((r) => r.inWindow);
+    const lastAnyAt = Math.max(...reports.map((r) => r.lastAnyAt));
+    const windowFrom = startMs + firstMeasured * periodMs;
     return {
       server: spec.server, rep: spec.rep, kind: spec.kind, clients: spec.clients, rate: spec.rate, seconds: spec.seconds,
-      achievedSendRate: Math.round((n - 1) / sendSeconds), reconnects: reconnects.count,
-      expected, delivered: m.delivered, completeness: m.delivered / expected,
-      deliveredPerS: m.delivered === 0 ? 0 : Math.round(m.delivered / ((m.lastDeliveryAt - measuredFrom) / 1000)),
-      latency: summary(m.all), probe: summary(m.probe), firstFrame: m.firstFrame, connectSeconds: Math.round(connectSeconds * 100) / 100, error: null,
+      achievedSendRate: Math.round((n - 1) / sendSeconds), reconnects,
+      expected, delivered, completeness: delivered / expected,
+      deliveredPerS: inWindow === 0 || lastAnyAt <= windowFrom ? 0 : Math.round(inWindow / ((lastAnyAt - windowFrom) / 1000)),
+      received: sum((r) => r.any), drainCapped, clockBoundUs, cpu: { ...cpu, clientsS: round2(sum((r) => r.cpuS)) }, clientProcesses: procs.length, loadAvg1: loadavg()[0],
+      latency: summary(all), probe: summary(probe), firstFrame: reports[0].firstFrame, connectSeconds: Math.round(connectSeconds * 100) / 100, error: null,
     };
   } finally {
-    measure = null;
-    await closeClients(clients);
+    await Promise.all(procs.map((p) => p.close()));
   }
 }
 
@@ -350,6 +388,7 @@ function failedRun(spec: Omit<RunSpec, 'base'>, err: unknown): FanoutRun {
   const none = summary(newHistogram());
   return {
     ...spec, achievedSendRate: 0, expected: 0, delivered: 0, completeness: 0, deliveredPerS: 0, latency: none, probe: none, firstFrame: '', connectSeconds: 0, reconnects: 0,
+    received: 0, drainCapped: false, clockBoundUs: 0, cpu: { wallS: 0, serverS: 0, clientsS: 0, publisherS: 0 }, clientProcesses: 0, loadAvg1: loadavg()[0],
     error: err instanceof Error ? err.message : String(err),
   };
 }
@@ -393,10 +432,11 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   const restSeconds = opts.restSeconds ?? 5;
   const connections = opts.connections ?? 50;
   const e2e = { rate: opts.e2eRate ?? 1000, clients: opts.e2eClients ?? 1000 };
+  const clientProcs = opts.clientProcs ?? defaultClientProcs();
   const step = opts.onStep ?? (() => {});
-  const positive = [rate, seconds, reps, restSeconds, connections, e2e.rate, e2e.clients, ...clients];
-  if (clients.length === 0 || !positive.every((x) => Number.isFinite(x) && x > 0) || !clients.every(Number.isInteger)) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', 'gateway bench: clients, rate, seconds, reps, restSeconds, connections and the e2e figures must be positive', { clients, rate, seconds, reps, restSeconds, connections, e2e });
+  const positive = [rate, seconds, reps, restSeconds, connections, e2e.rate, e2e.clients, clientProcs, ...clients];
+  if (clients.length === 0 || !positive.every((x) => Number.isFinite(x) && x > 0) || !clients.every(Number.isInteger) || !Number.isInteger(clientProcs)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'gateway bench: clients, rate, seconds, reps, restSeconds, connections, clientProcs and the e2e figures must be positive', { clients, rate, seconds, reps, restSeconds, connections, e2e, clientProcs });
   }
   const before = loadavg()[0];
   const bus = await connectBus({ kind: 'jetstream', name: 'pipstream-bench-gateway-feed' });
@@ -418,7 +458,7 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
           try {
             const auth = server === 'gateway' ? await register(s.port) : null;
             const url = `ws://127.0.0.1:${s.port}${WS_PATH}${auth === null ? '' : `?access_token=${encodeURIComponent(auth.token)}`}`;
-            fanout.push(await runFanout(bus, url, instrument, { ...c, server, rep, base: (rep * 16 + i + 1) * SEQ_STRIDE }));
+            fanout.push(await runFanout(bus, url, instrument, { ...c, server, rep, base: (rep * 16 + i + 1) * SEQ_STRIDE }, clientProcs, s.child.pid));
           } catch (err) {
             // One configuration a server cannot take (clients not admitted in time) is a result, not the end of the bench.
             fanout.push(failedRun({ ...c, server, rep }, err));
@@ -448,15 +488,20 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   const framesIdentical = fanout.every((x) => x.server !== 'ws' || x.error !== null ||
     fanout.some((g) => g.server === 'gateway' && g.rep === x.rep && g.kind === x.kind && g.clients === x.clients && g.firstFrame === x.firstFrame && g.firstFrame !== ''));
   return {
-    scenario: 'gateway', clients, rate, seconds, reps, e2e, warmupSeconds: WARMUP_S,
+    scenario: 'gateway', clients, rate, seconds, reps, e2e, warmupSeconds: WARMUP_S, clientProcs,
     loadAvg: { before, after: loadavg()[0] }, fanout, rest: restRuns, framesIdentical,
   };
 }
 
+/** Frames per CPU-second of a process: what a frame costs it, whatever share of a busy machine it got. */
+const perCpu = (frames: number, cpuS: number) => (cpuS > 0 ? Math.round(frames / cpuS) : 0);
+
 function table(r: GatewayBenchResult): string {
-  const head = ['server', 'rep', 'kind', 'clients', 'ticks/s', 'sent/s', 'delivered/s', 'complete', 'p50 µs', 'p99 µs', 'max µs', 'probe p99 µs', 'connect s'];
-  const rows = r.fanout.map((x) => [x.server, x.rep + 1, x.kind, x.clients, x.rate, x.achievedSendRate, x.deliveredPerS, `${(x.completeness * 100).toFixed(1)}%`,
-    x.latency.p50Us, x.latency.p99Us, x.latency.maxUs, x.probe.p99Us, x.error ?? x.connectSeconds].map(String));
+  const head = ['server', 'rep', 'kind', 'clients', 'ticks/s', 'sent/s', 'delivered/s', 'complete', 'p50 µs', 'p99 µs', 'max µs', 'probe p99 µs', 'cpu s srv/cli/pub of wall', 'frames/cpu-s srv/cli', 'load', 'connect s'];
+  const rows = r.fanout.map((x) => [x.server, x.rep + 1, x.kind, x.clients, x.rate, x.achievedSendRate, x.deliveredPerS,
+    `${(x.completeness * 100).toFixed(1)}%${x.drainCapped ? ' (cut)' : ''}`,
+    x.latency.p50Us, x.latency.p99Us, x.latency.maxUs, x.probe.p99Us,
+    `${x.cpu.serverS}/${x.cpu.clientsS}/${x.cpu.publisherS} of ${x.cpu.wallS}`, `${perCpu(x.received, x.cpu.serverS)}/${perCpu(x.received, x.cpu.clientsS)}`, x.loadAvg1.toFixed(2), x.error ?? x.connectSeconds].map(String));
   const rest = r.rest.map((x) => `REST ${x.route} ${x.path}: ${x.reqPerS} req/s, p50 ${x.p50Ms} ms, p99 ${x.p99Ms} ms, ${x.ok} 2xx, ${x.non2xx} non-2xx, ${x.errors} errors`);
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   return [[head, ...rows].map((row) => row.map((v, c) => v.padStart(w[c])).join('  ')).join('\n'), ...rest].join('\n');
@@ -468,10 +513,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runGatewayBench({
     clients: arg('--clients')?.split(',').map(Number), rate: num('--rate'), seconds: num('--seconds'), reps: num('--reps'),
     restSeconds: num('--rest-seconds'), connections: num('--connections'), e2eRate: num('--e2e-rate'), e2eClients: num('--e2e-clients'),
+    clientProcs: num('--client-procs'),
     onStep: (s) => console.error(s),
   }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`\nprice fan-out, latency from each tick's scheduled send (µs), after ${r.warmupSeconds} s warm-up; frames identical: ${r.framesIdentical}\n${table(r)}`);
+    console.log(`\nprice fan-out, latency from each tick's scheduled send (µs), after ${r.warmupSeconds} s warm-up; clients in ${r.clientProcs} processes; ` +
+      `load average ${r.loadAvg.before.toFixed(2)} -> ${r.loadAvg.after.toFixed(2)}; frames identical: ${r.framesIdentical}\n${table(r)}`);
   }, (err) => {
     console.error(err);
     process.exitCode = 1;
