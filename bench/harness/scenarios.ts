@@ -468,14 +468,23 @@ const gateway = define({
         else if (!(x.delivered > 0)) problems.push(`${at}: no frame delivered`);
         if (!finitePositive(x.latency.p99Us)) problems.push(`${at}: p99 ${x.latency.p99Us}`);
       }
+      // Frames per CPU-second of the server: what each server costs per frame, whether or not the clients (on the same
+      // cores) kept up; the frames/s ratio alone measures how much of the machine each run got.
+      // (/proc counts CPU in 10 ms ticks: a smoke-sized run may use too little of it to divide by.)
+      const perCpu = (x: (typeof g)[number]) => (x.cpu.serverS >= 0.1 ? x.received / x.cpu.serverS : NaN);
       ratios.push(
         ratio(`${label(c)}: frames/s gateway ÷ ws`, g.map((x, i) => x.deliveredPerS / w[i].deliveredPerS), 'delivered frames per second (> 1: the gateway delivers more)'),
         ratio(`${label(c)}: p99 ws ÷ gateway`, g.map((x, i) => w[i].latency.p99Us / x.latency.p99Us), 'p99 from the schedule (> 1: the gateway is faster)'),
       );
+      if ([...g, ...w].every((x) => perCpu(x) > 0)) {
+        ratios.push(ratio(`${label(c)}: frames per server CPU-second gateway ÷ ws`, g.map((x, i) => perCpu(x) / perCpu(w[i])),
+          'frames delivered per CPU-second the server used (> 1: the gateway is cheaper per frame)'));
+      }
       for (const [server, xs] of [['gateway', g], ['ws', w]] as const) {
         const sp = (f: (x: (typeof xs)[number]) => number) => fmtSpread(spreadOf(xs.map(f)));
         rows.push([server, c.kind, c.clients, c.rate, c.rate * c.clients, sp((x) => x.deliveredPerS), sp((x) => x.completeness * 100),
-          sp((x) => x.latency.p50Us), sp((x) => x.latency.p99Us), sp((x) => x.latency.maxUs), sp((x) => x.probe.p99Us)]);
+          sp((x) => x.latency.p50Us), sp((x) => x.latency.p99Us), sp((x) => x.latency.maxUs), sp((x) => x.probe.p99Us), sp(perCpu),
+          sp((x) => x.loadAvg1)]);
         series.push({ label: `${server} ${label(c)}`, points: points(medianBy(xs, (x) => x.latency.p99Us).latency) });
       }
     }
@@ -490,8 +499,13 @@ const gateway = define({
       return [route === 'read' ? 'GET positions' : 'POST orders', xs[0]?.connections ?? '-', fmtSpread(spreadOf(xs.map((x) => x.reqPerS))),
         fmtSpread(spreadOf(xs.map((x) => x.p50Ms))), fmtSpread(spreadOf(xs.map((x) => x.p99Ms))), xs.reduce((a, x) => a + x.ok, 0)];
     });
-    const big = configs.filter((c) => c.kind === 'fanout').map((c, i) => `${c.clients} clients: frames/s gateway ÷ ws ${fmtSpread(ratios[2 * i].spread, '×')}, ` +
-      `p99 ws ÷ gateway ${fmtSpread(ratios[2 * i + 1].spread, '×')}`);
+    const spreadNamed = (name: string) => {
+      const found = ratios.find((x) => x.label === name);
+      return found === undefined ? 'n/a' : fmtSpread(found.spread, '×');
+    };
+    const big = configs.filter((c) => c.kind === 'fanout').map((c) => `${c.clients} clients: frames/s gateway ÷ ws ${spreadNamed(`${label(c)}: frames/s gateway ÷ ws`)}, ` +
+      `p99 ws ÷ gateway ${spreadNamed(`${label(c)}: p99 ws ÷ gateway`)}, frames per server CPU-second gateway ÷ ws ` +
+      `${spreadNamed(`${label(c)}: frames per server CPU-second gateway ÷ ws`)}`);
     const e2e = spreadOf(runs('gateway', configs[configs.length - 1]).map((x) => x.latency.p99Us));
     return {
       summary: [
@@ -502,7 +516,8 @@ const gateway = define({
       tables: [
         {
           title: 'price fan-out, median (min..max) over repetitions; latency µs from each tick\'s scheduled send; probe = client 0 from the actual send, coordinated-omission corrected',
-          columns: ['server', 'kind', 'clients', 'ticks/s', 'frames/s requested', 'frames/s delivered', 'delivered %', 'p50', 'p99', 'max', 'probe p99'],
+          columns: ['server', 'kind', 'clients', 'ticks/s', 'frames/s requested', 'frames/s delivered', 'delivered %', 'p50', 'p99', 'max', 'probe p99',
+            'frames per server CPU-s', 'load (1 min)'],
           rows,
         },
         { title: `REST with autocannon, ${p['rest-seconds']} s per route (ms; autocannon records whole milliseconds)`, columns: ['route', 'connections', 'req/s', 'p50 ms', 'p99 ms', '2xx'], rows: restRows },
