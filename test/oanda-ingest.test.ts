@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
+import { encodeInstrumentRegisteredEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
+import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
+import { Subjects } from '../engine/switchboard/mod.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { oandaFeed } from '../engine/node/oanda-feed.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { fixtureWorkflow, OANDA_FILE, referenceRun, silentLogger, ticksOf, waitFor } from './helpers/engine.ts';
 import { loadTicks, startLoopback, tickScript } from './helpers/oanda-loopback.ts';
+import { databaseUrl, natsUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
 
 const N = 60_000;
 
@@ -51,12 +55,31 @@ t.test('OANDA stream -> PRICES -> actor: the live path gives the signals of a re
   t.same(signals.map(key), reference.map(key), 'same signals as a replay (ids differ: live tick seq is the tick time in µs)');
 });
 
-/** `pipstream run --source oanda` against the loopback server; resolves when `until` matches stdout (then SIGTERM) or the process ends. */
-function runNode(streamUrl: string, until: RegExp | null, timeoutMs = 90_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** A throwaway schema with every migration (so the registered instruments are the default three), as a DATABASE_URL. */
+async function schemaUrl(t: Test): Promise<string | null> {
+  if (!(await requireService(t, 'postgres', probes.postgres))) return null;
+  const admin = await connectPostgres(databaseUrl(), { max: 1 });
+  t.teardown(() => admin.end());
+  const { schema, sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  const url = new URL(databaseUrl());
+  url.searchParams.set('search_path', `${schema},public`);
+  return url.toString();
+}
+
+/**
+ * `pipstream run --source oanda` against the loopback server; resolves when `until` matches stdout (then
+ * `then()` runs, then SIGTERM) or the process ends.
+ */
+function runNode(streamUrl: string, until: RegExp | null, o: { timeoutMs?: number; databaseUrl?: string; then?: () => Promise<void> } = {}):
+  Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--source', 'oanda', '--instrument', 'EUR_USD'], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
-      env: { ...process.env, LOG_LEVEL: 'warn', OANDA_STREAM_URL: streamUrl, OANDA_TOKEN: 'tok', OANDA_ACCOUNT_ID: 'acct' },
+      env: {
+        ...process.env, LOG_LEVEL: 'warn', OANDA_STREAM_URL: streamUrl, OANDA_TOKEN: 'tok', OANDA_ACCOUNT_ID: 'acct',
+        ...(o.databaseUrl === undefined ? {} : { DATABASE_URL: o.databaseUrl }),
+      },
     });
     let stdout = '', stderr = '';
     let signalled = false;
@@ -65,30 +88,50 @@ function runNode(streamUrl: string, until: RegExp | null, timeoutMs = 90_000): P
       stdout += d;
       if (!signalled && until !== null && until.test(stdout)) {
         signalled = true;
-        child.kill('SIGTERM');
+        void (o.then?.() ?? Promise.resolve()).finally(() => child.kill('SIGTERM'));
       }
     });
     child.stderr.on('data', (d) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 90_000);
     child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
   });
 }
 
-t.test('pipstream run --source oanda: live prices reach the actor; Ctrl-C stops cleanly', async (t) => {
+t.test('pipstream run --source oanda: live prices reach the actor, a registered instrument joins the stream; Ctrl-C stops cleanly', async (t) => {
+  const db = await schemaUrl(t);
+  if (db === null) return;
   const server = await startLoopback({
-    token: 'tok', accountId: 'acct', instruments: ['EUR_USD'], script: tickScript(await loadTicks(undefined, 5000)), heartbeatIntervalMs: 200,
+    token: 'tok', accountId: 'acct', instruments: ['EUR_USD', 'NZD_USD', 'USD_JPY', 'GBP_USD'], script: tickScript(await loadTicks(undefined, 5000)),
+    heartbeatIntervalMs: 200,
   });
   t.teardown(() => server.close());
-  const r = await runNode(server.url, / ticks [1-9][0-9]* /);
-  t.match(r.stdout, /streaming EUR_USD from http:\/\/127\.0\.0\.1/, 'says where prices come from');
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), name: 'pipstream-test-oanda-register' });
+  t.teardown(() => bus.close());
+  const asked = (i: string) => server.requests.some((r) => r.status === 200 && new URL(r.url, 'http://x').searchParams.get('instruments')!.split(',').includes(i));
+  let joined = false;
+  const r = await runNode(server.url, / ticks [1-9][0-9]* /, {
+    databaseUrl: db,
+    // As the gateway's POST /v1/instruments announces one.
+    then: async () => {
+      bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({
+        envelope: makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED), instrumentRegistered: { instrument: 'GBP_USD' },
+      }));
+      joined = await waitFor(() => asked('GBP_USD'), 30_000);
+    },
+  });
+  t.match(r.stdout, /streaming EUR_USD, NZD_USD, USD_JPY from http:\/\/127\.0\.0\.1/, 'streams every registered instrument, says from where');
   t.match(r.stdout, /EUR_USD ticks [1-9][0-9]* /, `ticks reached the actor (stderr: ${r.stderr.slice(0, 300)})`);
+  t.ok(joined, 'a newly registered instrument: the stream resubscribes with it');
+  t.notMatch(r.stderr, /PS_OANDA/, 'without an error');
   t.equal(r.code, 0, `exit 0 after SIGTERM (stderr: ${r.stderr.slice(0, 400)})`);
 });
 
 t.test('pipstream run --source oanda: a rejected token ends the node with PS_OANDA_HTTP, no hang', async (t) => {
-  const server = await startLoopback({ token: 'another-token', accountId: 'acct', instruments: ['EUR_USD'], script: tickScript([]) });
+  const db = await schemaUrl(t);
+  if (db === null) return;
+  const server = await startLoopback({ token: 'another-token', accountId: 'acct', instruments: ['EUR_USD', 'NZD_USD', 'USD_JPY'], script: tickScript([]) });
   t.teardown(() => server.close());
-  const r = await runNode(server.url, null, 30_000);
+  const r = await runNode(server.url, null, { timeoutMs: 30_000, databaseUrl: db });
   t.equal(r.code, 1, 'exit 1');
   t.match(r.stderr, /error PS_OANDA_HTTP: .*401/, r.stderr.split('\n')[0]);
 });
