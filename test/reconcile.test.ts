@@ -201,7 +201,9 @@ t.test('periodic runs note the transactions since the previous one; stop() ends 
   const manual = server.injectFill({ instrument: 'GBP_USD', units: 1000, price: '1.27001' });
   while (!reports.some((x) => x.unseenFills.length > 0)) await sleep(10);
   const count = reports.length;
-  await sleep(100);
+  // Every 40 ms; a run itself takes a few HTTP round trips, longer on a loaded machine.
+  const deadline = Date.now() + 10_000;
+  while (reports.length < count + 1 && Date.now() < deadline) await sleep(10);
   t.ok(reports.length >= count + 1, 'keeps running');
   const later = reports.slice(1);
   t.equal(later[0].sinceTransactionId, first.lastTransactionId, 'from where the previous run ended');
