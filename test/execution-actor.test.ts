@@ -39,6 +39,8 @@ class CountingBroker implements Broker {
 
 interface Fixture {
   tag: string; account: string; bus: Bus; redis: Redis; events: LifecycleEvent[]; decisions: RiskDecisionFields[]; actors: ExecutionActor[];
+  /** Signal ids made for this test (their Redis records are deleted with it). */
+  ids: Set<string>;
 }
 
 async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Promise<Fixture | null> {
@@ -48,13 +50,13 @@ async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Pr
   const bus = await connectBus(kind === 'embedded' ? { kind } : { kind, url: natsUrl() });
   await bus.ensureStreams();
   const redis = await connectRedis(redisUrl());
-  const f: Fixture = { tag, account: `ex${tag}`, bus, redis, events: [], decisions: [], actors: [] };
+  const f: Fixture = { tag, account: `ex${tag}`, bus, redis, events: [], decisions: [], actors: [], ids: new Set() };
   await bus.consume('ORDERS', Subjects.orders(f.account), (m) => { f.events.push(readOrderUpdate(m.data) as LifecycleEvent); });
   await bus.consume('RISK', Subjects.riskDecisions(f.account), (m) => { f.decisions.push(readRiskDecision(m.data)); });
   t.teardown(async () => {
     for (const a of f.actors) await a.stop();
-    const keys = await redis.keys(`pipstream:order:*${tag}*`);
-    if (keys.length > 0) await redis.del(...keys);
+    // The ids this test made (KEYS would block a Redis that holds many orders for every other client).
+    if (f.ids.size > 0) await redis.del(...[...f.ids].map((id) => `pipstream:order:${id}`));
     if (bus.nats !== null) {
       const jsm = await jetstreamManager(bus.nats);
       for await (const ci of jsm.consumers.list(Streams.SIGNALS.name)) {
@@ -74,6 +76,7 @@ async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Pr
 function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
   const timeMs = BASE_MS + i * 1000;
   const id = `${deterministicEventId(timeMs, f.tag, 'signal', i)}-${f.tag}`;
+  f.ids.add(id);
   const data = encodeSignalEvent({
     envelope: { schemaVersion: 1, type: EventType.EVENT_TYPE_SIGNAL, eventId: id, correlationId: id, sourceTsUs: timeMs * 1000, ingestTsUs: timeMs * 1000 },
     signal: {
