@@ -4,8 +4,12 @@
  * RISK and PORTFOLIO journal on JetStream, with the exactly-once checks on (Redis claim per signal,
  * JetStream msgIds). Distinct signal ids, alternating buy/sell so the position limit never binds.
  *
- *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--recover] [--json]
+ * By default every signal is handed over at once (a burst: all orders in flight together); `--window N`
+ * keeps at most N orders in flight instead, a steady stream through the same path.
+ *
+ *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--window 0] [--recover] [--json]
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -24,13 +28,67 @@ export interface OrdersBenchOptions {
   reps?: number;
   /** Runs the trade path with its SIGNALS recovery consumers on, as a restarted node would. */
   recover?: boolean;
+  /** At most this many orders in flight (0: every signal at once, the default). */
+  window?: number;
   /** Called after each repetition with its figures (the CLI prints them as they come). */
   onRep?: (r: OrdersRep) => void;
 }
 
-export interface OrdersRep { rep: number; orders: number; seconds: number; ordersPerSecond: number }
+export interface OrdersRep {
+  rep: number;
+  orders: number;
+  seconds: number;
+  ordersPerSecond: number;
+  /** CPU (user + system) of this process per order during the repetition, µs. */
+  nodeCpuUsPerOrder: number;
+  /**
+   * The same for the local nats-server (all of its work in that time, other clients' included), or null when
+   * it cannot be found.
+   */
+  natsCpuUsPerOrder: number | null;
+}
 
-export interface OrdersResult { scenario: 'orders'; recover: boolean; results: OrdersRep[] }
+/**
+ * The local nats-server's pid: the one in its pid file when that process is a nats-server, else the only
+ * nats-server process on this host; null when there is none (or several) or /proc is unavailable.
+ */
+function natsPid(pidFile: string): string | null {
+  const isNats = (pid: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'nats-server';
+    } catch {
+      return false;
+    }
+  };
+  try {
+    const pid = readFileSync(pidFile, 'utf8').trim();
+    if (isNats(pid)) return pid;
+  } catch { /* no pid file: look the process up */ }
+  try {
+    const found = readdirSync('/proc').filter((d) => /^\d+$/.test(d) && isNats(d));
+    return found.length === 1 ? found[0]! : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) of a local process from /proc, or null. */
+function processCpuSeconds(pid: string | null): number | null {
+  if (pid === null) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
+const NATS_PID_FILE = fileURLToPath(new URL('../.pipstream/nats.pid', import.meta.url));
+
+export interface OrdersResult { scenario: 'orders'; recover: boolean; window: number; results: OrdersRep[] }
+
+/** A millisecond's pause while the window is full (a timer, not a busy loop: the CPU figures stay the path's). */
+const pause = () => new Promise<void>((r) => setTimeout(r, 1));
 
 function signal(run: string, rep: number, i: number): EngineSignal {
   const time_ms = Date.UTC(2014, 4, 5) + i * 10;
@@ -45,9 +103,10 @@ function signal(run: string, rep: number, i: number): EngineSignal {
 
 /** Needs NATS (JetStream) and Redis at the configured URLs. */
 export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<OrdersResult> {
-  const n = opts.orders ?? 20_000, reps = opts.reps ?? 3, recover = opts.recover ?? false;
-  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(reps) && reps > 0)) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', 'orders bench: orders and reps must be positive integers', { orders: n, reps });
+  const n = opts.orders ?? 20_000, reps = opts.reps ?? 3, recover = opts.recover ?? false, window = opts.window ?? 0;
+  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(reps) && reps > 0 && Number.isInteger(window) && window >= 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'orders bench: orders and reps must be positive integers, window a non-negative one',
+      { orders: n, reps, window });
   }
   const config = loadConfig();
   const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders' });
@@ -62,18 +121,37 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
         // Limits that hold every order of the burst pending at once: the checks run, none binds.
         risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
         quote: () => null, recover, durablePrefix: `bench-${run}-${rep}`,
+        // The bench's account is new: no pending confirmation of it to rebuild from the (large, shared) ORDERS journal.
+        accounts: () => [],
         onError: (e) => { throw e; },
       });
       const signals = Array.from({ length: n }, (_, i) => signal(run, rep, i));
+      const cpu0 = process.cpuUsage();
+      const nats = natsPid(NATS_PID_FILE);
+      const nats0 = processCpuSeconds(nats);
       const t0 = performance.now();
-      for (const s of signals) trade.onSignal(s);
+      if (window === 0) {
+        for (const s of signals) trade.onSignal(s);
+      } else {
+        for (const s of signals) {
+          while (trade.stats().pending >= window) await pause();
+          trade.onSignal(s);
+        }
+      }
       await trade.idle();
       await bus.flush();
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const nats1 = processCpuSeconds(nats);
       const st = trade.stats();
       await trade.stop();
+      // The idempotency records would otherwise live 24 h on this Redis, 20,000 per repetition.
+      for (let i = 0; i < n; i += 5000) await redis.del(...signals.slice(i, i + 5000).map((x) => `pipstream:order:${x.id}`));
       if (st.filled !== n) throw new Error(`rep ${rep}: ${st.filled} of ${n} filled (${JSON.stringify(st)})`);
-      const r = { rep, orders: n, seconds, ordersPerSecond: n / seconds };
+      const r: OrdersRep = {
+        rep, orders: n, seconds, ordersPerSecond: n / seconds, nodeCpuUsPerOrder: (cpu.user + cpu.system) / n,
+        natsCpuUsPerOrder: nats0 === null || nats1 === null ? null : ((nats1 - nats0) * 1e6) / n,
+      };
       results.push(r);
       opts.onRep?.(r);
     }
@@ -81,17 +159,17 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
     await redis.quit();
     await bus.close();
   }
-  return { scenario: 'orders', recover, results };
+  return { scenario: 'orders', recover, window, results };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: {
     orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, recover: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
+    window: { type: 'string', default: '0' }, json: { type: 'boolean', default: false },
   } });
   const r = await runOrdersBench({
-    orders: Number(values.orders), reps: Number(values.reps), recover: values.recover,
-    onRep: values.json ? undefined : (x) => process.stdout.write(`rep ${x.rep}: ${x.orders} orders in ${x.seconds.toFixed(2)} s = ${Math.round(x.ordersPerSecond)} orders/s\n`),
+    orders: Number(values.orders), reps: Number(values.reps), recover: values.recover, window: Number(values.window),
+    onRep: values.json ? undefined : (x) => process.stdout.write(`rep ${x.rep}: ${x.orders} orders in ${x.seconds.toFixed(2)} s = ${Math.round(x.ordersPerSecond)} orders/s; CPU per order: node ${Math.round(x.nodeCpuUsPerOrder)} µs, nats-server ${x.natsCpuUsPerOrder === null ? '?' : Math.round(x.natsCpuUsPerOrder)} µs\n`),
   });
   if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
 }

@@ -198,13 +198,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   /** RISK decision first, then the lifecycle events; msgIds make a repeat (after a takeover) a no-op. */
-  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number): Array<Promise<unknown>> {
-    const acks: Array<Promise<unknown>> = [];
+  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number, events = lifecycleEvents(rec, signal, broker.name),
+    acks: Array<Promise<unknown>> = []): Array<Promise<unknown>> {
     if (from === 0) {
       const m = riskDecisionMessage(riskDecision(rec, signal));
       acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
     }
-    const events = lifecycleEvents(rec, signal, broker.name);
     for (let i = Math.max(0, from - 1); i < events.length; i++) {
       const m = orderUpdateMessage(events[i]!);
       acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
@@ -223,17 +222,20 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       { signalId: signal.id });
   }
 
-  function result(rec: OrderRecord, signal: OrderSignal, duplicate: boolean): ExecutionResult {
-    return { orderId: rec.orderId, state: rec.state, events: lifecycleEvents(rec, signal, broker.name), duplicate };
+  function result(rec: OrderRecord, signal: OrderSignal, duplicate: boolean, events = lifecycleEvents(rec, signal, broker.name)): ExecutionResult {
+    return { orderId: rec.orderId, state: rec.state, events, duplicate };
   }
 
-  /** A settled record: journal it if that never completed, and hand back its outcome. */
+  /** A settled record: journal it if that never completed, and hand back its outcome (reported to onSettled unless a duplicate). */
   async function settled(recStamp: string, rec: OrderRecord, signal: OrderSignal, duplicate: boolean): Promise<ExecutionResult> {
+    const events = lifecycleEvents(rec, signal, broker.name);
     if (!rec.journaled) {
-      await Promise.all(publishJournal(rec, signal, 0));
+      await Promise.all(publishJournal(rec, signal, 0, events));
       await advance(recStamp, { ...rec, journaled: true }, signal);
     }
-    return result(rec, signal, duplicate);
+    const r = result(rec, signal, duplicate, events);
+    if (!duplicate) o.onSettled?.(signal, r);
+    return r;
   }
 
   /** Risk checks and reservation: the recorded decision, with `res` pending when approved under limits. */
@@ -257,7 +259,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return { approved: v.ok, reason: j.reason, limit: j.limit, value: j.value, limitsJson: a.limitsJson };
   }
 
-  /** From a SUBMITTED record this actor owns to a settled one. */
+  /** From a SUBMITTED record this actor owns to a settled one, reported to onSettled. */
   async function submit(signal: OrderSignal, recStamp: string, rec: OrderRecord, fresh: boolean): Promise<ExecutionResult> {
     const res = pending.get(signal.id) ?? null;
     // Fresh: RISK and SUBMITTED go out now, their acks awaited with the outcome's. A takeover re-sends all (msgIds dedupe).
@@ -290,28 +292,28 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       pending.delete(signal.id);
     }
     const final: OrderRecord = { ...rec, state, outcome, journaled: true };
-    await Promise.all([...acks, ...publishJournal(final, signal, fresh ? 2 : 0)]);
+    const events = lifecycleEvents(final, signal, broker.name);
+    await Promise.all(publishJournal(final, signal, fresh ? 2 : 0, events, acks));
     if ((await advance(recStamp, final, signal)) === null) throw lost(signal);
-    return result(final, signal, false);
-  }
-
-  async function report(p: Promise<ExecutionResult>, signal: OrderSignal): Promise<ExecutionResult> {
-    const r = await p;
+    const r = result(final, signal, false, events);
     o.onSettled?.(signal, r);
     return r;
   }
 
   /** One handling per signal id in this actor: a concurrent call waits for the running one (a duplicate). */
-  async function once(signal: OrderSignal, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+  function once(signal: OrderSignal, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
     const running = inflight.get(signal.id);
-    if (running !== undefined) return { ...(await running), duplicate: true };
+    if (running !== undefined) return running.then((r) => ({ ...r, duplicate: true }));
     const p = run();
     inflight.set(signal.id, p);
-    try {
-      return await p;
-    } finally {
+    // One reaction for both outcomes (not an async frame plus try/finally): the entry goes once it settled.
+    return p.then((r) => {
       inflight.delete(signal.id);
-    }
+      return r;
+    }, (err: unknown) => {
+      inflight.delete(signal.id);
+      throw err;
+    });
   }
 
   function execute(signal: OrderSignal): Promise<ExecutionResult> {
@@ -329,9 +331,9 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     };
     const s = stamp();
     if ((await redis.set(key, encodeRecord(s, rec), 'PX', ttl, 'NX')) === 'OK') {
-      if (!risk.approved) return report(settled(s, rec, signal, false), signal);
+      if (!risk.approved) return settled(s, rec, signal, false);
       if (res.pending) pending.set(signal.id, res);
-      return report(submit(signal, s, rec, true), signal);
+      return submit(signal, s, rec, true);
     }
     if (res.pending) release(limitsFor(signal.account)!.risk, res);
     return existing(signal);
@@ -349,7 +351,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       if (rec.owner === owner || Date.now() - rec.atMs >= lease) {
         const taken: OrderRecord = { ...rec, owner, atMs: Date.now() };
         const next = await advance(prev, taken, signal);
-        if (next !== null) return report(submit(signal, next, taken, false), signal);
+        if (next !== null) return submit(signal, next, taken, false);
         continue;
       }
       if (stopped) throw new PipstreamError('PS_ORDER_CLAIM_LOST', `signal ${signal.id}: stopping while another actor holds it`, { signalId: signal.id });

@@ -65,24 +65,32 @@ export interface OrderRecord {
 
 export const orderKey = (signalId: string): string => `pipstream:order:${signalId}`;
 
-/** The lifecycle events a record stands for: SUBMITTED and the outcome, or just RISK_REJECTED. */
-export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent[] {
-  const base = {
+/**
+ * One event with every field spelled out (no object spreads: this runs several times per order and
+ * spread copies of a 24-field object showed up as a hot spot). Key order as the spread form had it:
+ * the signal's fields, then `state`.
+ */
+function lifecycleEvent(
+  rec: OrderRecord, s: OrderSignal, broker: string, state: LifecycleState, timeMs: number, price: number | null, reason: string | null,
+  riskLimit: number | null, riskValue: number | null, stopLossPrice: number | null, takeProfitPrice: number | null, slippagePips: number | null,
+): LifecycleEvent {
+  return {
     orderId: rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units, broker,
     bid: s.bid, ask: s.ask, expiresMs: null, workflowId: s.workflowId, workflowVersion: s.workflowVersion, stopLossPips: s.stopLossPips,
-    takeProfitPips: s.takeProfitPips, price: null, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
-    takeProfitPrice: null, slippagePips: null, timeMs: s.timeMs,
+    takeProfitPips: s.takeProfitPips, price, reason, riskLimit, riskValue, stopLossPrice, takeProfitPrice, slippagePips, timeMs, state,
   };
+}
+
+/** The lifecycle events a record stands for: SUBMITTED and the outcome, or just RISK_REJECTED. */
+export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent[] {
   if (rec.state === 'RISK_REJECTED') {
-    return [{ ...base, state: 'RISK_REJECTED', reason: rec.risk.reason, riskLimit: rec.risk.limit, riskValue: rec.risk.value }];
+    return [lifecycleEvent(rec, s, broker, 'RISK_REJECTED', s.timeMs, null, rec.risk.reason, rec.risk.limit, rec.risk.value, null, null, null)];
   }
-  const submitted: LifecycleEvent = { ...base, state: 'SUBMITTED' };
+  const submitted = lifecycleEvent(rec, s, broker, 'SUBMITTED', s.timeMs, null, null, null, null, null, null, null);
   const o = rec.outcome;
   if (o === null || rec.state === 'SUBMITTED') return [submitted];
-  return [submitted, {
-    ...base, state: rec.state, timeMs: o.timeMs, price: o.price, reason: o.reason, stopLossPrice: o.stopLossPrice,
-    takeProfitPrice: o.takeProfitPrice, slippagePips: o.slippagePips,
-  }];
+  return [submitted, lifecycleEvent(rec, s, broker, rec.state, o.timeMs, o.price, o.reason, null, null, o.stopLossPrice, o.takeProfitPrice,
+    o.slippagePips)];
 }
 
 /** The RISK message of a record. */

@@ -6,7 +6,7 @@
  * wrapper, so `decodeEnvelope` reads the header of any of them.
  * 64-bit integers decode as plain numbers (see proto/runtime.mjs).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { pipstream } from '../../proto/gen/pipstream.js';
 import { PipstreamError } from '../errors/mod.ts';
@@ -59,6 +59,11 @@ export function newEventId(): string {
 const MAX_UUID_MS = 2 ** 48 - 1;
 const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
+/** SHA-256 of a string's UTF-8 bytes, as hex: one native call where the runtime has crypto.hash (Node >= 20.12). */
+const sha256Hex: (s: string) => string = typeof crypto.hash === 'function'
+  ? (s) => crypto.hash('sha256', s, 'hex')
+  : (s) => crypto.createHash('sha256').update(s).digest('hex');
+
 /**
  * A UUIDv7-layout id derived only from `timeMs` (the tick time: the 48-bit timestamp) and a
  * SHA-256 of `parts` (the 74 "random" bits), so replaying the same tick file yields the same
@@ -69,21 +74,13 @@ export function deterministicEventId(timeMs: number, ...parts: ReadonlyArray<str
     throw new PipstreamError('PS_BAD_ARGUMENT', `deterministicEventId: time ${timeMs} ms is outside the UUIDv7 range`,
       { timeMs });
   }
-  const h = createHash('sha256').update(String(timeMs)).update('\u001f').update(parts.join('\u001f')).digest();
+  // One-shot hash of the same bytes as hashing String(timeMs), '\u001f' and the joined parts in turn
+  // (the first two are ASCII, so concatenating before UTF-8 encoding changes nothing).
+  const h = sha256Hex(`${timeMs}\u001f${parts.join('\u001f')}`);
   const ms = Math.floor(timeMs);
-  const hi = Math.floor(ms / 2 ** 16); // top 32 bits of the 48-bit timestamp
-  const lo = ms % 2 ** 16;
-  const b = h; // reuse the digest buffer for the 16 id bytes
-  b[0] = hi >>> 24; b[1] = (hi >>> 16) & 0xff; b[2] = (hi >>> 8) & 0xff; b[3] = hi & 0xff;
-  b[4] = lo >>> 8; b[5] = lo & 0xff;
-  b[6] = 0x70 | (b[6]! & 0x0f); // version 7
-  b[8] = 0x80 | (b[8]! & 0x3f); // variant 10
-  let s = '';
-  for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
-    s += HEX[b[i]!];
-  }
-  return s;
+  const t = ms.toString(16).padStart(12, '0'); // the 48-bit timestamp, bytes 0-5
+  // Byte 6: version 7 over the hash's low nibble; byte 8: variant 10 over its low 6 bits.
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${h.slice(13, 16)}-${HEX[0x80 | (parseInt(h.slice(16, 18), 16) & 0x3f)]}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
 /** Wall-clock microseconds since the epoch (integer), for envelope timestamps. */
@@ -111,30 +108,50 @@ export function decodeEnvelope(data: Uint8Array): Envelope {
   return pb.EnvelopeOnly.decode(data).envelope ?? {};
 }
 
-export const encodeTickEvent = (m: TickEvent): Uint8Array => pb.TickEvent.encode(m).finish();
+/** What the generated `encode` functions write to (the protobufjs Writer). */
+type PbWriter = ReturnType<typeof pb.Envelope.encode>;
+
+/**
+ * One writer for every encode below: the generated code grows it once and keeps it, so a message costs
+ * one exactly-sized buffer (finish() copies out) instead of a new writer, its 128-byte buffer and every
+ * doubling. Encoding is synchronous, so nothing else can write to it in between.
+ */
+let shared: PbWriter | null = null;
+const MAX_SHARED_WRITER = 64 * 1024;
+
+function encodeWith<T>(encode: (m: T, w?: PbWriter) => PbWriter, m: T): Uint8Array {
+  const w = shared ?? (shared = pb.EnvelopeOnly.encode({}));
+  w.pos = 0;
+  w.states = null;
+  const out = encode(m, w).finish();
+  if (w.buf.length > MAX_SHARED_WRITER) shared = null; // one huge message does not pin its buffer
+  return out;
+}
+
+export const encodeTickEvent = (m: TickEvent): Uint8Array => encodeWith(pb.TickEvent.encode, m);
 export const decodeTickEvent = (d: Uint8Array): TickEvent => pb.TickEvent.decode(d);
-export const encodeBarEvent = (m: BarEvent): Uint8Array => pb.BarEvent.encode(m).finish();
+export const encodeBarEvent = (m: BarEvent): Uint8Array => encodeWith(pb.BarEvent.encode, m);
 export const decodeBarEvent = (d: Uint8Array): BarEvent => pb.BarEvent.decode(d);
-export const encodeSignalEvent = (m: SignalEvent): Uint8Array => pb.SignalEvent.encode(m).finish();
+export const encodeSignalEvent = (m: SignalEvent): Uint8Array => encodeWith(pb.SignalEvent.encode, m);
 export const decodeSignalEvent = (d: Uint8Array): SignalEvent => pb.SignalEvent.decode(d);
-export const encodeRejectedTickEvent = (m: RejectedTickEvent): Uint8Array => pb.RejectedTickEvent.encode(m).finish();
+export const encodeRejectedTickEvent = (m: RejectedTickEvent): Uint8Array => encodeWith(pb.RejectedTickEvent.encode, m);
 export const decodeRejectedTickEvent = (d: Uint8Array): RejectedTickEvent => pb.RejectedTickEvent.decode(d);
 export const encodeInstrumentRegisteredEvent = (m: InstrumentRegisteredEvent): Uint8Array =>
-  pb.InstrumentRegisteredEvent.encode(m).finish();
+  encodeWith(pb.InstrumentRegisteredEvent.encode, m);
 export const decodeInstrumentRegisteredEvent = (d: Uint8Array): InstrumentRegisteredEvent =>
   pb.InstrumentRegisteredEvent.decode(d);
 export const encodeWorkflowChangedEvent = (m: WorkflowChangedEvent): Uint8Array =>
-  pb.WorkflowChangedEvent.encode(m).finish();
+  encodeWith(pb.WorkflowChangedEvent.encode, m);
 export const decodeWorkflowChangedEvent = (d: Uint8Array): WorkflowChangedEvent => pb.WorkflowChangedEvent.decode(d);
-export const encodeOrderUpdateEvent = (m: OrderUpdateEvent): Uint8Array => pb.OrderUpdateEvent.encode(m).finish();
+export const encodeOrderUpdateEvent = (m: OrderUpdateEvent): Uint8Array => encodeWith(pb.OrderUpdateEvent.encode, m);
 export const decodeOrderUpdateEvent = (d: Uint8Array): OrderUpdateEvent => pb.OrderUpdateEvent.decode(d);
-export const encodeRiskDecisionEvent = (m: RiskDecisionEvent): Uint8Array => pb.RiskDecisionEvent.encode(m).finish();
+export const encodeRiskDecisionEvent = (m: RiskDecisionEvent): Uint8Array => encodeWith(pb.RiskDecisionEvent.encode, m);
 export const decodeRiskDecisionEvent = (d: Uint8Array): RiskDecisionEvent => pb.RiskDecisionEvent.decode(d);
-export const encodeNotificationEvent = (m: NotificationEvent): Uint8Array => pb.NotificationEvent.encode(m).finish();
+export const encodeNotificationEvent = (m: NotificationEvent): Uint8Array => encodeWith(pb.NotificationEvent.encode, m);
 export const decodeNotificationEvent = (d: Uint8Array): NotificationEvent => pb.NotificationEvent.decode(d);
-export const encodePositionUpdateEvent = (m: PositionUpdateEvent): Uint8Array => pb.PositionUpdateEvent.encode(m).finish();
+export const encodePositionUpdateEvent = (m: PositionUpdateEvent): Uint8Array => encodeWith(pb.PositionUpdateEvent.encode, m);
 export const decodePositionUpdateEvent = (d: Uint8Array): PositionUpdateEvent => pb.PositionUpdateEvent.decode(d);
-export const encodePnlSampleEvent = (m: PnlSampleEvent): Uint8Array => pb.PnlSampleEvent.encode(m).finish();
+export const encodePnlSampleEvent = (m: PnlSampleEvent): Uint8Array => encodeWith(pb.PnlSampleEvent.encode, m);
 export const decodePnlSampleEvent = (d: Uint8Array): PnlSampleEvent => pb.PnlSampleEvent.decode(d);
-export const encodeLatencySampleEvent = (m: LatencySampleEvent): Uint8Array => pb.LatencySampleEvent.encode(m).finish();
+export const encodeLatencySampleEvent = (m: LatencySampleEvent): Uint8Array => encodeWith(pb.LatencySampleEvent.encode, m);
 export const decodeLatencySampleEvent = (d: Uint8Array): LatencySampleEvent => pb.LatencySampleEvent.decode(d);

@@ -96,6 +96,16 @@ const opt = (x: number | null | undefined): number | null => (x === null || x ==
 /** Proto3 `optional`: absent, not 0, when there is no value. */
 const put = (x: number | null): number | undefined => (x === null || !Number.isFinite(x) ? undefined : x);
 const STATE_PREFIX = 'ORDER_STATE_';
+/** OrderState by state name, looked up once per name rather than a template string per message. */
+const STATES = new Map<string, OrderState>();
+function stateOut(name: OrderStateName): OrderState {
+  let st = STATES.get(name);
+  if (st === undefined) {
+    st = OrderState[`${STATE_PREFIX}${name}` as keyof typeof OrderState] as OrderState;
+    STATES.set(name, st);
+  }
+  return st;
+}
 
 function envelope(type: EventType, timeMs: number, signalId: string, ...idParts: string[]): Envelope {
   return makeEnvelope(type, {
@@ -117,7 +127,7 @@ export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
     envelope: envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, 'order-update', msgId),
     orderUpdate: {
       orderId: u.orderId, signalId: u.signalId, account: u.account, instrument: u.instrument,
-      state: OrderState[`${STATE_PREFIX}${u.state}` as keyof typeof OrderState] as OrderState, side: sideOut(u.side), units: u.units,
+      state: stateOut(u.state), side: sideOut(u.side), units: u.units,
       timeMs: u.timeMs, broker: u.broker, price: put(u.price), reason: u.reason ?? '', riskLimit: put(u.riskLimit),
       riskValue: put(u.riskValue), stopLossPrice: put(u.stopLossPrice), takeProfitPrice: put(u.takeProfitPrice),
       slippagePips: put(u.slippagePips), bid: u.bid, ask: u.ask, expiresMs: put(u.expiresMs), workflowId: u.workflowId,
@@ -256,7 +266,9 @@ export function positionMessage(p: PositionFields): JournalMessage {
   const msgId = `${p.orderId}:position`;
   const data = encodePositionUpdateEvent({
     envelope: envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, 'position', msgId),
-    positionUpdate: { ...p },
+    positionUpdate: {
+      account: p.account, instrument: p.instrument, orderId: p.orderId, units: p.units, avgPrice: p.avgPrice, realized: p.realized, timeMs: p.timeMs,
+    },
   });
   return { subject: Subjects.positions(p.account), data, msgId };
 }
