@@ -7,9 +7,12 @@ import { randomBytes } from 'node:crypto';
 import t from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
+import { decodeSignalEvent } from '../engine/events/mod.ts';
 import { publishTicks } from '../engine/node/feed.ts';
+import { engineSignalOf } from '../engine/node/journal.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { connectRedis } from '../engine/store/mod.ts';
+import { Subjects } from '../engine/switchboard/mod.ts';
 import {
   applyLimits, checkInstrumentOrder, createAccountRisk, instrumentChecks, type RiskLimits, RiskVerdict,
 } from '../engine/risk/mod.ts';
@@ -217,5 +220,11 @@ t.test('through a node: its fills reach `position` conditions, and its accounts\
   t.ok(firstFill > 0, `the first fill came after ${firstFill} buy signal(s) in its chunk`);
   t.equal(signals.length, firstFill, 'once the fill reached the actor, the position condition held off every later crossing');
   t.ok(signals.every((s) => s.risk_check?.approved === true), 'the account has limits: each order was checked in the actor, and passed');
+  await bus.flush();
+  const journaled: EngineSignal[] = [];
+  const c = await bus.consume('SIGNALS', Subjects.signals(account), (m) => { journaled.push(engineSignalOf(decodeSignalEvent(m.data).signal!)); });
+  t.ok(await waitFor(() => journaled.length === signals.length, 10_000), 'every signal journaled');
+  await c.close();
+  t.same(journaled.map((s) => s.risk_check), signals.map((s) => s.risk_check), 'with the actor\'s check, as a recovery or replay reads it');
   t.match(node.trade!.portfolio.positionsOf(account), [{ instrument: INSTRUMENT, units: 1000 * firstFill }], 'long by the buys made');
 });

@@ -7,11 +7,12 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import t from 'tap';
 import type { Test } from 'tap';
 import {
-  type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, type OrderRecord, orderKey, startExecutionActor,
+  type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, type OrderRecord, orderKey, orderSignalFromEngine, startExecutionActor,
 } from '../actors/execution/execution-actor.ts';
 import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
+import { readDeadLetter } from '../engine/events/dead-letter.ts';
 import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode } from '../engine/events/mod.ts';
 import { readOrderUpdate, readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
 import { readRiskState } from '../engine/risk/mod.ts';
@@ -246,6 +247,36 @@ t.test('alerts are acked without an order; an undecodable message goes to the de
   t.equal(broker.calls.length, 0);
   t.same(errors, ['PS_BAD_ARGUMENT']);
   t.same(f.events, []);
+  const letter = readDeadLetter(dlq[0]!);
+  t.match(letter, { subject: Subjects.signals(f.account), stream: 'SIGNALS', consumer: 'execution', error: { code: 'PS_BAD_ARGUMENT', message: /undecodable signal/ } },
+    'the dead letter says where it came from and why');
+  t.ok(letter.seq > 0, 'with its stream sequence');
+  t.same([...letter.data], [0xff, 0xff, 0xff], 'and the message as it arrived');
+});
+
+t.test('the instrument actor\'s checks stand: its rejection is journaled as is, its pass is not re-checked here', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  // Limits here that the actor's verdicts contradict: what is journaled shows whose checks decided.
+  const a = await start(f, broker, { risk: { limits: { max_order_units: 100 }, instruments: [INSTRUMENT] } });
+  const base = {
+    account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null,
+    workflowId: 'wf', workflowVersion: 1,
+  };
+  const rejected = signal(f, 30), passed = signal(f, 31);
+  const r1 = await a.execute({ ...base, id: rejected.id, timeMs: rejected.timeMs, instrumentRisk: { approved: false, reason: 'MAX_SPREAD', limit: 1, value: 1.5 } });
+  t.equal(r1.state, 'RISK_REJECTED');
+  const r2 = await a.execute({ ...base, id: passed.id, timeMs: passed.timeMs, instrumentRisk: { approved: true, reason: null, limit: null, value: null } });
+  t.equal(r2.state, 'FILLED', 'passed in the actor (on the limits in force at its tick): only the account budget is reserved here');
+  t.match(f.decisions, [{ approved: false, reason: 'MAX_SPREAD', limit: 1, value: 1.5 }, { approved: true }], 'both decisions journaled');
+  t.equal(broker.calls.length, 1);
+  const poison = orderSignalFromEngine({
+    id: 'x', type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: BASE_MS, workflow_id: 'wf', workflow_version: 1, node_id: 'n', trigger_node_id: 't',
+    account: f.account, price: 1.1, bid: 1.1, ask: 1.1001, side: 'buy', units: 1000, stop_loss_pips: null, take_profit_pips: null, cooldown_s: null,
+    expiry_s: null, tick_seq: 1, tradeable: true, risk_check: { approved: false, reason: 'NO_SUCH_REASON' as never, limit: null, value: null },
+  });
+  t.match(poison, { poison: /without a known reason/ }, 'a rejection without a known reason is a poison message');
 });
 
 t.test('over NATS JetStream: 20 copies and two actors, one submission; a restarted actor on the same durable orders nothing more', async (t) => {

@@ -17,11 +17,12 @@
  */
 import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
+import { deadLetterMessage } from '../../engine/events/dead-letter.ts';
 import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
   type AccountRisk, applyLimits, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
-  Reservation, RiskReason, type RiskLimits, RiskVerdict,
+  Reservation, RISK_REASON_CODES, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { Redis } from '../../engine/store/mod.ts';
@@ -107,9 +108,14 @@ export function orderSignalFromEngine(s: EngineSignal): OrderSignal | { skip: st
   if (s.side === null || !Number.isSafeInteger(units) || units <= 0 || !Number.isFinite(s.time_ms)) {
     return { poison: `signal ${s.id}: no side, bad units or time` };
   }
+  const pre = s.risk_check ?? null;
+  if (pre !== null && !pre.approved && (pre.reason === null || !RISK_REASON_CODES.includes(pre.reason))) {
+    return { poison: `signal ${s.id}: a risk check that rejected without a known reason (${String(pre.reason)})` };
+  }
   return {
     id: s.id, account: s.account, instrument: s.instrument, side: s.side, units, timeMs: s.time_ms, bid: s.bid, ask: s.ask,
     stopLossPips: s.stop_loss_pips, takeProfitPips: s.take_profit_pips, workflowId: s.workflow_id, workflowVersion: s.workflow_version,
+    instrumentRisk: pre,
   };
 }
 
@@ -238,25 +244,36 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return r;
   }
 
-  /** Risk checks and reservation: the recorded decision, with `res` pending when approved under limits. */
+  /**
+   * Risk checks and reservation: the recorded decision, with `res` pending when approved under limits. The
+   * instrument-level checks are the instrument actor's when it ran them (on the signal's tick), else run here.
+   */
   function checkRisk(signal: OrderSignal, res: Reservation): RecordedRisk {
+    const pre = signal.instrumentRisk ?? null;
     const a = limitsFor(signal.account);
-    if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
-    let checks = a.checks.get(signal.instrument);
-    if (checks === undefined) {
-      // Built on the account's shared memory: they follow applyLimits() on any thread.
-      checks = instrumentChecks(a.risk, signal.instrument);
-      a.checks.set(signal.instrument, checks);
+    if (pre !== null && !pre.approved) {
+      return { approved: false, reason: pre.reason, limit: pre.limit, value: pre.value, limitsJson: a?.limitsJson ?? '' };
     }
+    if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     let v: RiskVerdict = verdict;
-    if (checkInstrumentOrder(checks, signal.bid, signal.ask, signed, verdict)) {
+    if (pre !== null ? verdict.pass() : checkInstrumentOrder(checksOf(a, signal.instrument), signal.bid, signal.ask, signed, verdict)) {
       const slot = a.risk.slotOf(signal.instrument);
       if (slot < 0) verdict.reject(RiskReason.INSTRUMENT_NOT_ALLOWED, NaN, NaN);
       else v = reserve(a.risk, slot, signed, signal.timeMs, res);
     }
     const j = v.toJSON();
     return { approved: v.ok, reason: j.reason, limit: j.limit, value: j.value, limitsJson: a.limitsJson };
+  }
+
+  /** Instrument checks built on the account's shared memory: they follow applyLimits() on any thread. */
+  function checksOf(a: AccountLimits, instrument: string): InstrumentChecks {
+    let checks = a.checks.get(instrument);
+    if (checks === undefined) {
+      checks = instrumentChecks(a.risk, instrument);
+      a.checks.set(instrument, checks);
+    }
+    return checks;
   }
 
   /** From a SUBMITTED record this actor owns to a settled one, reported to onSettled. */
@@ -373,9 +390,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       return;
     }
     if ('poison' in s) {
-      await bus.publish(Subjects.deadLetter(msg.subject), msg.data, { msgId: `${msg.subject}:${msg.seq}` });
-      o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `execution actor: ${s.poison} (sent to ${Subjects.deadLetter(msg.subject)})`,
-        { subject: msg.subject, seq: msg.seq }));
+      const err = new PipstreamError('PS_BAD_ARGUMENT', `execution actor: ${s.poison}`, { subject: msg.subject, seq: msg.seq });
+      const letter = deadLetterMessage({ subject: msg.subject, stream: 'SIGNALS', seq: msg.seq, data: msg.data, consumer: 'execution', error: err,
+        failedAtMs: Date.now() });
+      // Unacked if this fails: the message comes back, and is set aside then.
+      await bus.publish(letter.subject, letter.data, { msgId: letter.msgId });
+      o.onError?.(new PipstreamError(err.code, `${err.message} (sent to ${letter.subject})`, err.details));
       return msg.ack();
     }
     if (!owns(s.account)) {

@@ -7,6 +7,7 @@
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import type { OrderUpdateFields, RiskDecisionFields } from '../../engine/events/trade.ts';
 import type { Redis } from '../../engine/store/mod.ts';
+import type { RiskCheckResult } from '../../engine/supervisor/mod.ts';
 import type { OrderOutcome, OrderSide } from './broker.ts';
 
 export type LifecycleState = 'SUBMITTED' | 'FILLED' | 'REJECTED' | 'RISK_REJECTED';
@@ -29,6 +30,11 @@ export interface OrderSignal {
   workflowVersion: number;
   /** The order id when it was fixed earlier (a confirmed order keeps its pending id); default orderIdFor(id, timeMs). */
   orderId?: string;
+  /**
+   * The instrument-level checks the instrument actor ran on the signal's tick (DESIGN §7); null or absent:
+   * it ran none (no limits for the account there, a confirmed or manual order), and execution runs them.
+   */
+  instrumentRisk?: RiskCheckResult | null;
 }
 
 /** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */
