@@ -62,6 +62,8 @@ try {
     bus, redis, logger: pino({ level: 'silent' }), nodeId: `lag-${run}`, broker: new PaperBroker(), quote: () => null,
     risk: { limits: { max_position_units: 2_000_000_000, max_open_trades: 2_000_000_000 }, instruments: ['EUR_USD'] },
     durablePrefix: `bench-lag-${run}`,
+    // The bench's account is new: no pending confirmation of it to rebuild from the (large, shared) ORDERS journal.
+    accounts: () => [],
   });
   const samples = new Map<PersistedStream, number[]>(STREAMS.map((s) => [s, []]));
   let sampling = true;
