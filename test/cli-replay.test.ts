@@ -77,7 +77,8 @@ t.test('--bus jetstream: identical lines, journaled in SIGNALS without duplicate
   await bus.ensureStreams();
   const before = await bus.streamInfo('SIGNALS');
   const out = join(dir, 'js.jsonl');
-  const r = await pipstream(replayArgs(out, '--bus', 'jetstream'));
+  // The whole file through JetStream: ~15 s alone, much longer beside another test file on 2 cores.
+  const r = await pipstream(replayArgs(out, '--bus', 'jetstream'), 120_000);
   t.equal(r.code, 0, `exit 0 (stderr: ${r.stderr.slice(0, 300)})`);
   t.same(lines(out), direct, 'same lines as the direct path');
   t.match(JSON.parse(r.stderr.trim().split('\n').pop()!), { bus: 'jetstream', ticks: 532_903, signals: 119, journal: 'JetStream SIGNALS' });
@@ -130,7 +131,8 @@ t.test('bad input: clear error, non-zero exit, no stack trace', async (t) => {
     t.notMatch(r.stderr, /\n\s+at /, `${name}: no stack trace`);
   }
 
-  const r = await pipstream(['replay', '--ticks', join(dir, 'nope.csv.gz'), '--instrument', 'EUR_USD', '--workflow', WORKFLOW], 6000);
+  // A hang would outlast this; starting a process under a loaded test run takes seconds of it.
+  const r = await pipstream(['replay', '--ticks', join(dir, 'nope.csv.gz'), '--instrument', 'EUR_USD', '--workflow', WORKFLOW], 30_000);
   t.match(r.stderr, /^error PS_BAD_TICK_FILE: cannot open .*nope\.csv\.gz/, 'nonexistent tick file: named in the error');
   t.notMatch(r.stderr, /\n\s+at /, 'no stack trace');
   t.equal(r.timedOut, false, 'nonexistent tick file: the process exits');
