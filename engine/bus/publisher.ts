@@ -38,6 +38,7 @@ export class Publisher {
   /** Entries waiting for their back-off timer before being sent again. */
   private retrying = 0;
   private pumpScheduled = false;
+  private readonly msgIdHeader = headers();
 
   constructor(private readonly nc: NatsConnection, private readonly o: ResolvedBusOptions) {
     this.sub = nc.subscribe(`${this.inbox}.*`, { callback: (_err, msg) => this.onAck(msg) });
@@ -102,7 +103,8 @@ export class Publisher {
     this.inFlight.set(id, e);
     let h;
     if (e.msgId) {
-      h = headers();
+      // One headers object for every message: publish() encodes it into the outbound buffer at once.
+      h = this.msgIdHeader;
       h.set('Nats-Msg-Id', e.msgId);
     }
     try {
