@@ -131,7 +131,9 @@ export class TradePath {
   readonly #latency = { tick_to_signal: new StageLatency(), tick_to_broker: new StageLatency(), tick_to_order: new StageLatency() };
   /** Arrival time of the tick behind each order at the broker (for tick_to_broker). */
   readonly #orderTickAt = new Map<string, number>();
-  readonly #running = new Set<Promise<unknown>>();
+  /** Orders handed to execution and not settled yet, and who waits for none to be. */
+  #inFlight = 0;
+  readonly #idleWaiters: Array<() => void> = [];
   #latencyStart = Date.now();
   #latencyTimer: NodeJS.Timeout | null = null;
   #nextPnlMs = -Infinity;
@@ -326,16 +328,22 @@ export class TradePath {
     }
     if (age === age) this.#orderTickAt.set(order.id, performance.timeOrigin + performance.now() - age);
     // A crossed quote never becomes an order (risk says NOT_TRADEABLE when the account has limits).
-    this.#track(this.execution.execute(order).then((r) => {
+    // One callback pair per order (counted, not a promise chain kept in a set): this runs for every order.
+    this.#inFlight++;
+    this.execution.execute(order).then((r) => {
       if (r.duplicate) this.#counts.duplicates++;
       const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
       if (age === age) this.#latency.tick_to_order.record(age * 1000);
-    }, (err: unknown) => this.#failed(order, err)).finally(() => this.#orderTickAt.delete(order.id)));
+      this.#orderDone(order.id);
+    }, (err: unknown) => {
+      this.#failed(order, err);
+      this.#orderDone(order.id);
+    });
   }
 
-  #track(p: Promise<unknown>): void {
-    this.#running.add(p);
-    void p.finally(() => this.#running.delete(p));
+  #orderDone(signalId: string): void {
+    this.#orderTickAt.delete(signalId);
+    if (--this.#inFlight === 0) for (const w of this.#idleWaiters.splice(0)) w();
   }
 
   #failed(order: OrderSignal, err: unknown): void {
@@ -453,12 +461,12 @@ export class TradePath {
   }
 
   stats(): TradePathStats {
-    return { ...this.#counts, pending: this.#running.size };
+    return { ...this.#counts, pending: this.#inFlight };
   }
 
   /** Resolves when every order handed over so far has settled (or failed). */
   async idle(): Promise<void> {
-    while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+    while (this.#inFlight > 0) await new Promise<void>((r) => this.#idleWaiters.push(r));
   }
 
   /** Waits for orders in flight, stops the actors, and publishes the last latency sample. */
