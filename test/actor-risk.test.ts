@@ -228,3 +228,50 @@ t.test('through a node: its fills reach `position` conditions, and its accounts\
   t.same(journaled.map((s) => s.risk_check), signals.map((s) => s.risk_check), 'with the actor\'s check, as a recovery or replay reads it');
   t.match(node.trade!.portfolio.positionsOf(account), [{ instrument: INSTRUMENT, units: 1000 * firstFill }], 'long by the buys made');
 });
+
+t.test('an instrument the node starts after its accounts\' budgets exist gets a slot in them: its orders are checked, not refused', async (t) => {
+  if (!(await requireService(t, 'redis', probes.redis))) return;
+  const tag = randomBytes(4).toString('hex');
+  const account = `ai${tag}`;
+  const LATE = 'GBP_USD';
+  // Real EUR/USD ticks under another name: the instrument only labels the actor here.
+  const wf = validateWorkflow({
+    id: 'late', version: 1, account, instruments: [LATE],
+    nodes: [
+      ...LEVELS.map((level, i) => ({ id: `up${i}`, kind: 'trigger', type: 'price_cross', level, direction: 'above' })),
+      { id: 'buy', kind: 'action', type: 'execute', side: 'buy', units: 1000 },
+    ],
+    edges: LEVELS.map((_, i) => [`up${i}`, 'buy']),
+  });
+  const bus = await connectBus({ kind: 'embedded' });
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  const signals: EngineSignal[] = [];
+  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `ai-${tag}`, onSignal: (s) => signals.push(s), services: false });
+  t.teardown(async () => {
+    await node.stop();
+    if (signals.length > 0) await redis.del(...signals.map((s) => `pipstream:order:${s.id}`));
+    await redis.quit();
+    await bus.close();
+  });
+  await node.addInstrument(INSTRUMENT);
+  await node.putWorkflows([wf]);
+  const errors: string[] = [];
+  await node.startTrading({
+    redis, broker: new PaperBroker(), risk: { limits: { account, max_order_units: 100_000 }, instruments: [INSTRUMENT] },
+    durablePrefix: `ai-${tag}`, recover: false, onError: (e) => errors.push(`${e.code}: ${e.message}`),
+  });
+  t.same(node.trade!.execution.riskOf(account)!.instruments, [INSTRUMENT], 'the account\'s budget exists, without a slot for the late instrument');
+  await node.addInstrument(LATE);
+  const source = `ai-${tag}`;
+  await node.consumePrices(LATE, 'all', { source });
+  await publishTicks(bus, LATE, source, batchesOf(ticks, 0, 40_000), 0);
+  t.ok(await waitFor(() => node.supervisor.stats(LATE).ticks === 40_000, 60_000), 'ticks processed');
+  await node.supervisor.drain(LATE);
+  await node.trade!.idle();
+  t.same(errors, []);
+  t.ok(signals.length > 0, `${signals.length} orders`);
+  t.ok(signals.every((s) => s.risk_check?.approved === true), 'checked in the actor on the account\'s limits, and passed');
+  t.equal(node.trade!.stats().filled, signals.length, 'every one filled');
+  t.same(node.trade!.execution.riskOf(account)!.instruments, [INSTRUMENT, LATE]);
+});

@@ -138,6 +138,6 @@ t.test('attach: another view of the same memory; a mismatch is refused', async (
   t.equal(readRiskState(acct).instruments[1].shortBound, -700);
   t.equal(acct.slotOf('USD_JPY'), 1);
   t.equal(acct.slotOf('GBP_USD'), -1);
-  t.throws(() => attachAccountRisk({ ...acct.memory, instruments: ['EUR_USD'] }), { code: 'PS_RISK_MEMORY_INVALID' });
+  t.throws(() => attachAccountRisk({ ...acct.memory, capacity: 1 }), { code: 'PS_RISK_MEMORY_INVALID' });
   t.throws(() => attachAccountRisk({ ...acct.memory, buffer: new SharedArrayBuffer(acct.memory.buffer.byteLength) }), { code: 'PS_RISK_MEMORY_INVALID' });
 });

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPipstreamError } from '../engine/errors/mod.ts';
 import {
-  applyLimits, attachAccountRisk, checkInstrumentOrder, commit, createAccountRisk, haltTrading, instrumentChecks, markEquity,
+  applyLimits, attachAccountRisk, checkInstrumentOrder, commit, createAccountRisk, ensureInstrumentSlot, haltTrading, instrumentChecks, markEquity,
   markUnrealized, RATE_WINDOW_MS, readRiskState, release, reserve, resetTradingDay, resumeTrading, RiskHalt, RiskVerdict,
   type RiskLimits,
 } from '../engine/risk/mod.ts';
@@ -64,7 +64,8 @@ t.test('the order rate follows changes; every order is counted, so a limit set l
 });
 
 t.test('instrument checks built on the account follow whitelist, order units and spread; fixed ones do not', async (t) => {
-  const acct = createAccountRisk({ instruments: ['EUR_USD'], max_order_units: 1000, max_spread_pips: 2 }, ['EUR_USD', 'USD_JPY']);
+  // Exactly two slots: GBP_USD below finds none free.
+  const acct = createAccountRisk({ instruments: ['EUR_USD'], max_order_units: 1000, max_spread_pips: 2 }, ['EUR_USD', 'USD_JPY'], 2);
   const other = attachAccountRisk(structuredClone(acct.memory));
   const eur = instrumentChecks(other, 'EUR_USD');
   const jpy = instrumentChecks(other, 'USD_JPY');
@@ -86,6 +87,27 @@ t.test('instrument checks built on the account follow whitelist, order units and
   t.equal(checkInstrumentOrder(fixed, 1.1, 1.1003, 1001, out), false, 'checks on a plain document keep its limits');
   t.same(verdict(out), { reason: 'MAX_ORDER_UNITS', limit: 1000, value: 1001 });
   t.same(other.limits, { instruments: ['USD_JPY'], max_spread_pips: 3 }, 'the limits in force, whitelist restricted to slots');
+});
+
+t.test('slots named after creation (an instrument the node starts trading, a whitelist naming one): every thread sees them', async (t) => {
+  const acct = createAccountRisk({ max_order_units: 1000 }, ['EUR_USD'], 3);
+  const other = attachAccountRisk(structuredClone(acct.memory));
+  const gbp = instrumentChecks(other, 'GBP_USD');
+  const out = new RiskVerdict();
+  t.equal(checkInstrumentOrder(gbp, 1.3, 1.3001, 10, out), false);
+  t.equal(out.reason, 'INSTRUMENT_NOT_ALLOWED', 'no slot yet');
+  t.equal(ensureInstrumentSlot(acct, 'GBP_USD'), 1, 'the next free slot');
+  t.equal(ensureInstrumentSlot(acct, 'GBP_USD'), 1, 'idempotent');
+  t.equal(checkInstrumentOrder(gbp, 1.3, 1.3001, 10, out), true, 'checks built before see it (no whitelist: allowed)');
+  t.equal(other.slotOf('GBP_USD'), 1);
+  t.ok(reserve(other, 1, 500, 0).ok, 'and its budget works');
+  const applied = applyLimits(acct, { instruments: ['GBP_USD', 'AUD_USD', 'NZD_USD'] });
+  t.same(applied.unslotted, ['NZD_USD'], 'a whitelist names slots while any is free');
+  t.same(other.instruments, ['EUR_USD', 'GBP_USD', 'AUD_USD']);
+  t.equal(checkInstrumentOrder(instrumentChecks(other, 'AUD_USD'), 0.9, 0.9001, 10, out), true, 'whitelisted and slotted: allowed');
+  t.equal(checkInstrumentOrder(instrumentChecks(other, 'EUR_USD'), 1.1, 1.1001, 10, out), false, 'not whitelisted');
+  t.equal(ensureInstrumentSlot(acct, 'USD_JPY'), -1, 'every slot named');
+  t.throws(() => ensureInstrumentSlot(acct, 'eurusd'), { code: 'PS_BAD_ARGUMENT' });
 });
 
 t.test('applyLimits refuses invalid limits and another account, changing nothing', async (t) => {
@@ -151,7 +173,7 @@ const cmd: fc.Arbitrary<Cmd> = fc.oneof(
 t.test('property: limit changes and halts match a sequential model; nothing leaks', async (t) => {
   let checked = 0;
   fc.assert(fc.property(limitsArb, fc.array(cmd, { maxLength: 80 }), (initial, cmds) => {
-    const acct = createAccountRisk(initial, ['EUR_USD', 'USD_JPY']);
+    const acct = createAccountRisk(initial, ['EUR_USD', 'USD_JPY'], 2);
     let limits = initial;
     let halt = 0;
     const model = new BudgetModel(acct);
@@ -230,7 +252,8 @@ function schedule(): Step[] {
 
 t.test(`${WORKERS} threads: every decision uses the limits in force, changes reach every thread, nothing leaks`, async (t) => {
   const steps = schedule();
-  const account = createAccountRisk(steps[0].limits, SLOTS);
+  // No spare slot: the workers' model covers these instruments (other whitelisted ones stay unslotted).
+  const account = createAccountRisk(steps[0].limits, SLOTS, SLOTS.length);
   t.equal(account.limitsVersion, 2, 'the schedule\'s versions are 2 + 2 i');
   const control = new SharedArrayBuffer(12);
   const flags = new Int32Array(control);

@@ -21,7 +21,7 @@ import { deadLetterMessage } from '../../engine/events/dead-letter.ts';
 import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
-  type AccountRisk, applyLimits, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve,
+  type AccountRisk, applyLimits, checkInstrumentOrder, commit, createAccountRisk, ensureInstrumentSlot, type InstrumentChecks, instrumentChecks, release, reserve,
   Reservation, RISK_REASON_CODES, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
@@ -92,6 +92,11 @@ export interface ExecutionActor {
    * removes every limit (the budget keeps counting). Needs `risk.instruments` (or the limits' own).
    */
   applyLimits(account: string, limits: RiskLimits | null): void;
+  /**
+   * The node started trading `instrument`: every account's budget gets a slot for it (now, and at creation
+   * for accounts that come later), so its orders are checked against the limits instead of having no slot.
+   */
+  addInstrument(instrument: string): void;
   /** Stops consuming; resolves once no signal is being handled. */
   stop(): Promise<void>;
 }
@@ -156,6 +161,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   if (limits !== null && riskInstruments === undefined) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: risk limits need the instruments to keep budget slots for', {});
   }
+  /** The instruments every account's budget has a slot for: the configured ones, then each addInstrument(). */
+  const slotNames: string[] = [...(riskInstruments ?? [])];
   /** Accounts whose limits were applied explicitly (they override `limits`, including its `account`). */
   const applied = new Set<string>();
   const owner = newEventId();
@@ -187,15 +194,15 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   function create(account: string, l: RiskLimits): AccountLimits {
-    const risk = createAccountRisk(l, riskInstruments!);
+    const risk = createAccountRisk(l, slotNames);
     const a = { risk, checks: new Map(), limitsJson: JSON.stringify(risk.limits), limitsVersion: risk.limitsVersion };
     byAccount.set(account, a);
     return a;
   }
 
   function applyAccountLimits(account: string, next: RiskLimits | null): void {
-    if (riskInstruments === undefined) {
-      throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: applying limits needs risk.instruments (the budget slots)', { account });
+    if (slotNames.length === 0) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', 'execution actor: applying limits needs risk.instruments or addInstrument() (the budget slots)', { account });
     }
     applied.add(account);
     const a = byAccount.get(account);
@@ -264,6 +271,16 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     }
     const j = v.toJSON();
     return { approved: v.ok, reason: j.reason, limit: j.limit, value: j.value, limitsJson: a.limitsJson };
+  }
+
+  function addInstrument(instrument: string): void {
+    if (!slotNames.includes(instrument)) slotNames.push(instrument);
+    for (const [account, a] of byAccount) {
+      if (ensureInstrumentSlot(a.risk, instrument) < 0) {
+        o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `account ${account} has no free risk slot for ${instrument} (all ` +
+          `${a.risk.memory.capacity} named): its orders there are INSTRUMENT_NOT_ALLOWED`, { account, instrument }));
+      }
+    }
   }
 
   /** Instrument checks built on the account's shared memory: they follow applyLimits() on any thread. */
@@ -424,6 +441,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     stats: () => ({ ...counts }),
     riskOf: (account) => limitsFor(account)?.risk ?? null,
     applyLimits: applyAccountLimits,
+    addInstrument,
     async stop() {
       stopped = true;
       await consumer?.close();

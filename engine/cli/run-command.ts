@@ -140,7 +140,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
   node.checkpointEvery(CHECKPOINT_EVERY_MS);
   const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
-    // Budget slots for every instrument the node runs or the limits whitelist (slots are fixed for the run).
+    // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).
     redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
     limitsStore: sql ?? undefined,
     transportsFor: webhook === null ? undefined : () => [webhook],

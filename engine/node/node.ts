@@ -100,6 +100,7 @@ export class PipstreamNode {
         return st.ticks > 0 ? { timeMs: st.last_tick_ms, bid: st.last_bid, ask: st.last_ask } : null;
       },
     });
+    for (const i of sup.instruments) this.#trade.knowInstrument(i);
     for (const w of this.#workflows.values()) this.#trade.knowAccount(w.account);
     if (this.#withServices) this.#services.push(...await registerTradeServices(this.bus, this.#trade, this.nodeId));
     return this.#trade;
@@ -127,6 +128,7 @@ export class PipstreamNode {
       checkpoint = null;
       await this.supervisor.addInstrument(instrument);
     }
+    this.#trade?.knowInstrument(instrument);
     const covering = [...this.#workflows.values()].filter((w) => w.instruments.includes(instrument));
     if (covering.length > 0) await this.supervisor.setWorkflows(instrument, covering);
     if (this.#withServices) {

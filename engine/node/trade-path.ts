@@ -247,6 +247,11 @@ export class TradePath {
     this.#shareRisk(account);
   }
 
+  /** The node started trading `instrument` (an actor for it runs): every account's budget gets a slot for it. */
+  knowInstrument(instrument: string): void {
+    this.execution.addInstrument(instrument);
+  }
+
   /** The account's risk memory, when it has one, to onAccountRisk (once). */
   #shareRisk(account: string): void {
     if (this.#sharedRisk.has(account)) return;

@@ -15,7 +15,8 @@
 import { PipstreamError } from '../errors/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
 import {
-  InstrumentWord, LimitWord, MICROS_PER_UNIT, MoneyWord, RATE_CAPACITY, RATE_WINDOW_MS, RISK_LAYOUT_MAGIC, RiskHalt, RiskWord, riskLayout,
+  DEFAULT_SLOT_CAPACITY, InstrumentWord, LimitBit, LimitWord, MICROS_PER_UNIT, MoneyWord, NAME_WORDS, RATE_CAPACITY, RATE_WINDOW_MS, RISK_LAYOUT_MAGIC,
+  RiskHalt, RiskWord, riskLayout,
 } from './layout.ts';
 import { validateLimits, type RiskLimits } from './limits.ts';
 import { limitMicros, readLimitF, readLimitWords, stableLimitsSeq, writeLimitWords, type LimitWords } from './live-limits.ts';
@@ -32,8 +33,8 @@ const OPERATOR_HALTS = RiskHalt.MANUAL | RiskHalt.RECONCILIATION;
 /** What crosses threads: post it to a worker and attachAccountRisk() it there. The limits are inside the buffer. */
 export interface AccountRiskMemory {
   buffer: SharedArrayBuffer;
-  /** Instrument of each slot; slot numbers are the index here. Fixed at creation. */
-  instruments: readonly string[];
+  /** How many instrument slots the memory has; their names are in the memory (AccountRisk.instruments). */
+  capacity: number;
   /** The account the memory belongs to, when the limits it was created with named one; applyLimits() refuses another. */
   account?: string;
 }
@@ -47,10 +48,13 @@ export class AccountRisk implements LimitWords {
   readonly header: Int32Array;
   readonly slots: Int32Array;
   readonly rateSeq: Int32Array;
-  readonly #slotOf: ReadonlyMap<string, number>;
+  readonly names: Int32Array;
+  /** This thread's copy of the named slots, read from the memory when a name is not found in it. */
+  readonly #slotOf = new Map<string, number>();
+  readonly #named: string[] = [];
 
   constructor(memory: AccountRiskMemory) {
-    const layout = riskLayout(memory.instruments.length);
+    const layout = riskLayout(memory.capacity);
     if (memory.buffer.byteLength !== layout.bytes) {
       throw new PipstreamError('PS_RISK_MEMORY_INVALID', `risk memory has ${memory.buffer.byteLength} bytes, the layout needs ${layout.bytes}`,
         { bytes: memory.buffer.byteLength, expected: layout.bytes });
@@ -62,17 +66,46 @@ export class AccountRisk implements LimitWords {
     this.header = new Int32Array(memory.buffer, layout.headerByte, RiskWord.COUNT);
     this.slots = new Int32Array(memory.buffer, layout.slotsByte, layout.instruments * InstrumentWord.STRIDE);
     this.rateSeq = new Int32Array(memory.buffer, layout.rateSeqByte, RATE_CAPACITY);
-    this.#slotOf = new Map(memory.instruments.map((name, i) => [name, i]));
+    this.names = new Int32Array(memory.buffer, layout.namesByte, layout.instruments * NAME_WORDS);
   }
 
   /** The limits in force now (allocates; off the hot path). The whitelist lists only instruments that have a slot. */
-  get limits(): RiskLimits { return readLimitWords(this, this.memory.instruments, this.memory.account).limits; }
+  get limits(): RiskLimits { return readLimitWords(this, this.instruments, this.memory.account).limits; }
   /** Changes with every applyLimits() (by 2; it may wrap). */
   get limitsVersion(): number { return stableLimitsSeq(this.header); }
-  get instruments(): readonly string[] { return this.memory.instruments; }
+  /** The instrument of each named slot; slot numbers are the index here. */
+  get instruments(): readonly string[] {
+    this.#readNames();
+    return this.#named;
+  }
+  /** Slots named so far (any thread's naming included). */
+  get slotsNamed(): number { return Atomics.load(this.header, RiskWord.SLOTS_NAMED); }
 
-  /** Slot of an instrument, or -1 when the account memory has none for it. */
-  slotOf(instrument: string): number { return this.#slotOf.get(instrument) ?? -1; }
+  /** Slot of an instrument, or -1 when the account memory has none for it (yet: see ensureInstrumentSlot). */
+  slotOf(instrument: string): number {
+    const known = this.#slotOf.get(instrument);
+    if (known !== undefined) return known;
+    return this.#readNames() ? this.#slotOf.get(instrument) ?? -1 : -1;
+  }
+
+  /** Takes in the slots named since the last look; false when there are none (no allocation then). */
+  #readNames(): boolean {
+    const n = Atomics.load(this.header, RiskWord.SLOTS_NAMED);
+    if (n === this.#named.length) return false;
+    for (let slot = this.#named.length; slot < n; slot++) {
+      let name = '';
+      for (let w = 0; w < NAME_WORDS; w++) {
+        const word = Atomics.load(this.names, slot * NAME_WORDS + w);
+        for (let b = 0; b < 4; b++) {
+          const c = (word >>> (8 * b)) & 0xff;
+          if (c !== 0) name += String.fromCharCode(c);
+        }
+      }
+      this.#slotOf.set(name, slot);
+      this.#named.push(name);
+    }
+    return true;
+  }
 
   /**
    * Order-rate claim under a limit of `n` per window (0 = none: the claim is only recorded): the claim's
@@ -109,37 +142,65 @@ export class AccountRisk implements LimitWords {
 }
 
 /**
- * Allocate and initialise the risk memory of one account (supervisor, set-up time). The slots are fixed
- * here: pass every instrument the account may ever trade on this node, because an instrument a later
- * whitelist adds without a slot stays INSTRUMENT_NOT_ALLOWED until the memory is recreated (a slot costs
- * 16 bytes; the whitelist itself is live per slot).
+ * Allocate and initialise the risk memory of one account (set-up time): `capacity` instrument slots (32
+ * bytes each), the given instruments (and any the limits whitelist) named in the first ones; more are
+ * named as the node starts trading them (ensureInstrumentSlot). Past `capacity`, an instrument has no
+ * slot and stays INSTRUMENT_NOT_ALLOWED.
  */
-export function createAccountRisk(limits: RiskLimits, instruments: readonly string[]): AccountRisk {
+export function createAccountRisk(limits: RiskLimits, instruments: readonly string[], capacity = DEFAULT_SLOT_CAPACITY): AccountRisk {
   const valid = validateLimits(limits);
   for (const name of instruments) assertInstrumentName(name);
   if (new Set(instruments).size !== instruments.length) throw new PipstreamError('PS_BAD_ARGUMENT', 'duplicate instrument in risk slots', { instruments });
-  const buffer = new SharedArrayBuffer(riskLayout(instruments.length).bytes);
-  const memory: AccountRiskMemory = { buffer, instruments: [...instruments] };
+  const slots = Math.max(capacity, instruments.length);
+  const buffer = new SharedArrayBuffer(riskLayout(slots).bytes);
+  const memory: AccountRiskMemory = { buffer, capacity: slots };
   if (valid.account !== undefined) memory.account = valid.account;
   const account = new AccountRisk(memory);
   const { header, rateSeq, rateTs } = account;
-  header[RiskWord.INSTRUMENTS] = instruments.length;
+  header[RiskWord.INSTRUMENTS] = slots;
   header[RiskWord.RATE_CAPACITY] = RATE_CAPACITY;
   // Ring entry j starts as claim j - cap, infinitely long ago, so the first claims see an empty window.
   for (let j = 0; j < RATE_CAPACITY; j++) {
     rateSeq[j] = j - RATE_CAPACITY;
     rateTs[j] = -Infinity;
   }
-  writeLimitWords(account, valid, instruments);
+  // The given instruments keep their order (slot i is instruments[i]); whitelisted ones get a slot too, while any is free.
+  for (const name of [...instruments, ...(valid.instruments ?? [])]) ensureInstrumentSlot(account, name);
+  writeLimitWords(account, valid, account.instruments);
   Atomics.store(header, RiskWord.LAYOUT, RISK_LAYOUT_MAGIC);
   return account;
+}
+
+/**
+ * The account's slot for `instrument`, naming a free one when it has none (an instrument the node starts
+ * trading after the memory was created): every thread sees it from its next check. A new slot is allowed
+ * unless a whitelist is in force (every whitelisted instrument got its slot when the whitelist was applied).
+ * Call it from one thread only (the node's main thread: naming is not a compare-and-set). Returns -1 when
+ * every slot is named.
+ */
+export function ensureInstrumentSlot(account: AccountRisk, instrument: string): number {
+  const known = account.slotOf(instrument);
+  if (known >= 0) return known;
+  assertInstrumentName(instrument);
+  const { header, names, slots } = account;
+  const slot = Atomics.load(header, RiskWord.SLOTS_NAMED);
+  if (slot >= account.memory.capacity) return -1;
+  for (let w = 0; w < NAME_WORDS; w++) {
+    let word = 0;
+    for (let b = 0; b < 4; b++) word |= (instrument.charCodeAt(4 * w + b) || 0) << (8 * b);
+    Atomics.store(names, slot * NAME_WORDS + w, word);
+  }
+  const whitelisted = (Atomics.load(header, RiskWord.LIMITS_SET) & LimitBit.INSTRUMENTS) !== 0;
+  Atomics.store(slots, slot * InstrumentWord.STRIDE + InstrumentWord.ALLOWED, whitelisted ? 0 : 1);
+  Atomics.store(header, RiskWord.SLOTS_NAMED, slot + 1);
+  return slot;
 }
 
 /** Attach to an account's risk memory created elsewhere (worker side). */
 export function attachAccountRisk(memory: AccountRiskMemory): AccountRisk {
   const account = new AccountRisk(memory);
   const { header } = account;
-  if (Atomics.load(header, RiskWord.LAYOUT) !== RISK_LAYOUT_MAGIC || header[RiskWord.INSTRUMENTS] !== memory.instruments.length ||
+  if (Atomics.load(header, RiskWord.LAYOUT) !== RISK_LAYOUT_MAGIC || header[RiskWord.INSTRUMENTS] !== memory.capacity ||
     header[RiskWord.RATE_CAPACITY] !== RATE_CAPACITY) {
     throw new PipstreamError('PS_RISK_MEMORY_INVALID', 'risk memory was not created for this layout or instrument list',
       { layout: header[RiskWord.LAYOUT], instruments: header[RiskWord.INSTRUMENTS], rateCapacity: header[RiskWord.RATE_CAPACITY] });
@@ -171,6 +232,8 @@ export function applyLimits(account: AccountRisk, limits: RiskLimits): AppliedLi
   // checked again after, like every other update, in case P&L moved meanwhile.
   checkDailyLoss(account, valid.max_daily_loss === undefined ? -1n : limitMicros(valid.max_daily_loss));
   checkDrawdown(account, valid.max_drawdown_pct ?? Infinity);
+  // Whitelisted instruments get a slot (while there are free ones), so the whole whitelist is live.
+  for (const name of valid.instruments ?? []) ensureInstrumentSlot(account, name);
   const version = writeLimitWords(account, valid, account.instruments);
   checkDailyLoss(account);
   checkDrawdown(account);
@@ -247,8 +310,8 @@ function rejectHalted(account: AccountRisk, halt: number, out: Reservation): Res
  */
 export function reserve(account: AccountRisk, instrumentSlot: number, signedUnits: number, nowMs: number, out: Reservation = new Reservation()): Reservation {
   if (out.state === PENDING) misuse('reservation handle is still pending', { slot: out.slot, units: out.units });
-  if (!Number.isInteger(instrumentSlot) || instrumentSlot < 0 || instrumentSlot >= account.instruments.length) {
-    misuse(`no risk slot ${instrumentSlot}`, { slot: instrumentSlot, slots: account.instruments.length });
+  if (!Number.isInteger(instrumentSlot) || instrumentSlot < 0 || instrumentSlot >= account.slotsNamed) {
+    misuse(`no risk slot ${instrumentSlot}`, { slot: instrumentSlot, slots: account.slotsNamed });
   }
   if (!Number.isInteger(signedUnits) || signedUnits === 0 || Math.abs(signedUnits) > INT32_MAX) misuse(`bad order units ${signedUnits}`, { units: signedUnits });
   out.slot = instrumentSlot;

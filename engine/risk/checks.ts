@@ -13,9 +13,11 @@ import { RiskReason, type RiskVerdict } from './reasons.ts';
 export interface InstrumentChecks {
   readonly instrument: string;
   readonly pipSize: number;
-  /** The instrument's slot in `words` (-1: the account memory has none, so it is never allowed). */
-  readonly slot: number;
+  /** The instrument's slot in `words` (-1: the account memory has none for it yet, so it is not allowed). */
+  slot: number;
   readonly words: LimitWords;
+  /** The account memory the words are, to look the slot up again while it has none; null for fixed limits. */
+  readonly risk: AccountRisk | null;
 }
 
 /** Spread in pips is a quotient of floats: tolerate rounding so a spread of exactly the limit passes. */
@@ -23,12 +25,14 @@ const PIP_EPSILON = 1e-9;
 
 /** Checks for `instrument` under live account limits (an AccountRisk) or fixed ones (a limits document, validated by the caller). */
 export function instrumentChecks(source: AccountRisk | RiskLimits, instrument: string): InstrumentChecks {
-  if (source instanceof AccountRisk) return { instrument, pipSize: pipSize(instrument), slot: source.slotOf(instrument), words: source };
-  return { instrument, pipSize: pipSize(instrument), slot: 0, words: privateLimitWords(source, instrument) };
+  if (source instanceof AccountRisk) return { instrument, pipSize: pipSize(instrument), slot: source.slotOf(instrument), words: source, risk: source };
+  return { instrument, pipSize: pipSize(instrument), slot: 0, words: privateLimitWords(source, instrument), risk: null };
 }
 
 /** Whitelist, tradeable quote (ask >= bid), max order units, max spread. `units` is signed. */
 export function checkInstrumentOrder(c: InstrumentChecks, bid: number, ask: number, units: number, out: RiskVerdict): boolean {
+  // A slot the node named since (an instrument it started trading): a map lookup, no allocation when none.
+  if (c.slot < 0 && c.risk !== null) c.slot = c.risk.slotOf(c.instrument);
   const { header, limitF, slots } = c.words;
   let allowed: boolean;
   let maxUnits: number;

@@ -9,14 +9,17 @@
  *   header  Int32[RiskWord.COUNT]
  *   slots   Int32[instruments * InstrumentWord.STRIDE]
  *   rateSeq Int32[RATE_CAPACITY]             claim number whose time rateTs holds
+ *   names   Int32[capacity * NAME_WORDS]     the instrument named in each slot (ASCII, zero-padded)
  *
+ * Slots are named in order, once each, by one thread (the node's main thread): at creation, and later
+ * for an instrument the node starts trading (ensureInstrumentSlot); RiskWord.SLOTS_NAMED publishes them.
  * The limits live here too (header words, limitF, MoneyWord.MAX_DAILY_LOSS, InstrumentWord.ALLOWED), so
  * applyLimits() reaches every attached thread at once; nothing about them is baked in at attach time.
  */
 import { MAX_ORDERS_PER_MINUTE } from './limits.ts';
 
 /** Bump with any change below; attaching memory of another version is refused. */
-export const RISK_LAYOUT_VERSION = 2;
+export const RISK_LAYOUT_VERSION = 3;
 /** Stored in RiskWord.LAYOUT so a foreign buffer is recognised. */
 export const RISK_LAYOUT_MAGIC = 0x5249_0000 | RISK_LAYOUT_VERSION;
 
@@ -49,6 +52,8 @@ export const RiskWord = {
   MAX_ORDERS_PER_MINUTE: 10,
   /** max_order_units, or -1 when absent. */
   MAX_ORDER_UNITS: 11,
+  /** Slots named so far (stored after the name is written). RiskWord.INSTRUMENTS is the slot capacity. */
+  SLOTS_NAMED: 12,
   COUNT: 16,
 } as const;
 
@@ -108,6 +113,11 @@ export const RATE_CAPACITY = (() => {
   return cap;
 })();
 
+/** Int32 words of one slot's name: instrument names are at most 14 ASCII characters. */
+export const NAME_WORDS = 4;
+/** Slots of a risk memory created without an explicit capacity: room for instruments registered later. */
+export const DEFAULT_SLOT_CAPACITY = 64;
+
 export interface RiskLayout {
   instruments: number;
   moneyByte: number;
@@ -116,6 +126,7 @@ export interface RiskLayout {
   headerByte: number;
   slotsByte: number;
   rateSeqByte: number;
+  namesByte: number;
   bytes: number;
 }
 
@@ -126,6 +137,7 @@ export function riskLayout(instruments: number): RiskLayout {
   const headerByte = rateTsByte + RATE_CAPACITY * 8;
   const slotsByte = headerByte + RiskWord.COUNT * 4;
   const rateSeqByte = slotsByte + instruments * InstrumentWord.STRIDE * 4;
-  const bytes = rateSeqByte + RATE_CAPACITY * 4;
-  return { instruments, moneyByte, limitFByte, rateTsByte, headerByte, slotsByte, rateSeqByte, bytes: Math.ceil(bytes / 8) * 8 };
+  const namesByte = rateSeqByte + RATE_CAPACITY * 4;
+  const bytes = namesByte + instruments * NAME_WORDS * 4;
+  return { instruments, moneyByte, limitFByte, rateTsByte, headerByte, slotsByte, rateSeqByte, namesByte, bytes: Math.ceil(bytes / 8) * 8 };
 }

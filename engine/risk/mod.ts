@@ -5,7 +5,7 @@ export { RiskReason, RiskVerdict, RISK_REASON_CODES } from './reasons.ts';
 export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
 export type { InstrumentChecks } from './checks.ts';
 export {
-  AccountRisk, Reservation, createAccountRisk, attachAccountRisk, applyLimits, haltTrading, resumeTrading, reserve, commit, release,
+  AccountRisk, Reservation, createAccountRisk, attachAccountRisk, ensureInstrumentSlot, applyLimits, haltTrading, resumeTrading, reserve, commit, release,
   closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
 } from './budget.ts';
 export type { AccountRiskMemory, AccountRiskState, AppliedLimits, InstrumentRiskState } from './budget.ts';
