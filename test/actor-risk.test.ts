@@ -4,7 +4,7 @@
  * conditions see the positions the trade path reports. Real EUR/USD ticks, no services.
  */
 import { randomBytes } from 'node:crypto';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
 import { decodeSignalEvent } from '../engine/events/mod.ts';
@@ -180,17 +180,16 @@ function buyWhenFlat(account: string): Workflow {
   return validateWorkflow({ id: 'buy-when-flat', version: 1, account, instruments: [INSTRUMENT], nodes, edges });
 }
 
-t.test('through a node: its fills reach `position` conditions, and its accounts\' orders are checked in the actor', async (t) => {
-  if (!(await requireService(t, 'redis', probes.redis))) return;
-  const tag = randomBytes(4).toString('hex');
-  const account = `ar${tag}`;
-  const wf = buyWhenFlat(account);
-  const reference = (await referenceRun(ticks, [wf], N)).length;
+/**
+ * A node on the embedded bus with real Redis, trading on the paper broker under `account`'s limits (max order
+ * units only), its EUR_USD actor running `workflows`; torn down with the test (its Redis records too).
+ */
+async function tradingNode(t: Test, tag: string, account: string, workflows: Workflow[]) {
   const bus = await connectBus({ kind: 'embedded' });
   await bus.ensureStreams();
   const redis = await connectRedis(redisUrl());
   const signals: EngineSignal[] = [];
-  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `ar-${tag}`, onSignal: (s) => signals.push(s), services: false });
+  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `n-${tag}`, onSignal: (s) => signals.push(s), services: false });
   t.teardown(async () => {
     await node.stop();
     if (signals.length > 0) await redis.del(...signals.map((s) => `pipstream:order:${s.id}`));
@@ -198,13 +197,22 @@ t.test('through a node: its fills reach `position` conditions, and its accounts\
     await bus.close();
   });
   await node.addInstrument(INSTRUMENT);
-  await node.putWorkflows([wf]);
+  await node.putWorkflows(workflows);
   const errors: string[] = [];
   await node.startTrading({
     redis, broker: new PaperBroker(), risk: { limits: { account, max_order_units: 100_000 }, instruments: [INSTRUMENT] },
-    durablePrefix: `ar-${tag}`, recover: false, onError: (e) => errors.push(`${e.code}: ${e.message}`),
+    durablePrefix: `n-${tag}`, recover: false, onError: (e) => errors.push(`${e.code}: ${e.message}`),
   });
-  const source = `ar-${tag}`;
+  return { bus, node, signals, errors, source: `n-${tag}` };
+}
+
+t.test('through a node: its fills reach `position` conditions, and its accounts\' orders are checked in the actor', async (t) => {
+  if (!(await requireService(t, 'redis', probes.redis))) return;
+  const tag = randomBytes(4).toString('hex');
+  const account = `ar${tag}`;
+  const wf = buyWhenFlat(account);
+  const reference = (await referenceRun(ticks, [wf], N)).length;
+  const { bus, node, signals, errors, source } = await tradingNode(t, tag, account, [wf]);
   await node.consumePrices(INSTRUMENT, 'all', { source });
   const CHUNK = 5_000;
   let firstFill = -1;
@@ -243,27 +251,9 @@ t.test('an instrument the node starts after its accounts\' budgets exist gets a 
     ],
     edges: LEVELS.map((_, i) => [`up${i}`, 'buy']),
   });
-  const bus = await connectBus({ kind: 'embedded' });
-  await bus.ensureStreams();
-  const redis = await connectRedis(redisUrl());
-  const signals: EngineSignal[] = [];
-  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `ai-${tag}`, onSignal: (s) => signals.push(s), services: false });
-  t.teardown(async () => {
-    await node.stop();
-    if (signals.length > 0) await redis.del(...signals.map((s) => `pipstream:order:${s.id}`));
-    await redis.quit();
-    await bus.close();
-  });
-  await node.addInstrument(INSTRUMENT);
-  await node.putWorkflows([wf]);
-  const errors: string[] = [];
-  await node.startTrading({
-    redis, broker: new PaperBroker(), risk: { limits: { account, max_order_units: 100_000 }, instruments: [INSTRUMENT] },
-    durablePrefix: `ai-${tag}`, recover: false, onError: (e) => errors.push(`${e.code}: ${e.message}`),
-  });
+  const { bus, node, signals, errors, source } = await tradingNode(t, tag, account, [wf]);
   t.same(node.trade!.execution.riskOf(account)!.instruments, [INSTRUMENT], 'the account\'s budget exists, without a slot for the late instrument');
   await node.addInstrument(LATE);
-  const source = `ai-${tag}`;
   await node.consumePrices(LATE, 'all', { source });
   await publishTicks(bus, LATE, source, batchesOf(ticks, 0, 40_000), 0);
   t.ok(await waitFor(() => node.supervisor.stats(LATE).ticks === 40_000, 60_000), 'ticks processed');
