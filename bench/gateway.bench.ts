@@ -30,7 +30,6 @@
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +40,7 @@ import { PipstreamError } from '../engine/errors/mod.ts';
 import { TickEncoder } from '../engine/node/feed.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { WS_PATH } from '../gateway/mod.ts';
+import { processCpuSeconds } from './harness/machine.ts';
 import { type ChildReport, CONNECT_TIMEOUT_MS, type FromChild, monoMs, newHistogram, type ToChild } from './gateway-clients.ts';
 
 export type Server = 'gateway' | 'ws';
@@ -272,17 +272,6 @@ class ClientProc {
   }
 }
 
-/** CPU seconds (user + system) a process has used, from /proc (Linux; NaN elsewhere). */
-function cpuSecondsOf(pid: number | undefined): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime (fields 14, 15) in USER_HZ ticks, 100 on Linux
-  } catch {
-    return NaN;
-  }
-}
-
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 interface RunSpec { server: Server; rep: number; kind: FanoutRun['kind']; clients: number; rate: number; seconds: number; base: number }
@@ -316,7 +305,7 @@ async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpe
     const startMs = monoMs() + 200;
     for (const p of procs) p.send({ op: 'arm', base: spec.base, n, firstMeasured, startMs, periodMs });
     await Promise.all(procs.map((p) => p.expect('armed', 30_000)));
-    const cpu0 = { wall: monoMs(), server: cpuSecondsOf(serverPid), publisher: process.cpuUsage() };
+    const cpu0 = { wall: monoMs(), server: processCpuSeconds(serverPid), publisher: process.cpuUsage() };
     // A fresh source per run: JetStream's dedupe ids (`<source>:<instrument>:<seq>`) must not collide with earlier runs.
     const source = `bench-gw-${Date.now().toString(36)}-${spec.base}`;
     const encoder = new TickEncoder(instrument, source);
@@ -354,7 +343,7 @@ async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpe
     }
     const publisherCpu = process.cpuUsage(cpu0.publisher);
     const cpu = {
-      wallS: round2((monoMs() - cpu0.wall) / 1000), serverS: round2(cpuSecondsOf(serverPid) - cpu0.server),
+      wallS: round2((monoMs() - cpu0.wall) / 1000), serverS: round2(processCpuSeconds(serverPid) - cpu0.server),
       clientsS: 0, publisherS: round2((publisherCpu.user + publisherCpu.system) / 1e6),
     };
     await bus.flush();

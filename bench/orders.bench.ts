@@ -9,7 +9,6 @@
  *
  *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--window 0] [--recover] [--json]
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
@@ -21,6 +20,7 @@ import { deterministicEventId } from '../engine/events/mod.ts';
 import { TradePath } from '../engine/node/trade-path.ts';
 import { connectRedis } from '../engine/store/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
+import { natsPid, processCpuSeconds } from './harness/machine.ts';
 
 export interface OrdersBenchOptions {
   /** Signals (orders) per repetition. */
@@ -48,41 +48,6 @@ export interface OrdersRep {
   natsCpuUsPerOrder: number | null;
 }
 
-/**
- * The local nats-server's pid: the one in its pid file when that process is a nats-server, else the only
- * nats-server process on this host; null when there is none (or several) or /proc is unavailable.
- */
-function natsPid(pidFile: string): string | null {
-  const isNats = (pid: string) => {
-    try {
-      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'nats-server';
-    } catch {
-      return false;
-    }
-  };
-  try {
-    const pid = readFileSync(pidFile, 'utf8').trim();
-    if (isNats(pid)) return pid;
-  } catch { /* no pid file: look the process up */ }
-  try {
-    const found = readdirSync('/proc').filter((d) => /^\d+$/.test(d) && isNats(d));
-    return found.length === 1 ? found[0]! : null;
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) of a local process from /proc, or null. */
-function processCpuSeconds(pid: string | null): number | null {
-  if (pid === null) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
-  } catch {
-    return null;
-  }
-}
 const NATS_PID_FILE = fileURLToPath(new URL('../.pipstream/nats.pid', import.meta.url));
 
 export interface OrdersResult { scenario: 'orders'; recover: boolean; window: number; results: OrdersRep[] }
@@ -150,7 +115,7 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
       if (st.filled !== n) throw new Error(`rep ${rep}: ${st.filled} of ${n} filled (${JSON.stringify(st)})`);
       const r: OrdersRep = {
         rep, orders: n, seconds, ordersPerSecond: n / seconds, nodeCpuUsPerOrder: (cpu.user + cpu.system) / n,
-        natsCpuUsPerOrder: nats0 === null || nats1 === null ? null : ((nats1 - nats0) * 1e6) / n,
+        natsCpuUsPerOrder: Number.isFinite(nats1 - nats0) ? ((nats1 - nats0) * 1e6) / n : null,
       };
       results.push(r);
       opts.onRep?.(r);
