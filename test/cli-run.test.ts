@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { REPO_ROOT } from '../engine/config/mod.ts';
-import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
-import { databaseUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
+import { migratedSchemaUrl, probes, requireService } from './helpers/services.ts';
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
@@ -70,10 +69,7 @@ t.test('--gateway 0: the gateway (REST, dashboard) runs with the node; SIGTERM s
 
 t.test('a (re)started node runs the workflows and instruments stored in PostgreSQL', async (t) => {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
-  const admin = await connectPostgres(databaseUrl(), { max: 1 });
-  t.teardown(() => admin.end());
-  const { schema, sql } = await throwawaySchema(t, admin);
-  await applyMigrations(sql);
+  const { sql, url } = await migratedSchemaUrl(t);
   const account = 'stored-acct';
   const workflow = (id: string, level: number | string) => ({
     id, version: 2, account, instruments: ['EUR_USD'],
@@ -90,10 +86,8 @@ t.test('a (re)started node runs the workflows and instruments stored in PostgreS
     (${account}, 'stored-broken', 2, ${sql.json(workflow('stored-broken', 'high') as never)}, true)`;
   await sql`insert into instruments (name, base, quote, pip_location, display_precision) values ('GBP_USD', 'GBP', 'USD', -4, 5)`;
 
-  const db = new URL(databaseUrl());
-  db.searchParams.set('search_path', `${schema},public`);
   const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--speed', 'max', '--broker', 'none'], {
-    cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: db.toString() },
+    cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: url },
   });
   t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
   let stdout = '';

@@ -11,10 +11,9 @@ import t, { type Test } from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
 import { REPO_ROOT } from '../engine/config/mod.ts';
 import { orderUpdateMessage } from '../engine/events/trade.ts';
-import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
 import { WS_PATH } from '../gateway/mod.ts';
-import { type TestGateway, wsClient } from './helpers/gateway.ts';
-import { databaseUrl, natsUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
+import { httpClient, wsClient } from './helpers/gateway.ts';
+import { migratedSchemaUrl, natsUrl, probes, requireService } from './helpers/services.ts';
 
 /** A free TCP port (the kernel's pick; released just before the gateway binds it). */
 function freePort(): Promise<number> {
@@ -55,22 +54,6 @@ async function gatewayProcess(t: Test, env: Record<string, string>): Promise<Gat
   return { child, port, exited };
 }
 
-/** Enough of a TestGateway for the WS client helper and plain REST calls. */
-function clientOf(p: GatewayProcess): Pick<TestGateway, 'gw' | 'call'> {
-  const base = `http://127.0.0.1:${p.port}`;
-  return {
-    gw: { port: p.port } as TestGateway['gw'],
-    async call(method, path, o = {}) {
-      const headers: Record<string, string> = {};
-      if (o.token !== undefined) headers.authorization = `Bearer ${o.token}`;
-      if (o.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(base + path, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
-      const text = await res.text();
-      return { status: res.status, body: text === '' ? null : JSON.parse(text), headers: res.headers };
-    },
-  };
-}
-
 function order(account: string, orderId: string, state: 'SUBMITTED' | 'FILLED') {
   return orderUpdateMessage({ orderId, signalId: randomUUID(), account, instrument: 'EUR_USD', state, side: 'buy', units: 1000,
     timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
@@ -81,26 +64,21 @@ const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
 
 t.test('two gateway processes: each connection gets each event once; a killed gateway takes only its own', async (t) => {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
-  const admin = await connectPostgres(databaseUrl(), { max: 1 });
-  t.teardown(() => admin.end());
-  const { schema, sql } = await throwawaySchema(t, admin);
-  await applyMigrations(sql);
+  const { sql, url } = await migratedSchemaUrl(t);
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), name: 'pipstream-test-gateway-processes' });
   t.teardown(() => bus.close());
 
   // Configured as an operator would: the database URL names the schema, both share one JWT secret.
-  const db = new URL(databaseUrl());
-  db.searchParams.set('search_path', `${schema},public`);
-  const env = { DATABASE_URL: db.toString(), GATEWAY_JWT_SECRET: randomBytes(32).toString('hex') };
+  const env = { DATABASE_URL: url, GATEWAY_JWT_SECRET: randomBytes(32).toString('hex') };
   const [p1, p2] = await Promise.all([gatewayProcess(t, env), gatewayProcess(t, env)]);
-  const [g1, g2] = [clientOf(p1), clientOf(p2)];
+  const [g1, g2] = [p1, p2].map((p) => ({ gw: { port: p.port }, ...httpClient(p.port) }));
 
   const reg = await g1.call('POST', '/v1/auth/register', { body: { email: `p-${randomBytes(4).toString('hex')}@example.com`, password: 'correct horse battery' } });
   t.equal(reg.status, 201, 'registered on gateway 1');
   const a = reg.body as { account: string; access_token: string };
   t.equal((await sql`select count(*)::int as n from accounts where id::text = ${a.account}`)[0]!.n, 1, 'in the schema the URL names');
-  const c1 = await wsClient(g1 as TestGateway, a.access_token, 15_000);
-  const c2 = await wsClient(g2 as TestGateway, a.access_token, 15_000);
+  const c1 = await wsClient(g1, a.access_token, 15_000);
+  const c2 = await wsClient(g2, a.access_token, 15_000);
   t.teardown(() => { c1.ws.terminate(); c2.ws.terminate(); });
   for (const c of [c1, c2]) await c.request({ op: 'subscribe', channel: 'orders' });
   t.match(c2.ws.url, `:${p2.port}${WS_PATH}`, 'the second connection is on the second process');

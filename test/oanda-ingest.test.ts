@@ -4,14 +4,13 @@ import { fileURLToPath } from 'node:url';
 import t, { type Test } from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
 import { encodeInstrumentRegisteredEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
-import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { oandaFeed } from '../engine/node/oanda-feed.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { fixtureWorkflow, OANDA_FILE, referenceRun, silentLogger, ticksOf, waitFor } from './helpers/engine.ts';
 import { loadTicks, startLoopback, tickScript } from './helpers/oanda-loopback.ts';
-import { databaseUrl, natsUrl, probes, requireService, throwawaySchema } from './helpers/services.ts';
+import { migratedSchemaUrl, natsUrl, probes, requireService } from './helpers/services.ts';
 
 const N = 60_000;
 
@@ -58,13 +57,7 @@ t.test('OANDA stream -> PRICES -> actor: the live path gives the signals of a re
 /** A throwaway schema with every migration (so the registered instruments are the default three), as a DATABASE_URL. */
 async function schemaUrl(t: Test): Promise<string | null> {
   if (!(await requireService(t, 'postgres', probes.postgres))) return null;
-  const admin = await connectPostgres(databaseUrl(), { max: 1 });
-  t.teardown(() => admin.end());
-  const { schema, sql } = await throwawaySchema(t, admin);
-  await applyMigrations(sql);
-  const url = new URL(databaseUrl());
-  url.searchParams.set('search_path', `${schema},public`);
-  return url.toString();
+  return (await migratedSchemaUrl(t)).url;
 }
 
 /**

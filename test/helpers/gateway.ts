@@ -27,20 +27,7 @@ export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}
   t.teardown(() => admin.end());
   const { sql } = await throwawaySchema(t, admin);
   await applyMigrations(sql);
-  const redis = await connectRedis(redisUrl());
-  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
-  const gw = await startGateway({
-    port: 0, host: '127.0.0.1', sql, redis, bus, jwtSecret: randomBytes(32), confirmTimeoutMs: 1000,
-    rateLimit: { prefix: `pstest:${randomBytes(4).toString('hex')}:`, ...options.rateLimit },
-    log: (await import('pino')).pino({ level: 'silent' }),
-    ...options,
-  });
-  t.teardown(async () => {
-    await gw.close();
-    await bus.close();
-    await redis.quit();
-  });
-  return clientOf(gw, sql, redis, bus);
+  return gatewayOn(t, sql, { confirmTimeoutMs: 1000, ...options });
 }
 
 /**
@@ -48,11 +35,16 @@ export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}
  * the same `jwtSecret` to both for tokens to work on either). Its Redis client may be disconnected by the
  * test to cut the gateway off (a crash, as far as the session map can tell).
  */
-export async function anotherGateway(t: Test, first: TestGateway, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+export function anotherGateway(t: Test, first: TestGateway, options: Partial<GatewayOptions> = {}): Promise<TestGateway> {
+  return gatewayOn(t, first.sql, options);
+}
+
+/** A gateway on `sql`'s schema with its own Redis and NATS connections and rate-limit prefix; closed with the test. */
+async function gatewayOn(t: Test, sql: Sql, options: Partial<GatewayOptions>): Promise<TestGateway> {
   const redis = await connectRedis(redisUrl());
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
   const gw = await startGateway({
-    port: 0, host: '127.0.0.1', sql: first.sql, redis, bus, jwtSecret: randomBytes(32),
+    port: 0, host: '127.0.0.1', sql, redis, bus, jwtSecret: randomBytes(32),
     rateLimit: { prefix: `pstest:${randomBytes(4).toString('hex')}:`, ...options.rateLimit },
     log: (await import('pino')).pino({ level: 'silent' }),
     ...options,
@@ -62,11 +54,12 @@ export async function anotherGateway(t: Test, first: TestGateway, options: Parti
     await bus.close();
     if (redis.status !== 'end') await redis.quit();
   });
-  return clientOf(gw, first.sql, redis, bus);
+  return { gw, sql, redis, bus, ...httpClient(gw.port) };
 }
 
-function clientOf(gw: Gateway, sql: Sql, redis: Redis, bus: Bus): TestGateway {
-  const base = `http://127.0.0.1:${gw.port}`;
+/** REST calls to a gateway on this host's `port` (JSON bodies; a `psk_` token goes as an API key). */
+export function httpClient(port: number): Pick<TestGateway, 'base' | 'call' | 'register'> {
+  const base = `http://127.0.0.1:${port}`;
   const call: TestGateway['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = { ...o.headers };
     if (o.token !== undefined) headers[o.token.startsWith('psk_') ? 'x-api-key' : 'authorization'] = o.token.startsWith('psk_') ? o.token : `Bearer ${o.token}`;
@@ -86,7 +79,7 @@ function clientOf(gw: Gateway, sql: Sql, redis: Redis, bus: Bus): TestGateway {
     if (r.status !== 201) throw new Error(`register failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   };
-  return { gw, base, sql, redis, bus, call, register };
+  return { base, call, register };
 }
 
 /** A WebSocket client of a test gateway that keeps every message and waits for the one a test expects. */
@@ -99,7 +92,7 @@ export interface WsClient {
   request(m: Record<string, unknown>): Promise<any>;
 }
 
-export async function wsClient(g: TestGateway, token: string, defaultWaitMs = 15_000): Promise<WsClient> {
+export async function wsClient(g: { gw: { port: number } }, token: string, defaultWaitMs = 15_000): Promise<WsClient> {
   const ws = new WebSocket(`ws://127.0.0.1:${g.gw.port}${WS_PATH}?access_token=${encodeURIComponent(token)}`);
   const messages: any[] = [];
   const waiters: { pred: (m: any) => boolean; resolve: (m: any) => void }[] = [];

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { loadConfig } from '../../engine/config/mod.ts';
-import { connectPostgres, connectRedis, type Sql } from '../../engine/store/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, type Sql } from '../../engine/store/mod.ts';
 
 export const natsUrl = (): string => loadConfig().natsUrl;
 export const natsMonitorUrl = (): string => loadConfig().natsMonitorUrl;
@@ -61,4 +61,18 @@ export async function throwawaySchema(t: Test, admin: Sql, opts: { max?: number 
     await admin.unsafe(`drop schema if exists ${schema} cascade`);
   });
   return { schema, sql };
+}
+
+/**
+ * A throwaway schema with every migration applied, for a child process configured only by its environment:
+ * `url` is DATABASE_URL with a `search_path` that puts the schema first (postgres passes it to the server).
+ */
+export async function migratedSchemaUrl(t: Test): Promise<{ schema: string; sql: Sql; url: string }> {
+  const admin = await connectPostgres(databaseUrl(), { max: 1 });
+  t.teardown(() => admin.end());
+  const { schema, sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  const url = new URL(databaseUrl());
+  url.searchParams.set('search_path', `${schema},public`);
+  return { schema, sql, url: url.toString() };
 }
