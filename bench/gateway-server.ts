@@ -50,6 +50,8 @@ async function serveGateway(): Promise<() => Promise<void>> {
  * What a competent `ws` server for the same job looks like: the frame is built once per tick (the same
  * bytes as gateway/ws/hub.ts) and encoded to a Buffer once, not once per client. A client above the
  * gateway's backpressure threshold is skipped for that tick (ws has no per-socket drain to conflate on).
+ * Like the gateway (gateway/ws/session.ts), the frames of the ticks that arrived in one read go out in
+ * one write per client: its socket is corked at the first and uncorked in a microtask after the last.
  * No auth: the gateway authenticates once per connection at upgrade, outside the fan-out measured.
  */
 async function serveWsPeer(): Promise<() => Promise<void>> {
@@ -57,6 +59,12 @@ async function serveWsPeer(): Promise<() => Promise<void>> {
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, path: WS_PATH });
   const subscribers = new Map<string, { sub: BusSubscription; clients: Set<WebSocket> }>();
   const reader = new TickReader();
+  // ws has no public cork; its socket is the net.Socket it writes to (ws's own cork/uncork pairs nest inside).
+  const corked: Array<{ cork(): void; uncork(): void }> = [];
+  const uncorkAll = () => {
+    for (const s of corked) s.uncork();
+    corked.length = 0;
+  };
   const subscribe = (instrument: string, ws: WebSocket) => {
     let feed = subscribers.get(instrument);
     if (feed === undefined) {
@@ -65,7 +73,15 @@ async function serveWsPeer(): Promise<() => Promise<void>> {
         if (!reader.read(m.data)) return;
         const t = reader.tick;
         const frame = Buffer.from(`{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`);
-        for (const c of clients) if (c.bufferedAmount <= BACKPRESSURE_BYTES) c.send(frame, { binary: false });
+        for (const c of clients) {
+          if (c.bufferedAmount > BACKPRESSURE_BYTES) continue;
+          const socket = (c as unknown as { _socket: { cork(): void; uncork(): void; writableCorked: number } })._socket;
+          if (socket.writableCorked === 0) {
+            socket.cork();
+            if (corked.push(socket) === 1) queueMicrotask(uncorkAll);
+          }
+          c.send(frame, { binary: false });
+        }
       });
       subscribers.set(instrument, (feed = { sub, clients }));
     }

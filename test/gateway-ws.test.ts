@@ -102,6 +102,40 @@ t.test('prices: delivered per instrument; conflated (latest wins) for a slow cli
   t.ok(seqs.every((s, i) => i === 0 || s > seqs[i - 1]), 'in order, never an older price after a newer one');
 });
 
+t.test('a burst of prices and orders published together reaches a fast client whole and in bus order', async (t) => {
+  const g = await testGateway(t);
+  if (!g) return;
+  const a = await g.register();
+  const inst = instrument();
+  const c = await connect(g, a.access_token);
+  t.teardown(() => c.ws.terminate());
+  c.send({ op: 'subscribe', id: 'p', channel: 'prices', instrument: inst });
+  c.send({ op: 'subscribe', id: 'o', channel: 'orders' });
+  await c.next((m) => m.id === 'p');
+  await c.next((m) => m.id === 'o');
+  // Many messages per socket read on the gateway's side: its frames go out batched, and an order
+  // update must stay behind the prices the bus delivered before it.
+  const N = 3000;
+  const want: string[] = [];
+  for (let seq = 1; seq <= N; seq++) {
+    g.bus.publishCore(Subjects.price(inst), tick(inst, seq, 1.1 + seq * 1e-7));
+    want.push(`p${seq}`);
+    if (seq % 10 === 0) {
+      const orderId = randomUUID();
+      const m = orderUpdateMessage({ orderId, signalId: randomUUID(), account: a.account, instrument: inst, state: 'SUBMITTED', side: 'buy',
+        units: seq, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
+        takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null });
+      g.bus.publishCore(m.subject, m.data);
+      want.push(`o${seq}`);
+    }
+  }
+  await g.bus.nats!.flush();
+  await c.next((m) => isPrice(m) && m.seq === N, 20_000);
+  await c.next((m) => isOrder(m) && m.data.units === N, 20_000);
+  const got = c.messages.filter((m) => isPrice(m) || isOrder(m)).map((m) => (isPrice(m) ? `p${m.seq}` : `o${m.data.units}`));
+  t.same(got, want, 'every message once, in the order the bus delivered them');
+});
+
 t.test('orders are never dropped: a client too slow for them is closed with a clear code', async (t) => {
   const g = await testGateway(t, { wsBackpressureBytes: 4096, wsMaxQueued: 100 });
   if (!g) return;

@@ -84,8 +84,9 @@ export class Hub implements PriceBook {
       else { q.bid = t.bid; q.ask = t.ask; q.seq = t.seq; q.timeMs = t.timeMs; }
       const sessions = this.#priceSessions.get(instrument);
       if (sessions === undefined) return;
-      const msg = `{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`;
-      for (const s of sessions) s.sendPrice(instrument, msg);
+      // Encoded once here rather than by uWS in every send.
+      const frame = Buffer.from(`{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`);
+      for (const s of sessions) s.sendPrice(instrument, frame);
     });
   }
 

@@ -3,6 +3,13 @@
  * at once. Above it, prices are conflated (one pending update per instrument, the latest wins) and
  * reliable messages (orders, confirmations, replies) are queued; when that bounded queue overflows the
  * client is closed with WS_CLOSE_SLOW_CONSUMER rather than silently losing an order update.
+ *
+ * "At once" means at the end of the bus messages that arrived together: the hub's NATS callbacks run for
+ * every message of one socket read in a row, and a client's frames from that read go out corked, in one
+ * write, from a microtask after the last of them. On loopback a write costs several µs (the kernel runs the
+ * receiver's TCP path in the sender's call), far more than the frame; a server that has fallen behind reads
+ * many ticks at a time, so it catches up instead of paying one write per frame per client. A tick that
+ * arrives alone is still sent before anything else runs: no timer, no added latency.
  */
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'uWebSockets.js';
@@ -20,6 +27,17 @@ export interface SessionLimits {
 
 export interface SocketData { session: Session }
 
+/** What a client is sent: text, or text already encoded once for every client (a price frame). */
+export type Frame = string | Uint8Array;
+
+/** Sessions with frames waiting for the end of the current batch of bus messages. */
+const pending: Session[] = [];
+
+function flushPending(): void {
+  for (let i = 0; i < pending.length; i++) pending[i]!.flush();
+  pending.length = 0;
+}
+
 export class Session {
   /** The connection's id in the session map (unique across gateways). */
   readonly id = randomUUID();
@@ -28,8 +46,10 @@ export class Session {
   readonly channels = new Set<string>();
   #ws: WebSocket<SocketData> | null = null;
   readonly #limits: SessionLimits;
-  readonly #prices = new Map<string, string>();
-  readonly #queue: string[] = [];
+  readonly #prices = new Map<string, Frame>();
+  readonly #queue: Frame[] = [];
+  /** Frames of the current batch, sent in order by flush(). */
+  readonly #batch: Frame[] = [];
   #closed = false;
 
   constructor(principal: Principal, limits: SessionLimits) {
@@ -49,6 +69,7 @@ export class Session {
     this.#closed = true;
     this.#prices.clear();
     this.#queue.length = 0;
+    this.#batch.length = 0;
   }
 
   #congested(): boolean {
@@ -56,27 +77,39 @@ export class Session {
   }
 
   /** Latest-wins: a price waiting for a slow client is replaced by the newer one. */
-  sendPrice(instrument: string, message: string): void {
+  sendPrice(instrument: string, message: Frame): void {
     if (!this.open) return;
     if (this.#prices.size > 0 || this.#queue.length > 0 || this.#congested()) {
       if (this.#prices.has(instrument)) this.#limits.onConflated();
       this.#prices.set(instrument, message);
       return;
     }
-    this.#send(message);
+    if (this.#batch.length === 0 && pending.push(this) === 1) queueMicrotask(flushPending);
+    this.#batch.push(message);
   }
 
   /**
-   * Sends from outside a uWS callback (NATS fan-out, async request handling) must be corked: uWS only
-   * flushes uncorked writes when the socket next has an event, which for a quiet client may be never.
+   * Sends the batch in one corked write. Sends from outside a uWS callback (NATS fan-out, async request
+   * handling) must be corked anyway: uWS only flushes uncorked writes when the socket next has an event,
+   * which for a quiet client may be never.
    */
-  #send(message: string): void {
+  flush(): void {
+    const batch = this.#batch;
+    if (!this.open || batch.length === 0) return;
+    const ws = this.#ws!;
+    ws.cork(() => {
+      for (let i = 0; i < batch.length; i++) ws.send(batch[i]!, false);
+    });
+    batch.length = 0;
+  }
+
+  #send(message: Frame): void {
     const ws = this.#ws!;
     ws.cork(() => ws.send(message, false));
   }
 
   /** Never dropped: queued while the client is slow, the connection closed when the queue is full. */
-  sendReliable(message: string): void {
+  sendReliable(message: Frame): void {
     if (!this.open) return;
     if (this.#queue.length > 0 || this.#congested()) {
       if (this.#queue.length >= this.#limits.maxQueued) {
@@ -89,7 +122,9 @@ export class Session {
       this.#queue.push(message);
       return;
     }
-    this.#send(message);
+    // Behind the batch's prices, in the order the bus delivered them.
+    if (this.#batch.length > 0) this.#batch.push(message);
+    else this.#send(message);
   }
 
   /** On drain: reliable messages first, then the pending prices, while the socket takes them. */
