@@ -5,7 +5,8 @@
  * subscribes them to the run's instrument, and reports back over the IPC channel:
  *
  *   parent <-> child { op: 'ping', t } / { op: 'pong', t, tc }                   the clock check (see the bench)
- *   parent -> child  { op: 'connect', url, instrument, first, count, probe }   open `count` clients (client ids first..)
+ *   parent -> child  { op: 'connect', url, instrument, first, count, probe, client? }   open `count` clients (client ids
+ *                    first..) with bench/ws-raw-client.ts (client 'raw', the default) or the `ws` library ('ws')
  *   child -> parent  { op: 'connected', reconnects } | { op: 'failed', message }
  *   parent -> child  { op: 'arm', base, n, firstMeasured, startMs, periodMs }   the run's tick schedule
  *   child -> parent  { op: 'armed' }, then { op: 'progress', any, delivered, lastAnyAt } every PROGRESS_MS
@@ -23,6 +24,7 @@
  */
 import * as hdr from 'hdr-histogram-js';
 import WebSocket from 'ws';
+import { connect, type RawWebSocket, UpgradeError } from './ws-raw-client.ts';
 
 /**
  * CLOCK_MONOTONIC - performance.now() in this process, ms. The first reads are slow (the `performance` global
@@ -50,8 +52,14 @@ export const CONNECT_TIMEOUT_MS = 30_000;
 const CONNECT_ATTEMPTS = 3;
 const PROGRESS_MS = 100;
 
+/**
+ * The WebSocket client the clients use: 'raw' (bench/ws-raw-client.ts, the default), built to cost the load
+ * generator as little CPU per frame as possible, or 'ws' (the `ws` library) to compare.
+ */
+export type ClientKind = 'raw' | 'ws';
+
 export type ToChild =
-  | { op: 'connect'; url: string; instrument: string; first: number; count: number; probe: boolean }
+  | { op: 'connect'; url: string; instrument: string; first: number; count: number; probe: boolean; client?: ClientKind }
   | { op: 'arm'; base: number; n: number; firstMeasured: number; startMs: number; periodMs: number }
   | { op: 'report' }
   | { op: 'ping'; t: number };
@@ -103,13 +111,13 @@ interface Measure {
 }
 
 /**
- * The tick index of a price frame, from its trailing `"seq":<n>}` (no JSON.parse: the clients must cost as
- * little as possible), or -1 for a reply or another run's frame.
+ * The tick index of a price frame b[start, end), from its trailing `"seq":<n>}` (no JSON.parse: the clients
+ * must cost as little as possible), or -1 for a reply or another run's frame.
  */
-function indexOf(b: Buffer, m: Measure): number {
-  if (b[2] !== 0x63 /* {"c(hannel) */) return -1;
-  let i = b.length - 2, v = 0, scale = 1;
-  while (i > 0 && b[i] !== 0x3a /* : */) { v += (b[i] - 48) * scale; scale *= 10; i--; }
+function indexOf(b: Buffer, start: number, end: number, m: Measure): number {
+  if (end - start < 3 || b[start + 2] !== 0x63 /* {"c(hannel) */) return -1;
+  let i = end - 2, v = 0, scale = 1;
+  while (i > start && b[i] !== 0x3a /* : */) { v += (b[i] - 48) * scale; scale *= 10; i--; }
   const k = v - m.base;
   return k >= 0 && k < m.n ? k : -1;
 }
@@ -127,21 +135,24 @@ function record(m: Measure, k: number, now: number): void {
   m.all.recordValue(Math.max(1, Math.round((now - (m.startMs + k * m.periodMs)) * 1000)));
 }
 
-function onFrame(data: WebSocket.RawData): void {
+/** A message's payload, buf[start, end) (see ws-raw-client.ts MessageHandler). */
+type FrameHandler = (buf: Buffer, start: number, end: number) => void;
+
+function onFrame(buf: Buffer, start: number, end: number): void {
   const m = measure;
   if (m === null) return;
   const now = monoMs();
-  const k = indexOf(data as Buffer, m);
+  const k = indexOf(buf, start, end, m);
   if (k >= 0) record(m, k, now);
 }
 
-function onProbeFrame(data: WebSocket.RawData): void {
+function onProbeFrame(buf: Buffer, start: number, end: number): void {
   const m = measure;
   if (m === null) return;
   const now = monoMs();
-  const k = indexOf(data as Buffer, m);
+  const k = indexOf(buf, start, end, m);
   if (k < 0) return;
-  if (k === 0 && m.firstFrame === '') m.firstFrame = (data as Buffer).toString('utf8');
+  if (k === 0 && m.firstFrame === '') m.firstFrame = buf.toString('utf8', start, end);
   if (m.probeRecv !== null && m.probeRecv[k] === 0) m.probeRecv[k] = now;
   record(m, k, now);
 }
@@ -150,39 +161,82 @@ class Failure extends Error {
   constructor(message: string, readonly dropped = false) { super(message); }
 }
 
-/** Opens `count` clients subscribed to the instrument's prices (each waits for its subscribe reply). */
-async function connectClients(url: string, instrument: string, first: number, count: number, probe: boolean, reconnects: { count: number }): Promise<WebSocket[]> {
-  const clients: WebSocket[] = [];
-  const open = (i: number) => new Promise<WebSocket>((resolve, reject) => {
-    const ws = new WebSocket(url, { perMessageDeflate: false });
-    const timer = setTimeout(() => { ws.terminate(); reject(new Failure(`client ${i} did not subscribe within ${CONNECT_TIMEOUT_MS} ms`)); }, CONNECT_TIMEOUT_MS);
-    ws.once('error', (err) => { clearTimeout(timer); reject(new Failure(`client ${i}: ${err.message}`)); });
-    ws.once('unexpected-response', (_req, res) => {
-      clearTimeout(timer);
-      reject(new Failure(`WebSocket upgrade answered ${res.statusCode}`));
-    });
-    ws.once('close', (code) => {
-      clearTimeout(timer);
-      reject(new Failure(`client ${i} closed (${code}) before its subscription was confirmed`, true));
-    });
-    // The subscribe goes out only once the socket is open (ws throws on send() while CONNECTING).
-    ws.once('open', () => ws.send(JSON.stringify({ op: 'subscribe', id: 1, channel: 'prices', instrument })));
-    const onReply = (data: WebSocket.RawData) => {
-      const r = JSON.parse(String(data)) as { id?: unknown; ok?: boolean };
-      if (r.id !== 1) return;
-      clearTimeout(timer);
-      ws.off('message', onReply);
-      if (r.ok !== true) return reject(new Failure(`subscribe refused: ${String(data)}`));
-      ws.removeAllListeners('close');
-      ws.on('error', () => {}); // a later error (the server going away) is the end of this client, not of the process
-      ws.on('message', probe && i === first ? onProbeFrame : onFrame);
-      resolve(ws);
-    };
-    ws.on('message', onReply);
+/** What connectClients needs of a client of either kind. */
+interface Client { terminate(): void }
+
+/** The subscribe reply's verdict, or null for a message that is not the reply (id 1). */
+function subscribed(text: string): boolean | null {
+  const r = JSON.parse(text) as { id?: unknown; ok?: boolean };
+  return r.id === 1 ? r.ok === true : null;
+}
+
+/** Client i with bench/ws-raw-client.ts, subscribed (`subscribe` is the request), its prices to onPrice. */
+const openRaw = (url: string, subscribe: string, i: number, onPrice: FrameHandler) => new Promise<Client>((resolve, reject) => {
+  const abort = new AbortController();
+  let ws: RawWebSocket | null = null;
+  const fail = (f: Failure) => {
+    clearTimeout(timer);
+    abort.abort();
+    ws?.terminate();
+    reject(f);
+  };
+  const timer = setTimeout(() => fail(new Failure(`client ${i} did not subscribe within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
+  const onReply = (buf: Buffer, start: number, end: number) => {
+    const text = buf.toString('utf8', start, end);
+    const ok = subscribed(text);
+    if (ok === null || ws === null) return;
+    if (!ok) return fail(new Failure(`subscribe refused: ${text}`));
+    clearTimeout(timer);
+    ws.onClose = () => {}; // the server going away later is the end of this client, not of the process
+    ws.onError = () => {};
+    ws.onMessage = onPrice;
+    resolve(ws);
+  };
+  connect(url, { onMessage: onReply, signal: abort.signal }).then((c) => {
+    ws = c;
+    c.onError = (err) => fail(new Failure(`client ${i}: ${err.message}`));
+    c.onClose = (code) => fail(new Failure(`client ${i} closed (${code}) before its subscription was confirmed`, true));
+    c.send(subscribe);
+  }, (err: Error) => fail(new Failure(err instanceof UpgradeError ? err.message : `client ${i}: ${err.message}`)));
+});
+
+/** The same with the `ws` library. */
+const openWs = (url: string, subscribe: string, i: number, onPrice: FrameHandler) => new Promise<Client>((resolve, reject) => {
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const timer = setTimeout(() => { ws.terminate(); reject(new Failure(`client ${i} did not subscribe within ${CONNECT_TIMEOUT_MS} ms`)); }, CONNECT_TIMEOUT_MS);
+  ws.once('error', (err) => { clearTimeout(timer); reject(new Failure(`client ${i}: ${err.message}`)); });
+  ws.once('unexpected-response', (_req, res) => {
+    clearTimeout(timer);
+    reject(new Failure(`WebSocket upgrade answered ${res.statusCode}`));
   });
+  ws.once('close', (code) => {
+    clearTimeout(timer);
+    reject(new Failure(`client ${i} closed (${code}) before its subscription was confirmed`, true));
+  });
+  // The subscribe goes out only once the socket is open (ws throws on send() while CONNECTING).
+  ws.once('open', () => ws.send(subscribe));
+  const onReply = (data: WebSocket.RawData) => {
+    const ok = subscribed(String(data));
+    if (ok === null) return;
+    clearTimeout(timer);
+    ws.off('message', onReply);
+    if (!ok) return reject(new Failure(`subscribe refused: ${String(data)}`));
+    ws.removeAllListeners('close');
+    ws.on('error', () => {}); // a later error (the server going away) is the end of this client, not of the process
+    ws.on('message', (data: Buffer) => onPrice(data, 0, data.length));
+    resolve(ws);
+  };
+  ws.on('message', onReply);
+});
+
+/** Opens `count` clients subscribed to the instrument's prices (each waits for its subscribe reply). */
+async function connectClients(url: string, instrument: string, first: number, count: number, probe: boolean, client: ClientKind, reconnects: { count: number }): Promise<Client[]> {
+  const clients: Client[] = [];
+  const subscribe = JSON.stringify({ op: 'subscribe', id: 1, channel: 'prices', instrument });
+  const open = (i: number) => (client === 'raw' ? openRaw : openWs)(url, subscribe, i, probe && i === first ? onProbeFrame : onFrame);
   // A connection dropped before its subscription was confirmed is opened again, and counted (the gateway
   // used to drop one of many connections opened at once; `reconnects` shows it should it come back).
-  const openRetrying = async (i: number): Promise<WebSocket> => {
+  const openRetrying = async (i: number): Promise<Client> => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await open(i);
@@ -205,7 +259,7 @@ async function connectClients(url: string, instrument: string, first: number, co
 
 function main(): void {
   const send = (msg: FromChild) => process.send!(msg);
-  let clients: WebSocket[] = [];
+  let clients: Client[] = [];
   let progress: NodeJS.Timeout | undefined;
   let probe = false;
   process.on('message', (msg: ToChild) => {
@@ -216,7 +270,7 @@ function main(): void {
       case 'connect': {
         probe = msg.probe;
         const reconnects = { count: 0 };
-        connectClients(msg.url, msg.instrument, msg.first, msg.count, msg.probe, reconnects).then((cs) => {
+        connectClients(msg.url, msg.instrument, msg.first, msg.count, msg.probe, msg.client ?? 'raw', reconnects).then((cs) => {
           clients = cs;
           send({ op: 'connected', reconnects: reconnects.count });
         }, (err: unknown) => send({ op: 'failed', message: err instanceof Error ? err.message : String(err) }));

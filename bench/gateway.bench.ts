@@ -3,8 +3,10 @@
  * server doing the same job, measured in the same run.
  *
  *   this process --publishAsync TickEvent--> JetStream PRICES (prices.forex.<X>) --core sub--> server
- *   (gateway or ws peer, its own process: bench/gateway-server.ts) --one JSON frame per client--> N `ws`
- *   clients spread over --client-procs child processes (bench/gateway-clients.ts)
+ *   (gateway or ws peer, its own process: bench/gateway-server.ts) --one JSON frame per client--> N
+ *   WebSocket clients spread over --client-procs child processes (bench/gateway-clients.ts); the clients are
+ *   bench/ws-raw-client.ts (`--client raw`, the default: a load generator must cost less per frame than the
+ *   servers it measures, and the `ws` library's client did not) or the `ws` library (`--client ws`)
  *
  * The clients run in child processes (default: the core count, 2 to 4), forked per run, so that they are not
  * one event loop (which tops out near 50k frames/s and was what earlier runs measured). Every process reads
@@ -25,7 +27,7 @@
  * on manual order submission (each accepted order is a signal published to JetStream SIGNALS).
  *
  * `npx tsx bench/gateway.bench.ts [--clients 1000,5000] [--rate 200] [--seconds 4] [--reps 3]
- *   [--rest-seconds 5] [--connections 50] [--e2e-rate 1000] [--e2e-clients 1000] [--client-procs 2..4]`
+ *   [--rest-seconds 5] [--connections 50] [--e2e-rate 1000] [--e2e-clients 1000] [--client-procs 2..4] [--client raw|ws]`
  * (needs NATS, Redis and PostgreSQL with the settings of README.md "Configuration").
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -41,7 +43,7 @@ import { TickEncoder } from '../engine/node/feed.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { WS_PATH } from '../gateway/mod.ts';
 import { processCpuSeconds } from './harness/machine.ts';
-import { type ChildReport, CONNECT_TIMEOUT_MS, type FromChild, monoMs, newHistogram, type ToChild } from './gateway-clients.ts';
+import { type ChildReport, type ClientKind, CONNECT_TIMEOUT_MS, type FromChild, monoMs, newHistogram, type ToChild } from './gateway-clients.ts';
 
 export type Server = 'gateway' | 'ws';
 export const SERVERS: readonly Server[] = ['gateway', 'ws'];
@@ -135,6 +137,8 @@ export interface GatewayBenchResult {
   warmupSeconds: number;
   /** Child processes the clients ran in (per run). */
   clientProcs: number;
+  /** The clients' WebSocket implementation (see gateway-clients.ts ClientKind). */
+  client: ClientKind;
   loadAvg: { before: number; after: number };
   fanout: FanoutRun[];
   rest: RestRun[];
@@ -153,6 +157,8 @@ export interface GatewayBenchOptions {
   e2eClients?: number;
   /** Child processes running the clients (default: available cores, 2 to 4). */
   clientProcs?: number;
+  /** The clients' WebSocket implementation: 'raw' (default, bench/ws-raw-client.ts) or 'ws'. */
+  client?: ClientKind;
   onStep?: (label: string) => void;
 }
 
@@ -280,7 +286,7 @@ interface RunSpec { server: Server; rep: number; kind: FanoutRun['kind']; client
  * One configuration against one running server: fork the client processes, connect, publish at the fixed
  * rate, wait for the frames, collect every process's counts and histogram, disconnect.
  */
-async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpec, clientProcs: number, serverPid: number | undefined): Promise<FanoutRun> {
+async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpec, clientProcs: number, client: ClientKind, serverPid: number | undefined): Promise<FanoutRun> {
   const procs = Array.from({ length: Math.min(clientProcs, spec.clients) }, () => new ClientProc());
   try {
     await Promise.all(procs.map((p) => p.expect('ready', 60_000)));
@@ -289,7 +295,7 @@ async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpe
     let first = 0;
     const connected = await Promise.all(procs.map((p, j) => {
       const count = Math.floor(spec.clients / procs.length) + (j < spec.clients % procs.length ? 1 : 0);
-      p.send({ op: 'connect', url, instrument, first, count, probe: j === 0 });
+      p.send({ op: 'connect', url, instrument, first, count, probe: j === 0, client });
       first += count;
       // Each client has its own CONNECT_TIMEOUT_MS in the child; this only catches a child that hangs.
       return p.expect('connected', 10 * CONNECT_TIMEOUT_MS);
@@ -422,8 +428,10 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   const connections = opts.connections ?? 50;
   const e2e = { rate: opts.e2eRate ?? 1000, clients: opts.e2eClients ?? 1000 };
   const clientProcs = opts.clientProcs ?? defaultClientProcs();
+  const client = opts.client ?? 'raw';
   const step = opts.onStep ?? (() => {});
   const positive = [rate, seconds, reps, restSeconds, connections, e2e.rate, e2e.clients, clientProcs, ...clients];
+  if (client !== 'raw' && client !== 'ws') throw new PipstreamError('PS_BAD_ARGUMENT', `gateway bench: client must be raw or ws, not ${String(client)}`, { client });
   if (clients.length === 0 || !positive.every((x) => Number.isFinite(x) && x > 0) || !clients.every(Number.isInteger) || !Number.isInteger(clientProcs)) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'gateway bench: clients, rate, seconds, reps, restSeconds, connections, clientProcs and the e2e figures must be positive', { clients, rate, seconds, reps, restSeconds, connections, e2e, clientProcs });
   }
@@ -447,7 +455,7 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
           try {
             const auth = server === 'gateway' ? await register(s.port) : null;
             const url = `ws://127.0.0.1:${s.port}${WS_PATH}${auth === null ? '' : `?access_token=${encodeURIComponent(auth.token)}`}`;
-            fanout.push(await runFanout(bus, url, instrument, { ...c, server, rep, base: (rep * 16 + i + 1) * SEQ_STRIDE }, clientProcs, s.child.pid));
+            fanout.push(await runFanout(bus, url, instrument, { ...c, server, rep, base: (rep * 16 + i + 1) * SEQ_STRIDE }, clientProcs, client, s.child.pid));
           } catch (err) {
             // One configuration a server cannot take (clients not admitted in time) is a result, not the end of the bench.
             fanout.push(failedRun({ ...c, server, rep }, err));
@@ -478,7 +486,7 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
     fanout.some((g) => g.server === 'gateway' && g.rep === x.rep && g.kind === x.kind && g.clients === x.clients && g.firstFrame === x.firstFrame && g.firstFrame !== ''));
   return {
     scenario: 'gateway', clients, rate, seconds, reps, e2e, warmupSeconds: WARMUP_S, clientProcs,
-    loadAvg: { before, after: loadavg()[0] }, fanout, rest: restRuns, framesIdentical,
+    client, loadAvg: { before, after: loadavg()[0] }, fanout, rest: restRuns, framesIdentical,
   };
 }
 
@@ -502,11 +510,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   runGatewayBench({
     clients: arg('--clients')?.split(',').map(Number), rate: num('--rate'), seconds: num('--seconds'), reps: num('--reps'),
     restSeconds: num('--rest-seconds'), connections: num('--connections'), e2eRate: num('--e2e-rate'), e2eClients: num('--e2e-clients'),
-    clientProcs: num('--client-procs'),
+    clientProcs: num('--client-procs'), client: arg('--client') as ClientKind | undefined,
     onStep: (s) => console.error(s),
   }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`\nprice fan-out, latency from each tick's scheduled send (µs), after ${r.warmupSeconds} s warm-up; clients in ${r.clientProcs} processes; ` +
+    console.log(`\nprice fan-out, latency from each tick's scheduled send (µs), after ${r.warmupSeconds} s warm-up; ${r.client} clients in ${r.clientProcs} processes; ` +
       `load average ${r.loadAvg.before.toFixed(2)} -> ${r.loadAvg.after.toFixed(2)}; frames identical: ${r.framesIdentical}\n${table(r)}`);
   }, (err) => {
     console.error(err);
