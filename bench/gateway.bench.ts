@@ -26,7 +26,7 @@
  * own rate and client count. REST: autocannon against the gateway on an authenticated read (positions) and
  * on manual order submission (each accepted order is a signal published to JetStream SIGNALS).
  *
- * `npx tsx bench/gateway.bench.ts [--clients 1000,5000] [--rate 200] [--seconds 4] [--reps 3]
+ * `npx tsx bench/gateway.bench.ts [--clients 1000,5000] [--frames 2000000] [--seconds 4] [--reps 3]
  *   [--rest-seconds 5] [--connections 50] [--e2e-rate 1000] [--e2e-clients 1000] [--client-procs 2..4] [--client raw|ws]`
  * (needs NATS, Redis and PostgreSQL with the settings of README.md "Configuration").
  */
@@ -130,7 +130,8 @@ export interface RestRun {
 export interface GatewayBenchResult {
   scenario: 'gateway';
   clients: number[];
-  rate: number;
+  /** Frames/s requested of each fan-out configuration (ticks/s = frames / clients). */
+  frames: number;
   seconds: number;
   reps: number;
   e2e: { rate: number; clients: number };
@@ -148,7 +149,11 @@ export interface GatewayBenchResult {
 
 export interface GatewayBenchOptions {
   clients?: number[];
-  rate?: number;
+  /**
+   * Frames/s each fan-out configuration requests (its tick rate is this over its client count), default 2M: more
+   * than either server delivers here, so what each delivers is its capacity, not the offered load.
+   */
+  frames?: number;
   seconds?: number;
   reps?: number;
   restSeconds?: number;
@@ -419,9 +424,12 @@ async function quote(bus: Bus, port: number, token: string, path: string, order:
   throw new PipstreamError('PS_TIMEOUT', `the gateway saw no price for ${order.instrument} within 5 s`);
 }
 
+/** Ticks/s of a fan-out configuration requesting `frames` frames/s from `clients` clients. */
+export const fanoutRate = (frames: number, clients: number): number => Math.max(1, Math.round(frames / clients));
+
 export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<GatewayBenchResult> {
   const clients = opts.clients ?? [1000, 5000];
-  const rate = opts.rate ?? 200;
+  const frames = opts.frames ?? 2_000_000;
   const seconds = opts.seconds ?? 4;
   const reps = opts.reps ?? 3;
   const restSeconds = opts.restSeconds ?? 5;
@@ -430,10 +438,10 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   const clientProcs = opts.clientProcs ?? defaultClientProcs();
   const client = opts.client ?? 'raw';
   const step = opts.onStep ?? (() => {});
-  const positive = [rate, seconds, reps, restSeconds, connections, e2e.rate, e2e.clients, clientProcs, ...clients];
+  const positive = [frames, seconds, reps, restSeconds, connections, e2e.rate, e2e.clients, clientProcs, ...clients];
   if (client !== 'raw' && client !== 'ws') throw new PipstreamError('PS_BAD_ARGUMENT', `gateway bench: client must be raw or ws, not ${String(client)}`, { client });
   if (clients.length === 0 || !positive.every((x) => Number.isFinite(x) && x > 0) || !clients.every(Number.isInteger) || !Number.isInteger(clientProcs)) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', 'gateway bench: clients, rate, seconds, reps, restSeconds, connections, clientProcs and the e2e figures must be positive', { clients, rate, seconds, reps, restSeconds, connections, e2e, clientProcs });
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'gateway bench: clients, frames, seconds, reps, restSeconds, connections, clientProcs and the e2e figures must be positive', { clients, frames, seconds, reps, restSeconds, connections, e2e, clientProcs });
   }
   const before = loadavg()[0];
   const bus = await connectBus({ kind: 'jetstream', name: 'pipstream-bench-gateway-feed' });
@@ -442,7 +450,7 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   try {
     await bus.ensureStreams();
     const configs: Omit<RunSpec, 'server' | 'rep' | 'base'>[] = [
-      ...clients.map((c) => ({ kind: 'fanout' as const, clients: c, rate, seconds })),
+      ...clients.map((c) => ({ kind: 'fanout' as const, clients: c, rate: fanoutRate(frames, c), seconds })),
       { kind: 'e2e', clients: e2e.clients, rate: e2e.rate, seconds },
     ];
     for (let rep = 0; rep < reps; rep++) {
@@ -485,7 +493,7 @@ export async function runGatewayBench(opts: GatewayBenchOptions = {}): Promise<G
   const framesIdentical = fanout.every((x) => x.server !== 'ws' || x.error !== null ||
     fanout.some((g) => g.server === 'gateway' && g.rep === x.rep && g.kind === x.kind && g.clients === x.clients && g.firstFrame === x.firstFrame && g.firstFrame !== ''));
   return {
-    scenario: 'gateway', clients, rate, seconds, reps, e2e, warmupSeconds: WARMUP_S, clientProcs,
+    scenario: 'gateway', clients, frames, seconds, reps, e2e, warmupSeconds: WARMUP_S, clientProcs,
     client, loadAvg: { before, after: loadavg()[0] }, fanout, rest: restRuns, framesIdentical,
   };
 }
@@ -508,7 +516,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
   const num = (name: string) => { const v = arg(name); return v === undefined ? undefined : Number(v); };
   runGatewayBench({
-    clients: arg('--clients')?.split(',').map(Number), rate: num('--rate'), seconds: num('--seconds'), reps: num('--reps'),
+    clients: arg('--clients')?.split(',').map(Number), frames: num('--frames'), seconds: num('--seconds'), reps: num('--reps'),
     restSeconds: num('--rest-seconds'), connections: num('--connections'), e2eRate: num('--e2e-rate'), e2eClients: num('--e2e-clients'),
     clientProcs: num('--client-procs'), client: arg('--client') as ClientKind | undefined,
     onStep: (s) => console.error(s),

@@ -435,7 +435,7 @@ const gateway = define({
     'req/s and p99 with autocannon on an authenticated read (positions) and on manual order submission.',
   params: {
     clients: param({ kind: 'numbers', default: [1000, 5000], smoke: [50], help: 'fan-out client counts' }),
-    rate: param({ kind: 'int', default: 200, smoke: 50, help: 'fan-out offered rate, ticks/s (× clients = frames/s requested)' }),
+    frames: param({ kind: 'int', default: 2_000_000, smoke: 2_500, help: 'frames/s each fan-out configuration requests (ticks/s = frames ÷ clients); above what either server delivers here, so each shows its capacity' }),
     seconds: param({ kind: 'number', default: 3, smoke: 1, help: 'measured seconds per run (after 1 s warm-up)' }),
     reps: param({ kind: 'int', default: 2, smoke: 1, help: 'repetitions (server order alternates)' }),
     'rest-seconds': param({ kind: 'number', default: 3, smoke: 1, help: 'autocannon seconds per REST route' }),
@@ -447,12 +447,12 @@ const gateway = define({
   needs: () => ['nats', 'redis'],
   unavailable: null,
   run: async (p, ctx) => {
-    const { runGatewayBench } = await import('../gateway.bench.ts');
+    const { fanoutRate, runGatewayBench } = await import('../gateway.bench.ts');
     const r = await runGatewayBench({
-      clients: p.clients, rate: p.rate, seconds: p.seconds, reps: p.reps, restSeconds: p['rest-seconds'], connections: p.connections,
+      clients: p.clients, frames: p.frames, seconds: p.seconds, reps: p.reps, restSeconds: p['rest-seconds'], connections: p.connections,
       e2eRate: p['e2e-rate'], e2eClients: p['e2e-clients'], onStep: ctx.step,
     });
-    const configs = [...p.clients.map((c) => ({ kind: 'fanout' as const, clients: c, rate: p.rate })), { kind: 'e2e' as const, clients: p['e2e-clients'], rate: p['e2e-rate'] }];
+    const configs = [...p.clients.map((c) => ({ kind: 'fanout' as const, clients: c, rate: fanoutRate(p.frames, c) })), { kind: 'e2e' as const, clients: p['e2e-clients'], rate: p['e2e-rate'] }];
     const runs = (server: string, c: (typeof configs)[number]) =>
       r.fanout.filter((x) => x.server === server && x.kind === c.kind && x.clients === c.clients).sort((a, b) => a.rep - b.rep);
     const label = (c: (typeof configs)[number]) => `${c.kind === 'e2e' ? 'end-to-end ' : ''}${c.clients} clients at ${c.rate} ticks/s`;
@@ -460,22 +460,31 @@ const gateway = define({
     const ratios: Ratio[] = [];
     const rows: (string | number)[][] = [];
     const series: PercentileSeries[] = [];
+    const peerSwamped: string[] = [];
     for (const c of configs) {
       const g = runs('gateway', c), w = runs('ws', c);
       for (const x of [...g, ...w]) {
         const at = `${x.server} ${label(c)} rep ${x.rep + 1}`;
+        // The peer swamped past its warm-up (no frame of a measured tick within the wait) is a result: its
+        // throughput is still measured. The gateway must deliver.
+        const must = x.server === 'gateway' ? x.delivered : x.received;
         if (x.error !== null) problems.push(`${at}: ${x.error}`);
-        else if (!(x.delivered > 0)) problems.push(`${at}: no frame delivered`);
-        if (!finitePositive(x.latency.p99Us)) problems.push(`${at}: p99 ${x.latency.p99Us}`);
+        else if (!(must > 0)) problems.push(`${at}: no frame delivered`);
+        if (x.delivered > 0 && !finitePositive(x.latency.p99Us)) problems.push(`${at}: p99 ${x.latency.p99Us}`);
       }
+      // p99 compares where the peer delivered measured frames at all; where it did not, the gateway's p99 is better by default.
+      const p99Reps = g.map((x, i) => [x, w[i]] as const).filter(([, y]) => y.delivered > 0);
+      if (p99Reps.length < g.length) peerSwamped.push(`${label(c)}: the ws peer delivered no frame of a measured tick in ${g.length - p99Reps.length} of ${g.length} repetitions`);
       // Frames per CPU-second of the server: what each server costs per frame, whether or not the clients (on the same
       // cores) kept up; the frames/s ratio alone measures how much of the machine each run got.
       // (/proc counts CPU in 10 ms ticks: a smoke-sized run may use too little of it to divide by.)
       const perCpu = (x: (typeof g)[number]) => (x.cpu.serverS >= 0.1 ? x.received / x.cpu.serverS : NaN);
       ratios.push(
         ratio(`${label(c)}: frames/s gateway ÷ ws`, g.map((x, i) => x.deliveredPerS / w[i].deliveredPerS), 'delivered frames per second (> 1: the gateway delivers more)'),
-        ratio(`${label(c)}: p99 ws ÷ gateway`, g.map((x, i) => w[i].latency.p99Us / x.latency.p99Us), 'p99 from the schedule (> 1: the gateway is faster)'),
       );
+      if (p99Reps.length > 0) {
+        ratios.push(ratio(`${label(c)}: p99 ws ÷ gateway`, p99Reps.map(([x, y]) => y.latency.p99Us / x.latency.p99Us), 'p99 from the schedule (> 1: the gateway is faster)'));
+      }
       if ([...g, ...w].every((x) => perCpu(x) > 0)) {
         ratios.push(ratio(`${label(c)}: frames per server CPU-second gateway ÷ ws`, g.map((x, i) => perCpu(x) / perCpu(w[i])),
           'frames delivered per CPU-second the server used (> 1: the gateway is cheaper per frame)'));
@@ -503,15 +512,21 @@ const gateway = define({
       const found = ratios.find((x) => x.label === name);
       return found === undefined ? 'n/a' : fmtSpread(found.spread, '×');
     };
-    const big = configs.filter((c) => c.kind === 'fanout').map((c) => `${c.clients} clients: frames/s gateway ÷ ws ${spreadNamed(`${label(c)}: frames/s gateway ÷ ws`)}, ` +
+    const met = (c: (typeof configs)[number]) => {
+      const frames = ratios.find((x) => x.label === `${label(c)}: frames/s gateway ÷ ws`)?.spread.median ?? 0;
+      const p99 = ratios.find((x) => x.label === `${label(c)}: p99 ws ÷ gateway`)?.spread.median ?? Infinity;
+      return frames >= 3 && p99 >= 1 ? 'met' : 'not met';
+    };
+    const big = configs.filter((c) => c.kind === 'fanout').map((c) => `${c.clients} clients at ${c.rate} ticks/s: frames/s gateway ÷ ws ${spreadNamed(`${label(c)}: frames/s gateway ÷ ws`)}, ` +
       `p99 ws ÷ gateway ${spreadNamed(`${label(c)}: p99 ws ÷ gateway`)}, frames per server CPU-second gateway ÷ ws ` +
-      `${spreadNamed(`${label(c)}: frames per server CPU-second gateway ÷ ws`)}`);
+      `${spreadNamed(`${label(c)}: frames per server CPU-second gateway ÷ ws`)} — target ≥ 3× at equal or better p99 ${met(c)}`);
     const e2e = spreadOf(runs('gateway', configs[configs.length - 1]).map((x) => x.latency.p99Us));
     return {
       summary: [
-        ...big.map((line) => `fan-out ${line} — target ≥ 3× at equal or better p99`),
+        ...big.map((line) => `fan-out ${line}`),
         `end-to-end (JetStream tick -> WS frame) at ${p['e2e-rate']} ticks/s, ${p['e2e-clients']} clients: gateway p99 ${fmtSpread(e2e)} µs — target < 2 ms ${e2e.median < 2000 ? 'met' : 'not met'}`,
         `REST: ${restRows.map((x) => `${x[0]} ${x[2]} req/s, p99 ${x[4]} ms`).join('; ')}`,
+        ...peerSwamped,
       ],
       tables: [
         {
