@@ -30,12 +30,18 @@ export interface SocketData { session: Session }
 /** What a client is sent: text, or text already encoded once for every client (a price frame). */
 export type Frame = string | Uint8Array;
 
-/** Sessions with frames waiting for the end of the current batch of bus messages. */
+/** Sessions with frames waiting for the end of the current batch of bus messages; `flushed` of them are done. */
 const pending: Session[] = [];
+let flushed = 0;
 
 function flushPending(): void {
-  for (let i = 0; i < pending.length; i++) pending[i]!.flush();
-  pending.length = 0;
+  try {
+    while (flushed < pending.length) pending[flushed++]!.flush();
+  } finally {
+    // Should a send throw, the error surfaces and the sessions after it still get their frames.
+    if (flushed < pending.length) queueMicrotask(flushPending);
+    else pending.length = flushed = 0;
+  }
 }
 
 export class Session {
@@ -95,12 +101,16 @@ export class Session {
    */
   flush(): void {
     const batch = this.#batch;
-    if (!this.open || batch.length === 0) return;
-    const ws = this.#ws!;
-    ws.cork(() => {
-      for (let i = 0; i < batch.length; i++) ws.send(batch[i]!, false);
-    });
-    batch.length = 0;
+    if (batch.length === 0) return;
+    try {
+      if (!this.open) return;
+      const ws = this.#ws!;
+      ws.cork(() => {
+        for (let i = 0; i < batch.length; i++) ws.send(batch[i]!, false);
+      });
+    } finally {
+      batch.length = 0;
+    }
   }
 
   #send(message: Frame): void {
