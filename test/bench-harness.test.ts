@@ -73,7 +73,7 @@ t.test('the registry: every scenario the issue names, usage lists each parameter
   }
   const smoke = parseBenchArgs(['--smoke'], SCENARIOS);
   t.same(smoke.params.get('latency'), { rates: [1000], seconds: 1, reps: 1, modes: ['relay', 'pipstream', 'orders'] });
-  t.match(smoke.params.get('gateway'), { clients: [50], rate: 50, 'e2e-clients': 50 }, 'the gateway runs small in the smoke');
+  t.match(smoke.params.get('gateway'), { clients: [50], frames: 2500, 'e2e-clients': 50 }, 'the gateway runs small in the smoke');
   t.same(SCENARIOS.find((s) => s.name === 'latency')!.needs({ modes: ['relay', 'pipstream'] }), ['nats']);
   t.same(SCENARIOS.find((s) => s.name === 'latency')!.needs({ modes: ['orders'] }), ['nats', 'redis']);
 });
