@@ -22,7 +22,8 @@ import type { Workflow } from '../engine/workflow/mod.ts';
 interface Config { mode: 'pipstream' | 'relay' | 'orders'; instrument: string; account: string; source: string; workflows: Workflow[]; fires: number[] }
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Config;
-const bus = await connectBus({ kind: 'jetstream', name: `pipstream-latency-${cfg.mode}` });
+// Every run names its durables anew (durablePrefix = the run's source): the server drops them a minute after the run.
+const bus = await connectBus({ kind: 'jetstream', name: `pipstream-latency-${cfg.mode}`, durableInactiveMs: 60_000 });
 let stop: () => Promise<void>;
 if (cfg.mode === 'pipstream' || cfg.mode === 'orders') {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2));

@@ -74,7 +74,8 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
       { orders: n, reps, window });
   }
   const config = loadConfig();
-  const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders' });
+  // Every repetition names its durables anew: the server drops them a minute after the run.
+  const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-orders', durableInactiveMs: 60_000 });
   const redis = await connectRedis(config.redisUrl);
   const run = Date.now().toString(36);
   const results: OrdersRep[] = [];

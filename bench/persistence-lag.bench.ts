@@ -30,7 +30,8 @@ const STREAMS: PersistedStream[] = ['ORDERS', 'RISK', 'PORTFOLIO'];
 
 const config = loadConfig();
 const run = randomBytes(4).toString('hex');
-const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-persistence-lag' });
+// The run's durables have names of their own: the server drops them a minute after the run.
+const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-bench-persistence-lag', durableInactiveMs: 60_000 });
 await bus.ensureStreams();
 const redis = await connectRedis(config.redisUrl);
 const admin = await connectPostgres(config.databaseUrl, { max: 1 });

@@ -274,6 +274,32 @@ t.test(`jetstream bus at ${NATS_URL}`, async (t) => {
   suite(t, 'jetstream');
 });
 
+t.test('durableInactiveMs: a throwaway run\'s durable consumer is deleted by the server once unused', async (t) => {
+  let bus: Bus;
+  try {
+    bus = await connectBus({ kind: 'jetstream', url: NATS_URL, timeoutMs: 2000, durableInactiveMs: 1000 });
+  } catch (err) {
+    if (inCI) t.fail(`NATS unreachable at ${NATS_URL}: ${(err as Error).message}`);
+    else t.plan(0, 'skipped: NATS unreachable');
+    return;
+  }
+  t.teardown(() => bus.close());
+  const jsm = await jetstreamManager(bus.nats!);
+  const durable = token('inactive');
+  const subj = Subjects.billing(token('acct'));
+  await bus.publish(subj, enc.encode('x'));
+  t.equal((await collect(bus, 'BILLING', subj, (g) => g.length >= 1, { durable })).length, 1);
+  t.equal((await jsm.consumers.info(Streams.BILLING.name, durable)).config.inactive_threshold, 1000 * 1e6, 'created with the threshold');
+  // The server sweeps inactive consumers every few seconds.
+  let gone = false;
+  for (let i = 0; i < 60 && !gone; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    gone = await jsm.consumers.info(Streams.BILLING.name, durable).then(() => false, (err: Error) => /consumer not found/i.test(err.message));
+  }
+  t.ok(gone, 'deleted once nobody consumed from it for longer than the threshold');
+  await t.rejects(connectBus({ kind: 'jetstream', url: NATS_URL, durableInactiveMs: -1 }), { code: 'PS_BAD_ARGUMENT' });
+});
+
 t.test('connection failures', async (t) => {
   const url = 'nats://127.0.0.1:1';
   await t.rejects(connectBus({ kind: 'jetstream', url, timeoutMs: 1000 }), { code: 'PS_SERVICE_UNAVAILABLE', message: /127\.0\.0\.1:1/ });

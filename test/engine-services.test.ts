@@ -67,7 +67,8 @@ t.test('a node on JetStream registers its actor as a NATS micro-service', async 
 
 t.test('the trade path\'s actors and the persistence actor are NATS micro-services with their own figures', async (t) => {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
-  const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), name: 'pipstream-test-trade-services' });
+  // Durable names are new each run: the server drops them a minute after the test.
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), name: 'pipstream-test-trade-services', durableInactiveMs: 60_000 });
   t.teardown(() => bus.close());
   await bus.ensureStreams();
   const redis = await connectRedis(redisUrl());

@@ -233,6 +233,7 @@ class JetStreamBus implements Bus {
     };
     if (startSeq > 0) cfg.opt_start_seq = startSeq;
     if (startTime !== null) cfg.opt_start_time = startTime;
+    if (this.o.durableInactiveMs > 0) cfg.inactive_threshold = this.o.durableInactiveMs * NS_PER_MS;
     await this.jsm.consumers.add(stream, cfg);
   }
 

@@ -30,13 +30,14 @@ function resolve(o: BusOptions): ResolvedBusOptions {
     maxInFlight: o.maxInFlight ?? 1024,
     highWaterMark: o.highWaterMark ?? 16_384,
     publishAttempts: o.publishAttempts ?? 4,
+    durableInactiveMs: o.durableInactiveMs ?? 0,
     onError: o.onError,
   };
   for (const k of ['timeoutMs', 'duplicateWindowMs', 'maxInFlight', 'highWaterMark', 'publishAttempts'] as const) {
     if (!(Number.isFinite(r[k]) && r[k] > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `bus option ${k} must be > 0`, { [k]: r[k] });
   }
-  if (!(Number.isFinite(r.maxAgeMs) && r.maxAgeMs >= 0)) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', 'bus option maxAgeMs must be >= 0', { maxAgeMs: r.maxAgeMs });
+  for (const k of ['maxAgeMs', 'durableInactiveMs'] as const) {
+    if (!(Number.isFinite(r[k]) && r[k] >= 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `bus option ${k} must be >= 0`, { [k]: r[k] });
   }
   return r;
 }

@@ -121,6 +121,13 @@ export interface BusOptions {
   highWaterMark?: number;
   /** Attempts per publish before PS_BUS_PUBLISH. Default 4. */
   publishAttempts?: number;
+  /**
+   * Durable consumers this connection creates are deleted by the server once nobody has consumed from them
+   * for this long: for throwaway runs (benches, tests) whose durable names are never used again, which would
+   * otherwise stay forever and cost the server work on every message of their stream. Default 0: never (a
+   * node's durables must outlive any downtime, or its restart would start them over).
+   */
+  durableInactiveMs?: number;
   /** Background failures: PS_BUS_PUBLISH (publishAsync) and PS_BUS_HANDLER (consumer handler threw). */
   onError?: (err: PipstreamError) => void;
 }
