@@ -1,8 +1,10 @@
 /**
  * The dashboard end to end (issue 4, item 6) in Debian's headless Chromium driven by playwright-core:
  * a real gateway and a real node with its trade path on the same NATS, real EUR/USD ticks published to
- * JetStream. Log in through the page, see the chart's candles follow the ticks, confirm the pending
- * order a workflow's `confirm` action made, see the position appear. Every wait is for a DOM condition.
+ * JetStream. Sign up and upload the workflow through the REST API (the node takes it from
+ * workflow.changed), log in through the page, see the chart's candles follow the ticks and the signal in
+ * the feed, confirm the pending order the workflow's `confirm` action made, see the position appear.
+ * Every wait in the page is for a DOM condition.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -15,9 +17,8 @@ import { connectBus } from '../engine/bus/mod.ts';
 import { publishTicks } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import type { TickColumns } from '../engine/ticks/mod.ts';
-import { validateWorkflow } from '../engine/workflow/mod.ts';
 import { DASHBOARD_CSP } from '../gateway/routes/dashboard.ts';
-import { batchesOf, INSTRUMENT, OANDA_FILE, silentLogger, ticksOf } from './helpers/engine.ts';
+import { batchesOf, capturingLogger, INSTRUMENT, OANDA_FILE, ticksOf } from './helpers/engine.ts';
 import { testGateway } from './helpers/gateway.ts';
 import { inCI, natsUrl } from './helpers/services.ts';
 
@@ -39,7 +40,7 @@ function crossingLevel(ticks: TickColumns): number | null {
   return null;
 }
 
-t.test('dashboard: log in, live candles, confirm a pending order, see the position', async (t) => {
+t.test('dashboard: sign up, upload a workflow, log in, live candles and signals, confirm a pending order, see the position', async (t) => {
   if (!existsSync(CHROMIUM)) {
     const reason = `${CHROMIUM} not found: install Debian's chromium (bash infra/services.sh install, as root)`;
     if (inCI()) t.fail(reason);
@@ -77,27 +78,44 @@ t.test('dashboard: log in, live candles, confirm a pending order, see the positi
   const tag = randomBytes(4).toString('hex');
   const source = `dash-${tag}`;
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
-  const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId: `dash-${tag}`, source, services: false });
+  const logs: Array<Record<string, unknown>> = [];
+  const node = new PipstreamNode({ bus, logger: capturingLogger(logs), nodeId: `dash-${tag}`, source, services: false });
   const errors: string[] = [];
   t.teardown(async () => {
     await node.stop();
     await bus.close();
   });
+  // EUR_USD is registered from the start (the first migration), so the node runs its actor as `pipstream run`
+  // does for stored instruments; registering one through the API is gateway-api.test.ts and engine-control.test.ts.
   await node.addInstrument(INSTRUMENT);
-  await node.putWorkflows([validateWorkflow({
-    id: 'dashboard-confirm', version: 1, account, instruments: [INSTRUMENT],
-    nodes: [
-      { id: 'up', kind: 'trigger', type: 'price_cross', level, direction: 'above' },
-      // One pending order (a day of cooldown in tick time) that outlives the test on the wall clock.
-      { id: 'ask-buy', kind: 'action', type: 'confirm', side: 'buy', units: 1000, expiry_s: 600, cooldown_s: 86_400 },
-    ],
-    edges: [['up', 'ask-buy']],
-  })]);
   await node.startTrading({
     redis: g.redis, broker: new PaperBroker(), recover: false, risk: { instruments: [INSTRUMENT] }, durablePrefix: `dash-${tag}`,
     onError: (e) => errors.push(`${e.code}: ${e.message}`),
   });
   await node.consumePrices(INSTRUMENT, 'new', { source });
+  node.listenControl();
+  await bus.nats!.flush();
+
+  // The trader uploads the workflow through the gateway; the node takes it from workflow.changed.
+  const uploaded = await g.call('POST', `/v1/accounts/${account}/workflows`, {
+    token: user.access_token,
+    body: {
+      id: 'dashboard-confirm', instruments: [INSTRUMENT],
+      nodes: [
+        { id: 'up', kind: 'trigger', type: 'price_cross', level, direction: 'above' },
+        // One pending order (a day of cooldown in tick time) that outlives the test on the wall clock.
+        { id: 'ask-buy', kind: 'action', type: 'confirm', side: 'buy', units: 1000, expiry_s: 600, cooldown_s: 86_400 },
+      ],
+      edges: [['up', 'ask-buy']],
+    },
+  });
+  t.equal(uploaded.status, 201, uploaded.status === 201 ? 'the workflow uploaded through the gateway' : JSON.stringify(uploaded.body));
+  // The node logs the swap once the program with it runs (other tests' workflows may come by on the shared NATS).
+  const swapped = () => logs.some((l) => l.msg === 'workflow swapped in' && l.account === account && l.workflow === 'dashboard-confirm');
+  for (const deadline = performance.now() + DOM_WAIT_MS; !swapped();) {
+    if (performance.now() > deadline) return t.fail(`the node never took the uploaded workflow: ${JSON.stringify(logs.slice(-5))}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   t.teardown(() => browser.close());
