@@ -1,12 +1,13 @@
 import t, { type Test } from 'tap';
 import fc from 'fast-check';
-import { startConfirmationActor, type ConfirmReply, type ConfirmationActor, type PendingOrder } from '../actors/confirmation/mod.ts';
+import { ConfirmationActor, startConfirmationActor, type ConfirmReply, type PendingOrder } from '../actors/confirmation/mod.ts';
 import { orderIdFor, type OrderUpdateFields, readOrderUpdate } from '../engine/events/trade.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import type { PipstreamError } from '../engine/errors/mod.ts';
 import { EventType, Side, SignalMode, encodeSignalEvent, makeEnvelope } from '../engine/events/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
+import { MAX_CONFIRMATION_EXPIRY_S, workflowSchema } from '../engine/workflow/mod.ts';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -106,6 +107,15 @@ t.test('a pending order takes its expiry from the signal, else the default', asy
 t.test('the default expiry is 30 s', async (t) => {
   const r = await rig(t);
   t.equal(r.actor.handleSignal(signal())?.expires_ms, T0 + 30_000);
+});
+
+t.test('no order waits longer than a day, the window a restart restores', async (t) => {
+  t.equal(MAX_CONFIRMATION_EXPIRY_S, (workflowSchema as any).$defs.confirm.properties.expiry_s.maximum, 'the schema says the same');
+  const r = await rig(t);
+  t.equal(r.actor.handleSignal(signal({ id: 'sig-long', expiry_s: 3 * 86_400 }))?.expires_ms, T0 + MAX_CONFIRMATION_EXPIRY_S * 1000,
+    'a journaled signal with a longer expiry (not from a validated workflow) is held to a day');
+  t.throws(() => new ConfirmationActor({ bus: r.bus, onConfirmed: async () => null, defaultExpiryMs: MAX_CONFIRMATION_EXPIRY_S * 1000 + 1 }),
+    { code: 'PS_BAD_ARGUMENT' });
 });
 
 t.test('confirm before expiry: CONFIRMED, hand-off once, repeated confirms get the same reply', async (t) => {

@@ -56,6 +56,7 @@ t.test('bad documents: exact JSON-pointer paths', async (t) => {
     ['units missing on confirm', (d) => { delete d.nodes[2].units; }, [{ path: '/nodes/2/units', message: 'is required' }]],
     ['side', (d) => { d.nodes[2].side = 'long'; }, [{ path: '/nodes/2/side', message: 'must be one of "buy", "sell"' }]],
     ['negative stop', (d) => { d.nodes[2].stop_loss_pips = -1; }, [{ path: '/nodes/2/stop_loss_pips', message: 'must be > 0' }]],
+    ['expiry over a day', (d) => { d.nodes[2].expiry_s = 86_401; }, [{ path: '/nodes/2/expiry_s', message: 'must be <= 86400' }]],
     ['expiry on execute', (d) => { d.nodes[2].type = 'execute'; d.nodes[2].expiry_s = 60; }, [{ path: '/nodes/2/expiry_s', message: 'is not an allowed property' }]],
     ['edge shape', (d) => { d.edges[0] = ['t1']; }, [{ path: '/edges/0', message: 'must NOT have fewer than 2 items' }]],
     // semantic rules

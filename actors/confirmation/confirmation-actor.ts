@@ -5,6 +5,7 @@ import { orderIdFor, type OrderUpdateFields, orderUpdateMessage, readOrderUpdate
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
+import { MAX_CONFIRMATION_EXPIRY_S } from '../../engine/workflow/mod.ts';
 import { DeadlineHeap } from './deadlines.ts';
 
 /** DESIGN.md §8: the part of the order lifecycle this actor owns. */
@@ -62,7 +63,7 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
    * Its result (or failure) is the confirm reply, repeated to every later confirm of the order.
    */
   onConfirmed: (order: Readonly<PendingOrder>) => Promise<Outcome>;
-  /** Expiry when the signal carries none (the workflow action set no expiry_s). Default 30000. */
+  /** Expiry when the signal carries none (the workflow action set no expiry_s). Default 30000, at most a day. */
   defaultExpiryMs?: number;
   /** Durable consumer name on SIGNALS. Default 'confirmation'. */
   durable?: string;
@@ -82,7 +83,7 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
    * would expire them and answer their confirm requests.
    */
   restoreAccounts?: () => Iterable<string>;
-  /** How far back (wall clock) the restore reads ORDERS. Default 24 h: older orders are long expired. */
+  /** How far back (wall clock) the restore reads ORDERS. Default a day: the longest expiry (MAX_CONFIRMATION_EXPIRY_S). */
   restoreWindowMs?: number;
   /** Where a new durable consumer starts on SIGNALS. Default 'all'. */
   deliver?: DeliverFrom;
@@ -91,7 +92,9 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
 }
 
 const RESTORE_QUIET_MS = 500;
-const RESTORE_WINDOW_MS = 24 * 3600_000;
+/** No pending order can be older than the longest expiry; a minute's margin for clocks and journal lag. */
+const MAX_EXPIRY_MS = MAX_CONFIRMATION_EXPIRY_S * 1000;
+const RESTORE_WINDOW_MS = MAX_EXPIRY_MS + 60_000;
 const CONFIRMATION_STATES: ReadonlySet<string> = new Set(['PENDING_CONFIRMATION', 'CONFIRMED', 'EXPIRED', 'REJECTED_BY_USER']);
 
 const enc = new TextEncoder();
@@ -122,8 +125,8 @@ export class ConfirmationActor<Outcome = unknown> {
     this.now = o.now ?? Date.now;
     this.defaultExpiryMs = o.defaultExpiryMs ?? 30_000;
     this.capacity = o.settledCapacity ?? 100_000;
-    if (!(Number.isFinite(this.defaultExpiryMs) && this.defaultExpiryMs > 0)) {
-      throw new PipstreamError('PS_BAD_ARGUMENT', 'defaultExpiryMs must be > 0', { defaultExpiryMs: this.defaultExpiryMs });
+    if (!(Number.isFinite(this.defaultExpiryMs) && this.defaultExpiryMs > 0 && this.defaultExpiryMs <= MAX_EXPIRY_MS)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `defaultExpiryMs must be > 0 and at most ${MAX_EXPIRY_MS} (a day)`, { defaultExpiryMs: this.defaultExpiryMs });
     }
   }
 
@@ -261,7 +264,8 @@ export class ConfirmationActor<Outcome = unknown> {
   handleSignal(s: EngineSignal): Readonly<PendingOrder> | null {
     if (s.type !== 'SIGNAL_PENDING_CONFIRMATION' || !s.tradeable || this.orders.has(s.id)) return null;
     const now = this.now();
-    const expiryMs = s.expiry_s !== null && Number.isFinite(s.expiry_s) && s.expiry_s > 0 ? s.expiry_s * 1000 : this.defaultExpiryMs;
+    // A journaled signal need not come from a validated workflow: its expiry is held to what a restart restores.
+    const expiryMs = s.expiry_s !== null && Number.isFinite(s.expiry_s) && s.expiry_s > 0 ? Math.min(s.expiry_s * 1000, MAX_EXPIRY_MS) : this.defaultExpiryMs;
     const order: PendingOrder = {
       id: s.id,
       account: s.account,

@@ -3,6 +3,7 @@
  * workflows of one instrument into one flat program, and the allocation-free runtime the actor runs it with.
  */
 export type * from './types.ts';
+export { MAX_CONFIRMATION_EXPIRY_S } from './types.ts';
 export { validateWorkflow, workflowIssues, workflowSchema, WORKFLOW_SCHEMA_URL } from './validate.ts';
 export { parseExpr, parseCondition, typeOf, printExpr, EXPR_VARIABLES, EXPR_MATH_FUNCS } from './expr.ts';
 export type { Expr, ExprType, BinaryOp, ExprVariable } from './expr.ts';

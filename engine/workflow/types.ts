@@ -1,5 +1,11 @@
 /** Workflow document types (the JSON Schema in workflow.schema.json is the contract). */
 
+/**
+ * The longest a pending confirmation may wait (`expiry_s`, the schema's maximum): a restarted node rebuilds
+ * pending orders from this much of the ORDERS journal, so none still pending can be older.
+ */
+export const MAX_CONFIRMATION_EXPIRY_S = 86_400;
+
 export type IndicatorName = 'sma' | 'ema' | 'rsi' | 'macd' | 'bbands' | 'atr' | 'stddev';
 
 export interface IndicatorRef {
