@@ -18,7 +18,7 @@ import { PipstreamError } from '../engine/errors/mod.ts';
 import { TickReader } from '../engine/node/feed.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { applyMigrations, connectPostgres } from '../engine/store/mod.ts';
-import { startGateway, WS_PATH } from '../gateway/mod.ts';
+import { priceFrame, startGateway, WS_PATH } from '../gateway/mod.ts';
 
 /** The gateway's own threshold (GatewayOptions.wsBackpressureBytes default): above it, prices are not sent at once. */
 const BACKPRESSURE_BYTES = 256 * 1024;
@@ -47,8 +47,8 @@ async function serveGateway(): Promise<() => Promise<void>> {
 }
 
 /**
- * What a competent `ws` server for the same job looks like: the frame is built once per tick (the same
- * bytes as gateway/ws/hub.ts) and encoded to a Buffer once, not once per client. A client above the
+ * What a competent `ws` server for the same job looks like: the frame is built once per tick (the
+ * gateway's own priceFrame) and encoded to a Buffer once, not once per client. A client above the
  * gateway's backpressure threshold is skipped for that tick (ws has no per-socket drain to conflate on).
  * Like the gateway (gateway/ws/session.ts), the frames of the ticks that arrived in one read go out in
  * one write per client: its socket is corked at the first and uncorked in a microtask after the last.
@@ -71,8 +71,7 @@ async function serveWsPeer(): Promise<() => Promise<void>> {
       const clients = new Set<WebSocket>();
       const sub = bus.subscribe(Subjects.price(instrument), (m) => {
         if (!reader.read(m.data)) return;
-        const t = reader.tick;
-        const frame = Buffer.from(`{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`);
+        const frame = priceFrame(instrument, reader.tick);
         for (const c of clients) {
           if (c.bufferedAmount > BACKPRESSURE_BYTES) continue;
           const socket = (c as unknown as { _socket: { cork(): void; uncork(): void; writableCorked: number } })._socket;

@@ -3,3 +3,4 @@ export { startGateway } from './app.ts';
 export type { Gateway, GatewayOptions } from './app.ts';
 export { WS_PATH } from './ws/socket.ts';
 export { WS_CLOSE_SLOW_CONSUMER } from './ws/session.ts';
+export { priceFrame } from './ws/hub.ts';

@@ -55,6 +55,11 @@ const SUBJECT: Record<AccountChannel, (account: string) => string> = {
 
 interface Feed { sub: BusSubscription; sessions: Set<Session> }
 
+/** A price channel message, encoded once for every client it goes to (not by uWS in every send). */
+export function priceFrame(instrument: string, t: { timeMs: number; bid: number; ask: number; seq: number }): Buffer {
+  return Buffer.from(`{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`);
+}
+
 export class Hub implements PriceBook {
   readonly #bus: Bus;
   readonly #log: Logger;
@@ -84,8 +89,7 @@ export class Hub implements PriceBook {
       else { q.bid = t.bid; q.ask = t.ask; q.seq = t.seq; q.timeMs = t.timeMs; }
       const sessions = this.#priceSessions.get(instrument);
       if (sessions === undefined) return;
-      // Encoded once here rather than by uWS in every send.
-      const frame = Buffer.from(`{"channel":"prices","instrument":"${instrument}","time_ms":${t.timeMs},"bid":${t.bid},"ask":${t.ask},"seq":${t.seq}}`);
+      const frame = priceFrame(instrument, t);
       for (const s of sessions) s.sendPrice(instrument, frame);
     });
   }
