@@ -27,7 +27,8 @@ export async function loadStoredSetup(sql: Sql): Promise<StoredSetup> {
     try {
       instruments.push(assertInstrumentName(name));
     } catch (err) {
-      skipped.push({ what: `instrument ${name}`, code: (err as PipstreamError).code ?? 'PS_BAD_ARGUMENT', reason: (err as Error).message });
+      if (!isPipstreamError(err)) throw err;
+      skipped.push({ what: `instrument ${name}`, code: err.code, reason: err.message });
     }
   }
   const rows = await sql<WorkflowRow[]>`select account_id, id, version, definition from workflows where active order by account_id, id`;
