@@ -31,7 +31,7 @@ import { Subjects } from '../../engine/switchboard/mod.ts';
 import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor } from './broker.ts';
 import {
   decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey,
-  type RecordedRisk, riskDecision, SETTLED_STATES, withRecordCas,
+  RecordWrites, type RecordedRisk, riskDecision, SETTLED_STATES,
 } from './order-record.ts';
 
 export type { LifecycleEvent, LifecycleState, OrderRecord, OrderSignal } from './order-record.ts';
@@ -149,13 +149,13 @@ function refusedUnsent(err: unknown): BrokerReason | null {
 
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
   const { bus, broker } = o;
-  const redis = withRecordCas(o.redis);
+  const redis = o.redis;
   const ttl = o.idempotencyTtlMs ?? DAY_MS;
   const lease = o.claimLeaseMs ?? 30_000;
   for (const [k, v] of [['idempotencyTtlMs', ttl], ['claimLeaseMs', lease]] as const) {
     if (!(Number.isSafeInteger(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `execution actor: ${k} must be a positive integer`, { [k]: v });
   }
-  const ttlArg = String(ttl);
+  const records = new RecordWrites(redis, ttl);
   const limits = o.risk?.limits ?? null;
   const riskInstruments = o.risk?.instruments ?? limits?.instruments;
   if (limits !== null && riskInstruments === undefined) {
@@ -166,8 +166,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   /** Accounts whose limits were applied explicitly (they override `limits`, including its `account`). */
   const applied = new Set<string>();
   const owner = newEventId();
-  let writes = 0;
-  const stamp = () => `${owner}.${(writes++).toString(36)}`;
+  let stamps = 0;
+  const stamp = () => `${owner}.${(stamps++).toString(36)}`;
   const accounts = o.accounts === undefined || typeof o.accounts === 'function' ? null : new Set(o.accounts);
   const owns = typeof o.accounts === 'function' ? o.accounts : accounts === null ? () => true : (a: string) => accounts.has(a);
   const byAccount = new Map<string, AccountLimits>();
@@ -215,11 +215,11 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     acks: Array<Promise<unknown>> = []): Array<Promise<unknown>> {
     if (from === 0) {
       const m = riskDecisionMessage(riskDecision(rec, signal));
-      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
+      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
     }
     for (let i = Math.max(0, from - 1); i < events.length; i++) {
       const m = orderUpdateMessage(events[i]!);
-      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId }));
+      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
     }
     return acks;
   }
@@ -227,7 +227,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   /** Writes `next` over the record last written with `prevStamp`; the new stamp, or null when another actor owns it now. */
   async function advance(prevStamp: string, next: OrderRecord, signal: OrderSignal): Promise<string | null> {
     const s = stamp();
-    return (await redis.orderRecordCas(orderKey(signal.id), prevStamp, encodeRecord(s, next), ttlArg)) === 1 ? s : null;
+    return (await records.compareAndSet(orderKey(signal.id), prevStamp, encodeRecord(s, next))) ? s : null;
   }
 
   function lost(signal: OrderSignal): PipstreamError {
@@ -364,7 +364,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       risk, outcome: null, journaled: false,
     };
     const s = stamp();
-    if ((await redis.set(key, encodeRecord(s, rec), 'PX', ttl, 'NX')) === 'OK') {
+    if (await records.claim(key, encodeRecord(s, rec))) {
       if (!risk.approved) return settled(s, rec, signal, false);
       if (res.pending) pending.set(signal.id, res);
       return submit(signal, s, rec, true);

@@ -125,18 +125,107 @@ export function decodeRecord(raw: string, key: string): { stamp: string; rec: Or
   throw new PipstreamError('PS_ORDER_CLAIM_LOST', `${key} holds no order record this build can read`, { key });
 }
 
-const CAS = `local cur = redis.call('GET', KEYS[1])
-if cur and string.sub(cur, 1, #ARGV[1] + 1) == ARGV[1] .. '|' then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-  return 1
+/** SET NX of each key (ARGV[1] the TTL, ARGV[i + 1] the value of KEYS[i]): 1 where it was set, 0 where a record was there. */
+const CLAIM = `local out = {}
+for i = 1, #KEYS do
+  out[i] = redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1], 'NX') and 1 or 0
 end
-return 0`;
+return out`;
 
-/** A Redis client with the record compare-and-set loaded (EVALSHA after the first call). */
-export type RecordRedis = Redis & { orderRecordCas(key: string, prevStamp: string, next: string, ttlMs: string): Promise<number> };
+/**
+ * Compare-and-set of each key (ARGV[1] the TTL, ARGV[2i] the stamp KEYS[i] must carry, ARGV[2i + 1] its new
+ * value): 1 where it was written, 0 where another writer's stamp was there (or nothing).
+ */
+const CAS = `local out = {}
+for i = 1, #KEYS do
+  local cur = redis.call('GET', KEYS[i])
+  local stamp = ARGV[2 * i]
+  if cur and string.sub(cur, 1, #stamp + 1) == stamp .. '|' then
+    redis.call('SET', KEYS[i], ARGV[2 * i + 1], 'PX', ARGV[1])
+    out[i] = 1
+  else
+    out[i] = 0
+  end
+end
+return out`;
 
-export function withRecordCas(redis: Redis): RecordRedis {
-  const r = redis as RecordRedis;
-  if (typeof r.orderRecordCas !== 'function') redis.defineCommand('orderRecordCas', { numberOfKeys: 1, lua: CAS });
-  return r;
+type ScriptRedis = Redis & {
+  psClaimRecords(numKeys: number, ...args: string[]): Promise<number[]>;
+  psCasRecords(numKeys: number, ...args: string[]): Promise<number[]>;
+};
+
+/** Pending writes for one script: keys, their arguments, and who waits for each answer. */
+class WriteBatch {
+  keys: string[] = [];
+  args: string[] = [];
+  waiters: Array<{ resolve: (written: boolean) => void; reject: (err: unknown) => void }> = [];
+}
+
+/** Keys per script call: a call runs alone on the server, so a very large burst goes in slices. */
+const SLICE = 1000;
+
+/**
+ * The record writes of an execution actor, a callback's worth at a time: every claim (SET NX) and every
+ * compare-and-set issued while one callback's work runs (until process.nextTick, as ioredis's own
+ * auto-pipelining) reach Redis as one script call each (in slices of
+ * 1000), answered key by key. A burst of settling orders then costs a few commands instead of two per
+ * order; ioredis alone costs ~20 µs of CPU per command here. Each write is still atomic on its own key.
+ */
+export class RecordWrites {
+  readonly #redis: ScriptRedis;
+  readonly #ttl: string;
+  #claims = new WriteBatch();
+  #cas = new WriteBatch();
+  #scheduled = false;
+  readonly #flush = () => this.#send();
+
+  constructor(redis: Redis, ttlMs: number) {
+    const r = redis as ScriptRedis;
+    if (typeof r.psClaimRecords !== 'function') {
+      redis.defineCommand('psClaimRecords', { lua: CLAIM });
+      redis.defineCommand('psCasRecords', { lua: CAS });
+    }
+    this.#redis = r;
+    this.#ttl = String(ttlMs);
+  }
+
+  /** SET NX PX: true when this call created the record. */
+  claim(key: string, value: string): Promise<boolean> {
+    return this.#add(this.#claims, key, value);
+  }
+
+  /** Writes `next` over the record only while it still carries `prevStamp` (see encodeRecord): true when written. */
+  compareAndSet(key: string, prevStamp: string, next: string): Promise<boolean> {
+    return this.#add(this.#cas, key, prevStamp, next);
+  }
+
+  #add(b: WriteBatch, key: string, ...args: string[]): Promise<boolean> {
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      process.nextTick(this.#flush);
+    }
+    b.keys.push(key);
+    for (const a of args) b.args.push(a);
+    return new Promise((resolve, reject) => b.waiters.push({ resolve, reject }));
+  }
+
+  #send(): void {
+    this.#scheduled = false;
+    const claims = this.#claims, cas = this.#cas;
+    this.#claims = new WriteBatch();
+    this.#cas = new WriteBatch();
+    this.#call(claims, 1, (n, args) => this.#redis.psClaimRecords(n, ...args));
+    this.#call(cas, 2, (n, args) => this.#redis.psCasRecords(n, ...args));
+  }
+
+  #call(b: WriteBatch, argsPerKey: number, script: (numKeys: number, args: string[]) => Promise<number[]>): void {
+    for (let from = 0; from < b.keys.length; from += SLICE) {
+      const to = Math.min(b.keys.length, from + SLICE);
+      const waiters = b.waiters.slice(from, to);
+      script(to - from, [...b.keys.slice(from, to), this.#ttl, ...b.args.slice(from * argsPerKey, to * argsPerKey)]).then(
+        (out) => { for (let i = 0; i < waiters.length; i++) waiters[i]!.resolve(out[i] === 1); },
+        (err: unknown) => { for (const w of waiters) w.reject(err); },
+      );
+    }
+  }
 }

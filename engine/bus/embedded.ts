@@ -10,7 +10,7 @@ import { Streams, type StreamName } from '../switchboard/mod.ts';
 import { streamSpecs } from './streams.ts';
 import { compileSubject } from './subjects.ts';
 import type {
-  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck,
+  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishOptions,
   ResolvedBusOptions, StreamState,
 } from './types.ts';
 
@@ -141,7 +141,8 @@ export class EmbeddedBus implements Bus {
     throw new PipstreamError('PS_BUS_PUBLISH', `no stream captures subject ${subject}`, { subject, msgId, attempts: 1 });
   }
 
-  async publish(subject: string, data: Uint8Array, opts?: { msgId?: string }): Promise<PubAck> {
+  // `coalesce` changes nothing here: an in-process publish costs no server work to save.
+  async publish(subject: string, data: Uint8Array, opts?: PublishOptions): Promise<PubAck> {
     return this.store(subject, data, opts?.msgId ?? '');
   }
 

@@ -6,10 +6,11 @@ import {
 } from '@nats-io/jetstream';
 import { PipstreamError } from '../errors/mod.ts';
 import { Streams, type StreamName } from '../switchboard/mod.ts';
+import { batchParts } from './batch.ts';
 import { Publisher } from './publisher.ts';
 import { streamSpecs, type StreamSpec } from './streams.ts';
 import type {
-  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck,
+  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishOptions,
   ResolvedBusOptions, StreamState,
 } from './types.ts';
 
@@ -111,12 +112,12 @@ class JetStreamBus implements Bus {
     }
   }
 
-  publish(subject: string, data: Uint8Array, opts?: { msgId?: string }): Promise<PubAck> {
-    return this.publisher.publish(subject, data, opts?.msgId ?? '');
+  publish(subject: string, data: Uint8Array, opts?: PublishOptions): Promise<PubAck> {
+    return this.publisher.publish(subject, data, opts?.msgId ?? '', opts?.coalesce === true);
   }
 
-  publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean {
-    return this.publisher.publishAsync(subject, data, msgId ?? '');
+  publishAsync(subject: string, data: Uint8Array, msgId?: string, opts?: { coalesce?: boolean }): boolean {
+    return this.publisher.publishAsync(subject, data, msgId ?? '', opts?.coalesce === true);
   }
 
   flush(): Promise<void> {
@@ -167,6 +168,8 @@ class JetStreamBus implements Bus {
     let busy: Promise<void> | null = null;
     let closed = false;
     const run = (m: JsMsg): Promise<void> | null => {
+      const parts = batchParts(m.data);
+      if (parts !== null) return runBatch(m, parts);
       try {
         const r = handler(new JsBusMsg(m, durable));
         return r ? r.then(undefined, (err: unknown) => failed(m, err)) : null;
@@ -174,6 +177,27 @@ class JetStreamBus implements Bus {
         failed(m, err);
         return null;
       }
+    };
+    // A batch's messages go to the handler one by one, in order; the batch is acked once all of them are.
+    // A handler that throws naks the whole batch: its redelivery repeats the messages before (consumers dedupe).
+    const runBatch = (m: JsMsg, parts: Uint8Array[]): Promise<void> | null => {
+      const unacked = { n: parts.length };
+      const from = (i: number): Promise<void> | null => {
+        for (; i < parts.length; i++) {
+          try {
+            const r = handler(new PartBusMsg(m, parts[i]!, durable, unacked));
+            if (r) {
+              const next = i + 1;
+              return r.then(() => from(next) ?? undefined, (err: unknown) => failed(m, err));
+            }
+          } catch (err) {
+            failed(m, err);
+            return null;
+          }
+        }
+        return null;
+      };
+      return from(0);
     };
     const resume = (): void => {
       busy = null;
@@ -240,7 +264,11 @@ class JetStreamBus implements Bus {
   subscribe(subject: string, handler: (msg: CoreMsg) => void, opts: { queue?: string } = {}): BusSubscription {
     const sub: Subscription = this.nats.subscribe(subject, {
       ...(opts.queue ? { queue: opts.queue } : {}),
-      callback: (_err, m) => handler({ subject: m.subject, data: m.data, reply: m.reply }),
+      callback: (_err, m) => {
+        const parts = batchParts(m.data);
+        if (parts === null) handler({ subject: m.subject, data: m.data, reply: m.reply });
+        else for (const data of parts) handler({ subject: m.subject, data, reply: m.reply });
+      },
     });
     return { unsubscribe: () => sub.unsubscribe() };
   }
@@ -291,6 +319,19 @@ class JsBusMsg implements BusMsg {
   get data(): Uint8Array { return this.m.data; }
   get seq(): number { return this.m.seq; }
   ack(): void { if (this.durable) this.m.ack(); }
+}
+
+/** One message of a batch: its ack counts down the batch's, which is acked with the last one. */
+class PartBusMsg implements BusMsg {
+  #acked = false;
+  constructor(private readonly m: JsMsg, readonly data: Uint8Array, private readonly durable: boolean, private readonly unacked: { n: number }) {}
+  get subject(): string { return this.m.subject; }
+  get seq(): number { return this.m.seq; }
+  ack(): void {
+    if (this.#acked) return;
+    this.#acked = true;
+    if (--this.unacked.n === 0 && this.durable) this.m.ack();
+  }
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -5,9 +5,16 @@
  * At most `maxInFlight` acks are outstanding; the rest wait in a local FIFO. A message without
  * an ack after `timeoutMs`, or with an error ack (503 no stream / no responders), is sent again
  * with the same Nats-Msg-Id (so a late first copy is deduplicated), up to `attempts` times.
+ *
+ * A publish with `coalesce` waits until the work of the current callback is done (process.nextTick,
+ * which runs once the promise continuations it started have all run: no later loop iteration, no
+ * timer); its messages for one subject then go out as one batch message (batch.ts), or as
+ * themselves when alone. One socket read of acks or Redis replies settles many orders at once, and
+ * their journal entries leave together.
  */
 import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { PipstreamError } from '../errors/mod.ts';
+import { batchMsgId, encodeBatch } from './batch.ts';
 import type { PubAck, ResolvedBusOptions } from './types.ts';
 
 interface Entry {
@@ -20,6 +27,18 @@ interface Entry {
   resolve: ((ack: PubAck) => void) | null;
   reject: ((err: PipstreamError) => void) | null;
 }
+
+/** A coalesced message waiting for the current callback's work to finish. */
+interface Part {
+  data: Uint8Array;
+  msgId: string;
+  resolve: ((ack: PubAck) => void) | null;
+  reject: ((err: PipstreamError) => void) | null;
+}
+
+/** Limits of one batch message: well under the server's default max_payload (1 MiB). */
+const BATCH_MAX_BYTES = 512 * 1024;
+const BATCH_MAX_MESSAGES = 4096;
 
 const decoder = new TextDecoder();
 
@@ -39,6 +58,10 @@ export class Publisher {
   private retrying = 0;
   private pumpScheduled = false;
   private readonly msgIdHeader = headers();
+  /** Coalesced messages not sent yet, by subject, and how many there are. */
+  private readonly open = new Map<string, Part[]>();
+  private openCount = 0;
+  private readonly flushOpen = () => this.sendOpen();
 
   constructor(private readonly nc: NatsConnection, private readonly o: ResolvedBusOptions) {
     this.sub = nc.subscribe(`${this.inbox}.*`, { callback: (_err, msg) => this.onAck(msg) });
@@ -47,16 +70,67 @@ export class Publisher {
   }
 
   get backlog(): number {
-    return this.inFlight.size + this.waiting.length - this.waitingHead + this.retrying;
+    return this.inFlight.size + this.waiting.length - this.waitingHead + this.retrying + this.openCount;
   }
 
-  publish(subject: string, data: Uint8Array, msgId: string): Promise<PubAck> {
-    return new Promise((resolve, reject) => this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve, reject }));
+  publish(subject: string, data: Uint8Array, msgId: string, coalesce = false): Promise<PubAck> {
+    return new Promise((resolve, reject) => {
+      if (coalesce) this.coalesce(subject, { data, msgId, resolve, reject });
+      else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve, reject });
+    });
   }
 
-  publishAsync(subject: string, data: Uint8Array, msgId: string): boolean {
-    this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve: null, reject: null });
+  publishAsync(subject: string, data: Uint8Array, msgId: string, coalesce = false): boolean {
+    if (coalesce) this.coalesce(subject, { data, msgId, resolve: null, reject: null });
+    else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve: null, reject: null });
     return this.backlog < this.o.highWaterMark;
+  }
+
+  private coalesce(subject: string, part: Part): void {
+    if (this.openCount++ === 0) process.nextTick(this.flushOpen);
+    const parts = this.open.get(subject);
+    if (parts === undefined) this.open.set(subject, [part]);
+    else parts.push(part);
+  }
+
+  /** The coalesced messages become entries: a batch per subject (and size limit), a lone message as itself. */
+  private sendOpen(): void {
+    for (const [subject, parts] of this.open) {
+      for (let from = 0; from < parts.length;) {
+        let count = 0;
+        let bytes = 0;
+        while (from + count < parts.length && count < BATCH_MAX_MESSAGES && (count === 0 || bytes + parts[from + count]!.data.length < BATCH_MAX_BYTES)) {
+          bytes += parts[from + count]!.data.length + 5;
+          count++;
+        }
+        this.enqueue(count === 1 ? this.single(subject, parts[from]!) : this.batch(subject, parts, from, count));
+        from += count;
+      }
+    }
+    this.open.clear();
+    this.openCount = 0;
+    this.pump();
+  }
+
+  private single(subject: string, p: Part): Entry {
+    return { subject, data: p.data, msgId: p.msgId, attempts: 0, sentAt: 0, lastError: '', resolve: p.resolve, reject: p.reject };
+  }
+
+  /** One entry for `count` parts: its ack resolves each of theirs, its failure rejects each (or is reported once). */
+  private batch(subject: string, parts: Part[], from: number, count: number): Entry {
+    const mine = parts.slice(from, from + count);
+    return {
+      subject, data: encodeBatch(mine, 0, count), msgId: batchMsgId(mine, 0, count), attempts: 0, sentAt: 0, lastError: '',
+      resolve: (ack) => { for (const p of mine) p.resolve?.(ack); },
+      reject: (err) => {
+        let unheard = false;
+        for (const p of mine) {
+          if (p.reject) p.reject(err);
+          else unheard = true;
+        }
+        if (unheard) this.report(err);
+      },
+    };
   }
 
   /** Waits until nothing is in flight or queued; rethrows the first failure nobody was told about. */
@@ -85,6 +159,9 @@ export class Publisher {
     const err = new PipstreamError('PS_BUS_PUBLISH', 'bus closed before the publish was acknowledged');
     for (const e of this.inFlight.values()) this.fail(e, err.message);
     for (let i = this.waitingHead; i < this.waiting.length; i++) this.fail(this.waiting[i]!, err.message);
+    for (const [subject, parts] of this.open) for (const p of parts) this.fail(this.single(subject, p), err.message);
+    this.open.clear();
+    this.openCount = 0;
     this.inFlight.clear();
     this.waiting = [];
     this.waitingHead = 0;
@@ -180,7 +257,12 @@ export class Publisher {
     const err = new PipstreamError('PS_BUS_PUBLISH', `publish to ${e.subject} failed after ${e.attempts} attempt(s): ${why}`,
       { subject: e.subject, msgId: e.msgId, attempts: e.attempts });
     if (e.reject) e.reject(err);
-    else if (this.o.onError) this.o.onError(err);
+    else this.report(err);
+  }
+
+  /** A failure of a publishAsync: to onError, else to the next flush() or room(). */
+  private report(err: PipstreamError): void {
+    if (this.o.onError) this.o.onError(err);
     else this.unreported ??= err;
   }
 

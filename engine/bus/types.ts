@@ -19,6 +19,19 @@ export interface CoreMsg {
   readonly reply: string | undefined;
 }
 
+export interface PublishOptions {
+  /** Dedupe id: the server stores a message with an id it saw within the duplicate window only once. */
+  msgId?: string;
+  /**
+   * Group commit (JetStream bus): the messages for this subject published while one callback's work runs (until process.nextTick)
+   * are stored as one message, acked together, and delivered one by one again, in order (bus/batch.ts).
+   * The server then dedupes the batch as a whole: a message published again later in another batch or
+   * alone is stored again, so a coalesced subject's consumers must dedupe by event id (DESIGN.md §2).
+   * For high-rate journals; every consumer reads through the bus, which splits batches.
+   */
+  coalesce?: boolean;
+}
+
 export interface PubAck {
   readonly stream: string;
   readonly seq: number;
@@ -69,7 +82,7 @@ export interface Bus {
   ensureStreams(): Promise<void>;
   streamInfo(stream: StreamName): Promise<StreamState>;
   /** Publishes to JetStream and waits for the stored ack (retried on timeout / 503 with the same msgId). */
-  publish(subject: string, data: Uint8Array, opts?: { msgId?: string }): Promise<PubAck>;
+  publish(subject: string, data: Uint8Array, opts?: PublishOptions): Promise<PubAck>;
   /**
    * Journaling path: queues the message and returns at once (no await, no ack on the caller's stack).
    * Acks are awaited in the background with a bounded window; failures are retried with the same
@@ -77,7 +90,7 @@ export interface Bus {
    * `data` must not be modified afterwards. Returns false when the backlog is above its high-water
    * mark: the caller should `await bus.flush()` (or slow down) before publishing more.
    */
-  publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean;
+  publishAsync(subject: string, data: Uint8Array, msgId?: string, opts?: { coalesce?: boolean }): boolean;
   /** Resolves when every publishAsync so far is acked; rejects with the first unreported failure. */
   flush(): Promise<void>;
   /**

@@ -405,7 +405,7 @@ export class TradePath {
       account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
       realized: snap.realized, timeMs: last.timeMs,
     });
-    this.#o.bus.publishAsync(m.subject, m.data, m.msgId);
+    this.#o.bus.publishAsync(m.subject, m.data, m.msgId, { coalesce: true });
   }
 
   #watchRisk(account: string, instrument: string): void {

@@ -1,0 +1,89 @@
+/**
+ * Group commit on the bus: messages for one subject published while one callback's work runs may travel
+ * as one JetStream message (one store, one dedupe entry, one ack) and are split again on delivery,
+ * so every consumer still sees them one by one, in order. This is what keeps the server's cost per
+ * journaled event down when thousands of orders settle at once (each alone costs it ~20 µs).
+ *
+ * Wire form: 0xFF, version 1, varint count (at least 2), then per message a varint length and its
+ * bytes. No protobuf message begins with 0xFF (wire type 7 does not exist) and no UTF-8 text does,
+ * so a batch is told from a single message by its first byte; garbage that starts with 0xFF but does
+ * not parse as a batch is delivered as it is, for its reader to reject.
+ */
+import { createHash } from 'node:crypto';
+
+const MAGIC = 0xff;
+const VERSION = 1;
+
+function varintSize(n: number): number {
+  let size = 1;
+  while (n >= 0x80) {
+    n >>>= 7;
+    size++;
+  }
+  return size;
+}
+
+function writeVarint(out: Uint8Array, at: number, n: number): number {
+  while (n >= 0x80) {
+    out[at++] = (n & 0x7f) | 0x80;
+    n >>>= 7;
+  }
+  out[at++] = n;
+  return at;
+}
+
+/** The bytes of `count` messages taken from `parts` at `from`, as one batch. */
+export function encodeBatch(parts: ReadonlyArray<{ data: Uint8Array }>, from: number, count: number): Uint8Array {
+  let size = 2 + varintSize(count);
+  for (let i = from; i < from + count; i++) size += varintSize(parts[i]!.data.length) + parts[i]!.data.length;
+  const out = new Uint8Array(size);
+  out[0] = MAGIC;
+  out[1] = VERSION;
+  let at = writeVarint(out, 2, count);
+  for (let i = from; i < from + count; i++) {
+    const d = parts[i]!.data;
+    at = writeVarint(out, at, d.length);
+    out.set(d, at);
+    at += d.length;
+  }
+  return out;
+}
+
+/** The dedupe id of a batch: the same messages (by their own ids) make the same batch id. */
+export function batchMsgId(parts: ReadonlyArray<{ msgId: string }>, from: number, count: number): string {
+  let joined = '';
+  for (let i = from; i < from + count; i++) {
+    const id = parts[i]!.msgId;
+    if (id === '') return ''; // a message without an id: the batch has none either
+    joined += `${id}\n`;
+  }
+  return `batch:${createHash('sha256').update(joined).digest('hex')}`;
+}
+
+/**
+ * The messages of a batch as views into `data` (no copies), or null when `data` is not a well-formed
+ * batch: it is then delivered as the single message it is, and its reader reports it as malformed.
+ */
+export function batchParts(data: Uint8Array): Uint8Array[] | null {
+  if (data.length < 3 || data[0] !== MAGIC || data[1] !== VERSION) return null;
+  let at = 2;
+  const varint = (): number => {
+    let n = 0;
+    for (let shift = 0; shift < 35 && at < data.length; shift += 7) {
+      const b = data[at++]!;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return n;
+    }
+    return -1;
+  };
+  const count = varint();
+  if (count < 2 || count > data.length) return null;
+  const out: Uint8Array[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const len = varint();
+    if (len < 0 || at + len > data.length) return null;
+    out[i] = data.subarray(at, at + len);
+    at += len;
+  }
+  return at === data.length ? out : null;
+}
