@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { PaperBroker, type ReconcileReport } from '../actors/execution/mod.ts';
+import { type Broker, type OrderRequest, PaperBroker, type ReconcileReport } from '../actors/execution/mod.ts';
 import { type Bus, connectBus } from '../engine/bus/mod.ts';
 import { readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
 import { TradePath, type TradePathOptions } from '../engine/node/trade-path.ts';
@@ -120,4 +120,41 @@ t.test("reconciliation 'adopt': the engine takes the broker's positions", async 
   const trade = await start(t, r, { broker, reconcile: { accounts: [r.account], policy: 'adopt' }, onReconcile: (x) => reports.push(x) });
   t.equal(reports[0]?.action, 'adopted', 'the start-up run adopts');
   t.match(trade.portfolio.positionsOf(r.account), [{ instrument: INSTRUMENT, units: 700, avgPrice: 1.1001 }]);
+});
+
+t.test('a burst of signals waits its turn: at most maxOrdersExecuting orders in execution, all of them settled in arrival order', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const paper = new PaperBroker();
+  let open = 0, most = 0;
+  const submitted: string[] = [];
+  const released: Array<() => void> = [];
+  const broker: Broker = {
+    name: paper.name,
+    submit: async (o: OrderRequest) => {
+      submitted.push(o.signalId);
+      most = Math.max(most, ++open);
+      await new Promise<void>((go) => released.push(go));
+      open--;
+      return paper.submit(o);
+    },
+  };
+  const trade = await start(t, r, { broker, maxOrdersExecuting: 3 });
+  const signals = Array.from({ length: 10 }, (_, i) => r.signal(i + 1));
+  for (const s of signals) trade.onSignal(s);
+  t.equal(trade.stats().pending, 10, 'every signal taken');
+  while (submitted.length < 10 || released.length > 0) {
+    if (released.length === 0) {
+      await new Promise((go) => setTimeout(go, 5));
+      continue;
+    }
+    released.shift()!();
+  }
+  await trade.idle();
+  t.equal(most, 3, 'never more than 3 orders at the broker at once');
+  t.same(submitted, signals.map((s) => s.id), 'submitted in arrival order');
+  t.match(trade.stats(), { filled: 10, pending: 0 }, 'every order filled');
+  await t.rejects(TradePath.start({
+    bus: r.bus, redis: r.redis, logger: silentLogger(), nodeId: 'x', broker: paper, quote: () => null, recover: false, maxOrdersExecuting: 0,
+  }), { code: 'PS_BAD_ARGUMENT' });
 });

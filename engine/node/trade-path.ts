@@ -72,6 +72,11 @@ export interface TradePathOptions {
    * pending confirmations are rebuilt from the journal. Default every account's.
    */
   accounts?: () => Iterable<string>;
+  /**
+   * Orders in execution at once; later signals wait their turn in arrival order (stats().pending counts both).
+   * Default 1024: enough to keep Redis and JetStream batches full, few enough that a burst stays young garbage.
+   */
+  maxOrdersExecuting?: number;
   /** Durable consumer names are `<prefix>-execution` etc. Default 'trade'. */
   durablePrefix?: string;
   /** Failed orders (left for redelivery), failed journal writes. */
@@ -131,8 +136,17 @@ export class TradePath {
   readonly #latency = { tick_to_signal: new StageLatency(), tick_to_broker: new StageLatency(), tick_to_order: new StageLatency() };
   /** Arrival time of the tick behind each order at the broker (for tick_to_broker). */
   readonly #orderTickAt = new Map<string, number>();
-  /** Orders handed to execution and not settled yet, and who waits for none to be. */
+  /** Orders taken and not settled yet (queued ones included), and who waits for none to be. */
   #inFlight = 0;
+  /**
+   * Orders in execution at once, at most #maxExecuting; the others wait here in arrival order (order, signal
+   * pairs, read from #queuedHead). A burst of thousands of signals would otherwise keep all their promises and
+   * records alive together: they outlive young-generation collection and cost full GCs.
+   */
+  #executing = 0;
+  readonly #maxExecuting: number;
+  readonly #queued: Array<OrderSignal | EngineSignal | undefined> = [];
+  #queuedHead = 0;
   readonly #idleWaiters: Array<() => void> = [];
   #latencyStart = Date.now();
   #latencyTimer: NodeJS.Timeout | null = null;
@@ -153,6 +167,10 @@ export class TradePath {
     this.#o = o;
     this.portfolio = new Portfolio({ defaultBalance: o.defaultBalance });
     this.#pnlEveryMs = o.pnlEveryMs ?? 60_000;
+    this.#maxExecuting = o.maxOrdersExecuting ?? 1024;
+    if (!(Number.isSafeInteger(this.#maxExecuting) && this.#maxExecuting > 0)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', 'trade path: maxOrdersExecuting must be a positive integer', { maxOrdersExecuting: o.maxOrdersExecuting });
+    }
   }
 
   static async start(o: TradePathOptions): Promise<TradePath> {
@@ -332,9 +350,15 @@ export class TradePath {
       return;
     }
     if (age === age) this.#orderTickAt.set(order.id, performance.timeOrigin + performance.now() - age);
-    // A crossed quote never becomes an order (risk says NOT_TRADEABLE when the account has limits).
-    // One callback pair per order (counted, not a promise chain kept in a set): this runs for every order.
     this.#inFlight++;
+    if (this.#executing < this.#maxExecuting) this.#execute(order, s);
+    else this.#queued.push(order, s);
+  }
+
+  /** Hands an order to execution. A crossed quote never becomes one (risk says NOT_TRADEABLE when the account has limits). */
+  #execute(order: OrderSignal, s: EngineSignal): void {
+    this.#executing++;
+    // One callback pair per order (counted, not a promise chain kept in a set): this runs for every order.
     this.execution.execute(order).then((r) => {
       if (r.duplicate) this.#counts.duplicates++;
       const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
@@ -348,6 +372,18 @@ export class TradePath {
 
   #orderDone(signalId: string): void {
     this.#orderTickAt.delete(signalId);
+    this.#executing--;
+    if (this.#queuedHead < this.#queued.length) {
+      const q = this.#queued, at = this.#queuedHead;
+      const order = q[at] as OrderSignal, s = q[at + 1] as EngineSignal;
+      q[at] = q[at + 1] = undefined;
+      this.#queuedHead = at + 2;
+      if (this.#queuedHead === q.length) {
+        q.length = 0;
+        this.#queuedHead = 0;
+      }
+      this.#execute(order, s);
+    }
     if (--this.#inFlight === 0) for (const w of this.#idleWaiters.splice(0)) w();
   }
 
