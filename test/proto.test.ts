@@ -1,11 +1,12 @@
 import t from 'tap';
+import fc from 'fast-check';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   decodeBarEvent, decodeEnvelope, decodeInstrumentRegisteredEvent, decodeRejectedTickEvent, decodeSignalEvent,
-  decodeTickEvent, decodeWorkflowChangedEvent, deterministicEventId, encodeBarEvent, encodeInstrumentRegisteredEvent,
+  decodeTickEvent, decodeWorkflowChangedEvent, derivedEventId, deterministicEventId, encodeBarEvent, encodeInstrumentRegisteredEvent,
   encodeRejectedTickEvent, encodeSignalEvent, encodeTickEvent, encodeWorkflowChangedEvent, EventType, makeEnvelope,
   newEventId, nowUs, SCHEMA_VERSION, Side, SignalMode,
 } from '../engine/events/mod.ts';
@@ -127,6 +128,31 @@ t.test('event ids', async (t) => {
   t.ok(deterministicEventId(1000, 'a') < deterministicEventId(2000, 'a'), 'ids sort by time');
   t.throws(() => deterministicEventId(Number.NaN, 'a'), { code: 'PS_BAD_ARGUMENT' });
   t.throws(() => deterministicEventId(-1, 'a'), { code: 'PS_BAD_ARGUMENT' });
+});
+
+t.test('derived event ids: deterministic, UUIDv7, as unique as their bases', async (t) => {
+  const bases = Array.from({ length: 5000 }, (_, i) => deterministicEventId(1_400_000_000_000 + (i % 7), 'order', `sig-${i}`));
+  const salts = ['order-update:SUBMITTED', 'order-update:FILLED', 'risk-decision', 'position'];
+  const seen = new Set<string>();
+  let unstable = 0;
+  for (const b of bases) {
+    for (const salt of salts) {
+      const id = derivedEventId(b, 1_400_000_000_500.5, salt);
+      if (derivedEventId(b, 1_400_000_000_500.5, salt) !== id) unstable++;
+      seen.add(id);
+    }
+  }
+  t.equal(unstable, 0, 'the same base, time and salt: the same id (replay)');
+  t.equal(seen.size, bases.length * salts.length, 'no two (base, salt) pairs share an id');
+  t.ok([...seen].every((id) => UUID_V7.test(id)), 'each one a UUIDv7');
+  const one = derivedEventId(bases[0]!, 1_732_170_000_123.75, 'x');
+  t.equal(parseInt(one.replace(/-/g, '').slice(0, 12), 16), 1_732_170_000_123, 'the 48-bit timestamp is the event time');
+  t.not(one, bases[0], 'never the base itself');
+  fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 48 - 1 }), fc.string(), (ms, salt) => {
+    const id = derivedEventId(bases[1]!, ms, salt);
+    return UUID_V7.test(id) && parseInt(id.replace(/-/g, '').slice(0, 12), 16) === ms;
+  }));
+  t.equal(derivedEventId('not-a-uuid', 1000, 's'), deterministicEventId(1000, 's', 'not-a-uuid'), 'a base of another shape: hashed instead');
 });
 
 t.test('nowUs is integer wall-clock microseconds', async (t) => {

@@ -83,6 +83,51 @@ export function deterministicEventId(timeMs: number, ...parts: ReadonlyArray<str
   return `${t.slice(0, 8)}-${t.slice(8)}-7${h.slice(13, 16)}-${HEX[0x80 | (parseInt(h.slice(16, 18), 16) & 0x3f)]}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
+const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** Positions of the 74 "random" bits in a UUIDv7 string: 18 whole nibbles, and the variant nibble's 2 low bits (at 19). */
+const RANDOM_NIBBLES = [15, 16, 17, 19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35];
+const HEX_CHAR = Buffer.from('0123456789abcdef', 'latin1');
+/** A hex digit's value by its char code. */
+const HEX_VALUE = new Uint8Array(128);
+for (let i = 0; i < 16; i++) HEX_VALUE[HEX_CHAR[i]!] = i;
+const saltMasks = new Map<string, Uint8Array>();
+/** The id being written (derivedEventId is synchronous: one buffer serves every call). */
+const idBytes = Buffer.from('00000000-0000-7000-8000-000000000000', 'latin1');
+
+function maskOf(salt: string): Uint8Array {
+  let m = saltMasks.get(salt);
+  if (m === undefined) {
+    const h = sha256Hex(salt);
+    m = Uint8Array.from(RANDOM_NIBBLES, (at, i) => parseInt(h[i]!, 16) & (at === 19 ? 0x3 : 0xf));
+    saltMasks.set(salt, m);
+  }
+  return m;
+}
+
+/**
+ * The id of an event that belongs to another one with a deterministic id (an order's journal events
+ * belong to the order): `baseId`'s 74 random bits XOR a mask fixed by `salt`, under `timeMs`'s
+ * timestamp. As unique as the base ids (for one salt it is a bijection) and as deterministic, for a
+ * fraction of a SHA-256 per event. A base that is not a UUIDv7 falls back to
+ * deterministicEventId(timeMs, salt, baseId).
+ */
+export function derivedEventId(baseId: string, timeMs: number, salt: string): string {
+  if (!UUID7.test(baseId) || !Number.isFinite(timeMs) || timeMs < 0 || timeMs > MAX_UUID_MS) return deterministicEventId(timeMs, salt, baseId);
+  const m = maskOf(salt);
+  // The 48-bit timestamp as 12 hex digits, bytes 0-7 and 9-12 of the string.
+  let ms = Math.floor(timeMs);
+  for (let at = 12; at >= 0; at--) {
+    if (at === 8) continue;
+    idBytes[at] = HEX_CHAR[ms % 16]!;
+    ms = Math.floor(ms / 16);
+  }
+  for (let i = 0; i < RANDOM_NIBBLES.length; i++) {
+    const at = RANDOM_NIBBLES[i]!;
+    idBytes[at] = HEX_CHAR[HEX_VALUE[baseId.charCodeAt(at)]! ^ m[i]!]!;
+  }
+  return idBytes.toString('latin1', 0, 36);
+}
+
 /** Wall-clock microseconds since the epoch (integer), for envelope timestamps. */
 export function nowUs(): number {
   // timeOrigin + now() has sub-ms resolution and never steps backwards within the process.

@@ -8,7 +8,7 @@ import { PipstreamError } from '../errors/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import {
   decodeLatencySampleEvent, decodeNotificationEvent, decodeOrderUpdateEvent, decodePnlSampleEvent, decodePositionUpdateEvent,
-  decodeRiskDecisionEvent, deterministicEventId, type Envelope, encodeLatencySampleEvent, encodeNotificationEvent, encodeOrderUpdateEvent,
+  decodeRiskDecisionEvent, derivedEventId, deterministicEventId, type Envelope, encodeLatencySampleEvent, encodeNotificationEvent, encodeOrderUpdateEvent,
   encodePnlSampleEvent, encodePositionUpdateEvent, encodeRiskDecisionEvent, EventType, makeEnvelope, OrderState, Side,
 } from './mod.ts';
 
@@ -107,9 +107,10 @@ function stateOut(name: OrderStateName): OrderState {
   return st;
 }
 
-function envelope(type: EventType, timeMs: number, signalId: string, ...idParts: string[]): Envelope {
+/** The envelope of an order's event: its id derived from the order id (one per order and `salt`), caused by the signal. */
+function envelope(type: EventType, timeMs: number, signalId: string, orderId: string, salt: string): Envelope {
   return makeEnvelope(type, {
-    eventId: deterministicEventId(timeMs, ...idParts),
+    eventId: derivedEventId(orderId, timeMs, salt),
     correlationId: signalId,
     causationId: signalId,
     sourceTsUs: Math.round(timeMs * 1000),
@@ -124,7 +125,7 @@ function malformed(what: string, why: string): PipstreamError {
 export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
   const msgId = `${u.orderId}:${u.state}`;
   const data = encodeOrderUpdateEvent({
-    envelope: envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, 'order-update', msgId),
+    envelope: envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, u.orderId, `order-update:${u.state}`),
     orderUpdate: {
       orderId: u.orderId, signalId: u.signalId, account: u.account, instrument: u.instrument,
       state: stateOut(u.state), side: sideOut(u.side), units: u.units,
@@ -164,7 +165,7 @@ export function readOrderUpdate(data: Uint8Array): OrderUpdateFields & { eventId
 export function riskDecisionMessage(d: RiskDecisionFields): JournalMessage {
   const msgId = `${d.orderId}:risk`;
   const data = encodeRiskDecisionEvent({
-    envelope: envelope(EventType.EVENT_TYPE_RISK_DECISION, d.timeMs, d.signalId, 'risk-decision', msgId),
+    envelope: envelope(EventType.EVENT_TYPE_RISK_DECISION, d.timeMs, d.signalId, d.orderId, 'risk-decision'),
     riskDecision: {
       orderId: d.orderId, signalId: d.signalId, account: d.account, instrument: d.instrument, approved: d.approved,
       reason: d.reason ?? '', limit: put(d.limit), value: put(d.value), side: sideOut(d.side), units: d.units, timeMs: d.timeMs,
@@ -265,7 +266,7 @@ export interface LatencyFields {
 export function positionMessage(p: PositionFields): JournalMessage {
   const msgId = `${p.orderId}:position`;
   const data = encodePositionUpdateEvent({
-    envelope: envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, 'position', msgId),
+    envelope: envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, p.orderId, 'position'),
     positionUpdate: {
       account: p.account, instrument: p.instrument, orderId: p.orderId, units: p.units, avgPrice: p.avgPrice, realized: p.realized, timeMs: p.timeMs,
     },
