@@ -4,10 +4,12 @@
  * RISK and PORTFOLIO journal on JetStream, with the exactly-once checks on (Redis claim per signal,
  * JetStream msgIds). Distinct signal ids, alternating buy/sell so the position limit never binds.
  *
- * By default every signal is handed over at once (a burst: all orders in flight together); `--window N`
- * keeps at most N orders in flight instead, a steady stream through the same path.
+ * By default every signal is handed over at once (a burst; the trade path executes up to its
+ * maxOrdersExecuting at a time and queues the rest); `--window N` keeps at most N orders pending instead,
+ * a steady stream through the same path. A warm-up of `--warmup` orders (default 5,000) runs first and is
+ * not reported: a node that has been running has its hot path compiled.
  *
- *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--window 0] [--recover] [--json]
+ *   npx tsx bench/orders.bench.ts [--orders 20000] [--reps 3] [--warmup 5000] [--window 0] [--recover] [--json]
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +32,8 @@ export interface OrdersBenchOptions {
   recover?: boolean;
   /** At most this many orders in flight (0: every signal at once, the default). */
   window?: number;
+  /** Orders run first, not reported (default 5000; 0: none). */
+  warmup?: number;
   /** Called after each repetition with its figures (the CLI prints them as they come). */
   onRep?: (r: OrdersRep) => void;
 }
@@ -69,9 +73,11 @@ function signal(run: string, rep: number, i: number): EngineSignal {
 /** Needs NATS (JetStream) and Redis at the configured URLs. */
 export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<OrdersResult> {
   const n = opts.orders ?? 20_000, reps = opts.reps ?? 3, recover = opts.recover ?? false, window = opts.window ?? 0;
-  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(reps) && reps > 0 && Number.isInteger(window) && window >= 0)) {
-    throw new PipstreamError('PS_BAD_ARGUMENT', 'orders bench: orders and reps must be positive integers, window a non-negative one',
-      { orders: n, reps, window });
+  const warmup = opts.warmup ?? 5000;
+  if (!(Number.isInteger(n) && n > 0 && Number.isInteger(reps) && reps > 0 && Number.isInteger(window) && window >= 0 &&
+    Number.isInteger(warmup) && warmup >= 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'orders bench: orders and reps must be positive integers, window and warmup non-negative ones',
+      { orders: n, reps, window, warmup });
   }
   const config = loadConfig();
   // Every repetition names its durables anew: the server drops them a minute after the run.
@@ -81,7 +87,9 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
   const results: OrdersRep[] = [];
   try {
     await bus.ensureStreams();
-    for (let rep = 0; rep < reps; rep++) {
+    // The warm-up is repetition -1 (its own signal ids and durables), run and dropped.
+    for (let rep = warmup > 0 ? -1 : 0; rep < reps; rep++) {
+      const count = rep < 0 ? warmup : n;
       const trade = await TradePath.start({
         bus, redis, logger: pino({ level: 'silent' }), nodeId: `bench-${run}`, broker: new PaperBroker(),
         // Limits that hold every order of the burst pending at once: the checks run, none binds.
@@ -91,7 +99,7 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
         accounts: () => [],
         onError: (e) => { throw e; },
       });
-      const signals = Array.from({ length: n }, (_, i) => signal(run, rep, i));
+      const signals = Array.from({ length: count }, (_, i) => signal(run, rep, i));
       const cpu0 = process.cpuUsage();
       const nats = natsPid(NATS_PID_FILE);
       const nats0 = processCpuSeconds(nats);
@@ -112,8 +120,9 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
       const st = trade.stats();
       await trade.stop();
       // The idempotency records would otherwise live 24 h on this Redis, 20,000 per repetition.
-      for (let i = 0; i < n; i += 5000) await redis.del(...signals.slice(i, i + 5000).map((x) => `pipstream:order:${x.id}`));
-      if (st.filled !== n) throw new Error(`rep ${rep}: ${st.filled} of ${n} filled (${JSON.stringify(st)})`);
+      for (let i = 0; i < count; i += 5000) await redis.del(...signals.slice(i, i + 5000).map((x) => `pipstream:order:${x.id}`));
+      if (st.filled !== count) throw new Error(`rep ${rep}: ${st.filled} of ${count} filled (${JSON.stringify(st)})`);
+      if (rep < 0) continue;
       const r: OrdersRep = {
         rep, orders: n, seconds, ordersPerSecond: n / seconds, nodeCpuUsPerOrder: (cpu.user + cpu.system) / n,
         natsCpuUsPerOrder: Number.isFinite(nats1 - nats0) ? ((nats1 - nats0) * 1e6) / n : null,
@@ -130,11 +139,12 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: {
-    orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, recover: { type: 'boolean', default: false },
+    orders: { type: 'string', default: '20000' }, reps: { type: 'string', default: '3' }, warmup: { type: 'string', default: '5000' },
+    recover: { type: 'boolean', default: false },
     window: { type: 'string', default: '0' }, json: { type: 'boolean', default: false },
   } });
   const r = await runOrdersBench({
-    orders: Number(values.orders), reps: Number(values.reps), recover: values.recover, window: Number(values.window),
+    orders: Number(values.orders), reps: Number(values.reps), warmup: Number(values.warmup), recover: values.recover, window: Number(values.window),
     onRep: values.json ? undefined : (x) => process.stdout.write(`rep ${x.rep}: ${x.orders} orders in ${x.seconds.toFixed(2)} s = ${Math.round(x.ordersPerSecond)} orders/s; CPU per order: node ${Math.round(x.nodeCpuUsPerOrder)} µs, nats-server ${x.natsCpuUsPerOrder === null ? '?' : Math.round(x.natsCpuUsPerOrder)} µs\n`),
   });
   if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
