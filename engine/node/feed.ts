@@ -162,6 +162,10 @@ const MAX_UUID_MS = 2 ** 48 - 1;
  * Live path: every tick is published to JetStream PRICES as a TickEvent with the
  * dedupe id `<source>:<instrument>:<seq>`; publishing is pipelined, and when the
  * backlog passes the bus's high-water mark it waits until half of it is acked.
+ * The ticks of one batch are group-committed (`coalesce`): stored as one JetStream
+ * message whose dedupe id derives from theirs (a retried publish is still dropped;
+ * each run has its own source, so no other publish repeats a tick), and delivered
+ * one by one to every consumer. A paced replay's batches are the ticks due at once.
  */
 export async function publishTicks(bus: Bus, instrument: string, source: string, batches: AsyncIterable<TickBatch>, firstSeq = 0): Promise<number> {
   const subject = Subjects.price(instrument);
@@ -170,7 +174,7 @@ export async function publishTicks(bus: Bus, instrument: string, source: string,
   for await (const b of batches) {
     for (let i = 0; i < b.length; i++, seq++) {
       const data = enc.encode(b.time[i], b.bid[i], b.ask[i], seq);
-      if (!bus.publishAsync(subject, data, tickMsgId(source, instrument, seq))) await bus.room();
+      if (!bus.publishAsync(subject, data, tickMsgId(source, instrument, seq), { coalesce: true })) await bus.room();
     }
   }
   await bus.flush();
