@@ -95,8 +95,9 @@ export interface PersistenceLag {
   lastSeq: number;
   committedSeq: number;
   /**
-   * Messages stored after committedSeq. Exact with the default filters; with a filter narrower than the
-   * stream it also counts the other subjects' messages (an upper bound).
+   * Stream messages stored after committedSeq. Exact with the default filters; with a filter narrower than
+   * the stream it also counts the other subjects' messages (an upper bound). A group-committed message
+   * (bus/batch.ts) holds many events and counts once, from when its first events are committed.
    */
   lagMessages: number;
 }

@@ -32,30 +32,28 @@ function writeVarint(out: Uint8Array, at: number, n: number): number {
   return at;
 }
 
-/** The bytes of `count` messages taken from `parts` at `from`, as one batch. */
-export function encodeBatch(parts: ReadonlyArray<{ data: Uint8Array }>, from: number, count: number): Uint8Array {
-  let size = 2 + varintSize(count);
-  for (let i = from; i < from + count; i++) size += varintSize(parts[i]!.data.length) + parts[i]!.data.length;
+/** The bytes of a batch of these messages. */
+export function encodeBatch(parts: ReadonlyArray<{ data: Uint8Array }>): Uint8Array {
+  let size = 2 + varintSize(parts.length);
+  for (const p of parts) size += varintSize(p.data.length) + p.data.length;
   const out = new Uint8Array(size);
   out[0] = MAGIC;
   out[1] = VERSION;
-  let at = writeVarint(out, 2, count);
-  for (let i = from; i < from + count; i++) {
-    const d = parts[i]!.data;
-    at = writeVarint(out, at, d.length);
-    out.set(d, at);
-    at += d.length;
+  let at = writeVarint(out, 2, parts.length);
+  for (const p of parts) {
+    at = writeVarint(out, at, p.data.length);
+    out.set(p.data, at);
+    at += p.data.length;
   }
   return out;
 }
 
 /** The dedupe id of a batch: the same messages (by their own ids) make the same batch id. */
-export function batchMsgId(parts: ReadonlyArray<{ msgId: string }>, from: number, count: number): string {
+export function batchMsgId(parts: ReadonlyArray<{ msgId: string }>): string {
   let joined = '';
-  for (let i = from; i < from + count; i++) {
-    const id = parts[i]!.msgId;
-    if (id === '') return ''; // a message without an id: the batch has none either
-    joined += `${id}\n`;
+  for (const p of parts) {
+    if (p.msgId === '') return ''; // a message without an id: the batch has none either
+    joined += `${p.msgId}\n`;
   }
   return `batch:${createHash('sha256').update(joined).digest('hex')}`;
 }

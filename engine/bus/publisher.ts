@@ -120,7 +120,7 @@ export class Publisher {
   private batch(subject: string, parts: Part[], from: number, count: number): Entry {
     const mine = parts.slice(from, from + count);
     return {
-      subject, data: encodeBatch(mine, 0, count), msgId: batchMsgId(mine, 0, count), attempts: 0, sentAt: 0, lastError: '',
+      subject, data: encodeBatch(mine), msgId: batchMsgId(mine), attempts: 0, sentAt: 0, lastError: '',
       resolve: (ack) => { for (const p of mine) p.resolve?.(ack); },
       reject: (err) => {
         let unheard = false;

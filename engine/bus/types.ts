@@ -23,11 +23,13 @@ export interface PublishOptions {
   /** Dedupe id: the server stores a message with an id it saw within the duplicate window only once. */
   msgId?: string;
   /**
-   * Group commit (JetStream bus): the messages for this subject published while one callback's work runs (until process.nextTick)
-   * are stored as one message, acked together, and delivered one by one again, in order (bus/batch.ts).
+   * Group commit (JetStream bus): the messages for this subject published while one callback's work runs
+   * (until process.nextTick) are stored as one message, acked together, and delivered one by one again, in
+   * order (bus/batch.ts).
    * The server then dedupes the batch as a whole: a message published again later in another batch or
    * alone is stored again, so a coalesced subject's consumers must dedupe by event id (DESIGN.md §2).
-   * For high-rate journals; every consumer reads through the bus, which splits batches.
+   * For high-rate journals; every consumer reads through the bus, which splits batches. A coalesced message
+   * leaves after the callback's work is done: a plain publish made meanwhile to the same subject goes first.
    */
   coalesce?: boolean;
 }
