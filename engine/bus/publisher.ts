@@ -36,9 +36,13 @@ interface Part {
   reject: ((err: PipstreamError) => void) | null;
 }
 
-/** Limits of one batch message: well under the server's default max_payload (1 MiB). */
-const BATCH_MAX_BYTES = 512 * 1024;
-const BATCH_MAX_MESSAGES = 4096;
+/**
+ * Limits of one batch message. Far under the server's max_payload (1 MiB): a consumer holds up to a pull's
+ * worth of messages (1,000 by default), so their size bounds its memory; ~600 ticks or ~250 order events
+ * already make the server's cost per event negligible.
+ */
+const BATCH_MAX_BYTES = 64 * 1024;
+const BATCH_MAX_MESSAGES = 1024;
 
 const decoder = new TextDecoder();
 
