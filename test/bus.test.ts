@@ -275,6 +275,19 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     t.same(after.map((m) => dec.decode(m.data)), ['marker'], 'once every message was acked the batch is acked: nothing comes again');
   });
 
+  t.test('a large burst is cut into batches of bounded size, still delivered whole and in order', async (t) => {
+    const subj = subject(Subjects.orders(token('CL')), 'ORDERS');
+    const N = 3000;
+    const acks = await Promise.all(Array.from({ length: N }, (_, i) =>
+      bus.publish(subj, enc.encode(`l${i}`.padEnd(i % 3 === 0 ? 200 : 10, '.')), { msgId: `${subj}:${i}`, coalesce: true })));
+    if (kind === 'jetstream') {
+      const seqs = [...new Set(acks.map((a) => a.seq))];
+      t.ok(seqs.length >= 3 && seqs.length < 10, `${seqs.length} stream messages for ${N} (at most 1,024 each)`);
+    }
+    const got = await collect(bus, 'ORDERS', subj, (g) => g.length >= N);
+    t.same(got.map((m) => dec.decode(m.data).replace(/\.+$/, '')), Array.from({ length: N }, (_, i) => `l${i}`), 'every message, in order');
+  });
+
   if (kind === 'jetstream') {
     t.test('a batch whose handler throws is redelivered whole; garbage that looks like a batch arrives as it is', async (t) => {
       const subj = subject(Subjects.orders(token('CT')), 'ORDERS');
