@@ -7,7 +7,9 @@
  * yet) -> broker.submit (order id = orderIdFor(signal), so the broker's client id dedupes a
  * resubmission) -> commit/release -> journal the outcome on `orders.lifecycle.<account>` (msgIds
  * `<orderId>:<state>`), all three acked -> record the outcome in Redis -> ack the signal. Two Redis
- * round trips and one JetStream round trip per order.
+ * round trips and one JetStream round trip per order, shared with the other orders of the same callback:
+ * the records' writes go as one script call (RecordWrites) and the journal is group-committed
+ * (`coalesce`: one JetStream message per subject, whose batch dedupe id derives from these msgIds).
  * A signal whose claim exists is a duplicate: its reservation is released at once, and a settled record
  * gives back the recorded outcome (journaled again if that never completed), never a second order. The
  * consumer looks the record up before risk, so a redelivery takes no rate token.

@@ -189,9 +189,9 @@ const SLICE = 1000;
 /**
  * The record writes of an execution actor, a callback's worth at a time: every claim (SET NX) and every
  * compare-and-set issued while one callback's work runs (until process.nextTick, as ioredis's own
- * auto-pipelining) reach Redis as one script call each (in slices of
- * 1000), answered key by key. A burst of settling orders then costs a few commands instead of two per
- * order; ioredis alone costs ~20 µs of CPU per command here. Each write is still atomic on its own key.
+ * auto-pipelining) reach Redis as one script call each (in slices of 1000), answered key by key. A burst
+ * of settling orders then costs a few commands instead of two per order; ioredis alone costs ~20 µs of
+ * CPU per command here. Each write is still atomic on its own key.
  */
 export class RecordWrites {
   readonly #redis: ScriptRedis;
