@@ -150,8 +150,7 @@ function refusedUnsent(err: unknown): BrokerReason | null {
 }
 
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
-  const { bus, broker } = o;
-  const redis = o.redis;
+  const { bus, broker, redis } = o;
   const ttl = o.idempotencyTtlMs ?? DAY_MS;
   const lease = o.claimLeaseMs ?? 30_000;
   for (const [k, v] of [['idempotencyTtlMs', ttl], ['claimLeaseMs', lease]] as const) {

@@ -10,27 +10,10 @@
  * not parse as a batch is delivered as it is, for its reader to reject.
  */
 import { createHash } from 'node:crypto';
+import { varintSize, writeVarint } from '../events/mod.ts';
 
 const MAGIC = 0xff;
 const VERSION = 1;
-
-function varintSize(n: number): number {
-  let size = 1;
-  while (n >= 0x80) {
-    n >>>= 7;
-    size++;
-  }
-  return size;
-}
-
-function writeVarint(out: Uint8Array, at: number, n: number): number {
-  while (n >= 0x80) {
-    out[at++] = (n & 0x7f) | 0x80;
-    n >>>= 7;
-  }
-  out[at++] = n;
-  return at;
-}
 
 /** The bytes of a batch of these messages. */
 export function encodeBatch(parts: ReadonlyArray<{ data: Uint8Array }>): Uint8Array {

@@ -10,6 +10,9 @@ import * as crypto from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { pipstream } from '../../proto/gen/pipstream.js';
 import { PipstreamError } from '../errors/mod.ts';
+import { writeHex } from './wire.ts';
+
+export { varintSize, writeHex, writeVarint } from './wire.ts';
 
 export const pb = pipstream.v1;
 export const EventType = pipstream.v1.EventType;
@@ -114,13 +117,10 @@ function maskOf(salt: string): Uint8Array {
 export function derivedEventId(baseId: string, timeMs: number, salt: string): string {
   if (!UUID7.test(baseId) || !Number.isFinite(timeMs) || timeMs < 0 || timeMs > MAX_UUID_MS) return deterministicEventId(timeMs, salt, baseId);
   const m = maskOf(salt);
-  // The 48-bit timestamp as 12 hex digits, bytes 0-7 and 9-12 of the string.
-  let ms = Math.floor(timeMs);
-  for (let at = 12; at >= 0; at--) {
-    if (at === 8) continue;
-    idBytes[at] = HEX_CHAR[ms % 16]!;
-    ms = Math.floor(ms / 16);
-  }
+  // The 48-bit timestamp as 12 hex digits, around the dash at 8.
+  const ms = Math.floor(timeMs);
+  writeHex(idBytes, 0, Math.floor(ms / 65536), 8);
+  writeHex(idBytes, 9, ms % 65536, 4);
   for (let i = 0; i < RANDOM_NIBBLES.length; i++) {
     const at = RANDOM_NIBBLES[i]!;
     idBytes[at] = HEX_CHAR[HEX_VALUE[baseId.charCodeAt(at)]! ^ m[i]!]!;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Bus } from '../bus/mod.ts';
-import { EventType, encodeTickEvent, nowUs, SCHEMA_VERSION } from '../events/mod.ts';
+import { EventType, encodeTickEvent, nowUs, SCHEMA_VERSION, varintSize, writeHex, writeVarint } from '../events/mod.ts';
 import { Subjects, tickMsgId } from '../switchboard/mod.ts';
 import type { TickBatch } from '../ticks/mod.ts';
 import type { Supervisor } from '../supervisor/mod.ts';
@@ -36,8 +36,6 @@ export async function feedDirect(sup: Supervisor, instrument: string, batches: A
 
 const TWO_48 = 2 ** 48;
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
-const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
-const varintSize = (v: number) => { let n = 1; while (v >= 128) { v = Math.floor(v / 128); n++; } return n; };
 /** Integers the hand-written encoder takes (non-negative, exact); anything else goes through protobufjs. */
 const plain = (v: number) => Number.isSafeInteger(v) && v >= 0;
 
@@ -89,7 +87,7 @@ export class TickEncoder {
       (seq !== 0 ? 1 + varintSize(seq) : 0) + (Object.is(bid, 0) ? 0 : 9) + (Object.is(ask, 0) ? 0 : 9) +
       (src.length > 0 ? 1 + varintSize(src.length) + src.length : 0);
     let p = 0;
-    b[p++] = 0x0a; p = this.#varint(p, envLen);
+    b[p++] = 0x0a; p = writeVarint(b, p, envLen);
     b[p++] = 0x08; b[p++] = SCHEMA_VERSION;
     b[p++] = 0x10; b[p++] = EventType.EVENT_TYPE_TICK;
     b[p++] = 0x1a; b[p++] = 36;
@@ -98,52 +96,32 @@ export class TickEncoder {
     b[p++] = 0x22; b[p++] = 36;
     b.copyWithin(p, id, id + 36);
     p += 36;
-    if (sourceTsUs !== 0) { b[p++] = 0x30; p = this.#varint(p, sourceTsUs); }
-    b[p++] = 0x38; p = this.#varint(p, ingestTsUs);
-    b[p++] = 0x12; p = this.#varint(p, tickLen);
-    if (inst.length > 0) { b[p++] = 0x0a; p = this.#varint(p, inst.length); b.set(inst, p); p += inst.length; }
+    if (sourceTsUs !== 0) { b[p++] = 0x30; p = writeVarint(b, p, sourceTsUs); }
+    b[p++] = 0x38; p = writeVarint(b, p, ingestTsUs);
+    b[p++] = 0x12; p = writeVarint(b, p, tickLen);
+    if (inst.length > 0) { b[p++] = 0x0a; p = writeVarint(b, p, inst.length); b.set(inst, p); p += inst.length; }
     if (!Object.is(timeMs, 0)) { b[p++] = 0x11; this.#view.setFloat64(p, timeMs, true); p += 8; }
-    if (seq !== 0) { b[p++] = 0x18; p = this.#varint(p, seq); }
+    if (seq !== 0) { b[p++] = 0x18; p = writeVarint(b, p, seq); }
     if (!Object.is(bid, 0)) { b[p++] = 0x21; this.#view.setFloat64(p, bid, true); p += 8; }
     if (!Object.is(ask, 0)) { b[p++] = 0x29; this.#view.setFloat64(p, ask, true); p += 8; }
-    if (src.length > 0) { b[p++] = 0x32; p = this.#varint(p, src.length); b.set(src, p); p += src.length; }
+    if (src.length > 0) { b[p++] = 0x32; p = writeVarint(b, p, src.length); b.set(src, p); p += src.length; }
     const out = Buffer.allocUnsafe(p); // small: carved from Node's shared pool
     out.set(b.subarray(0, p));
     return out;
-  }
-
-  #varint(p: number, v: number): number {
-    const b = this.#buf;
-    while (v >= 128) {
-      b[p++] = (v % 128) | 0x80;
-      v = Math.floor(v / 128);
-    }
-    b[p++] = v;
-    return p;
   }
 
   /** The 36 ASCII characters of the event id, written in place. */
   #uuid(p: number, timeMs: number, seq: number): number {
     const b = this.#buf;
     const ms = Math.floor(timeMs);
-    p = this.#hex(p, Math.floor(ms / 65536), 8);
+    p = writeHex(b, p, Math.floor(ms / 65536), 8);
     b[p++] = 0x2d;
-    p = this.#hex(p, ms % 65536, 4);
+    p = writeHex(b, p, ms % 65536, 4);
     b.set(this.#middle, p);
     p += this.#middle.length;
     const tail = (this.#base + seq) % TWO_48;
-    p = this.#hex(p, Math.floor(tail / 16777216), 6);
-    return this.#hex(p, tail % 16777216, 6);
-  }
-
-  /** `digits` lowercase hex digits of `v` (< 2^32). */
-  #hex(p: number, v: number, digits: number): number {
-    const b = this.#buf;
-    for (let i = digits - 1; i >= 0; i--) {
-      b[p + i] = HEX_DIGITS[v & 15]!;
-      v >>>= 4;
-    }
-    return p + digits;
+    p = writeHex(b, p, Math.floor(tail / 16777216), 6);
+    return writeHex(b, p, tail % 16777216, 6);
   }
 
   #slow(timeMs: number, bid: number, ask: number, seq: number, sourceTsUs: number, ingestTsUs: number): Uint8Array {
