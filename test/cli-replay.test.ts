@@ -92,16 +92,20 @@ t.test('--bus jetstream: identical lines, journaled in SIGNALS without duplicate
   const want = direct.map((l) => (JSON.parse(l) as { id: string }).id);
   const wanted = new Set(want);
   const { decodeSignalEvent } = await import('../engine/events/mod.ts');
+  // Reads this workflow's ids until all are seen or nothing at all (other tests' signals on acct-1 included)
+  // has arrived for 500 ms: a stretch of others' messages before ours is not the end of the stream.
   const read = async (deliver: DeliverFrom) => {
     const seen: string[] = [];
+    let delivered = 0;
     const c = await bus.consume('SIGNALS', 'workflow.signals.acct-1', (m) => {
+      delivered++;
       const id = decodeSignalEvent(m.data).signal?.id ?? '';
       if (wanted.has(id)) seen.push(id);
     }, { deliver });
     let n = -1;
-    for (let k = 0; k < 200 && n !== seen.length; k++) {
-      n = seen.length;
-      await new Promise((res) => setTimeout(res, 50));
+    for (let k = 0; k < 40 && n !== delivered && seen.length < want.length; k++) {
+      n = delivered;
+      await new Promise((res) => setTimeout(res, 500));
     }
     await c.close();
     return seen;
