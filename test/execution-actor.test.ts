@@ -145,6 +145,59 @@ t.test('concurrent execute() calls of one signal submit once', async (t) => {
   t.ok(results.every((r) => r.state === 'FILLED'));
 });
 
+t.test('a burst of 700 signals in one callback (several waves), each id twice, through the synchronous paper broker: one fill each', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const paper = new PaperBroker();
+  let submits = 0;
+  // fill() is the broker's synchronous answer (what the wave uses); submit() must not be called beside it.
+  const broker: Broker = { name: 'paper', fill: (o) => { submits++; return paper.fill(o); }, submit: () => Promise.reject(new Error('submit called')) };
+  const settled: string[] = [];
+  const a = await start(f, broker, {
+    risk: { limits: { max_position_units: 10_000_000, max_open_trades: 10_000 }, instruments: [INSTRUMENT] },
+    onSettled: (sig) => { settled.push(sig.id); },
+  });
+  const reqs = Array.from({ length: 700 }, (_, i) => {
+    const s = signal(f, 100 + i);
+    return { id: s.id, account: f.account, instrument: INSTRUMENT, side: (i % 3 === 0 ? 'sell' : 'buy') as 'buy' | 'sell', units: 1000 + i,
+      timeMs: s.timeMs, bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
+  });
+  const results = await Promise.all([...reqs, ...reqs].map((r) => a.execute(r)));
+  t.equal(submits, 700, 'one broker fill per signal id');
+  t.equal(results.filter((r) => !r.duplicate).length, 700, 'the second copy of each is a duplicate');
+  t.ok(results.every((r) => r.state === 'FILLED'));
+  t.equal(new Set(settled).size, 700, 'every order settled once');
+  t.equal(settled.length, 700);
+  await until('journal', () => f.events.length === 1400 && f.decisions.length === 700);
+  const net = reqs.reduce((n, r) => n + (r.side === 'buy' ? r.units : -r.units), 0);
+  const risk = readRiskState(a.riskOf(f.account)!);
+  t.equal(risk.instruments[0]!.position, net, 'the risk budget holds the net of the fills');
+  t.equal(risk.openTrades, 700);
+  for (const r of reqs.slice(0, 5)) {
+    const raw = await f.redis.get(orderKey(r.id));
+    t.match(JSON.parse(raw!.slice(raw!.indexOf('|') + 1)) as OrderRecord, { state: 'FILLED', journaled: true }, 'the record is settled and journaled');
+  }
+});
+
+t.test('Redis failing at the claim: the order fails with the error and its risk reservation is released', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broken = await connectRedis(redisUrl());
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await startExecutionActor({ bus: f.bus, redis: broken, broker, consume: false,
+    risk: { limits: { max_position_units: 5000, max_open_trades: 3 }, instruments: [INSTRUMENT] } });
+  broken.disconnect();
+  const s = signal(f, 7);
+  const req = { id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, timeMs: s.timeMs, bid: 1.1,
+    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
+  await t.rejects(a.execute(req), /closed/i);
+  t.equal(broker.calls.length, 0, 'nothing submitted');
+  const risk = readRiskState(a.riskOf(f.account)!);
+  t.equal(risk.openTrades, 0, 'open-trade slot released');
+  t.match(risk.instruments[0], { position: 0, longBound: 0, shortBound: 0 }, 'position budget released');
+  await a.stop();
+});
+
 t.test('restart after the claim, before the broker call: the next actor takes the order over once the lease runs out and submits once', async (t) => {
   const f = await fixture(t);
   if (!f) return;

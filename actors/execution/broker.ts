@@ -108,6 +108,11 @@ export interface Broker {
   readonly name: string;
   /** Resolves with the outcome; the same order id always yields the original outcome. */
   submit(order: OrderRequest): Promise<OrderOutcome>;
+  /**
+   * The same answer at once, from a broker that needs no I/O for it (the paper broker): execution then takes
+   * a wave of orders from claim to journal in one pass, without a promise per order.
+   */
+  fill?(order: OrderRequest): OrderOutcome;
   /** The account as the broker holds it, with the transactions after `sinceTransactionId` when given. */
   accountView?(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView>;
 }

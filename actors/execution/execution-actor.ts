@@ -3,13 +3,15 @@
  * orders, exactly one per signal id under redelivery, duplicates and restarts.
  *
  * Per signal: risk checks and reserve (shared memory) -> claim `pipstream:order:<signalId>` in Redis
- * with the decision (SET NX PX: SUBMITTED, or RISK_REJECTED) -> journal RISK and SUBMITTED (not awaited
- * yet) -> broker.submit (order id = orderIdFor(signal), so the broker's client id dedupes a
- * resubmission) -> commit/release -> journal the outcome on `orders.lifecycle.<account>` (msgIds
- * `<orderId>:<state>`), all three acked -> record the outcome in Redis -> ack the signal. Two Redis
- * round trips and one JetStream round trip per order, shared with the other orders of the same callback:
- * the records' writes go as one script call (RecordWrites) and the journal is group-committed
- * (`coalesce`: one JetStream message per subject, whose batch dedupe id derives from these msgIds).
+ * with the decision (SET NX PX: SUBMITTED, or RISK_REJECTED) -> journal RISK and SUBMITTED -> broker
+ * (order id = orderIdFor(signal), so the broker's client id dedupes a resubmission) -> commit/release ->
+ * journal the outcome on `orders.lifecycle.<account>` (msgIds `<orderId>:<state>`) -> once every journal
+ * write is acked, record the outcome in Redis (compare-and-set) -> ack the signal.
+ * Signals arrive one by one but execute in waves: those queued while one callback's work runs (at most
+ * WAVE_MAX) are decided together, with one claim call, one group-committed journal write per subject
+ * (`coalesce`: one JetStream message whose batch dedupe id derives from these msgIds) and one record call.
+ * With a broker that answers synchronously (the paper broker's `fill`) a wave goes from claim to journal in
+ * one pass, with no promise per order.
  * A signal whose claim exists is a duplicate: its reservation is released at once, and a settled record
  * gives back the recorded outcome (journaled again if that never completed), never a second order. The
  * consumer looks the record up before risk, so a redelivery takes no rate token.
@@ -30,7 +32,7 @@ import { engineSignalOf } from '../../engine/node/journal.ts';
 import type { Redis } from '../../engine/store/mod.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
-import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor } from './broker.ts';
+import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor, type OrderRequest } from './broker.ts';
 import {
   decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey,
   RecordWrites, type RecordedRisk, riskDecision, SETTLED_STATES,
@@ -71,6 +73,8 @@ export interface ExecutionActorOptions {
   consume?: boolean;
   /** Each order this actor settles (not duplicates): where the portfolio learns of fills. */
   onSettled?: (signal: OrderSignal, result: ExecutionResult) => void;
+  /** The broker's answer to an order, as it arrives (before it is journaled). */
+  onOutcome?: (signal: OrderSignal, outcome: OrderOutcome) => void;
 }
 
 export interface ExecutionResult {
@@ -85,6 +89,12 @@ export interface ExecutionResult {
 export interface ExecutionActor {
   /** Runs one signal through the exactly-once path (what the consumer does, minus the ack). */
   execute(signal: OrderSignal): Promise<ExecutionResult>;
+  /**
+   * execute() without a promise: `done` gets the result or the error. Signals queued (or executed) while one
+   * callback's work runs are decided together, as one wave (one claim call, one journal write per subject,
+   * one record call).
+   */
+  queue(signal: OrderSignal, done: ExecutionDone): void;
   /** Signals acked so far, and how many of them were duplicates of an executed signal. */
   stats(): { acked: number; duplicates: number; failed: number };
   /** The account's risk budget (null without limits for it). */
@@ -104,6 +114,12 @@ export interface ExecutionActor {
 }
 
 const DAY_MS = 24 * 3600_000;
+
+/**
+ * Orders per wave. A larger burst is cut into several waves, which overlap: while one waits for Redis or
+ * JetStream, the next is being decided.
+ */
+const WAVE_MAX = 256;
 
 interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string; limitsVersion: number }
 
@@ -149,6 +165,28 @@ function refusedUnsent(err: unknown): BrokerReason | null {
   return null;
 }
 
+/** How a queued execution reports: an error, or the result. */
+export type ExecutionDone = (err: unknown, result: ExecutionResult | null) => void;
+
+/**
+ * One signal on its way through a wave: the record as this actor last wrote it (stamp, rec), and where
+ * the result goes. A job registered in `inflight` (`own`) also answers the concurrent callers of its id.
+ */
+interface Job {
+  signal: OrderSignal;
+  done: ExecutionDone;
+  own: boolean;
+  waiters: ExecutionDone[] | null;
+  stamp: string;
+  rec: OrderRecord;
+  duplicate: boolean;
+  /** The settled record once the outcome is known, and its lifecycle events. */
+  final: OrderRecord | null;
+  events: LifecycleEvent[] | null;
+  /** The broker call failed with the outcome unknown: reported once the journal writes are done. */
+  error: PipstreamError | null;
+}
+
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
   const { bus, broker, redis } = o;
   const ttl = o.idempotencyTtlMs ?? DAY_MS;
@@ -175,8 +213,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   /** Reservations of orders this actor submitted whose outcome it has not settled (broker call failed). */
   const pending = new Map<string, Reservation>();
   const verdict = new RiskVerdict();
-  /** Signals being executed here: a concurrent execute() of the same id waits for the first. */
-  const inflight = new Map<string, Promise<ExecutionResult>>();
+  /** Signals being executed here, by id: a concurrent call for the same id waits for the first. */
+  const inflight = new Map<string, Job>();
+  const idleWaiters: Array<() => void> = [];
+  /** New signals gathered while the current callback's work runs, decided together as one wave. */
+  let wave: Job[] = [];
+  /** Full waves waiting for their turn (decideWave runs once per wave, in order). */
+  const waves: Job[][] = [];
   const counts = { acked: 0, duplicates: 0, failed: 0 };
   let stopped = false;
 
@@ -211,9 +254,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     else if (next !== null) create(account, next);
   }
 
-  /** RISK decision first, then the lifecycle events; msgIds make a repeat (after a takeover) a no-op. */
-  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number, events = lifecycleEvents(rec, signal, broker.name),
-    acks: Array<Promise<unknown>> = []): Array<Promise<unknown>> {
+  /** RISK decision first (from 0), then the lifecycle events from `from`; msgIds make a repeat (after a takeover) a no-op. */
+  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number, events: LifecycleEvent[], acks: Array<Promise<unknown>>): void {
     if (from === 0) {
       const m = riskDecisionMessage(riskDecision(rec, signal));
       acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
@@ -222,13 +264,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       const m = orderUpdateMessage(events[i]!);
       acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
     }
-    return acks;
   }
 
   /** Writes `next` over the record last written with `prevStamp`; the new stamp, or null when another actor owns it now. */
   async function advance(prevStamp: string, next: OrderRecord, signal: OrderSignal): Promise<string | null> {
     const s = stamp();
-    return (await records.compareAndSet(orderKey(signal.id), prevStamp, encodeRecord(s, next))) ? s : null;
+    const [written] = await records.compareAndSet([orderKey(signal.id)], [prevStamp], [encodeRecord(s, next)]);
+    return written ? s : null;
   }
 
   function lost(signal: OrderSignal): PipstreamError {
@@ -238,18 +280,6 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   function result(rec: OrderRecord, signal: OrderSignal, duplicate: boolean, events = lifecycleEvents(rec, signal, broker.name)): ExecutionResult {
     return { orderId: rec.orderId, state: rec.state, events, duplicate };
-  }
-
-  /** A settled record: journal it if that never completed, and hand back its outcome (reported to onSettled unless a duplicate). */
-  async function settled(recStamp: string, rec: OrderRecord, signal: OrderSignal, duplicate: boolean): Promise<ExecutionResult> {
-    const events = lifecycleEvents(rec, signal, broker.name);
-    if (!rec.journaled) {
-      await Promise.all(publishJournal(rec, signal, 0, events));
-      await advance(recStamp, { ...rec, journaled: true }, signal);
-    }
-    const r = result(rec, signal, duplicate, events);
-    if (!duplicate) o.onSettled?.(signal, r);
-    return r;
   }
 
   /**
@@ -294,84 +324,259 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return checks;
   }
 
-  /** From a SUBMITTED record this actor owns to a settled one, reported to onSettled. */
-  async function submit(signal: OrderSignal, recStamp: string, rec: OrderRecord, fresh: boolean): Promise<ExecutionResult> {
-    const res = pending.get(signal.id) ?? null;
-    // Fresh: RISK and SUBMITTED go out now, their acks awaited with the outcome's. A takeover re-sends all (msgIds dedupe).
-    const acks = fresh ? publishJournal(rec, signal, 0) : [];
-    let outcome: OrderOutcome;
-    try {
-      outcome = await broker.submit({
-        id: rec.orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side, units: signal.units,
-        stopLossPips: signal.stopLossPips, takeProfitPips: signal.takeProfitPips, timeMs: signal.timeMs, bid: signal.bid, ask: signal.ask,
-      });
-    } catch (err) {
-      const refused = refusedUnsent(err);
-      if (refused === null) {
-        await Promise.allSettled(acks);
-        // Outcome unknown: keep the record SUBMITTED and the reservation; a redelivery resubmits the same order id.
-        throw isPipstreamError(err) ? err : new PipstreamError('PS_BROKER_UNAVAILABLE', `broker ${broker.name}: ${(err as Error)?.message}`,
-          { signalId: signal.id, orderId: rec.orderId }, { cause: err });
-      }
-      // The breaker or bulkhead refused before anything was sent: the order is rejected now, with the reason.
-      outcome = {
-        id: rec.orderId, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side, units: signal.units,
-        status: 'rejected', price: null, reason: refused, timeMs: signal.timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
-      };
-    }
-    const state: LifecycleState = outcome.status === 'filled' ? 'FILLED' : 'REJECTED';
-    // The outcome is known whoever records it: settle the budget first, so a lost claim leaks nothing.
-    if (res !== null) {
-      const risk = limitsFor(signal.account)!.risk;
-      if (state === 'FILLED') commit(risk, res, res.units); else release(risk, res);
-      pending.delete(signal.id);
-    }
-    const final: OrderRecord = { ...rec, state, outcome, journaled: true };
-    const events = lifecycleEvents(final, signal, broker.name);
-    await Promise.all(publishJournal(final, signal, fresh ? 2 : 0, events, acks));
-    if ((await advance(recStamp, final, signal)) === null) throw lost(signal);
-    const r = result(final, signal, false, events);
-    o.onSettled?.(signal, r);
-    return r;
+  function job(signal: OrderSignal, done: ExecutionDone, own: boolean, stampNow = '', rec: OrderRecord | null = null, duplicate = false): Job {
+    return { signal, done, own, waiters: null, stamp: stampNow, rec: rec!, duplicate, final: null, events: null, error: null };
   }
 
-  /** One handling per signal id in this actor: a concurrent call waits for the running one (a duplicate). */
-  function once(signal: OrderSignal, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+  /** The end of a job: the result (reported to onSettled unless a duplicate) or the error, to its caller and the waiting ones. */
+  function finish(j: Job, err: unknown, r: ExecutionResult | null): void {
+    if (!j.own) {
+      answer(j.done, err, r);
+      return;
+    }
+    inflight.delete(j.signal.id);
+    if (r !== null && !r.duplicate && o.onSettled !== undefined) {
+      try {
+        o.onSettled(j.signal, r);
+      } catch (e) {
+        err = e;
+        r = null;
+      }
+    }
+    answer(j.done, err, r);
+    if (j.waiters !== null) for (const w of j.waiters) answer(w, err, r === null ? null : { ...r, duplicate: true });
+    if (inflight.size === 0) for (const w of idleWaiters.splice(0)) w();
+  }
+
+  /** A caller's callback: one that throws must not keep the rest of the wave from its answers, so its error is rethrown apart. */
+  function answer(done: ExecutionDone, err: unknown, r: ExecutionResult | null): void {
+    try {
+      done(err, r);
+    } catch (e) {
+      queueMicrotask(() => { throw e; });
+    }
+  }
+
+  /**
+   * The promise-free execute(): the signal joins the wave of this callback's work, and `done` gets its
+   * result. `lookup`: the record may exist already (a redelivery), so it is read before any risk is taken.
+   */
+  function queue(signal: OrderSignal, done: ExecutionDone, lookup = false): void {
     const running = inflight.get(signal.id);
-    if (running !== undefined) return running.then((r) => ({ ...r, duplicate: true }));
-    const p = run();
-    inflight.set(signal.id, p);
-    // One reaction for both outcomes (not an async frame plus try/finally): the entry goes once it settled.
-    return p.then((r) => {
-      inflight.delete(signal.id);
-      return r;
-    }, (err: unknown) => {
-      inflight.delete(signal.id);
-      throw err;
-    });
+    if (running !== undefined) {
+      (running.waiters ??= []).push(done);
+      return;
+    }
+    const j = job(signal, done, true);
+    inflight.set(signal.id, j);
+    if (lookup) existing(signal).then((r) => finish(j, null, r), (err: unknown) => finish(j, err, null));
+    else enter(j);
+  }
+
+  function enter(j: Job): void {
+    if (wave.length === 0) process.nextTick(decideWave);
+    wave.push(j);
+    if (wave.length === WAVE_MAX) {
+      waves.push(wave);
+      wave = [];
+    }
   }
 
   function execute(signal: OrderSignal): Promise<ExecutionResult> {
-    return once(signal, () => decideAndRun(signal));
+    return new Promise((resolve, reject) => queue(signal, (err, r) => (r !== null ? resolve(r) : reject(err))));
   }
 
-  /** Risk, then the claim carrying the decision; a claim that exists makes this a duplicate (or a takeover). */
-  async function decideAndRun(signal: OrderSignal): Promise<ExecutionResult> {
-    const key = orderKey(signal.id);
-    const res = new Reservation();
-    const risk = checkRisk(signal, res);
-    const rec: OrderRecord = {
-      v: 3, orderId: signal.orderId ?? orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner, atMs: Date.now(),
-      risk, outcome: null, journaled: false,
-    };
-    const s = stamp();
-    if (await records.claim(key, encodeRecord(s, rec))) {
-      if (!risk.approved) return settled(s, rec, signal, false);
-      if (res.pending) pending.set(signal.id, res);
-      return submit(signal, s, rec, true);
+  /** A new decision outside `inflight` (the job that holds the id waits for it): a record that expired meanwhile. */
+  function decide(signal: OrderSignal): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => enter(job(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), false)));
+  }
+
+  /**
+   * Risk for every signal of the wave, then one claim call carrying the decisions. A claim that exists makes
+   * its signal a duplicate (or a takeover): its reservation goes back, and its record decides.
+   */
+  function decideWave(): void {
+    let all: Job[];
+    if (waves.length > 0) all = waves.shift()!;
+    else {
+      all = wave;
+      wave = [];
     }
-    if (res.pending) release(limitsFor(signal.account)!.risk, res);
-    return existing(signal);
+    const jobs: Job[] = [], keys: string[] = [], values: string[] = [], held: Reservation[] = [];
+    const now = Date.now();
+    for (const j of all) {
+      const signal = j.signal;
+      const res = new Reservation();
+      try {
+        const risk = checkRisk(signal, res);
+        j.rec = {
+          v: 3, orderId: signal.orderId ?? orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner,
+          atMs: now, risk, outcome: null, journaled: false,
+        };
+        j.stamp = stamp();
+        values.push(encodeRecord(j.stamp, j.rec));
+      } catch (err) {
+        if (res.pending) release(limitsFor(signal.account)!.risk, res);
+        finish(j, failure(err, j), null);
+        continue;
+      }
+      jobs.push(j);
+      keys.push(orderKey(signal.id));
+      held.push(res);
+    }
+    if (jobs.length === 0) return;
+    records.claim(keys, values).then((claimed) => {
+      const mine: Job[] = [];
+      for (let i = 0; i < jobs.length; i++) {
+        const j = jobs[i]!, res = held[i]!;
+        if (claimed[i]) {
+          if (res.pending) pending.set(j.signal.id, res);
+          mine.push(j);
+          continue;
+        }
+        if (res.pending) release(limitsFor(j.signal.account)!.risk, res);
+        existing(j.signal).then((r) => finish(j, null, r), (err: unknown) => finish(j, err, null));
+      }
+      if (mine.length > 0) settleWave(mine);
+    }, (err: unknown) => {
+      // Nothing was claimed: nothing reserved may stay taken.
+      for (let i = 0; i < jobs.length; i++) {
+        if (held[i]!.pending) release(limitsFor(jobs[i]!.signal.account)!.risk, held[i]!);
+        finish(jobs[i]!, err, null);
+      }
+    });
+  }
+
+  /**
+   * Records this actor owns, to settled and journaled ones: a SUBMITTED order goes to the broker (RISK and
+   * SUBMITTED journaled first), a settled one not journaled yet is journaled. Then, once every journal
+   * write of the wave is acked, one compare-and-set call marks them settled and journaled.
+   */
+  function settleWave(jobs: Job[]): void {
+    const acks: Array<Promise<unknown>> = [];
+    let answers = 0;
+    const answered = () => {
+      if (--answers === 0) journaled(jobs, acks);
+    };
+    for (const j of jobs) {
+      try {
+        if (j.rec.state !== 'SUBMITTED') {
+          j.final = j.rec.journaled ? j.rec : { ...j.rec, journaled: true };
+          j.events = lifecycleEvents(j.final, j.signal, broker.name);
+          publishJournal(j.final, j.signal, 0, j.events, acks);
+          continue;
+        }
+        publishJournal(j.rec, j.signal, 0, lifecycleEvents(j.rec, j.signal, broker.name), acks);
+        const order = orderRequest(j);
+        if (broker.fill !== undefined) {
+          let outcome: OrderOutcome | null;
+          try {
+            outcome = broker.fill(order);
+          } catch (err) {
+            outcome = unanswered(j, err);
+          }
+          if (outcome !== null) decided(j, outcome, acks);
+          continue;
+        }
+        answers++;
+        broker.submit(order).then((outcome) => decided(j, outcome, acks), (err: unknown) => {
+          const outcome = unanswered(j, err);
+          if (outcome !== null) decided(j, outcome, acks);
+        }).then(answered, (err: unknown) => {
+          j.error = failure(err, j);
+          answered();
+        });
+      } catch (err) {
+        j.error = failure(err, j);
+      }
+    }
+    if (answers === 0) journaled(jobs, acks);
+  }
+
+  /** An unexpected throw while settling an order: it fails, its record stays as last written (redelivery or a takeover finishes it). */
+  function failure(err: unknown, j: Job): PipstreamError {
+    return isPipstreamError(err) ? err
+      : new PipstreamError('PS_BUS_HANDLER', `execution actor: signal ${j.signal.id}: ${(err as Error)?.message}`, { signalId: j.signal.id }, { cause: err });
+  }
+
+  function orderRequest(j: Job): OrderRequest {
+    const s = j.signal;
+    return {
+      id: j.rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units,
+      stopLossPips: s.stopLossPips, takeProfitPips: s.takeProfitPips, timeMs: s.timeMs, bid: s.bid, ask: s.ask,
+    };
+  }
+
+  /**
+   * A broker call that failed: a refusal that certainly sent nothing (open breaker, full bulkhead) is a
+   * rejection now, with the reason; otherwise the outcome is unknown, the record stays SUBMITTED with its
+   * reservation, and a redelivery resubmits the same order id.
+   */
+  function unanswered(j: Job, err: unknown): OrderOutcome | null {
+    const s = j.signal;
+    const refused = refusedUnsent(err);
+    if (refused === null) {
+      j.error = isPipstreamError(err) ? err : new PipstreamError('PS_BROKER_UNAVAILABLE', `broker ${broker.name}: ${(err as Error)?.message}`,
+        { signalId: s.id, orderId: j.rec.orderId }, { cause: err });
+      return null;
+    }
+    return {
+      id: j.rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units,
+      status: 'rejected', price: null, reason: refused, timeMs: s.timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+    };
+  }
+
+  /** The broker's answer: the budget settles first (whoever records it, so a lost claim leaks nothing), then the outcome is journaled. */
+  function decided(j: Job, outcome: OrderOutcome, acks: Array<Promise<unknown>>): void {
+    o.onOutcome?.(j.signal, outcome);
+    const state: LifecycleState = outcome.status === 'filled' ? 'FILLED' : 'REJECTED';
+    const res = pending.get(j.signal.id);
+    if (res !== undefined) {
+      const risk = limitsFor(j.signal.account)!.risk;
+      if (state === 'FILLED') commit(risk, res, res.units); else release(risk, res);
+      pending.delete(j.signal.id);
+    }
+    j.final = { ...j.rec, state, outcome, journaled: true };
+    j.events = lifecycleEvents(j.final, j.signal, broker.name);
+    publishJournal(j.final, j.signal, 2, j.events, acks);
+  }
+
+  /** Every journal write of the wave acked: the settled records go to Redis in one call. */
+  function journaled(jobs: Job[], acks: Array<Promise<unknown>>): void {
+    Promise.all(acks).then(() => {
+      const keys: string[] = [], stamps: string[] = [], values: string[] = [], writing: Job[] = [];
+      for (const j of jobs) {
+        if (j.error !== null) finish(j, j.error, null);
+        else if (j.final === j.rec) finish(j, null, result(j.final, j.signal, j.duplicate, j.events!));
+        else {
+          const next = stamp();
+          keys.push(orderKey(j.signal.id));
+          stamps.push(j.stamp);
+          values.push(encodeRecord(next, j.final!));
+          writing.push(j);
+        }
+      }
+      if (writing.length === 0) return;
+      records.compareAndSet(keys, stamps, values).then((written) => {
+        for (let i = 0; i < writing.length; i++) {
+          const j = writing[i]!;
+          // A settled record's outcome stands whoever marks it journaled; a SUBMITTED one lost to another actor is theirs now.
+          if (!written[i] && j.rec.state === 'SUBMITTED') finish(j, lost(j.signal), null);
+          else finish(j, null, result(j.final!, j.signal, j.duplicate, j.events!));
+        }
+      }, (err: unknown) => {
+        for (const j of writing) finish(j, err, null);
+      });
+    }, (err: unknown) => {
+      for (const j of jobs) finish(j, j.error ?? err, null);
+    });
+  }
+
+  /** Settles one record this actor owns (a takeover, or a settled record never journaled) through a wave of its own. */
+  function settleOne(recStamp: string, rec: OrderRecord, signal: OrderSignal, duplicate: boolean): Promise<ExecutionResult> {
+    return new Promise((resolve, reject) => {
+      settleWave([job(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), false, recStamp, rec, duplicate)]);
+    });
   }
 
   /** The signal has a record: its outcome, or (a lease that ran out, or our own failed attempt) a takeover. */
@@ -380,13 +585,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     for (;;) {
       const raw = await redis.get(key);
       // Expired since: decide afresh.
-      if (raw === null) return decideAndRun(signal);
+      if (raw === null) return decide(signal);
       const { stamp: prev, rec } = decodeRecord(raw, key);
-      if (SETTLED_STATES.has(rec.state)) return settled(prev, rec, signal, true);
+      if (SETTLED_STATES.has(rec.state)) return rec.journaled ? result(rec, signal, true) : settleOne(prev, rec, signal, true);
       if (rec.owner === owner || Date.now() - rec.atMs >= lease) {
         const taken: OrderRecord = { ...rec, owner, atMs: Date.now() };
         const next = await advance(prev, taken, signal);
-        if (next !== null) return submit(signal, next, taken, false);
+        if (next !== null) return settleOne(next, taken, signal, false);
         continue;
       }
       if (stopped) throw new PipstreamError('PS_ORDER_CLAIM_LOST', `signal ${signal.id}: stopping while another actor holds it`, { signalId: signal.id });
@@ -396,8 +601,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   /** The consumer's path: a redelivered or already executed signal is looked up first, so it takes no risk budget. */
   async function executeDelivered(signal: OrderSignal): Promise<ExecutionResult> {
-    if (!inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1) return once(signal, () => existing(signal));
-    return execute(signal);
+    const lookup = !inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1;
+    return new Promise((resolve, reject) => queue(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), lookup));
   }
 
   async function handle(msg: BusMsg): Promise<void> {
@@ -439,6 +644,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', batch: 64, deliver: o.deliver });
   return {
     execute,
+    queue,
     stats: () => ({ ...counts }),
     riskOf: (account) => limitsFor(account)?.risk ?? null,
     applyLimits: applyAccountLimits,
@@ -446,7 +652,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     async stop() {
       stopped = true;
       await consumer?.close();
-      while (inflight.size > 0) await Promise.allSettled([...inflight.values()]);
+      while (inflight.size > 0) await new Promise<void>((r) => idleWaiters.push(r));
     },
   };
 }

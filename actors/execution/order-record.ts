@@ -176,30 +176,18 @@ type ScriptRedis = Redis & {
   psCasRecords(numKeys: number, ...args: string[]): Promise<number[]>;
 };
 
-/** Pending writes for one script: keys, their arguments, and who waits for each answer. */
-class WriteBatch {
-  keys: string[] = [];
-  args: string[] = [];
-  waiters: Array<{ resolve: (written: boolean) => void; reject: (err: unknown) => void }> = [];
-}
-
-/** Keys per script call: a call runs alone on the server, so a very large burst goes in slices. */
+/** Keys per script call: a call runs alone on the server, so a very large wave goes in slices. */
 const SLICE = 1000;
 
 /**
- * The record writes of an execution actor, a callback's worth at a time: every claim (SET NX) and every
- * compare-and-set issued while one callback's work runs (until process.nextTick, as ioredis's own
- * auto-pipelining) reach Redis as one script call each (in slices of 1000), answered key by key. A burst
- * of settling orders then costs a few commands instead of two per order; ioredis alone costs ~20 µs of
- * CPU per command here. Each write is still atomic on its own key.
+ * The record writes of an execution actor, a wave at a time: the claims (SET NX) of a wave of orders go to
+ * Redis as one script call, their compare-and-sets as another (in slices of 1000 keys), answered key by
+ * key. ioredis alone costs ~20 µs of CPU per command here; a wave of a thousand orders now costs two.
+ * Each write is still atomic on its own key.
  */
 export class RecordWrites {
   readonly #redis: ScriptRedis;
   readonly #ttl: string;
-  #claims = new WriteBatch();
-  #cas = new WriteBatch();
-  #scheduled = false;
-  readonly #flush = () => this.#send();
 
   constructor(redis: Redis, ttlMs: number) {
     const r = redis as ScriptRedis;
@@ -211,43 +199,32 @@ export class RecordWrites {
     this.#ttl = String(ttlMs);
   }
 
-  /** SET NX PX: true when this call created the record. */
-  claim(key: string, value: string): Promise<boolean> {
-    return this.#add(this.#claims, key, value);
+  /** SET NX PX of each key to its value: true where this call created the record. */
+  claim(keys: readonly string[], values: readonly string[]): Promise<boolean[]> {
+    return this.#call(keys, [values], (n, args) => this.#redis.psClaimRecords(n, ...args));
   }
 
-  /** Writes `next` over the record only while it still carries `prevStamp` (see encodeRecord): true when written. */
-  compareAndSet(key: string, prevStamp: string, next: string): Promise<boolean> {
-    return this.#add(this.#cas, key, prevStamp, next);
+  /**
+   * Writes each key's next value over its record only while that still carries the key's stamp (see
+   * encodeRecord): true where written.
+   */
+  compareAndSet(keys: readonly string[], stamps: readonly string[], values: readonly string[]): Promise<boolean[]> {
+    return this.#call(keys, [stamps, values], (n, args) => this.#redis.psCasRecords(n, ...args));
   }
 
-  #add(b: WriteBatch, key: string, ...args: string[]): Promise<boolean> {
-    if (!this.#scheduled) {
-      this.#scheduled = true;
-      process.nextTick(this.#flush);
+  /** KEYS are the keys, ARGV the TTL then, key by key, one element of each column. */
+  async #call(keys: readonly string[], columns: ReadonlyArray<readonly string[]>, script: (numKeys: number, args: string[]) => Promise<number[]>):
+    Promise<boolean[]> {
+    const slices: Array<Promise<number[]>> = [];
+    for (let from = 0; from < keys.length; from += SLICE) {
+      const to = Math.min(keys.length, from + SLICE);
+      const args: string[] = keys.slice(from, to);
+      args.push(this.#ttl);
+      for (let i = from; i < to; i++) for (const c of columns) args.push(c[i]!);
+      slices.push(script(to - from, args));
     }
-    b.keys.push(key);
-    for (const a of args) b.args.push(a);
-    return new Promise((resolve, reject) => b.waiters.push({ resolve, reject }));
-  }
-
-  #send(): void {
-    this.#scheduled = false;
-    const claims = this.#claims, cas = this.#cas;
-    this.#claims = new WriteBatch();
-    this.#cas = new WriteBatch();
-    this.#call(claims, 1, (n, args) => this.#redis.psClaimRecords(n, ...args));
-    this.#call(cas, 2, (n, args) => this.#redis.psCasRecords(n, ...args));
-  }
-
-  #call(b: WriteBatch, argsPerKey: number, script: (numKeys: number, args: string[]) => Promise<number[]>): void {
-    for (let from = 0; from < b.keys.length; from += SLICE) {
-      const to = Math.min(b.keys.length, from + SLICE);
-      const waiters = b.waiters.slice(from, to);
-      script(to - from, [...b.keys.slice(from, to), this.#ttl, ...b.args.slice(from * argsPerKey, to * argsPerKey)]).then(
-        (out) => { for (let i = 0; i < waiters.length; i++) waiters[i]!.resolve(out[i] === 1); },
-        (err: unknown) => { for (const w of waiters) w.reject(err); },
-      );
-    }
+    const out: boolean[] = [];
+    for (const written of await Promise.all(slices)) for (const w of written) out.push(w === 1);
+    return out;
   }
 }

@@ -189,9 +189,10 @@ export class TradePath {
     const owns = o.owns;
     this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, owns, onError });
     this.execution = await startExecutionActor({
-      bus: o.bus, redis: o.redis, broker: this.#timedBroker(o.broker), risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
+      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
       accounts: owns,
       onSettled: (signal, r) => this.#settled(signal, r),
+      onOutcome: (signal) => this.#brokerAnswered(signal.id),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
     if (o.limitsStore !== undefined) {
@@ -358,14 +359,14 @@ export class TradePath {
   /** Hands an order to execution. A crossed quote never becomes one (risk says NOT_TRADEABLE when the account has limits). */
   #execute(order: OrderSignal, s: EngineSignal): void {
     this.#executing++;
-    // One callback pair per order (counted, not a promise chain kept in a set): this runs for every order.
-    this.execution.execute(order).then((r) => {
-      if (r.duplicate) this.#counts.duplicates++;
-      const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
-      if (age === age) this.#latency.tick_to_order.record(age * 1000);
-      this.#orderDone(order.id);
-    }, (err: unknown) => {
-      this.#failed(order, err);
+    // A callback, not a promise: the orders handed over in one callback execute as one wave.
+    this.execution.queue(order, (err, r) => {
+      if (r === null) this.#failed(order, err);
+      else {
+        if (r.duplicate) this.#counts.duplicates++;
+        const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
+        if (age === age) this.#latency.tick_to_order.record(age * 1000);
+      }
       this.#orderDone(order.id);
     });
   }
@@ -488,17 +489,10 @@ export class TradePath {
     return { tick_to_signal: read(l.tick_to_signal), tick_to_broker: read(l.tick_to_broker), tick_to_order: read(l.tick_to_order) };
   }
 
-  /** The broker, timed: the answer to an order whose tick arrival is known records tick_to_broker. */
-  #timedBroker(broker: Broker): Broker {
-    return {
-      name: broker.name,
-      submit: async (order) => {
-        const out = await broker.submit(order);
-        const at = this.#orderTickAt.get(order.signalId);
-        if (at !== undefined) this.#latency.tick_to_broker.record((performance.timeOrigin + performance.now() - at) * 1000);
-        return out;
-      },
-    };
+  /** The broker answered an order: tick_to_broker, when its tick's arrival is known. */
+  #brokerAnswered(signalId: string): void {
+    const at = this.#orderTickAt.get(signalId);
+    if (at !== undefined) this.#latency.tick_to_broker.record((performance.timeOrigin + performance.now() - at) * 1000);
   }
 
   stats(): TradePathStats {
