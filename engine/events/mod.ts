@@ -94,6 +94,8 @@ const HEX_CHAR = Buffer.from('0123456789abcdef', 'latin1');
 const HEX_VALUE = new Uint8Array(128);
 for (let i = 0; i < 16; i++) HEX_VALUE[HEX_CHAR[i]!] = i;
 const saltMasks = new Map<string, Uint8Array>();
+/** The last base id derivedEventId found to be a UUIDv7. */
+let lastBase = '';
 /** The id being written (derivedEventId is synchronous: one buffer serves every call). */
 const idBytes = Buffer.from('00000000-0000-7000-8000-000000000000', 'latin1');
 
@@ -115,7 +117,12 @@ function maskOf(salt: string): Uint8Array {
  * deterministicEventId(timeMs, salt, baseId).
  */
 export function derivedEventId(baseId: string, timeMs: number, salt: string): string {
-  if (!UUID7.test(baseId) || !Number.isFinite(timeMs) || timeMs < 0 || timeMs > MAX_UUID_MS) return deterministicEventId(timeMs, salt, baseId);
+  // An order's events derive from one base in a row: its check is remembered.
+  if (baseId !== lastBase) {
+    if (!UUID7.test(baseId)) return deterministicEventId(timeMs, salt, baseId);
+    lastBase = baseId;
+  }
+  if (!Number.isFinite(timeMs) || timeMs < 0 || timeMs > MAX_UUID_MS) return deterministicEventId(timeMs, salt, baseId);
   const m = maskOf(salt);
   // The 48-bit timestamp as 12 hex digits, around the dash at 8.
   const ms = Math.floor(timeMs);

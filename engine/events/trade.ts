@@ -6,10 +6,11 @@
  */
 import { PipstreamError } from '../errors/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
+import { ProtoWriter } from './proto-writer.ts';
 import {
   decodeLatencySampleEvent, decodeNotificationEvent, decodeOrderUpdateEvent, decodePnlSampleEvent, decodePositionUpdateEvent,
-  decodeRiskDecisionEvent, derivedEventId, deterministicEventId, type Envelope, encodeLatencySampleEvent, encodeNotificationEvent, encodeOrderUpdateEvent,
-  encodePnlSampleEvent, encodePositionUpdateEvent, encodeRiskDecisionEvent, EventType, makeEnvelope, OrderState, Side,
+  decodeRiskDecisionEvent, derivedEventId, deterministicEventId, encodeLatencySampleEvent, encodeNotificationEvent, encodePnlSampleEvent,
+  EventType, makeEnvelope, nowUs, OrderState, SCHEMA_VERSION, Side,
 } from './mod.ts';
 
 export interface JournalMessage { subject: string; data: Uint8Array; msgId: string }
@@ -20,7 +21,8 @@ export interface JournalMessage { subject: string; data: Uint8Array; msgId: stri
  * Shared by execution and confirmations: a confirmed order keeps the id it was journaled with when pending.
  */
 export function orderIdFor(signalId: string, timeMs: number): string {
-  return deterministicEventId(timeMs, 'order', signalId);
+  // derivedEventId: a mask over the signal id's random bits (its SHA-256 fallback for other ids is what this was before).
+  return derivedEventId(signalId, timeMs, 'order');
 }
 
 export type OrderStateName =
@@ -108,13 +110,23 @@ function stateOut(name: OrderStateName): OrderState {
 }
 
 /** The envelope of an order's event: its id derived from the order id (one per order and `salt`), caused by the signal. */
-function envelope(type: EventType, timeMs: number, signalId: string, orderId: string, salt: string): Envelope {
-  return makeEnvelope(type, {
-    eventId: derivedEventId(orderId, timeMs, salt),
-    correlationId: signalId,
-    causationId: signalId,
-    sourceTsUs: Math.round(timeMs * 1000),
-  });
+/**
+ * The shared writer, reset, with the envelope of a journal message written (field 1 of every event):
+ * its id derived from the order id, correlated with and caused by the signal.
+ */
+function envelope(type: EventType, timeMs: number, signalId: string, orderId: string, salt: string): ProtoWriter {
+  const eventId = derivedEventId(orderId, timeMs, salt);
+  return writer.reset().begin(1)
+    .uintField(1, SCHEMA_VERSION).uintField(2, type).tag(3, 2).uniqueString(eventId).stringField(4, signalId || eventId).stringField(5, signalId)
+    .int64Field(6, Math.round(timeMs * 1000)).int64Field(7, nowUs())
+    .end();
+}
+
+const writer = new ProtoWriter();
+/** The event id salt of each order state, made once (derivedEventId looks a salt's mask up by it). */
+const UPDATE_SALTS: Partial<Record<OrderStateName, string>> = {};
+for (const name of Object.keys(OrderState)) {
+  if (name.startsWith(STATE_PREFIX)) UPDATE_SALTS[name.slice(STATE_PREFIX.length) as OrderStateName] = `order-update:${name.slice(STATE_PREFIX.length)}`;
 }
 
 function malformed(what: string, why: string): PipstreamError {
@@ -123,19 +135,17 @@ function malformed(what: string, why: string): PipstreamError {
 
 /** `orders.lifecycle.<account>`, msgId `<orderId>:<state>` (a state is journaled once per order). */
 export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
-  const msgId = `${u.orderId}:${u.state}`;
-  const data = encodeOrderUpdateEvent({
-    envelope: envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, u.orderId, `order-update:${u.state}`),
-    orderUpdate: {
-      orderId: u.orderId, signalId: u.signalId, account: u.account, instrument: u.instrument,
-      state: stateOut(u.state), side: sideOut(u.side), units: u.units,
-      timeMs: u.timeMs, broker: u.broker, price: put(u.price), reason: u.reason ?? '', riskLimit: put(u.riskLimit),
-      riskValue: put(u.riskValue), stopLossPrice: put(u.stopLossPrice), takeProfitPrice: put(u.takeProfitPrice),
-      slippagePips: put(u.slippagePips), bid: u.bid, ask: u.ask, expiresMs: put(u.expiresMs), workflowId: u.workflowId,
-      workflowVersion: u.workflowVersion, stopLossPips: put(u.stopLossPips), takeProfitPips: put(u.takeProfitPips),
-    },
-  });
-  return { subject: Subjects.orders(u.account), data, msgId };
+  const w = envelope(EventType.EVENT_TYPE_ORDER_UPDATE, u.timeMs, u.signalId, u.orderId, UPDATE_SALTS[u.state] ?? `order-update:${u.state}`);
+  w.begin(2)
+    .stringField(1, u.orderId).stringField(2, u.signalId).stringField(3, u.account).stringField(4, u.instrument)
+    .uintField(5, stateOut(u.state)).uintField(6, sideOut(u.side)).int64Field(7, u.units).doubleField(8, u.timeMs).stringField(9, u.broker)
+    .optionalDoubleField(10, put(u.price)).stringField(11, u.reason ?? '').optionalDoubleField(12, put(u.riskLimit))
+    .optionalDoubleField(13, put(u.riskValue)).optionalDoubleField(14, put(u.stopLossPrice)).optionalDoubleField(15, put(u.takeProfitPrice))
+    .optionalDoubleField(16, put(u.slippagePips)).doubleField(17, u.bid).doubleField(18, u.ask).optionalDoubleField(19, put(u.expiresMs))
+    .stringField(20, u.workflowId).uintField(21, u.workflowVersion).optionalDoubleField(22, put(u.stopLossPips))
+    .optionalDoubleField(23, put(u.takeProfitPips))
+    .end();
+  return { subject: Subjects.orders(u.account), data: w.finish(), msgId: `${u.orderId}:${u.state}` };
 }
 
 /** An ORDERS message back to fields, with its envelope's event id; PS_BAD_ARGUMENT when it is not one. */
@@ -163,16 +173,13 @@ export function readOrderUpdate(data: Uint8Array): OrderUpdateFields & { eventId
 
 /** `risk.decisions.<account>`, msgId `<orderId>:risk` (one decision per order). */
 export function riskDecisionMessage(d: RiskDecisionFields): JournalMessage {
-  const msgId = `${d.orderId}:risk`;
-  const data = encodeRiskDecisionEvent({
-    envelope: envelope(EventType.EVENT_TYPE_RISK_DECISION, d.timeMs, d.signalId, d.orderId, 'risk-decision'),
-    riskDecision: {
-      orderId: d.orderId, signalId: d.signalId, account: d.account, instrument: d.instrument, approved: d.approved,
-      reason: d.reason ?? '', limit: put(d.limit), value: put(d.value), side: sideOut(d.side), units: d.units, timeMs: d.timeMs,
-      bid: d.bid, ask: d.ask, limitsJson: d.limitsJson,
-    },
-  });
-  return { subject: Subjects.riskDecisions(d.account), data, msgId };
+  const w = envelope(EventType.EVENT_TYPE_RISK_DECISION, d.timeMs, d.signalId, d.orderId, 'risk-decision');
+  w.begin(2)
+    .stringField(1, d.orderId).stringField(2, d.signalId).stringField(3, d.account).stringField(4, d.instrument).boolField(5, d.approved)
+    .stringField(6, d.reason ?? '').optionalDoubleField(7, put(d.limit)).optionalDoubleField(8, put(d.value)).uintField(9, sideOut(d.side))
+    .int64Field(10, d.units).doubleField(11, d.timeMs).doubleField(12, d.bid).doubleField(13, d.ask).stringField(14, d.limitsJson)
+    .end();
+  return { subject: Subjects.riskDecisions(d.account), data: w.finish(), msgId: `${d.orderId}:risk` };
 }
 
 export function readRiskDecision(data: Uint8Array): RiskDecisionFields & { eventId: string } {
@@ -264,14 +271,12 @@ export interface LatencyFields {
 
 /** `portfolio.positions.<account>`, msgId `<orderId>:position` (one position change per fill). */
 export function positionMessage(p: PositionFields): JournalMessage {
-  const msgId = `${p.orderId}:position`;
-  const data = encodePositionUpdateEvent({
-    envelope: envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, p.orderId, 'position'),
-    positionUpdate: {
-      account: p.account, instrument: p.instrument, orderId: p.orderId, units: p.units, avgPrice: p.avgPrice, realized: p.realized, timeMs: p.timeMs,
-    },
-  });
-  return { subject: Subjects.positions(p.account), data, msgId };
+  const w = envelope(EventType.EVENT_TYPE_POSITION_UPDATE, p.timeMs, p.orderId, p.orderId, 'position');
+  w.begin(2)
+    .stringField(1, p.account).stringField(2, p.instrument).stringField(3, p.orderId).int64Field(4, p.units).doubleField(5, p.avgPrice)
+    .doubleField(6, p.realized).doubleField(7, p.timeMs)
+    .end();
+  return { subject: Subjects.positions(p.account), data: w.finish(), msgId: `${p.orderId}:position` };
 }
 
 export function readPosition(data: Uint8Array): PositionFields & { eventId: string } {
