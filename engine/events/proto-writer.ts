@@ -42,17 +42,7 @@ export class ProtoWriter {
 
   /** A varint of a non-negative integer below 2^32 (tags, lengths, uint32 and non-negative enum values). */
   uint32(v: number): this {
-    this.#room(5);
-    const b = this.#buf;
-    let p = this.#pos;
-    v >>>= 0;
-    while (v > 127) {
-      b[p++] = (v & 127) | 128;
-      v >>>= 7;
-    }
-    b[p++] = v;
-    this.#pos = p;
-    return this;
+    return this.#varint(v >>> 0, 0);
   }
 
   /** A field tag: field number and wire type. */
@@ -74,6 +64,11 @@ export class ProtoWriter {
         if (++hi > 0xffffffff) hi = 0;
       }
     }
+    return this.#varint(lo, hi);
+  }
+
+  /** The varint of the 64-bit value hi·2^32 + lo (both unsigned 32-bit). */
+  #varint(lo: number, hi: number): this {
     this.#room(10);
     const b = this.#buf;
     let p = this.#pos;
