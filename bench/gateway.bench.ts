@@ -14,8 +14,8 @@
  * records the bound as `clockBoundUs`): tick i is due at S_i = start + i/rate, and every delivery records
  * now - S_i in the child that received it (from the schedule: the publisher is open-loop, so a stalled
  * server or publisher is charged in full and there is no coordinated omission to correct). The children
- * send back hdr-histogram-js histograms (compressed base64) and counts. Client 0 is also recorded the way
- * bench/latency.bench.ts does it (from the actual send, HdrHistogram's coordinated-omission correction).
+ * send back hdr-histogram-js histograms (compressed base64) and counts. Client 0 is also recorded from the
+ * actual send (the probe: what the feed's own lateness hides).
  * The first second is warm-up: its frames are not in the latency, but they count as traffic — a saturated
  * server delivers them first, in tick order, so the wait for the frames runs until no frame of the run at
  * all arrives for QUIET_MS (or DRAIN_MAX_MS after the last send: `drainCapped`). Waiting for measured
@@ -101,7 +101,7 @@ export interface FanoutRun {
   loadAvg1: number;
   /** Every delivery, from the tick's scheduled send time, µs. */
   latency: LatencyStats;
-  /** Client 0 only, from the actual send, HdrHistogram coordinated-omission correction (as latency.bench.ts), µs. */
+  /** Client 0 only, from the actual send, µs. */
   probe: LatencyStats;
   /** Client 0's frame of the run's first tick (both servers must send the same bytes). */
   firstFrame: string;
@@ -310,7 +310,6 @@ async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpe
     const n = Math.ceil(spec.rate * (WARMUP_S + spec.seconds));
     const firstMeasured = Math.ceil(spec.rate * WARMUP_S);
     const periodMs = 1000 / spec.rate;
-    const periodUs = Math.round(1e6 / spec.rate);
     const sentAt = new Float64Array(n);
     // One clock for every process (CLOCK_MONOTONIC, see gateway-clients.ts): tick i is due at startMs + i * periodMs.
     const startMs = monoMs() + 200;
@@ -365,7 +364,7 @@ async function runFanout(bus: Bus, url: string, instrument: string, spec: RunSpe
     const probe = newHistogram();
     const probeRecv = reports[0].probeRecv ?? [];
     for (let k = firstMeasured; k < n; k++) {
-      if (probeRecv[k] > 0) probe.recordValueWithExpectedInterval(Math.max(1, Math.round((probeRecv[k] - sentAt[k]) * 1000)), periodUs);
+      if (probeRecv[k] > 0) probe.recordValue(Math.max(1, Math.round((probeRecv[k] - sentAt[k]) * 1000)));
     }
     const sum = (f: (r: ChildReport) => number) => reports.reduce((a, r) => a + f(r), 0);
     const delivered = sum((r) => r.delivered), inWindow = sum((r) => r.inWindow);

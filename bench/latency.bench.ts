@@ -1,6 +1,6 @@
 /**
- * Tick-to-signal and tick-to-order latency through real NATS JetStream at a fixed offered rate,
- * coordinated-omission corrected.
+ * Tick-to-signal and tick-to-order latency through real NATS JetStream at a fixed offered rate, each
+ * tick measured from the time it was due (open loop: no coordinated omission).
  *
  *   feed connection --publishAsync TickEvent--> JetStream PRICES --ordered pull consumer--> PipstreamNode
  *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.acct-bench --core sub--> here
@@ -8,6 +8,11 @@
  * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. A
  * timer loop publishes, each time it wakes, every tick that is due. The signal subscriber takes the
  * SignalEvent's tick_seq and records now - S_seq for the first signal of each tick (hdr-histogram-js, µs).
+ * The feed never waits for an answer, so a stall is measured by every tick queued behind it, and timing
+ * from S_i (not from the actual send) charges the feed's own timer lateness too: HdrHistogram's
+ * coordinated-omission correction, made for closed-loop clients, would count those ticks twice, and it
+ * records latency/interval values per sample (at 10,000/s with latencies of seconds, hundreds of
+ * millions), which stalled the bench for minutes.
  * The workflow is a 1-pip grid of price_cross levels (above and below) over the segment's price range, so
  * a good share of ticks fire; which ticks must fire is computed here too and compared with what arrived.
  * The first second of each rate is warm-up and not recorded.
@@ -77,12 +82,10 @@ export interface RateResult {
   signals: number;
   /** Ticks that should have fired but whose signal had not arrived DRAIN_TIMEOUT_MS after the last send. */
   missingSignalTicks: number;
-  /** Recorded ticks (after warm-up) that fired: send -> signal received, HdrHistogram's coordinated-omission correction. */
+  /** Recorded ticks (after warm-up) that fired: from the time the tick was due to its answer (charges the feed's timer lateness too). */
   latency: LatencyStats;
-  /** From each tick's scheduled send time (charges the feed's timer lateness too). */
-  fromSchedule: LatencyStats;
-  /** now - actual send time: hides publisher stalls; for comparison only. */
-  uncorrected: LatencyStats;
+  /** From the actual send instead: hides the feed's own lateness; for comparison only. */
+  fromSend: LatencyStats;
   /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
   publisherLag: LatencyStats;
   /** `orders`: the node's own stages from tick arrival (no bus legs, no correction, whole run incl. warm-up). */
@@ -96,7 +99,7 @@ export interface LatencyResult {
   warmupSeconds: number;
   loadAvg: { before: number; after: number };
   results: RateResult[];
-  /** The engine without the bus (push into the ring -> signal delivered), coordinated-omission corrected. */
+  /** The engine without the bus (tick due -> signal delivered). */
   engineOnly: { rate: number; latency: LatencyStats }[];
 }
 
@@ -185,7 +188,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Starts bench/latency-node.ts and resolves once it consumes PRICES; `output()` is what it printed so far. */
 async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
+  const child = spawn(process.execPath, [...(process.env.PS_NODE_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PS_NODE_PROF] : []), '--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
@@ -233,8 +236,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const scheduled = new Float64Array(n);
     const sentAt = new Float64Array(n);
     const seen = new Uint8Array(n);
-    const corrected = newHistogram(), fromSchedule = newHistogram(), uncorrected = newHistogram(), lag = newHistogram();
-    const periodUs = Math.round(1e6 / rate);
+    const latency = newHistogram(), fromSend = newHistogram(), lag = newHistogram();
     let signals = 0, signalTicks = 0;
     let start = Infinity;
     let measureFrom = Infinity;
@@ -257,15 +259,8 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       seen[seq] = 1;
       signalTicks++;
       if (scheduled[seq] < measureFrom) return;
-      // Coordinated omission: a stall that delays one answer also delays the ticks queued behind it, which
-      // a plain histogram of answers would under-count. `corrected` is HdrHistogram's correction (for a
-      // latency above the send interval, the samples the stalled stream would have produced are added);
-      // `fromSchedule` is stricter still: from each tick's scheduled send time, so the feed's own timer
-      // lateness (libuv timers have 1 ms resolution) is charged too.
-      const us = Math.max(1, Math.round((now - sentAt[seq]) * 1000));
-      corrected.recordValueWithExpectedInterval(us, periodUs);
-      recordMs(fromSchedule, now - scheduled[seq]);
-      recordMs(uncorrected, now - sentAt[seq]);
+      recordMs(latency, now - scheduled[seq]);
+      recordMs(fromSend, now - sentAt[seq]);
     });
     await feed.nats!.flush(); // the subscription is registered at the server before the first tick
 
@@ -287,7 +282,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
           if (due >= measureFrom) recordMs(lag, sentAt[i] - due);
         }
         if (next >= n) return resolve();
-        // libuv timers have 1 ms resolution: that lateness is charged to the corrected figure (see publisherLag).
+        // libuv timers have 1 ms resolution: that lateness is charged to the latency (see publisherLag).
         setTimeout(wake, Math.max(0, start + next * periodMs - performance.now()));
       };
       start = performance.now() + 5;
@@ -316,7 +311,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       expectedSignalTicks, signalTicks, signalTickFraction: Math.round((signalTicks / n) * 1e4) / 1e4,
       expectedSignals: wantSignals, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
-      latency: summary(corrected), fromSchedule: summary(fromSchedule), uncorrected: summary(uncorrected), publisherLag: summary(lag),
+      latency: summary(latency), fromSend: summary(fromSend), publisherLag: summary(lag),
       nodeStages,
     };
   } finally {
@@ -333,17 +328,16 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
  */
 async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number, seconds: number): Promise<{ rate: number; latency: LatencyStats }> {
   const n = Math.min(ticks.length, Math.ceil(rate * (WARMUP_S + seconds)));
-  const sentAt = new Float64Array(n);
+  const due = new Float64Array(n);
   const seen = new Uint8Array(n);
   const h = newHistogram();
-  const periodUs = Math.round(1e6 / rate);
   let measureFrom = Infinity;
   const sup = new Supervisor({
     onSignal: (sig) => {
       const seq = sig.tick_seq;
       if (seen[seq] === 1) return;
       seen[seq] = 1;
-      if (sentAt[seq] >= measureFrom) h.recordValueWithExpectedInterval(Math.max(1, Math.round((performance.now() - sentAt[seq]) * 1000)), periodUs);
+      if (due[seq] >= measureFrom) recordMs(h, performance.now() - due[seq]);
     },
   });
   try {
@@ -357,7 +351,7 @@ async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number,
         const now = performance.now();
         while (next < n && start + next * (1000 / rate) <= now) {
           const i = next++;
-          sentAt[i] = performance.now();
+          due[i] = start + i * (1000 / rate);
           sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
           sup.wake(INSTRUMENT);
         }
@@ -405,11 +399,11 @@ export async function runLatencyBench(opts: { rates?: number[]; seconds?: number
 }
 
 function table(r: LatencyResult): string {
-  const head = ['mode', 'rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'from schedule p50/p99/max µs', 'lag max µs'];
+  const head = ['mode', 'rate/s', 'sent/s', 'ticks', 'sig ticks', 'signals', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs', 'from send p50/p99/max µs', 'lag max µs'];
   const rows = r.results.map((x) => [
     x.mode, x.rate, x.achievedSendRate, x.ticks, `${x.signalTicks} (${(x.signalTickFraction * 100).toFixed(1)}%)`, x.signals,
     x.latency.p50Us, x.latency.p99Us, x.latency.p999Us, x.latency.maxUs,
-    `${x.fromSchedule.p50Us}/${x.fromSchedule.p99Us}/${x.fromSchedule.maxUs}`, x.publisherLag.maxUs,
+    `${x.fromSend.p50Us}/${x.fromSend.p99Us}/${x.fromSend.maxUs}`, x.publisherLag.maxUs,
   ].map(String));
   const w = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   return [head, ...rows].map((row) => row.map((v, c) => v.padStart(w[c])).join('  ')).join('\n');
@@ -422,7 +416,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const modes = arg('--modes')?.split(',') as Mode[] | undefined;
   runLatencyBench({ rates, seconds: seconds === undefined ? undefined : Number(seconds), modes }).then((r) => {
     console.log(JSON.stringify(r, null, 2));
-    console.log(`\ntick-to-signal (relay, pipstream) and tick-to-order (orders) latency, corrected for coordinated omission, after ${r.warmupSeconds} s warm-up\n${table(r)}`);
+    console.log(`\ntick-to-signal (relay, pipstream) and tick-to-order (orders) latency from each tick's due time, after ${r.warmupSeconds} s warm-up\n${table(r)}`);
     for (const e of r.engineOnly) {
       console.log(`engine only (no bus) at ${e.rate}/s: p50 ${e.latency.p50Us} µs p99 ${e.latency.p99Us} µs p99.9 ${e.latency.p999Us} µs max ${e.latency.maxUs} µs`);
     }
