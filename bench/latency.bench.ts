@@ -3,7 +3,7 @@
  * tick measured from the time it was due (open loop: no coordinated omission).
  *
  *   feed connection --publishAsync TickEvent--> JetStream PRICES --ordered pull consumer--> PipstreamNode
- *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.acct-bench --core sub--> here
+ *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.<run account> --core sub--> here
  *
  * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. A
  * timer loop publishes, each time it wakes, every tick that is due. The signal subscriber takes the
@@ -18,7 +18,7 @@
  * The first second of each rate is warm-up and not recorded.
  * Mode `orders`: the same grid with `execute` actions, the node's trade path on (paper broker, exactly-once
  * Redis claim, RISK/ORDERS journal); the reader takes the terminal OrderUpdate of each order from
- * `orders.lifecycle.acct-bench` (the paper fill's time is its tick's time, which gives the tick).
+ * `orders.lifecycle.<run account>` (the paper fill's time is its tick's time, which gives the tick).
  * `npx tsx bench/latency.bench.ts [--rates 1000,10000] [--seconds 8] [--modes relay,pipstream,orders]`
  * (needs NATS at NATS_URL or :4222, and Redis for `orders`).
  */
@@ -42,7 +42,6 @@ import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
 
 const FILE = fileURLToPath(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url));
 const INSTRUMENT = 'EUR_USD';
-const ACCOUNT = 'acct-bench';
 const PIP = 0.0001;
 const WARMUP_S = 1;
 /** The schema allows 256 nodes per workflow: 2 triggers per level + 2 shared alert actions. */
@@ -149,7 +148,7 @@ function gridLevels(t: TickColumns): { levels: number[]; low: number; high: numb
   return { levels, low, high };
 }
 
-function gridWorkflows(levels: number[], tag: string, action: 'alert' | 'execute' = 'alert'): Workflow[] {
+function gridWorkflows(levels: number[], tag: string, account: string, action: 'alert' | 'execute' = 'alert'): Workflow[] {
   const out: Workflow[] = [];
   for (let c = 0; c * LEVELS_PER_WORKFLOW < levels.length; c++) {
     const units = action === 'execute' ? { units: 1000 } : {};
@@ -164,7 +163,7 @@ function gridWorkflows(levels: number[], tag: string, action: 'alert' | 'execute
         { id: `${id}-down`, kind: 'trigger', type: 'price_cross', level, direction: 'below' });
       edges.push([`${id}-up`, 'alert-up'], [`${id}-down`, 'alert-down']);
     }
-    out.push(validateWorkflow({ id: `${tag}-${c}`, version: 1, account: ACCOUNT, instruments: [INSTRUMENT], nodes, edges }));
+    out.push(validateWorkflow({ id: `${tag}-${c}`, version: 1, account, instruments: [INSTRUMENT], nodes, edges }));
   }
   return out;
 }
@@ -216,6 +215,9 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   // A fresh source per run: tick dedupe ids (`<source>:EUR_USD:<seq>`) must not collide with earlier runs.
   const tag = `latency-${Date.now().toString(36)}-${rate}`;
   const source = tag;
+  // An account of its own too: a node restores its accounts' pending confirmations from a day of ORDERS at
+  // start, and a shared bench account's history (every earlier run's orders) would be read during the run.
+  const account = `bench-${tag}`;
   // The feed and the signal reader are outside the node, as a broker feed and a trader would be: the node
   // runs in its own process (bench/latency-node.ts) and this process only publishes and reads.
   const feed = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-feed' });
@@ -226,8 +228,8 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     await feed.ensureStreams();
     const config = join(dir, 'node.json');
     const fires = [...expected.keys()].filter((i) => expected[i] > 0);
-    const workflows = gridWorkflows(levels, tag, mode === 'orders' ? 'execute' : 'alert');
-    writeFileSync(config, JSON.stringify({ mode, instrument: INSTRUMENT, account: ACCOUNT, source, workflows, fires }));
+    const workflows = gridWorkflows(levels, tag, account, mode === 'orders' ? 'execute' : 'alert');
+    writeFileSync(config, JSON.stringify({ mode, instrument: INSTRUMENT, account, source, workflows, fires }));
     // A paper fill carries its tick's time: the first tick of each time gives the order's tick.
     const seqOfTime = new Map<number, number>();
     for (let i = n - 1; i >= 0; i--) seqOfTime.set(ticks.time[i], i);
@@ -250,7 +252,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
         const s = decodeSignalEvent(data).signal;
         return s === null || s === undefined || s.workflowId?.startsWith(tag) !== true ? null : Number(s.tickSeq ?? -1);
       };
-    sub = feed.subscribe(mode === 'orders' ? Subjects.orders(ACCOUNT) : Subjects.signals(ACCOUNT), (m) => {
+    sub = feed.subscribe(mode === 'orders' ? Subjects.orders(account) : Subjects.signals(account), (m) => {
       const now = performance.now();
       const seq = tickOf(m.data);
       if (seq === null) return; // another run's signal, or not an order's outcome
@@ -342,7 +344,7 @@ async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number,
   });
   try {
     await sup.addInstrument(INSTRUMENT);
-    await sup.setWorkflows(INSTRUMENT, gridWorkflows(levels, `engine-${rate}`));
+    await sup.setWorkflows(INSTRUMENT, gridWorkflows(levels, `engine-${rate}`, 'bench-engine'));
     const start = performance.now() + 5;
     measureFrom = start + WARMUP_S * 1000;
     let next = 0;
