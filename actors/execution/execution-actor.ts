@@ -7,8 +7,8 @@
  * (order id = orderIdFor(signal), so the broker's client id dedupes a resubmission) -> commit/release ->
  * journal the outcome on `orders.lifecycle.<account>` (msgIds `<orderId>:<state>`) -> once every journal
  * write is acked, record the outcome in Redis (compare-and-set) -> ack the signal.
- * Signals arrive one by one but execute in waves: those queued while one callback's work runs (at most
- * WAVE_MAX) are decided together, with one claim call, one group-committed journal write per subject
+ * Signals arrive one by one but execute in waves: those queued while one callback's work runs, or while
+ * the claim calls in flight are answered (at most WAVE_MAX), are decided together, with one claim call, one group-committed journal write per subject
  * (`coalesce`: one JetStream message whose batch dedupe id derives from these msgIds) and one record call.
  * With a broker that answers synchronously (the paper broker's `fill`) a wave goes from claim to journal in
  * one pass, with no promise per order.
@@ -120,6 +120,13 @@ const DAY_MS = 24 * 3600_000;
  * JetStream, the next is being decided.
  */
 const WAVE_MAX = 256;
+/**
+ * Waves whose claim call may await Redis at once. Orders that arrive one by one (a live feed) would each be
+ * a wave of one, with its own Redis calls and journal messages; while the claims in flight are answered,
+ * they gather instead (group commit), so under load the waves grow and cost less per order, and when
+ * idle an order waits for no one.
+ */
+const CLAIMS_IN_FLIGHT = 2;
 
 interface AccountLimits { risk: AccountRisk; checks: Map<string, InstrumentChecks>; limitsJson: string; limitsVersion: number }
 
@@ -216,10 +223,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   /** Signals being executed here, by id: a concurrent call for the same id waits for the first. */
   const inflight = new Map<string, Job>();
   const idleWaiters: Array<() => void> = [];
-  /** New signals gathered while the current callback's work runs, decided together as one wave. */
-  let wave: Job[] = [];
-  /** Full waves waiting for their turn (decideWave runs once per wave, in order). */
-  const waves: Job[][] = [];
+  /** Signals waiting to be decided, in arrival order from `gatheredHead` on: the next waves. */
+  let gathered: Job[] = [];
+  let gatheredHead = 0;
+  let flushScheduled = false;
+  /** Claim calls awaiting Redis (at most CLAIMS_IN_FLIGHT): signals arriving meanwhile gather into the next wave. */
+  let claiming = 0;
   const counts = { acked: 0, duplicates: 0, failed: 0 };
   let stopped = false;
 
@@ -374,11 +383,28 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   function enter(j: Job): void {
-    if (wave.length === 0) process.nextTick(decideWave);
-    wave.push(j);
-    if (wave.length === WAVE_MAX) {
-      waves.push(wave);
-      wave = [];
+    gathered.push(j);
+    scheduleWaves();
+  }
+
+  /** Once this callback's work is done, the gathered signals are decided as waves, while a claim call may start. */
+  function scheduleWaves(): void {
+    if (flushScheduled || claiming >= CLAIMS_IN_FLIGHT || gatheredHead === gathered.length) return;
+    flushScheduled = true;
+    process.nextTick(flushWaves);
+  }
+
+  function flushWaves(): void {
+    flushScheduled = false;
+    while (gatheredHead < gathered.length && claiming < CLAIMS_IN_FLIGHT) {
+      const end = Math.min(gathered.length, gatheredHead + WAVE_MAX);
+      const jobs = gathered.slice(gatheredHead, end);
+      gatheredHead = end;
+      decideWave(jobs);
+    }
+    if (gatheredHead === gathered.length) {
+      gathered = [];
+      gatheredHead = 0;
     }
   }
 
@@ -395,13 +421,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
    * Risk for every signal of the wave, then one claim call carrying the decisions. A claim that exists makes
    * its signal a duplicate (or a takeover): its reservation goes back, and its record decides.
    */
-  function decideWave(): void {
-    let all: Job[];
-    if (waves.length > 0) all = waves.shift()!;
-    else {
-      all = wave;
-      wave = [];
-    }
+  function decideWave(all: Job[]): void {
     const jobs: Job[] = [], keys: string[] = [], values: string[] = [], held: Reservation[] = [];
     const now = Date.now();
     for (const j of all) {
@@ -425,7 +445,10 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       held.push(res);
     }
     if (jobs.length === 0) return;
+    claiming++;
     records.claim(keys, values).then((claimed) => {
+      claiming--;
+      scheduleWaves();
       const mine: Job[] = [];
       for (let i = 0; i < jobs.length; i++) {
         const j = jobs[i]!, res = held[i]!;
@@ -439,6 +462,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       }
       if (mine.length > 0) settleWave(mine);
     }, (err: unknown) => {
+      claiming--;
+      scheduleWaves();
       // Nothing was claimed: nothing reserved may stay taken.
       for (let i = 0; i < jobs.length; i++) {
         if (held[i]!.pending) release(limitsFor(jobs[i]!.signal.account)!.risk, held[i]!);
