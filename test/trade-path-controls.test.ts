@@ -1,12 +1,14 @@
 /**
- * The trade path's controls: risk limits stored in PostgreSQL take effect without a restart, and broker
- * reconciliation halts (or adopts) an account whose broker positions differ from the engine's.
+ * The trade path's controls: risk limits stored in PostgreSQL take effect without a restart, broker
+ * reconciliation halts (or adopts) an account whose broker positions differ from the engine's, orders wait
+ * their turn, and the recovery consumer hands journaled signals to the actor of their mode.
  */
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { type Broker, type OrderRequest, PaperBroker, type ReconcileReport } from '../actors/execution/mod.ts';
 import { type Bus, connectBus } from '../engine/bus/mod.ts';
 import { readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
+import { signalMessage } from '../engine/node/journal.ts';
 import { TradePath, type TradePathOptions } from '../engine/node/trade-path.ts';
 import { readRiskState, saveLimits } from '../engine/risk/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis } from '../engine/store/mod.ts';
@@ -157,4 +159,37 @@ t.test('a burst of signals waits its turn: at most maxOrdersExecuting orders in 
   await t.rejects(TradePath.start({
     bus: r.bus, redis: r.redis, logger: silentLogger(), nodeId: 'x', broker: paper, quote: () => null, recover: false, maxOrdersExecuting: 0,
   }), { code: 'PS_BAD_ARGUMENT' });
+});
+
+t.test('recovery: one SIGNALS consumer hands each journaled signal to the actor of its mode (an alert, a confirmation, an order)', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const notes: string[] = [];
+  await r.bus.consume('NOTIFY', Subjects.notifications(r.account), (m) => { notes.push(m.subject); });
+  const paper = new PaperBroker();
+  const trade = await start(t, r, {
+    broker: paper, recover: true, quote: () => ({ timeMs: T0, bid: 1.1, ask: 1.1001 }), owns: (a) => a === r.account,
+  });
+  const order = r.signal(1);
+  const alert: EngineSignal = { ...r.signal(2), type: 'SIGNAL_ALERT' };
+  const confirm: EngineSignal = { ...r.signal(3), type: 'SIGNAL_PENDING_CONFIRMATION', expiry_s: 60 };
+  const other: EngineSignal = { ...r.signal(4), account: `${r.account}x` };
+  // Journaled by a node that never handed them over in memory (it died): only the consumer sees them.
+  for (const s of [order, alert, confirm, other]) {
+    const m = signalMessage(s, 'test');
+    await r.bus.publish(m.subject, m.data, { msgId: m.msgId });
+  }
+  await r.bus.publish(Subjects.signals(r.account), new Uint8Array([1, 2, 3]));
+  t.ok(await waitFor(() => trade.stats().filled === 1 && notes.length === 1 && trade.confirmation.get(confirm.id) !== undefined, 10_000),
+    'the order filled, the alert notified, the confirmation pending');
+  t.equal(trade.confirmation.get(confirm.id)?.state, 'PENDING_CONFIRMATION');
+  t.equal(trade.execution.stats().duplicates, 0);
+  // In memory again (a node that did hand it over, then read it back): nothing new.
+  trade.onSignal(order);
+  await trade.idle();
+  t.match(trade.stats(), { filled: 1, duplicates: 1 }, 'the order is not placed twice; another node\'s account got none');
+  t.equal(trade.confirmation.get(other.id), undefined);
+  const letters: Uint8Array[] = [];
+  await r.bus.consume('DEAD_LETTERS', '>', (m) => { letters.push(m.data); }, { deliver: 'all' });
+  t.ok(await waitFor(() => letters.length === 1, 5000), 'the message that is not a signal is set aside as a dead letter');
 });

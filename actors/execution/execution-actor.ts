@@ -95,6 +95,11 @@ export interface ExecutionActor {
    * one record call).
    */
   queue(signal: OrderSignal, done: ExecutionDone): void;
+  /**
+   * One SIGNALS message handled as this actor's own consumer would (looked up, executed, acked; a
+   * malformed one dead-lettered): for a node that reads SIGNALS once for all its actors.
+   */
+  deliver(msg: BusMsg): Promise<void>;
   /** Signals acked so far, and how many of them were duplicates of an executed signal. */
   stats(): { acked: number; duplicates: number; failed: number };
   /** The account's risk budget (null without limits for it). */
@@ -670,6 +675,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   return {
     execute,
     queue,
+    deliver: handle,
     stats: () => ({ ...counts }),
     riskOf: (account) => limitsFor(account)?.risk ?? null,
     applyLimits: applyAccountLimits,

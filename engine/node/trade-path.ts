@@ -4,8 +4,10 @@
  * tick the node consumes. Everything is journaled (ORDERS, RISK, NOTIFY, PORTFOLIO, METRICS); nothing
  * on the way from a signal to the broker call waits for a database.
  *
- * The actors also keep their own durable SIGNALS consumers (`recover`), so a signal journaled by a node
- * that died before executing it still gets its order; the ones handled in memory come back as duplicates.
+ * The node also reads SIGNALS through one durable consumer (`recover`), handing each signal to the actor
+ * of its mode, so a signal journaled by a node that died before executing it still gets its order; the
+ * ones handled in memory come back as duplicates. (One consumer, not one per actor: each would be sent
+ * every signal and skip the other modes', tripling the server's deliveries.)
  */
 import * as hdr from 'hdr-histogram-js';
 import type { Logger } from 'pino';
@@ -15,9 +17,12 @@ import { type Broker, type ReconcilePolicy, Reconciler, type ReconcileReport } f
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
-import type { Bus } from '../bus/mod.ts';
+import type { Bus, BusConsumer, BusMsg } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
+import { decodeSignalEvent, SignalMode } from '../events/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
+import { engineSignalOf } from './journal.ts';
+import { Subjects } from '../switchboard/mod.ts';
 import { bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
   type AccountRiskMemory, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
@@ -60,7 +65,7 @@ export interface TradePathOptions {
   pnlEveryMs?: number;
   /** Latency sample period, wall clock. Default 10 000 ms. */
   latencyEveryMs?: number;
-  /** Keep the actors' durable SIGNALS consumers as the recovery path (see above). Default true. */
+  /** Keep the durable SIGNALS consumer (`<prefix>-recovery`) as the recovery path (see above). Default true. */
   recover?: boolean;
   /**
    * The accounts whose journaled signals this node recovers (a node: the accounts of its workflows), so it
@@ -159,6 +164,8 @@ export class TradePath {
   #limitsWatch: LimitsWatch | null = null;
   /** Accounts whose risk memory went to onAccountRisk. */
   readonly #sharedRisk = new Set<string>();
+  /** The recovery consumer of SIGNALS (recover). */
+  #signals: BusConsumer | null = null;
 
   private constructor(o: TradePathOptions) {
     for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs]] as const) {
@@ -189,7 +196,7 @@ export class TradePath {
     const owns = o.owns;
     this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, owns, onError });
     this.execution = await startExecutionActor({
-      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: recover, durable: `${prefix}-execution`, deliver, onError,
+      bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: false, onError,
       accounts: owns,
       onSettled: (signal, r) => this.#settled(signal, r),
       onOutcome: (signal) => this.#brokerAnswered(signal.id),
@@ -203,11 +210,13 @@ export class TradePath {
     }
     for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
-      bus: o.bus, consume: recover, durable: `${prefix}-confirmation`, deliver, owns, defaultExpiryMs: o.confirmationExpiryMs,
+      bus: o.bus, consume: false, owns, defaultExpiryMs: o.confirmationExpiryMs,
       restoreAccounts: o.accounts,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
-    if (recover) await this.alerts.start();
+    if (recover) {
+      this.#signals = await o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.#recovered(m), { durable: `${prefix}-recovery`, deliver });
+    }
     this.#latencyTimer = setInterval(() => this.#publishLatency(), o.latencyEveryMs ?? 10_000);
     this.#latencyTimer.unref();
   }
@@ -354,6 +363,25 @@ export class TradePath {
     this.#inFlight++;
     if (this.#executing < this.#maxExecuting) this.#execute(order, s);
     else this.#queued.push(order, s);
+  }
+
+  /**
+   * A SIGNALS message from the recovery consumer, to the actor of its mode: alerts and confirmations dedupe
+   * by id and are acked at once; execution looks the order up, executes it if it never was, and acks. A
+   * message that is not a signal goes to execution too, which sets it aside as a dead letter.
+   */
+  #recovered(m: BusMsg): Promise<void> | void {
+    let s;
+    try {
+      s = decodeSignalEvent(m.data).signal;
+    } catch {
+      return this.execution.deliver(m);
+    }
+    if (!s || s.mode === SignalMode.SIGNAL_AUTO_EXECUTE) return this.execution.deliver(m);
+    const owns = this.#o.owns?.(s.account ?? '') ?? true;
+    if (owns && s.mode === SignalMode.SIGNAL_ALERT) this.alerts.handleSignal(engineSignalOf(s));
+    else if (owns && s.mode === SignalMode.SIGNAL_PENDING_CONFIRMATION) this.confirmation.handleSignal(engineSignalOf(s));
+    m.ack();
   }
 
   /** Hands an order to execution. A crossed quote never becomes one (risk says NOT_TRADEABLE when the account has limits). */
@@ -506,6 +534,7 @@ export class TradePath {
 
   /** Waits for orders in flight, stops the actors, and publishes the last latency sample. */
   async stop(): Promise<void> {
+    await this.#signals?.close();
     for (const r of this.#reconcilers) await r.stop();
     await this.#limitsWatch?.close();
     await this.idle();
