@@ -15,7 +15,7 @@ import { applyMigrations, connectPostgres, connectRedis, type Redis } from '../e
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { silentLogger, waitFor } from './helpers/engine.ts';
-import { databaseUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
+import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
 
 const INSTRUMENT = 'EUR_USD';
 const T0 = Date.UTC(2014, 4, 5, 10);
@@ -192,4 +192,55 @@ t.test('recovery: one SIGNALS consumer hands each journaled signal to the actor 
   const letters: Uint8Array[] = [];
   await r.bus.consume('DEAD_LETTERS', '>', (m) => { letters.push(m.data); }, { deliver: 'all' });
   t.ok(await waitFor(() => letters.length === 1, 5000), 'the message that is not a signal is set aside as a dead letter');
+});
+
+t.test('upgrade: the recovery durable takes up where the per-actor durables of earlier versions stopped, and they are deleted', async (t) => {
+  if (!(await requireService(t, 'redis', probes.redis)) || !(await requireService(t, 'nats', probes.nats))) return;
+  const tag = randomBytes(4).toString('hex');
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  await bus.ensureStreams();
+  const redis = await connectRedis(redisUrl());
+  const account = `upg${tag}`, prefix = `upg-${tag}`;
+  const ids: string[] = [];
+  t.teardown(async () => {
+    if (ids.length > 0) await redis.del(...ids.map((id) => `pipstream:order:${id}`));
+    for (const d of ['execution', 'alert', 'recovery']) await bus.deleteDurable('SIGNALS', `${prefix}-${d}`);
+    await redis.quit();
+    await bus.close();
+  });
+  const signal = (i: number): EngineSignal => {
+    const id = `upg-${tag}-${i}`;
+    ids.push(id);
+    return {
+      id, type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: T0 + i * 1000, workflow_id: 'wf', workflow_version: 1, node_id: 'buy',
+      trigger_node_id: 't', account, price: 1.1001, bid: 1.1, ask: 1.1001, side: 'buy', units: 1000, stop_loss_pips: null, take_profit_pips: null,
+      cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
+    };
+  };
+  const journal = async (s: EngineSignal) => {
+    const m = signalMessage(s, 'test');
+    await bus.publish(m.subject, m.data, { msgId: m.msgId });
+  };
+  // The old node: its execution and alert durables read signal 1 (handled then), and it stops.
+  const handled = signal(1);
+  const seen = { execution: 0, alert: 0 };
+  const old = await Promise.all((['execution', 'alert'] as const).map((name) =>
+    bus.consume('SIGNALS', Subjects.signals(account), (m) => { seen[name]++; m.ack(); }, { durable: `${prefix}-${name}`, deliver: 'new' })));
+  await journal(handled);
+  t.ok(await waitFor(() => seen.execution === 1 && seen.alert === 1, 5000), 'the old durables read the first signal');
+  for (const c of old) await c.close();
+  // Journaled while no node ran: the upgraded node must still place it.
+  const missed = signal(2);
+  await journal(missed);
+  const trade = await TradePath.start({
+    bus, redis, logger: silentLogger(), nodeId: 'upg', broker: new PaperBroker(), quote: () => null, recover: true, durablePrefix: prefix,
+    owns: (a) => a === account, accounts: () => [],
+  });
+  t.teardown(() => trade.stop());
+  t.ok(await waitFor(() => trade.stats().filled === 1, 10_000), 'the signal journaled while the node was down got its order');
+  await new Promise((r) => setTimeout(r, 300));
+  t.equal(trade.stats().filled, 1, 'the signal the old node handled was not taken up again');
+  t.equal(await bus.durableResumeSeq('SIGNALS', `${prefix}-execution`), null, 'the old execution durable is gone');
+  t.equal(await bus.durableResumeSeq('SIGNALS', `${prefix}-alert`), null, 'the old alert durable is gone');
+  t.not(await bus.durableResumeSeq('SIGNALS', `${prefix}-recovery`), null, 'the recovery durable exists');
 });

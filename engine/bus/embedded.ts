@@ -168,6 +168,15 @@ export class EmbeddedBus implements Bus {
     return this.flush();
   }
 
+  async durableResumeSeq(stream: StreamName, durable: string): Promise<number | null> {
+    const d = this.durables.get(`${Streams[stream].name}/${durable}`);
+    return d === undefined ? null : Math.min(d.nextSeq, ...d.unacked);
+  }
+
+  async deleteDurable(stream: StreamName, durable: string): Promise<void> {
+    this.durables.delete(`${Streams[stream].name}/${durable}`);
+  }
+
   async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
     const s = this.stream(Streams[stream].name);
     const deliver = opts.deliver ?? 'all';

@@ -237,6 +237,25 @@ class JetStreamBus implements Bus {
     return handle;
   }
 
+  async durableResumeSeq(stream: StreamName, durable: string): Promise<number | null> {
+    try {
+      const ci = await this.jsm.consumers.info(Streams[stream].name, durable);
+      return ci.ack_floor.stream_seq + 1;
+    } catch (err) {
+      if (err instanceof Error && /consumer not found/i.test(err.message)) return null;
+      throw wrap(err, `consumer info ${stream}/${durable}`, this.o.url);
+    }
+  }
+
+  async deleteDurable(stream: StreamName, durable: string): Promise<void> {
+    try {
+      await this.jsm.consumers.delete(Streams[stream].name, durable);
+    } catch (err) {
+      if (err instanceof Error && /consumer not found/i.test(err.message)) return;
+      throw wrap(err, `consumer delete ${stream}/${durable}`, this.o.url);
+    }
+  }
+
   private async ensureDurable(stream: string, durable: string, filter: string, policy: DeliverPolicy, startSeq: number,
     startTime: string | null): Promise<void> {
     try {

@@ -103,6 +103,13 @@ export interface Bus {
   room(): Promise<void>;
   /** Pull consumer on one stream with one filter subject (server 2.9: a single filter_subject). */
   consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts?: ConsumeOptions): Promise<BusConsumer>;
+  /**
+   * Where a durable consumer would resume: the stream sequence of the first message it has not acked, or
+   * null when the stream has no such consumer. With deleteDurable(), a successor takes over from it.
+   */
+  durableResumeSeq(stream: StreamName, durable: string): Promise<number | null>;
+  /** Deletes a durable consumer (nothing when there is none). */
+  deleteDurable(stream: StreamName, durable: string): Promise<void>;
   /** Core NATS subscription (`*` and `>` wildcards); `queue` makes it a queue group member. */
   subscribe(subject: string, handler: (msg: CoreMsg) => void, opts?: { queue?: string }): BusSubscription;
   /** Core NATS publish, fire and forget (control subjects, fan-out). */

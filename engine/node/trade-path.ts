@@ -17,7 +17,7 @@ import { type Broker, type ReconcilePolicy, Reconciler, type ReconcileReport } f
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
-import type { Bus, BusConsumer, BusMsg } from '../bus/mod.ts';
+import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode } from '../events/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
@@ -105,6 +105,9 @@ export interface TradePathStats {
   alerts: number;
 }
 
+/** The per-actor SIGNALS durables of earlier versions, replaced by `<prefix>-recovery`. */
+const LEGACY_DURABLES = ['execution', 'confirmation', 'alert'];
+
 /** Tick receive times by sequence number (a ring): the start of the tick-to-signal and tick-to-order latencies. */
 const TICK_TIMES = 1 << 16;
 
@@ -191,10 +194,8 @@ export class TradePath {
     const recover = o.recover ?? true;
     const prefix = o.durablePrefix ?? 'trade';
     const onError = (e: PipstreamError) => o.onError?.(e);
-    // A new durable starts at new signals: there is nothing to recover from before the node first ran.
-    const deliver = 'new';
     const owns = o.owns;
-    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), durable: `${prefix}-alert`, deliver, owns, onError });
+    this.alerts = new AlertActor({ bus: o.bus, transportsFor: o.transportsFor ?? (() => []), owns, onError });
     this.execution = await startExecutionActor({
       bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: false, onError,
       accounts: owns,
@@ -214,11 +215,28 @@ export class TradePath {
       restoreAccounts: o.accounts,
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
-    if (recover) {
-      this.#signals = await o.bus.consume('SIGNALS', Subjects.allSignals, (m) => this.#recovered(m), { durable: `${prefix}-recovery`, deliver });
-    }
+    if (recover) await this.#startRecovery(prefix);
     this.#latencyTimer = setInterval(() => this.#publishLatency(), o.latencyEveryMs ?? 10_000);
     this.#latencyTimer.unref();
+  }
+
+  /**
+   * The recovery consumer. Until 2026-11-21 each actor had its own durable (`<prefix>-execution`,
+   * `-confirmation`, `-alert`): a new recovery durable starts where the slowest of them stopped, so nothing
+   * they had not handled is skipped, and they are deleted once it exists (a crash in between repeats this).
+   */
+  async #startRecovery(prefix: string): Promise<void> {
+    const bus = this.#o.bus;
+    const durable = `${prefix}-recovery`;
+    const legacy = LEGACY_DURABLES.map((name) => `${prefix}-${name}`);
+    // A new durable starts at new signals (there is nothing to recover from before the node first ran), or at an old one's.
+    let deliver: DeliverFrom = 'new';
+    if ((await bus.durableResumeSeq('SIGNALS', durable)) === null) {
+      const resume = (await Promise.all(legacy.map((d) => bus.durableResumeSeq('SIGNALS', d)))).filter((x) => x !== null);
+      if (resume.length > 0) deliver = { startSeq: Math.min(...resume) };
+    }
+    this.#signals = await bus.consume('SIGNALS', Subjects.allSignals, (m) => this.#recovered(m), { durable, deliver });
+    for (const d of legacy) await bus.deleteDurable('SIGNALS', d);
   }
 
   async #startReconciler(account: string, r: NonNullable<TradePathOptions['reconcile']>): Promise<void> {
