@@ -172,3 +172,21 @@ t.test('accountView: the positions its fills built net exactly as the Portfolio 
   t.equal((await broker.accountView('acct-1')).lastTransactionId, '120', 'a resubmitted order is not booked twice');
   t.same((await broker.accountView('nobody')).positions, []);
 });
+
+t.test('a long run keeps a bounded history: the latest outcomes answer resubmissions, fills are numbered on, reconciliation reads the kept ones', async (t) => {
+  const broker = new PaperBroker({ remember: 3 });
+  const orders = sample.slice(0, 10).map((i, k) => orderAt(oanda, i, k % 3 === 2 ? 'sell' : 'buy'));
+  const outcomes = orders.map((o) => broker.fill(o));
+  t.ok(outcomes.every((o) => o.status === 'filled'));
+  t.equal(broker.fill(orders[9]!), outcomes[9], 'the latest order resubmitted: its original outcome');
+  t.equal(broker.fill(orders[7]!), outcomes[7], 'so are the ones before it, up to `remember`');
+  const all = await broker.accountView('acct-1', '0');
+  t.equal(all.lastTransactionId, '10', 'fills are numbered from the start');
+  t.ok(all.transactions.length >= 3 && all.transactions.length < 6, `at most 2 × remember fills kept (${all.transactions.length})`);
+  t.same(all.transactions.map((x) => x.id), Array.from({ length: all.transactions.length }, (_, k) => String(11 - all.transactions.length + k)),
+    'the newest ones, in order');
+  t.same((await broker.accountView('acct-1', '8')).transactions.map((x) => x.id), ['9', '10'], 'since an id: what came after it');
+  const net = orders.reduce((n, o) => n + (o.side === 'buy' ? o.units : -o.units), 0);
+  t.equal((await broker.accountView('acct-1')).positions.reduce((n, p) => n + p.units, 0), net, 'positions are never dropped');
+  t.throws(() => new PaperBroker({ remember: 0 }), { code: 'PS_BAD_ARGUMENT' });
+});

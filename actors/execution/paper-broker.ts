@@ -59,6 +59,12 @@ export interface PaperBrokerOptions {
   latency?: LatencyModel;
   /** Required when a latency model can give more than 0 ms. */
   prices?: PriceSource;
+  /**
+   * How many of the latest order outcomes and fills are kept at least (default 100,000; older ones are
+   * dropped): a long paper-trading run must not grow without bound. A resubmitted order id is answered from them (execution resubmits only an order
+   * in flight, recent by far); a reconciliation asking for transactions older than them gets the kept ones.
+   */
+  remember?: number;
 }
 
 /** FNV-1a over the text, finished with murmur3's fmix32: a uniform draw in [0, 1) per (seed, salt, id). */
@@ -87,6 +93,9 @@ function checkOptions(o: PaperBrokerOptions): void {
   if (l !== undefined && !(l.kind === 'fixed' ? nonNegative(l.ms) : l.kind === 'random' && nonNegative(l.maxMs) && Number.isFinite(l.seed))) {
     throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: bad latency model ${JSON.stringify(l)}`, { latency: l });
   }
+  if (o.remember !== undefined && !(Number.isSafeInteger(o.remember) && o.remember > 0)) {
+    throw new PipstreamError('PS_BAD_ARGUMENT', 'paper broker: remember must be a positive integer', { remember: o.remember });
+  }
   const canLag = l !== undefined && (l.kind === 'fixed' ? l.ms > 0 : l.maxMs > 0);
   if (canLag && o.prices === undefined) {
     throw new PipstreamError('PS_BAD_ARGUMENT', 'paper broker: a latency model needs a price source to find the later tick',
@@ -109,12 +118,16 @@ export class PaperBroker implements Broker {
   readonly #quote: Quote = { timeMs: 0, bid: 0, ask: 0 };
   /** Positions by account, then instrument. */
   readonly #accounts = new Map<string, Map<string, PaperPosition>>();
-  /** One ORDER_FILL per filled order; the id of the n-th is String(n). */
-  readonly #fills: (BrokerTransaction & { account: string })[] = [];
+  /** The kept ORDER_FILLs, one per filled order; the id of the n-th since the start is String(n). */
+  #fills: (BrokerTransaction & { account: string })[] = [];
+  /** Fills dropped from the front of #fills (the id of #fills[i] is #dropped + i + 1). */
+  #dropped = 0;
+  readonly #remember: number;
 
   constructor(opts: PaperBrokerOptions = {}) {
     checkOptions(opts);
     this.#opts = opts;
+    this.#remember = opts.remember ?? 100_000;
   }
 
   submit(order: OrderRequest): Promise<OrderOutcome> {
@@ -132,6 +145,8 @@ export class PaperBroker implements Broker {
     if (seen !== undefined) return seen;
     const outcome = this.#execute(id, order);
     this.#outcomes.set(id, outcome);
+    // A Map iterates in insertion order: its first key is the oldest outcome.
+    if (this.#outcomes.size > this.#remember) this.#outcomes.delete(this.#outcomes.keys().next().value!);
     if (outcome.status === 'filled') this.#book(outcome);
     return outcome;
   }
@@ -144,13 +159,14 @@ export class PaperBroker implements Broker {
       if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice });
       openTradeCount += p.trades.length;
     }
-    const since = sinceTransactionId === undefined || sinceTransactionId === null ? this.#fills.length : Number(sinceTransactionId);
-    const transactions = this.#fills.slice(Number.isSafeInteger(since) && since >= 0 ? since : this.#fills.length)
+    const last = this.#dropped + this.#fills.length;
+    const since = sinceTransactionId === undefined || sinceTransactionId === null ? last : Number(sinceTransactionId);
+    const transactions = this.#fills.slice(Number.isSafeInteger(since) && since >= 0 ? Math.max(0, since - this.#dropped) : this.#fills.length)
       .filter((f) => f.account === account)
       .map(({ account: _, ...tx }) => tx);
     return Promise.resolve({
       account, brokerAccountId: account, positions, openTradeCount, balance: null,
-      lastTransactionId: String(this.#fills.length), transactions,
+      lastTransactionId: String(last), transactions,
     });
   }
 
@@ -178,9 +194,14 @@ export class PaperBroker implements Broker {
     }
     p.units = left;
     this.#fills.push({
-      account: o.account, id: String(this.#fills.length + 1), type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
+      account: o.account, id: String(this.#dropped + this.#fills.length + 1), type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
       units: signed, price, clientOrderId: o.signalId, reason: 'MARKET_ORDER',
     });
+    // Dropped a whole `remember` at a time, so each fill is copied at most once.
+    if (this.#fills.length >= 2 * this.#remember) {
+      this.#fills = this.#fills.slice(this.#remember);
+      this.#dropped += this.#remember;
+    }
   }
 
   /** Latency for an order id, in ms. */
