@@ -4,7 +4,7 @@
  * cleanly on SIGTERM. Three modes:
  *  - `pipstream`: a PipstreamNode (consumer -> actor worker -> rules -> journaled SignalEvent);
  *  - `orders`: the same node with its trade path (-> execution in memory -> paper broker -> ORDERS);
- *    RECOVER=0 in the environment leaves out the actors' SIGNALS recovery consumers (to measure their cost);
+ *    RECOVER=0 in the environment leaves out the trade path's SIGNALS recovery consumer (to measure its cost);
  *  - `relay`: the bare bus path with no engine, the floor pipstream is compared with: the same ordered
  *    consumer, and for each tick that fires in the pipstream run the same SignalEvent published back.
  */

@@ -28,7 +28,7 @@ export interface OrdersBenchOptions {
   /** Signals (orders) per repetition. */
   orders?: number;
   reps?: number;
-  /** Runs the trade path with its SIGNALS recovery consumers on, as a restarted node would. */
+  /** Runs the trade path with its SIGNALS recovery consumer on, as a restarted node would. */
   recover?: boolean;
   /** At most this many orders in flight (0: every signal at once, the default). */
   window?: number;

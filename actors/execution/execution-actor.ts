@@ -180,6 +180,11 @@ function refusedUnsent(err: unknown): BrokerReason | null {
 /** How a queued execution reports: an error, or the result. */
 export type ExecutionDone = (err: unknown, result: ExecutionResult | null) => void;
 
+/** The result that `start` reports to its ExecutionDone, as a promise (for the callers that await one). */
+function promised(start: (done: ExecutionDone) => void): Promise<ExecutionResult> {
+  return new Promise((resolve, reject) => start((err, r) => (r !== null ? resolve(r) : reject(err))));
+}
+
 /**
  * One signal on its way through a wave: the record as this actor last wrote it (stamp, rec), and where
  * the result goes. A job registered in `inflight` (`own`) also answers the concurrent callers of its id.
@@ -414,12 +419,12 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   function execute(signal: OrderSignal): Promise<ExecutionResult> {
-    return new Promise((resolve, reject) => queue(signal, (err, r) => (r !== null ? resolve(r) : reject(err))));
+    return promised((done) => queue(signal, done));
   }
 
   /** A new decision outside `inflight` (the job that holds the id waits for it): a record that expired meanwhile. */
   function decide(signal: OrderSignal): Promise<ExecutionResult> {
-    return new Promise((resolve, reject) => enter(job(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), false)));
+    return promised((done) => enter(job(signal, done, false)));
   }
 
   /**
@@ -442,7 +447,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         values.push(encodeRecord(j.stamp, j.rec));
       } catch (err) {
         if (res.pending) release(limitsFor(signal.account)!.risk, res);
-        finish(j, failure(err, j), null);
+        finish(j, failure(err, signal.id), null);
         continue;
       }
       jobs.push(j);
@@ -491,7 +496,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     for (const j of jobs) {
       try {
         if (j.rec.state !== 'SUBMITTED') {
-          j.final = j.rec.journaled ? j.rec : { ...j.rec, journaled: true };
+          j.final = { ...j.rec, journaled: true };
           j.events = lifecycleEvents(j.final, j.signal, broker.name);
           publishJournal(j.final, j.signal, 0, j.events, acks);
           continue;
@@ -513,20 +518,23 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
           const outcome = unanswered(j, err);
           if (outcome !== null) decided(j, outcome, acks);
         }).then(answered, (err: unknown) => {
-          j.error = failure(err, j);
+          j.error = failure(err, j.signal.id);
           answered();
         });
       } catch (err) {
-        j.error = failure(err, j);
+        j.error = failure(err, j.signal.id);
       }
     }
     if (answers === 0) journaled(jobs, acks);
   }
 
-  /** An unexpected throw while settling an order: it fails, its record stays as last written (redelivery or a takeover finishes it). */
-  function failure(err: unknown, j: Job): PipstreamError {
+  /**
+   * An unexpected throw while handling a signal, as a typed error: the order fails, its record stays as last
+   * written (redelivery or a takeover finishes it).
+   */
+  function failure(err: unknown, signalId: string): PipstreamError {
     return isPipstreamError(err) ? err
-      : new PipstreamError('PS_BUS_HANDLER', `execution actor: signal ${j.signal.id}: ${(err as Error)?.message}`, { signalId: j.signal.id }, { cause: err });
+      : new PipstreamError('PS_BUS_HANDLER', `execution actor: signal ${signalId}: ${(err as Error)?.message}`, { signalId }, { cause: err });
   }
 
   function orderRequest(j: Job): OrderRequest {
@@ -577,7 +585,6 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       const keys: string[] = [], stamps: string[] = [], values: string[] = [], writing: Job[] = [];
       for (const j of jobs) {
         if (j.error !== null) finish(j, j.error, null);
-        else if (j.final === j.rec) finish(j, null, result(j.final, j.signal, j.duplicate, j.events!));
         else {
           const next = stamp();
           keys.push(orderKey(j.signal.id));
@@ -604,9 +611,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   /** Settles one record this actor owns (a takeover, or a settled record never journaled) through a wave of its own. */
   function settleOne(recStamp: string, rec: OrderRecord, signal: OrderSignal, duplicate: boolean): Promise<ExecutionResult> {
-    return new Promise((resolve, reject) => {
-      settleWave([job(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), false, recStamp, rec, duplicate)]);
-    });
+    return promised((done) => settleWave([job(signal, done, false, recStamp, rec, duplicate)]));
   }
 
   /** The signal has a record: its outcome, or (a lease that ran out, or our own failed attempt) a takeover. */
@@ -632,7 +637,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   /** The consumer's path: a redelivered or already executed signal is looked up first, so it takes no risk budget. */
   async function executeDelivered(signal: OrderSignal): Promise<ExecutionResult> {
     const lookup = !inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1;
-    return new Promise((resolve, reject) => queue(signal, (err, r) => (r !== null ? resolve(r) : reject(err)), lookup));
+    return promised((done) => queue(signal, done, lookup));
   }
 
   async function handle(msg: BusMsg): Promise<void> {
@@ -663,8 +668,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       if (r.duplicate) counts.duplicates++;
     } catch (err) {
       counts.failed++;
-      const e = isPipstreamError(err) ? err : new PipstreamError('PS_BUS_HANDLER', `execution actor: ${(err as Error)?.message}`,
-        { signalId: s.id }, { cause: err });
+      const e = failure(err, s.id);
       if (o.onError) o.onError(e); else throw e;
     }
   }

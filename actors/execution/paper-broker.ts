@@ -61,8 +61,9 @@ export interface PaperBrokerOptions {
   prices?: PriceSource;
   /**
    * How many of the latest order outcomes and fills are kept at least (default 100,000; older ones are
-   * dropped): a long paper-trading run must not grow without bound. A resubmitted order id is answered from them (execution resubmits only an order
-   * in flight, recent by far); a reconciliation asking for transactions older than them gets the kept ones.
+   * dropped): a long paper-trading run must not grow without bound. A resubmitted order id is answered
+   * from them (execution resubmits only an order in flight, recent by far); a reconciliation asking for
+   * transactions older than them gets the kept ones.
    */
   remember?: number;
 }

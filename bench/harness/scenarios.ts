@@ -406,7 +406,7 @@ const orders = define({
     orders: param({ kind: 'int', default: 20_000, smoke: 300, help: 'orders per repetition' }),
     reps: param({ kind: 'int', default: 3, smoke: 1, help: 'repetitions' }),
     warmup: param({ kind: 'int', default: 5000, smoke: 0, help: 'orders run first and not reported (the hot path compiled, as in a running node)' }),
-    recover: param({ kind: 'bool', default: false, help: 'with the SIGNALS recovery consumers on' }),
+    recover: param({ kind: 'bool', default: false, help: 'with the SIGNALS recovery consumer on' }),
   },
   needs: () => ['nats', 'redis'],
   unavailable: null,

@@ -168,8 +168,7 @@ export class ProtoWriter {
       this.#buf[start - 1] = len;
       return this;
     }
-    let extra = 0;
-    for (let v = len >>> 7; v > 0; v >>>= 7) extra++;
+    const extra = varintSize(len) - 1;
     this.#room(extra);
     this.#buf.copyWithin(start + extra, start, this.#pos);
     const end = this.#pos + extra;

@@ -109,7 +109,6 @@ function stateOut(name: OrderStateName): OrderState {
   return st;
 }
 
-/** The envelope of an order's event: its id derived from the order id (one per order and `salt`), caused by the signal. */
 /**
  * The shared writer, reset, with the envelope of a journal message written (field 1 of every event):
  * its id derived from the order id, correlated with and caused by the signal.
