@@ -34,7 +34,7 @@ import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor, type OrderRequest } from './broker.ts';
 import {
-  decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey,
+  decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey, ownerOf,
   RecordWrites, type RecordedRisk, riskDecision, SETTLED_STATES,
 } from './order-record.ts';
 
@@ -440,8 +440,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       try {
         const risk = checkRisk(signal, res);
         j.rec = {
-          v: 3, orderId: signal.orderId ?? orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', owner,
-          atMs: now, risk, outcome: null, journaled: false,
+          orderId: signal.orderId ?? orderIdFor(signal.id, signal.timeMs), state: risk.approved ? 'SUBMITTED' : 'RISK_REJECTED', atMs: now, risk,
+          outcome: null, journaled: false,
         };
         j.stamp = stamp();
         values.push(encodeRecord(j.stamp, j.rec));
@@ -621,10 +621,10 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       const raw = await redis.get(key);
       // Expired since: decide afresh.
       if (raw === null) return decide(signal);
-      const { stamp: prev, rec } = decodeRecord(raw, key);
+      const { stamp: prev, rec } = decodeRecord(raw, key, signal);
       if (SETTLED_STATES.has(rec.state)) return rec.journaled ? result(rec, signal, true) : settleOne(prev, rec, signal, true);
-      if (rec.owner === owner || Date.now() - rec.atMs >= lease) {
-        const taken: OrderRecord = { ...rec, owner, atMs: Date.now() };
+      if (ownerOf(prev) === owner || Date.now() - rec.atMs >= lease) {
+        const taken: OrderRecord = { ...rec, atMs: Date.now() };
         const next = await advance(prev, taken, signal);
         if (next !== null) return settleOne(next, taken, signal, false);
         continue;
