@@ -221,38 +221,42 @@ export class PaperBroker implements Broker {
 
   #execute(id: string, order: OrderRequest): OrderOutcome {
     const { instrument, side } = order;
-    const reject = (reason: BrokerReason, timeMs: number): OrderOutcome => ({
-      id, signalId: order.signalId, account: order.account, instrument, side, units: order.units,
-      status: 'rejected', price: null, reason, timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
-    });
     if ((side !== 'buy' && side !== 'sell') || !Number.isSafeInteger(order.units) || order.units <= 0 ||
       !(order.bid > 0) || !(order.ask > 0) || !Number.isFinite(order.bid) || !Number.isFinite(order.ask) ||
       !Number.isFinite(order.timeMs) || !optionalPips(order.stopLossPips) || !optionalPips(order.takeProfitPips)) {
-      return reject(BROKER_REASON.INVALID_ORDER, order.timeMs);
+      return rejected(id, order, BROKER_REASON.INVALID_ORDER, order.timeMs);
     }
     let timeMs = order.timeMs, bid = order.bid, ask = order.ask;
     const lag = this.latencyMs(id);
     if (lag > 0) {
       const q = this.#quote;
-      if (!this.#opts.prices!.quoteAtOrAfter(instrument, order.timeMs + lag, q)) return reject(BROKER_REASON.NO_PRICE, order.timeMs + lag);
+      if (!this.#opts.prices!.quoteAtOrAfter(instrument, order.timeMs + lag, q)) return rejected(id, order, BROKER_REASON.NO_PRICE, order.timeMs + lag);
       timeMs = q.timeMs; bid = q.bid; ask = q.ask;
     }
-    if (ask < bid) return reject(BROKER_REASON.CROSSED_QUOTE, timeMs);
+    if (ask < bid) return rejected(id, order, BROKER_REASON.CROSSED_QUOTE, timeMs);
     const pip = pipSize(instrument);
     // Prices are quoted to a tenth of a pip; computed prices are rounded to that so they print cleanly.
     const scale = Math.round(10 / pip);
-    const round = (p: number): number => Math.round(p * scale) / scale;
     const slip = this.slippagePips(id);
     const sign = side === 'buy' ? 1 : -1;
     const base = side === 'buy' ? ask : bid;
-    const price = slip === 0 ? base : round(base + sign * slip * pip);
+    const price = slip === 0 ? base : roundTo(base + sign * slip * pip, scale);
     const sl = order.stopLossPips, tp = order.takeProfitPips;
     return {
       id, signalId: order.signalId, account: order.account, instrument, side, units: order.units,
       status: 'filled', price, reason: null, timeMs,
-      stopLossPrice: sl === undefined || sl === null ? null : round(price - sign * sl * pip),
-      takeProfitPrice: tp === undefined || tp === null ? null : round(price + sign * tp * pip),
+      stopLossPrice: sl === undefined || sl === null ? null : roundTo(price - sign * sl * pip, scale),
+      takeProfitPrice: tp === undefined || tp === null ? null : roundTo(price + sign * tp * pip, scale),
       slippagePips: slip,
     };
   }
 }
+
+function rejected(id: string, order: OrderRequest, reason: BrokerReason, timeMs: number): OrderOutcome {
+  return {
+    id, signalId: order.signalId, account: order.account, instrument: order.instrument, side: order.side, units: order.units,
+    status: 'rejected', price: null, reason, timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+  };
+}
+
+const roundTo = (p: number, scale: number): number => Math.round(p * scale) / scale;

@@ -46,9 +46,10 @@ export class RiskVerdict {
     return false;
   }
 
-  /** A plain copy for journaling (allocates: off the hot path). */
+  /** A plain copy for journaling. */
   toJSON(): { reason: RiskReason | null; limit: number | null; value: number | null } {
-    const num = (x: number) => (Number.isNaN(x) ? null : x);
-    return { reason: this.reason, limit: num(this.limit), value: num(this.value) };
+    return { reason: this.reason, limit: nanToNull(this.limit), value: nanToNull(this.value) };
   }
 }
+
+const nanToNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
