@@ -97,7 +97,8 @@ const saltMasks = new Map<string, Uint8Array>();
 /** The last base id derivedEventId found to be a UUIDv7. */
 let lastBase = '';
 /** The id being written (derivedEventId is synchronous: one buffer serves every call). */
-const idBytes = Buffer.from('00000000-0000-7000-8000-000000000000', 'latin1');
+const idBytes = Buffer.alloc(36);
+const DASH = 0x2d, SEVEN = 0x37;
 
 function maskOf(salt: string): Uint8Array {
   let m = saltMasks.get(salt);
@@ -117,28 +118,51 @@ function maskOf(salt: string): Uint8Array {
  * deterministicEventId(timeMs, salt, baseId).
  */
 export function derivedEventId(baseId: string, timeMs: number, salt: string): string {
-  // An order's events derive from one base in a row: its check is remembered.
-  if (baseId !== lastBase) {
-    if (!UUID7.test(baseId)) return deterministicEventId(timeMs, salt, baseId);
-    lastBase = baseId;
-  }
-  if (!Number.isFinite(timeMs) || timeMs < 0 || timeMs > MAX_UUID_MS) return deterministicEventId(timeMs, salt, baseId);
-  const m = maskOf(salt);
-  // The 48-bit timestamp as 12 hex digits, around the dash at 8.
-  const ms = Math.floor(timeMs);
-  writeHex(idBytes, 0, Math.floor(ms / 65536), 8);
-  writeHex(idBytes, 9, ms % 65536, 4);
-  for (let i = 0; i < RANDOM_NIBBLES.length; i++) {
-    const at = RANDOM_NIBBLES[i]!;
-    idBytes[at] = HEX_CHAR[HEX_VALUE[baseId.charCodeAt(at)]! ^ m[i]!]!;
-  }
+  if (!derivable(baseId, timeMs)) return deterministicEventId(timeMs, salt, baseId);
+  fillDerived(idBytes, 0, baseId, timeMs, salt);
   return idBytes.toString('latin1', 0, 36);
 }
+
+/** derivedEventId(baseId, timeMs, salt) as 36 ASCII bytes at `at` of `out`, without making the string. */
+export function writeDerivedEventId(out: Uint8Array, at: number, baseId: string, timeMs: number, salt: string): void {
+  if (derivable(baseId, timeMs)) return fillDerived(out, at, baseId, timeMs, salt);
+  const id = deterministicEventId(timeMs, salt, baseId);
+  for (let i = 0; i < 36; i++) out[at + i] = id.charCodeAt(i);
+}
+
+function derivable(baseId: string, timeMs: number): boolean {
+  // An order's events derive from one base in a row: its check is remembered.
+  if (baseId !== lastBase) {
+    if (!UUID7.test(baseId)) return false;
+    lastBase = baseId;
+  }
+  return Number.isFinite(timeMs) && timeMs >= 0 && timeMs <= MAX_UUID_MS;
+}
+
+function fillDerived(out: Uint8Array, at: number, baseId: string, timeMs: number, salt: string): void {
+  const m = maskOf(salt);
+  // The 48-bit timestamp as 12 hex digits, around the dash at 8; then the version, dashes and masked random nibbles.
+  const ms = Math.floor(timeMs);
+  writeHex(out, at, Math.floor(ms / 65536), 8);
+  writeHex(out, at + 9, ms % 65536, 4);
+  out[at + 8] = DASH;
+  out[at + 13] = DASH;
+  out[at + 14] = SEVEN;
+  out[at + 18] = DASH;
+  out[at + 23] = DASH;
+  for (let i = 0; i < RANDOM_NIBBLES.length; i++) {
+    const p = RANDOM_NIBBLES[i]!;
+    out[at + p] = HEX_CHAR[HEX_VALUE[baseId.charCodeAt(p)]! ^ m[i]!]!;
+  }
+}
+
+/** Read once: the getter costs a native call. */
+const TIME_ORIGIN = performance.timeOrigin;
 
 /** Wall-clock microseconds since the epoch (integer), for envelope timestamps. */
 export function nowUs(): number {
   // timeOrigin + now() has sub-ms resolution and never steps backwards within the process.
-  return Math.floor((performance.timeOrigin + performance.now()) * 1000);
+  return Math.floor((TIME_ORIGIN + performance.now()) * 1000);
 }
 
 /** An envelope with this build's schema version; ids default to a fresh UUIDv7, ingest time to now. */

@@ -10,7 +10,7 @@ import { ProtoWriter } from './proto-writer.ts';
 import {
   decodeLatencySampleEvent, decodeNotificationEvent, decodeOrderUpdateEvent, decodePnlSampleEvent, decodePositionUpdateEvent,
   decodeRiskDecisionEvent, derivedEventId, deterministicEventId, encodeLatencySampleEvent, encodeNotificationEvent, encodePnlSampleEvent,
-  EventType, makeEnvelope, nowUs, OrderState, SCHEMA_VERSION, Side,
+  EventType, makeEnvelope, nowUs, OrderState, SCHEMA_VERSION, Side, writeDerivedEventId,
 } from './mod.ts';
 
 export interface JournalMessage { subject: string; data: Uint8Array; msgId: string }
@@ -114,11 +114,15 @@ function stateOut(name: OrderStateName): OrderState {
  * its id derived from the order id, correlated with and caused by the signal.
  */
 function envelope(type: EventType, timeMs: number, signalId: string, orderId: string, salt: string): ProtoWriter {
-  const eventId = derivedEventId(orderId, timeMs, salt);
-  return writer.reset().begin(1)
-    .uintField(1, SCHEMA_VERSION).uintField(2, type).tag(3, 2).uniqueString(eventId).stringField(4, signalId || eventId).stringField(5, signalId)
-    .int64Field(6, Math.round(timeMs * 1000)).int64Field(7, nowUs())
-    .end();
+  const w = writer.reset().begin(1).uintField(1, SCHEMA_VERSION).uintField(2, type).tag(3, 2).uint32(36);
+  const id = w.reserve(36);
+  writeDerivedEventId(w.buffer, id, orderId, timeMs, salt);
+  if (signalId === '') {
+    // Correlated with itself: its id again.
+    const again = w.tag(4, 2).uint32(36).reserve(36);
+    w.buffer.copyWithin(again, id, id + 36);
+  }
+  return w.stringField(4, signalId).stringField(5, signalId).int64Field(6, Math.round(timeMs * 1000)).int64Field(7, nowUs()).end();
 }
 
 const writer = new ProtoWriter();
