@@ -191,6 +191,8 @@ function promised(start: (done: ExecutionDone) => void): Promise<ExecutionResult
  */
 interface Job {
   signal: OrderSignal;
+  /** Its record's Redis key. */
+  key: string;
   done: ExecutionDone;
   own: boolean;
   waiters: ExecutionDone[] | null;
@@ -344,7 +346,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   function job(signal: OrderSignal, done: ExecutionDone, own: boolean, stampNow = '', rec: OrderRecord | null = null, duplicate = false): Job {
-    return { signal, done, own, waiters: null, stamp: stampNow, rec: rec!, duplicate, final: null, events: null, error: null };
+    return { signal, key: orderKey(signal.id), done, own, waiters: null, stamp: stampNow, rec: rec!, duplicate, final: null, events: null, error: null };
   }
 
   /** The end of a job: the result (reported to onSettled unless a duplicate) or the error, to its caller and the waiting ones. */
@@ -451,7 +453,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         continue;
       }
       jobs.push(j);
-      keys.push(orderKey(signal.id));
+      keys.push(j.key);
       held.push(res);
     }
     if (jobs.length === 0) return;
@@ -587,7 +589,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         if (j.error !== null) finish(j, j.error, null);
         else {
           const next = stamp();
-          keys.push(orderKey(j.signal.id));
+          keys.push(j.key);
           stamps.push(j.stamp);
           values.push(encodeRecord(next, j.final!));
           writing.push(j);

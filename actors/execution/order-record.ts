@@ -110,9 +110,9 @@ export function riskDecision(rec: OrderRecord, s: OrderSignal): RiskDecisionFiel
 
 /**
  * Stored as `<stamp>|4|<fields>`, '|'-separated in a fixed order with the limits document last (the one
- * field that may hold a '|'); null is an empty field, a boolean 1 or 0. The stamp (owner and a per-actor
- * write counter) is what a compare-and-set compares, so a write sends the short stamp, not the previous
- * record. The outcome's signal id, account, instrument and side are the signal's, and its id is left out
+ * field that may hold a '|'; in ASCII, see asciiJson); null is an empty field, a boolean 1 or 0. The stamp
+ * (owner and a per-actor write counter) is what a compare-and-set compares, so a write sends the short
+ * stamp, not the previous record. The outcome's signal id, account, instrument and side are the signal's, and its id is left out
  * when it is the order id (the paper broker's): the record went from ~600 bytes of JSON (version 3) to
  * ~150, written twice per order, and that was a fifth of the orders/s.
  */
@@ -122,7 +122,22 @@ export function encodeRecord(stamp: string, rec: OrderRecord): string {
     : `${o.status}|${o.id === rec.orderId ? '' : o.id}|${num(o.units)}|${num(o.price)}|${o.reason ?? ''}|${num(o.timeMs)}|` +
       `${num(o.stopLossPrice)}|${num(o.takeProfitPrice)}|${num(o.slippagePips)}`;
   return `${stamp}|4|${rec.orderId}|${rec.state}|${rec.atMs}|${rec.journaled ? 1 : 0}|${r.approved ? 1 : 0}|${r.reason ?? ''}|${num(r.limit)}|` +
-    `${num(r.value)}|${outcome}|${r.limitsJson}`;
+    `${num(r.value)}|${outcome}|${asciiJson(r.limitsJson)}`;
+}
+
+let lastJson = '';
+let lastAscii = '';
+/**
+ * A JSON text with every non-ASCII character as its \\u escape (the same document): a record is then all
+ * ASCII and newline-free (JSON.stringify writes no raw newline), so records go to Redis a line each.
+ * The limits are the same text for every order until they change: escaped once.
+ */
+function asciiJson(json: string): string {
+  if (json !== lastJson) {
+    lastJson = json;
+    lastAscii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  return lastAscii;
 }
 
 /** As JSON would keep a number: non-finite (and null) as null, which is an empty field. */
@@ -131,6 +146,9 @@ const numOf = (f: string): number | null => (f === '' ? null : Number(f));
 
 /** Fields of a version 4 record after the stamp, the limits document (which may hold '|') not counted. */
 const FIELDS = 19;
+
+/** The limits document as it was given (JSON.stringify's text) from its ASCII form. */
+const limitsOf = (ascii: string): string => (ascii.includes('\\u') ? JSON.stringify(JSON.parse(ascii)) : ascii);
 
 /** The actor that wrote a record last: its stamp is `<owner>.<counter>`. */
 export const ownerOf = (stamp: string): string => stamp.slice(0, stamp.lastIndexOf('.'));
@@ -153,7 +171,7 @@ export function decodeRecord(raw: string, key: string, signal: OrderSignal): { s
     const rec: OrderRecord = {
       orderId: f[2]!, state: f[3] as LifecycleState, atMs: Number(f[4]),
       risk: { approved: f[6] === '1', reason: (f[7] || null) as RecordedRisk['reason'], limit: numOf(f[8]!), value: numOf(f[9]!),
-        limitsJson: f.slice(FIELDS).join('|') },
+        limitsJson: limitsOf(f.slice(FIELDS).join('|')) },
       outcome, journaled: f[5] === '1',
     };
     return { stamp, rec };
@@ -169,23 +187,33 @@ export function decodeRecord(raw: string, key: string, signal: OrderSignal): { s
 
 const STATES: ReadonlySet<string> = new Set<LifecycleState>(['SUBMITTED', 'FILLED', 'REJECTED', 'RISK_REJECTED']);
 
-/** SET NX of each key (ARGV[1] the TTL, ARGV[i + 1] the value of KEYS[i]): 1 where it was set, 0 where a record was there. */
-const CLAIM = `local out = {}
+/** ARGV[n] split at its newlines (records and stamps hold none: see encodeRecord). */
+const SPLIT = `local function lines(s)
+  local out = {}
+  for v in string.gmatch(s, '[^\\n]+') do out[#out + 1] = v end
+  return out
+end
+`;
+
+/** SET NX of each key (ARGV[1] the TTL, line i of ARGV[2] the value of KEYS[i]): 1 where it was set, 0 where a record was there. */
+const CLAIM = `${SPLIT}local values = lines(ARGV[2])
+local out = {}
 for i = 1, #KEYS do
-  out[i] = redis.call('SET', KEYS[i], ARGV[i + 1], 'PX', ARGV[1], 'NX') and 1 or 0
+  out[i] = redis.call('SET', KEYS[i], values[i], 'PX', ARGV[1], 'NX') and 1 or 0
 end
 return out`;
 
 /**
- * Compare-and-set of each key (ARGV[1] the TTL, ARGV[2i] the stamp KEYS[i] must carry, ARGV[2i + 1] its new
- * value): 1 where it was written, 0 where another writer's stamp was there (or nothing).
+ * Compare-and-set of each key (ARGV[1] the TTL, line i of ARGV[2] the stamp KEYS[i] must carry, line i of
+ * ARGV[3] its new value): 1 where it was written, 0 where another writer's stamp was there (or nothing).
  */
-const CAS = `local out = {}
+const CAS = `${SPLIT}local stamps, values = lines(ARGV[2]), lines(ARGV[3])
+local out = {}
 for i = 1, #KEYS do
   local cur = redis.call('GET', KEYS[i])
-  local stamp = ARGV[2 * i]
+  local stamp = stamps[i]
   if cur and string.sub(cur, 1, #stamp + 1) == stamp .. '|' then
-    redis.call('SET', KEYS[i], ARGV[2 * i + 1], 'PX', ARGV[1])
+    redis.call('SET', KEYS[i], values[i], 'PX', ARGV[1])
     out[i] = 1
   else
     out[i] = 0
@@ -234,15 +262,19 @@ export class RecordWrites {
     return this.#call(keys, [stamps, values], (n, args) => this.#redis.psCasRecords(n, ...args));
   }
 
-  /** KEYS are the keys, ARGV the TTL then, key by key, one element of each column. */
+  /**
+   * KEYS are the keys, ARGV the TTL then each column as one argument, a line per key: ioredis's cost is per
+   * argument (~1 µs each here), and the values of a wave are a few hundred.
+   */
   async #call(keys: readonly string[], columns: ReadonlyArray<readonly string[]>, script: (numKeys: number, args: string[]) => Promise<number[]>):
     Promise<boolean[]> {
     const slices: Array<Promise<number[]>> = [];
     for (let from = 0; from < keys.length; from += SLICE) {
       const to = Math.min(keys.length, from + SLICE);
-      const args: string[] = keys.slice(from, to);
+      const whole = from === 0 && to === keys.length;
+      const args: string[] = whole ? keys.slice() : keys.slice(from, to);
       args.push(this.#ttl);
-      for (let i = from; i < to; i++) for (const c of columns) args.push(c[i]!);
+      for (const c of columns) args.push((whole ? c : c.slice(from, to)).join('\n'));
       slices.push(script(to - from, args));
     }
     const out: boolean[] = [];
