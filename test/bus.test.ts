@@ -182,6 +182,26 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     t.match(errors[0]?.details, { subject: subj, msgId: 'id-1' });
   });
 
+  t.test('publishAcked: each message answered once, after the caller\'s work; with the ack, or the error publish() gives', async (t) => {
+    const subj = subject(Subjects.orders(token('PA')), 'ORDERS');
+    const answers: Array<[string, PipstreamError | null, PubAck | null]> = [];
+    let synchronous = true;
+    for (let i = 0; i < 5; i++) {
+      bus.publishAcked(subj, enc.encode(`a${i}`), { msgId: `${subj}:${i}`, coalesce: i < 3 }, (err, ack) => { answers.push([`a${i}`, err, ack]); t.notOk(synchronous); });
+    }
+    const lost = `nostream.${token('PA')}`;
+    bus.publishAcked(lost, enc.encode('x'), { msgId: 'lost-1' }, (err, ack) => { answers.push(['lost', err, ack]); });
+    synchronous = false;
+    for (let i = 0; i < 200 && answers.length < 6; i++) await new Promise((r) => setTimeout(r, 20));
+    t.same(answers.map((a) => a[0]).sort(), ['a0', 'a1', 'a2', 'a3', 'a4', 'lost'], 'every message answered once');
+    for (const [name, err, ack] of answers) {
+      if (name === 'lost') t.ok(ack === null && isPipstreamError(err, 'PS_BUS_PUBLISH'), 'no stream: the error');
+      else t.ok(err === null && ack !== null && ack.stream === Streams.ORDERS.name && ack.seq > 0, `${name} stored`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    t.equal(answers.length, 6, 'and never again');
+  });
+
   t.test('request / respond', async (t) => {
     const subj = `pipstream.test.${token('RQ')}`;
     const sub = bus.respond(subj, (d) => enc.encode(`echo:${dec.decode(d)}`));

@@ -206,6 +206,37 @@ interface Job {
   error: PipstreamError | null;
 }
 
+/**
+ * The journal writes of one wave, counted as they are made: once the wave is sealed (every broker answer
+ * in) and every write answered, `then` runs once, with the first failure or null. One callback for the
+ * wave instead of a promise per message (four per order).
+ */
+class WaveJournal {
+  #pending = 0;
+  #sealed = false;
+  #error: PipstreamError | null = null;
+  readonly #then: (err: PipstreamError | null) => void;
+  /** The answer to each write. */
+  readonly acked = (err: PipstreamError | null): void => {
+    if (err !== null) this.#error ??= err;
+    if (--this.#pending === 0 && this.#sealed) this.#then(this.#error);
+  };
+
+  constructor(then: (err: PipstreamError | null) => void) {
+    this.#then = then;
+  }
+
+  add(): void {
+    this.#pending++;
+  }
+
+  /** No more writes: the wave's broker answers are all in. */
+  seal(): void {
+    this.#sealed = true;
+    if (this.#pending === 0) this.#then(this.#error);
+  }
+}
+
 export async function startExecutionActor(o: ExecutionActorOptions): Promise<ExecutionActor> {
   const { bus, broker, redis } = o;
   const ttl = o.idempotencyTtlMs ?? DAY_MS;
@@ -276,14 +307,16 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   /** RISK decision first (from 0), then the lifecycle events from `from`; msgIds make a repeat (after a takeover) a no-op. */
-  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number, events: LifecycleEvent[], acks: Array<Promise<unknown>>): void {
+  function publishJournal(rec: OrderRecord, signal: OrderSignal, from: number, events: LifecycleEvent[], journal: WaveJournal): void {
     if (from === 0) {
       const m = riskDecisionMessage(riskDecision(rec, signal));
-      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
+      journal.add();
+      bus.publishAcked(m.subject, m.data, { msgId: m.msgId, coalesce: true }, journal.acked);
     }
     for (let i = Math.max(0, from - 1); i < events.length; i++) {
       const m = orderUpdateMessage(events[i]!);
-      acks.push(bus.publish(m.subject, m.data, { msgId: m.msgId, coalesce: true }));
+      journal.add();
+      bus.publishAcked(m.subject, m.data, { msgId: m.msgId, coalesce: true }, journal.acked);
     }
   }
 
@@ -490,20 +523,20 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
    * write of the wave is acked, one compare-and-set call marks them settled and journaled.
    */
   function settleWave(jobs: Job[]): void {
-    const acks: Array<Promise<unknown>> = [];
+    const journal = new WaveJournal((err) => journaled(jobs, err));
     let answers = 0;
     const answered = () => {
-      if (--answers === 0) journaled(jobs, acks);
+      if (--answers === 0) journal.seal();
     };
     for (const j of jobs) {
       try {
         if (j.rec.state !== 'SUBMITTED') {
           j.final = { ...j.rec, journaled: true };
           j.events = lifecycleEvents(j.final, j.signal, broker.name);
-          publishJournal(j.final, j.signal, 0, j.events, acks);
+          publishJournal(j.final, j.signal, 0, j.events, journal);
           continue;
         }
-        publishJournal(j.rec, j.signal, 0, lifecycleEvents(j.rec, j.signal, broker.name), acks);
+        publishJournal(j.rec, j.signal, 0, lifecycleEvents(j.rec, j.signal, broker.name), journal);
         const order = orderRequest(j);
         if (broker.fill !== undefined) {
           let outcome: OrderOutcome | null;
@@ -512,13 +545,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
           } catch (err) {
             outcome = unanswered(j, err);
           }
-          if (outcome !== null) decided(j, outcome, acks);
+          if (outcome !== null) decided(j, outcome, journal);
           continue;
         }
         answers++;
-        broker.submit(order).then((outcome) => decided(j, outcome, acks), (err: unknown) => {
+        broker.submit(order).then((outcome) => decided(j, outcome, journal), (err: unknown) => {
           const outcome = unanswered(j, err);
-          if (outcome !== null) decided(j, outcome, acks);
+          if (outcome !== null) decided(j, outcome, journal);
         }).then(answered, (err: unknown) => {
           j.error = failure(err, j.signal.id);
           answered();
@@ -527,7 +560,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
         j.error = failure(err, j.signal.id);
       }
     }
-    if (answers === 0) journaled(jobs, acks);
+    if (answers === 0) journal.seal();
   }
 
   /**
@@ -567,7 +600,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   }
 
   /** The broker's answer: the budget settles first (whoever records it, so a lost claim leaks nothing), then the outcome is journaled. */
-  function decided(j: Job, outcome: OrderOutcome, acks: Array<Promise<unknown>>): void {
+  function decided(j: Job, outcome: OrderOutcome, journal: WaveJournal): void {
     o.onOutcome?.(j.signal, outcome);
     const state: LifecycleState = outcome.status === 'filled' ? 'FILLED' : 'REJECTED';
     const res = pending.get(j.signal.id);
@@ -578,36 +611,36 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     }
     j.final = { ...j.rec, state, outcome, journaled: true };
     j.events = lifecycleEvents(j.final, j.signal, broker.name);
-    publishJournal(j.final, j.signal, 2, j.events, acks);
+    publishJournal(j.final, j.signal, 2, j.events, journal);
   }
 
-  /** Every journal write of the wave acked: the settled records go to Redis in one call. */
-  function journaled(jobs: Job[], acks: Array<Promise<unknown>>): void {
-    Promise.all(acks).then(() => {
-      const keys: string[] = [], stamps: string[] = [], values: string[] = [], writing: Job[] = [];
-      for (const j of jobs) {
-        if (j.error !== null) finish(j, j.error, null);
-        else {
-          const next = stamp();
-          keys.push(j.key);
-          stamps.push(j.stamp);
-          values.push(encodeRecord(next, j.final!));
-          writing.push(j);
-        }
-      }
-      if (writing.length === 0) return;
-      records.compareAndSet(keys, stamps, values).then((written) => {
-        for (let i = 0; i < writing.length; i++) {
-          const j = writing[i]!;
-          // A settled record's outcome stands whoever marks it journaled; a SUBMITTED one lost to another actor is theirs now.
-          if (!written[i] && j.rec.state === 'SUBMITTED') finish(j, lost(j.signal), null);
-          else finish(j, null, result(j.final!, j.signal, j.duplicate, j.events!));
-        }
-      }, (err: unknown) => {
-        for (const j of writing) finish(j, err, null);
-      });
-    }, (err: unknown) => {
+  /** Every journal write of the wave answered: the settled records go to Redis in one call (or, on a failure, the wave fails). */
+  function journaled(jobs: Job[], err: PipstreamError | null): void {
+    if (err !== null) {
       for (const j of jobs) finish(j, j.error ?? err, null);
+      return;
+    }
+    const keys: string[] = [], stamps: string[] = [], values: string[] = [], writing: Job[] = [];
+    for (const j of jobs) {
+      if (j.error !== null) finish(j, j.error, null);
+      else {
+        const next = stamp();
+        keys.push(j.key);
+        stamps.push(j.stamp);
+        values.push(encodeRecord(next, j.final!));
+        writing.push(j);
+      }
+    }
+    if (writing.length === 0) return;
+    records.compareAndSet(keys, stamps, values).then((written) => {
+      for (let i = 0; i < writing.length; i++) {
+        const j = writing[i]!;
+        // A settled record's outcome stands whoever marks it journaled; a SUBMITTED one lost to another actor is theirs now.
+        if (!written[i] && j.rec.state === 'SUBMITTED') finish(j, lost(j.signal), null);
+        else finish(j, null, result(j.final!, j.signal, j.duplicate, j.events!));
+      }
+    }, (e: unknown) => {
+      for (const j of writing) finish(j, e, null);
     });
   }
 

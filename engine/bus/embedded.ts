@@ -146,6 +146,18 @@ export class EmbeddedBus implements Bus {
     return this.store(subject, data, opts?.msgId ?? '');
   }
 
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void {
+    let ack: PubAck | null = null;
+    let err: PipstreamError | null = null;
+    try {
+      ack = this.store(subject, data, opts.msgId ?? '');
+    } catch (e) {
+      err = e as PipstreamError;
+    }
+    // As publish() answers: after the caller's synchronous work.
+    queueMicrotask(() => done(err, ack));
+  }
+
   publishAsync(subject: string, data: Uint8Array, msgId?: string): boolean {
     try {
       this.store(subject, data, msgId ?? '');

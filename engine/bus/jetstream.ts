@@ -116,6 +116,10 @@ class JetStreamBus implements Bus {
     return this.publisher.publish(subject, data, opts?.msgId ?? '', opts?.coalesce === true);
   }
 
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void {
+    this.publisher.publishAcked(subject, data, opts.msgId ?? '', opts.coalesce === true, done);
+  }
+
   publishAsync(subject: string, data: Uint8Array, msgId?: string, opts?: { coalesce?: boolean }): boolean {
     return this.publisher.publishAsync(subject, data, msgId ?? '', opts?.coalesce === true);
   }

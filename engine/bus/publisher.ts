@@ -17,6 +17,9 @@ import { PipstreamError } from '../errors/mod.ts';
 import { batchMsgId, encodeBatch } from './batch.ts';
 import type { PubAck, ResolvedBusOptions } from './types.ts';
 
+/** Told once: the stored ack, or the failure once the attempts are spent. Null: a publishAsync (failures reported). */
+export type Acked = (err: PipstreamError | null, ack: PubAck | null) => void;
+
 interface Entry {
   subject: string;
   data: Uint8Array;
@@ -24,16 +27,14 @@ interface Entry {
   attempts: number;
   sentAt: number;
   lastError: string;
-  resolve: ((ack: PubAck) => void) | null;
-  reject: ((err: PipstreamError) => void) | null;
+  done: Acked | null;
 }
 
 /** A coalesced message waiting for the current callback's work to finish. */
 interface Part {
   data: Uint8Array;
   msgId: string;
-  resolve: ((ack: PubAck) => void) | null;
-  reject: ((err: PipstreamError) => void) | null;
+  done: Acked | null;
 }
 
 /**
@@ -79,14 +80,17 @@ export class Publisher {
 
   publish(subject: string, data: Uint8Array, msgId: string, coalesce = false): Promise<PubAck> {
     return new Promise((resolve, reject) => {
-      if (coalesce) this.coalesce(subject, { data, msgId, resolve, reject });
-      else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve, reject });
+      this.publishAcked(subject, data, msgId, coalesce, (err, ack) => (err === null ? resolve(ack!) : reject(err)));
     });
   }
 
+  publishAcked(subject: string, data: Uint8Array, msgId: string, coalesce: boolean, done: Acked | null): void {
+    if (coalesce) this.coalesce(subject, { data, msgId, done });
+    else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', done });
+  }
+
   publishAsync(subject: string, data: Uint8Array, msgId: string, coalesce = false): boolean {
-    if (coalesce) this.coalesce(subject, { data, msgId, resolve: null, reject: null });
-    else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', resolve: null, reject: null });
+    this.publishAcked(subject, data, msgId, coalesce, null);
     return this.backlog < this.o.highWaterMark;
   }
 
@@ -117,24 +121,21 @@ export class Publisher {
   }
 
   private single(subject: string, p: Part): Entry {
-    return { subject, data: p.data, msgId: p.msgId, attempts: 0, sentAt: 0, lastError: '', resolve: p.resolve, reject: p.reject };
+    return { subject, data: p.data, msgId: p.msgId, attempts: 0, sentAt: 0, lastError: '', done: p.done };
   }
 
   /** One entry for `count` parts: its ack resolves each of theirs, its failure rejects each (or is reported once). */
   private batch(subject: string, parts: Part[], from: number, count: number): Entry {
     const mine = parts.slice(from, from + count);
-    return {
-      subject, data: encodeBatch(mine), msgId: batchMsgId(mine), attempts: 0, sentAt: 0, lastError: '',
-      resolve: (ack) => { for (const p of mine) p.resolve?.(ack); },
-      reject: (err) => {
-        let unheard = false;
-        for (const p of mine) {
-          if (p.reject) p.reject(err);
-          else unheard = true;
-        }
-        if (unheard) this.report(err);
-      },
+    const done: Acked = (err, ack) => {
+      let unheard = false;
+      for (const p of mine) {
+        if (p.done !== null) p.done(err, ack);
+        else unheard = true;
+      }
+      if (err !== null && unheard) this.report(err);
     };
+    return { subject, data: encodeBatch(mine), msgId: batchMsgId(mine), attempts: 0, sentAt: 0, lastError: '', done };
   }
 
   /** Waits until nothing is in flight or queued; rethrows the first failure nobody was told about. */
@@ -204,9 +205,9 @@ export class Publisher {
     const d = msg.data;
     // A stored-ack is `{"stream":...`; `{"error":...` or an empty status message (503) is a failure.
     if (d.length > 2 && d[2] === 0x73 /* s */) {
-      if (e.resolve) {
+      if (e.done !== null) {
         const a = JSON.parse(decoder.decode(d)) as { stream: string; seq: number; duplicate?: boolean };
-        e.resolve({ stream: a.stream, seq: a.seq, duplicate: a.duplicate === true });
+        e.done(null, { stream: a.stream, seq: a.seq, duplicate: a.duplicate === true });
       }
     } else {
       const why = d.length > 0 ? decoder.decode(d) : `status ${msg.headers?.code ?? '?'} ${msg.headers?.description ?? 'no responders (no stream for this subject?)'}`;
@@ -260,7 +261,7 @@ export class Publisher {
   private fail(e: Entry, why: string): void {
     const err = new PipstreamError('PS_BUS_PUBLISH', `publish to ${e.subject} failed after ${e.attempts} attempt(s): ${why}`,
       { subject: e.subject, msgId: e.msgId, attempts: e.attempts });
-    if (e.reject) e.reject(err);
+    if (e.done !== null) e.done(err, null);
     else this.report(err);
   }
 

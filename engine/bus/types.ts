@@ -86,6 +86,12 @@ export interface Bus {
   /** Publishes to JetStream and waits for the stored ack (retried on timeout / 503 with the same msgId). */
   publish(subject: string, data: Uint8Array, opts?: PublishOptions): Promise<PubAck>;
   /**
+   * publish() without a promise, for a caller that journals many messages in one callback and counts their
+   * answers (execution journals a wave of orders at once): `done` is called once, with the stored ack, or
+   * with the error publish() would reject with.
+   */
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void;
+  /**
    * Journaling path: queues the message and returns at once (no await, no ack on the caller's stack).
    * Acks are awaited in the background with a bounded window; failures are retried with the same
    * msgId, then reported as PS_BUS_PUBLISH via `onError` (or by the next `flush()`).
