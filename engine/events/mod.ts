@@ -159,10 +159,14 @@ function fillDerived(out: Uint8Array, at: number, baseId: string, timeMs: number
 /** Read once: the getter costs a native call. */
 const TIME_ORIGIN = performance.timeOrigin;
 
+/** Wall-clock milliseconds since the epoch, sub-ms resolution; never steps backwards within the process. */
+export function wallMs(): number {
+  return TIME_ORIGIN + performance.now();
+}
+
 /** Wall-clock microseconds since the epoch (integer), for envelope timestamps. */
 export function nowUs(): number {
-  // timeOrigin + now() has sub-ms resolution and never steps backwards within the process.
-  return Math.floor((TIME_ORIGIN + performance.now()) * 1000);
+  return Math.floor(wallMs() * 1000);
 }
 
 /** An envelope with this build's schema version; ids default to a fresh UUIDv7, ingest time to now. */

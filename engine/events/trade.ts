@@ -126,6 +126,26 @@ function envelope(type: EventType, timeMs: number, signalId: string, orderId: st
 }
 
 const writer = new ProtoWriter();
+
+/**
+ * The subject of each account, made once: the bus gathers a callback's messages by subject, and a string
+ * made anew per message is hashed anew there.
+ */
+function perAccount(make: (account: string) => string): (account: string) => string {
+  const made = new Map<string, string>();
+  return (account) => {
+    let subject = made.get(account);
+    if (subject === undefined) {
+      if (made.size >= 10_000) made.clear();
+      subject = make(account);
+      made.set(account, subject);
+    }
+    return subject;
+  };
+}
+const ordersSubject = perAccount(Subjects.orders);
+const riskSubject = perAccount(Subjects.riskDecisions);
+const positionsSubject = perAccount(Subjects.positions);
 /** The event id salt of each order state, made once (derivedEventId looks a salt's mask up by it). */
 const UPDATE_SALTS: Partial<Record<OrderStateName, string>> = {};
 for (const name of Object.keys(OrderState)) {
@@ -148,7 +168,7 @@ export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
     .stringField(20, u.workflowId).uintField(21, u.workflowVersion).optionalDoubleField(22, put(u.stopLossPips))
     .optionalDoubleField(23, put(u.takeProfitPips))
     .end();
-  return { subject: Subjects.orders(u.account), data: w.finish(), msgId: `${u.orderId}:${u.state}` };
+  return { subject: ordersSubject(u.account), data: w.finish(), msgId: `${u.orderId}:${u.state}` };
 }
 
 /** An ORDERS message back to fields, with its envelope's event id; PS_BAD_ARGUMENT when it is not one. */
@@ -182,7 +202,7 @@ export function riskDecisionMessage(d: RiskDecisionFields): JournalMessage {
     .stringField(6, d.reason ?? '').optionalDoubleField(7, put(d.limit)).optionalDoubleField(8, put(d.value)).uintField(9, sideOut(d.side))
     .int64Field(10, d.units).doubleField(11, d.timeMs).doubleField(12, d.bid).doubleField(13, d.ask).stringField(14, d.limitsJson)
     .end();
-  return { subject: Subjects.riskDecisions(d.account), data: w.finish(), msgId: `${d.orderId}:risk` };
+  return { subject: riskSubject(d.account), data: w.finish(), msgId: `${d.orderId}:risk` };
 }
 
 export function readRiskDecision(data: Uint8Array): RiskDecisionFields & { eventId: string } {
@@ -279,7 +299,7 @@ export function positionMessage(p: PositionFields): JournalMessage {
     .stringField(1, p.account).stringField(2, p.instrument).stringField(3, p.orderId).int64Field(4, p.units).doubleField(5, p.avgPrice)
     .doubleField(6, p.realized).doubleField(7, p.timeMs)
     .end();
-  return { subject: Subjects.positions(p.account), data: w.finish(), msgId: `${p.orderId}:position` };
+  return { subject: positionsSubject(p.account), data: w.finish(), msgId: `${p.orderId}:position` };
 }
 
 export function readPosition(data: Uint8Array): PositionFields & { eventId: string } {

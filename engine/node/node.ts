@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Bus, BusConsumer } from '../bus/mod.ts';
 import { PipstreamError, isPipstreamError } from '../errors/mod.ts';
-import { decodeEnvelope, decodeInstrumentRegisteredEvent, decodeWorkflowChangedEvent } from '../events/mod.ts';
+import { decodeEnvelope, decodeInstrumentRegisteredEvent, decodeWorkflowChangedEvent, wallMs } from '../events/mod.ts';
 import type { Redis } from '../store/mod.ts';
 import { type EngineSignal, loadCheckpoint, saveCheckpoint, Supervisor } from '../supervisor/mod.ts';
 import { Subjects } from '../switchboard/mod.ts';
@@ -246,7 +246,7 @@ export class PipstreamNode {
     };
     const consumer = await this.bus.consume('PRICES', Subjects.price(instrument), (msg) => {
       if (!reader.read(msg.data)) return;
-      const arrivedMs = this.#trade === null ? 0 : performance.timeOrigin + performance.now();
+      const arrivedMs = this.#trade === null ? 0 : wallMs();
       const r = sup.push(instrument, t.timeMs, t.bid, t.ask, t.seq);
       if (r === 'full') return waitForRoom(t.timeMs, t.bid, t.ask, t.seq, arrivedMs);
       if (r === 'ok') accepted(t.timeMs, t.bid, t.ask, t.seq, arrivedMs);

@@ -19,7 +19,7 @@ import {
 } from '../../actors/execution/execution-actor.ts';
 import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
-import { decodeSignalEvent, SignalMode } from '../events/mod.ts';
+import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { Subjects } from '../switchboard/mod.ts';
@@ -124,6 +124,9 @@ class StageLatency {
   }
 }
 
+/** Position updates are group-committed (one options object for all). */
+const COALESCE = { coalesce: true } as const;
+
 export class TradePath {
   readonly portfolio: Portfolio;
   // Set by start(), before any signal can arrive.
@@ -131,7 +134,8 @@ export class TradePath {
   confirmation!: ConfirmationActor<ExecutionResult>;
   alerts!: AlertActor;
   readonly #o: TradePathOptions;
-  readonly #positions = new Map<string, number>();
+  /** Portfolio position slot by account, then instrument (no key string made per fill). */
+  readonly #positions = new Map<string, Map<string, number>>();
   /** Accounts with a position (flat ones included): the ones sampled and rolled over. */
   readonly #accounts = new Set<string>();
   /** Per instrument index: accounts holding it whose risk budget follows the marks. */
@@ -361,7 +365,7 @@ export class TradePath {
 
   /** The hot path: one signal from an instrument actor, handed to the actor that owns its mode. */
   onSignal(s: EngineSignal): void {
-    const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
+    const age = this.#tickAge(s.instrument, s.tick_seq, wallMs());
     if (age === age) this.#latency.tick_to_signal.record(age * 1000);
     if (s.type === 'SIGNAL_ALERT') {
       if (this.alerts.handleSignal(s) !== null) this.#counts.alerts++;
@@ -377,7 +381,7 @@ export class TradePath {
       this.#o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${order.poison}`, { signalId: s.id }));
       return;
     }
-    if (age === age) this.#orderTickAt.set(order.id, performance.timeOrigin + performance.now() - age);
+    if (age === age) this.#orderTickAt.set(order.id, wallMs() - age);
     this.#inFlight++;
     if (this.#executing < this.#maxExecuting) this.#execute(order, s);
     else this.#queued.push(order, s);
@@ -410,7 +414,7 @@ export class TradePath {
       if (r === null) this.#failed(order, err);
       else {
         if (r.duplicate) this.#counts.duplicates++;
-        const age = this.#tickAge(s.instrument, s.tick_seq, performance.timeOrigin + performance.now());
+        const age = this.#tickAge(s.instrument, s.tick_seq, wallMs());
         if (age === age) this.#latency.tick_to_order.record(age * 1000);
       }
       this.#orderDone(order.id);
@@ -470,12 +474,16 @@ export class TradePath {
     }
     this.#counts.filled++;
     const p = this.portfolio;
-    const key = `${signal.account}\u001f${signal.instrument}`;
-    let pos = this.#positions.get(key);
+    let byInstrument = this.#positions.get(signal.account);
+    if (byInstrument === undefined) {
+      byInstrument = new Map();
+      this.#positions.set(signal.account, byInstrument);
+      this.#accounts.add(signal.account);
+    }
+    let pos = byInstrument.get(signal.instrument);
     if (pos === undefined) {
       pos = p.position(signal.account, signal.instrument);
-      this.#positions.set(key, pos);
-      this.#accounts.add(signal.account);
+      byInstrument.set(signal.instrument, pos);
     }
     // Every fill: the account may have been given limits (a budget) since its first one.
     this.#watchRisk(signal.account, signal.instrument);
@@ -488,7 +496,7 @@ export class TradePath {
       account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
       realized: snap.realized, timeMs: last.timeMs,
     });
-    this.#o.bus.publishAsync(m.subject, m.data, m.msgId, { coalesce: true });
+    this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
   }
 
   #watchRisk(account: string, instrument: string): void {
@@ -538,7 +546,7 @@ export class TradePath {
   /** The broker answered an order: tick_to_broker, when its tick's arrival is known. */
   #brokerAnswered(signalId: string): void {
     const at = this.#orderTickAt.get(signalId);
-    if (at !== undefined) this.#latency.tick_to_broker.record((performance.timeOrigin + performance.now() - at) * 1000);
+    if (at !== undefined) this.#latency.tick_to_broker.record((wallMs() - at) * 1000);
   }
 
   stats(): TradePathStats {
