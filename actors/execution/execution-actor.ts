@@ -34,7 +34,7 @@ import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor, type OrderRequest } from './broker.ts';
 import {
-  decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey, ownerOf,
+  decodeRecord, encodeRecord, type LifecycleEvent, type LifecycleState, lifecycleEvents, type OrderRecord, type OrderSignal, orderKey, outcomeEvent, ownerOf,
   RecordWrites, type RecordedRisk, riskDecision, SETTLED_STATES,
 } from './order-record.ts';
 
@@ -536,7 +536,9 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
           publishJournal(j.final, j.signal, 0, j.events, journal);
           continue;
         }
-        publishJournal(j.rec, j.signal, 0, lifecycleEvents(j.rec, j.signal, broker.name), journal);
+        // SUBMITTED; the outcome's event joins it once the broker answers (decided).
+        j.events = lifecycleEvents(j.rec, j.signal, broker.name);
+        publishJournal(j.rec, j.signal, 0, j.events, journal);
         const order = orderRequest(j);
         if (broker.fill !== undefined) {
           let outcome: OrderOutcome | null;
@@ -610,8 +612,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       pending.delete(j.signal.id);
     }
     j.final = { ...j.rec, state, outcome, journaled: true };
-    j.events = lifecycleEvents(j.final, j.signal, broker.name);
-    publishJournal(j.final, j.signal, 2, j.events, journal);
+    j.events!.push(outcomeEvent(j.final, j.signal, broker.name));
+    publishJournal(j.final, j.signal, 2, j.events!, journal);
   }
 
   /** Every journal write of the wave answered: the settled records go to Redis in one call (or, on a failure, the wave fails). */

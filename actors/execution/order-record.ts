@@ -93,10 +93,14 @@ export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string
     return [lifecycleEvent(rec, s, broker, 'RISK_REJECTED', s.timeMs, null, rec.risk.reason, rec.risk.limit, rec.risk.value, null, null, null)];
   }
   const submitted = lifecycleEvent(rec, s, broker, 'SUBMITTED', s.timeMs, null, null, null, null, null, null, null);
-  const o = rec.outcome;
-  if (o === null || rec.state === 'SUBMITTED') return [submitted];
-  return [submitted, lifecycleEvent(rec, s, broker, rec.state, o.timeMs, o.price, o.reason, null, null, o.stopLossPrice, o.takeProfitPrice,
-    o.slippagePips)];
+  if (rec.outcome === null || rec.state === 'SUBMITTED') return [submitted];
+  return [submitted, outcomeEvent(rec, s, broker)];
+}
+
+/** The event of a settled record's broker outcome (FILLED or REJECTED): what follows SUBMITTED. */
+export function outcomeEvent(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent {
+  const o = rec.outcome!;
+  return lifecycleEvent(rec, s, broker, rec.state, o.timeMs, o.price, o.reason, null, null, o.stopLossPrice, o.takeProfitPrice, o.slippagePips);
 }
 
 /** The RISK message of a record. */
