@@ -104,3 +104,32 @@ t.test('a nested message longer than 127 bytes gets its longer length in front o
     t.same(Buffer.from(out).toString('hex'), Buffer.from(reference).toString('hex'), `a ${n}-character string`);
   }
 });
+
+t.test('messages written across many slabs: each one as protobufjs writes it, none overwritten by the ones after it', async (t) => {
+  const w = new ProtoWriter();
+  const sizes = fc.sample(fc.oneof(fc.nat({ max: 300 }), fc.integer({ min: 16_000, max: 70_000 })), { numRuns: 400, seed: 7 });
+  const outs = sizes.map((n, i) => {
+    // A message left unfinished is dropped by the next reset().
+    if (i % 7 === 0) w.reset().begin(1).stringField(3, 'abandoned'.repeat(n % 50));
+    return w.reset().begin(1).uintField(2, i).stringField(3, String.fromCharCode(97 + (i % 26)).repeat(n)).end().finish();
+  });
+  let wrong = 0;
+  sizes.forEach((n, i) => {
+    const reference = encodePositionUpdateEvent({ envelope: { eventId: String.fromCharCode(97 + (i % 26)).repeat(n), type: i } });
+    if (Buffer.compare(Buffer.from(outs[i]!), Buffer.from(reference)) !== 0) wrong++;
+  });
+  t.equal(wrong, 0, `${sizes.length} messages, ${Math.round(sizes.reduce((a, b) => a + b, 0) / 1024)} KiB`);
+});
+
+t.test('a message whose longer length no longer fits in its slab moves to a new one whole', async (t) => {
+  const ref = (s: string) => Buffer.from(encodePositionUpdateEvent({ envelope: { eventId: s } }));
+  // A fresh writer's slab is 64 KiB; a filler of k characters takes k + 8 bytes. The 200-character probe takes
+  // 205 bytes before its end() needs one more: with `room` bytes left, that byte lands on the slab's edge.
+  for (let room = 195; room <= 215; room++) {
+    const w = new ProtoWriter();
+    const filler = 'f'.repeat(64 * 1024 - 8 - room);
+    const a = w.reset().begin(1).stringField(3, filler).end().finish();
+    const b = w.reset().begin(1).stringField(3, 'p'.repeat(200)).end().finish();
+    t.ok(Buffer.compare(Buffer.from(a), ref(filler)) === 0 && Buffer.compare(Buffer.from(b), ref('p'.repeat(200))) === 0, `${room} bytes left`);
+  }
+});

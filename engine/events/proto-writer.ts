@@ -1,40 +1,52 @@
 /**
- * A protobuf writer straight into one reused buffer, for the messages written several times per order
+ * A protobuf writer straight into a slab of memory, for the messages written several times per order
  * (the trade journal). protobufjs allocates an object per field and walks them again to copy the bytes
  * out: ~4–6 µs per journal message here, and most of the trade path's garbage. This writes the bytes
  * protobufjs writes for the same message (field order and presence are the caller's, as in the generated
- * code: proto3 zero values left out, `optional` fields written when set), then copies them out once.
+ * code: proto3 zero values left out, `optional` fields written when set). A finished message is a view of
+ * the slab, not a copy; the next one is written after it, and a full slab is left to the messages that
+ * view it (as Buffer's pool is).
  */
 
 import { varintSize } from './wire.ts';
 
 const TWO_32 = 4294967296;
 
+/** Bytes per slab: a few hundred journal messages. */
+const SLAB = 64 * 1024;
+
 export class ProtoWriter {
-  #buf = new Uint8Array(2048);
+  #buf = new Uint8Array(SLAB);
   #view = new DataView(this.#buf.buffer);
   #bytes = Buffer.from(this.#buf.buffer);
+  /** Where the message being written starts. */
+  #start = 0;
   #pos = 0;
   /** Where each open nested message's body starts (its length byte is just before); a fixed stack, nothing allocated per message. */
   #open = new Int32Array(8);
   #depth = 0;
 
-  /** Starts a new message. */
+  /** Starts a new message (one left unfinished is dropped). */
   reset(): this {
-    this.#pos = 0;
+    this.#pos = this.#start;
     this.#depth = 0;
     return this;
   }
 
+  /** Room for `n` more bytes: a slab of its own for the message when this one is full (its bytes so far moved to the start). */
   #room(n: number): void {
     if (this.#pos + n <= this.#buf.length) return;
-    let size = this.#buf.length * 2;
-    while (size < this.#pos + n) size *= 2;
+    const written = this.#pos - this.#start;
+    let size = SLAB;
+    while (size < written + n) size *= 2;
     const next = new Uint8Array(size);
-    next.set(this.#buf.subarray(0, this.#pos));
+    next.set(this.#buf.subarray(this.#start, this.#pos));
+    for (let i = 0; i < this.#depth; i++) this.#open[i] -= this.#start;
     this.#buf = next;
     this.#view = new DataView(next.buffer);
     this.#bytes = Buffer.from(next.buffer);
+    this.#start = 0;
+    this.#pos = written;
   }
 
   /** A varint of a non-negative integer below 2^32 (tags, lengths, uint32 and non-negative enum values). */
@@ -118,7 +130,10 @@ export class ProtoWriter {
     return this;
   }
 
-  /** Room for `n` bytes the caller writes into `buffer` at the returned position; they count as written. */
+  /**
+   * Room for `n` bytes the caller writes into `buffer` at the returned position; they count as written.
+   * Any write may move the message to a new slab: take `buffer` after this.
+   */
   reserve(n: number): number {
     this.#room(n);
     const at = this.#pos;
@@ -182,19 +197,22 @@ export class ProtoWriter {
       return this;
     }
     const extra = varintSize(len) - 1;
+    // Where the body starts, from the message's start: room() may move the message.
+    const offset = start - this.#start;
     this.#room(extra);
-    this.#buf.copyWithin(start + extra, start, this.#pos);
+    const body = this.#start + offset;
+    this.#buf.copyWithin(body + extra, body, this.#pos);
     const end = this.#pos + extra;
-    this.#pos = start - 1;
+    this.#pos = body - 1;
     this.uint32(len);
     this.#pos = end;
     return this;
   }
 
-  /** The message written since reset(), copied out (a small Buffer from Node's shared pool). */
+  /** The message written since reset(): a view of the slab, which it keeps alive. */
   finish(): Uint8Array {
-    const out = Buffer.allocUnsafe(this.#pos);
-    this.#bytes.copy(out, 0, 0, this.#pos);
+    const out = this.#bytes.subarray(this.#start, this.#pos);
+    this.#start = this.#pos;
     return out;
   }
 }

@@ -115,12 +115,13 @@ function stateOut(name: OrderStateName): OrderState {
  */
 function envelope(type: EventType, timeMs: number, signalId: string, orderId: string, salt: string): ProtoWriter {
   const w = writer.reset().begin(1).uintField(1, SCHEMA_VERSION).uintField(2, type).tag(3, 2).uint32(36);
+  // reserve() first: it may move the bytes to a new slab.
   const id = w.reserve(36);
   writeDerivedEventId(w.buffer, id, orderId, timeMs, salt);
   if (signalId === '') {
     // Correlated with itself: its id again.
     const again = w.tag(4, 2).uint32(36).reserve(36);
-    w.buffer.copyWithin(again, id, id + 36);
+    writeDerivedEventId(w.buffer, again, orderId, timeMs, salt);
   }
   return w.stringField(4, signalId).stringField(5, signalId).int64Field(6, Math.round(timeMs * 1000)).int64Field(7, nowUs()).end();
 }
