@@ -187,7 +187,10 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     const answers: Array<[string, PipstreamError | null, PubAck | null]> = [];
     let synchronous = true;
     for (let i = 0; i < 5; i++) {
-      bus.publishAcked(subj, enc.encode(`a${i}`), { msgId: `${subj}:${i}`, coalesce: i < 3 }, (err, ack) => { answers.push([`a${i}`, err, ack]); t.notOk(synchronous); });
+      bus.publishAcked(subj, enc.encode(`a${i}`), { msgId: `${subj}:${i}`, coalesce: i < 3 }, (err, ack) => {
+        answers.push([`a${i}`, err, ack]);
+        t.notOk(synchronous);
+      });
     }
     const lost = `nostream.${token('PA')}`;
     bus.publishAcked(lost, enc.encode('x'), { msgId: 'lost-1' }, (err, ack) => { answers.push(['lost', err, ack]); });

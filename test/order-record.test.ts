@@ -78,7 +78,9 @@ t.test('a version 3 record (JSON, written by earlier builds) is read; anything e
     journaled: true,
   });
   t.same(decodeRecord(encodeRecord(st, rec), 'k', s).rec, rec, 'and written again as version 4');
-  for (const bad of ['', 'x', 's|{"v":2,"orderId":"o","state":"FILLED"}', 's|5|o|FILLED|1|1|1||||||||||||||', 's|4|o|DONE|1|1|1||||||||||||||', 's|4|o|FILLED|1']) {
+  const unreadable = ['', 'x', 's|{"v":2,"orderId":"o","state":"FILLED"}', 's|5|o|FILLED|1|1|1||||||||||||||', 's|4|o|DONE|1|1|1||||||||||||||',
+    's|4|o|FILLED|1'];
+  for (const bad of unreadable) {
     t.throws(() => decodeRecord(bad, 'pipstream:order:x', s), { code: 'PS_ORDER_CLAIM_LOST' }, JSON.stringify(bad));
   }
 });

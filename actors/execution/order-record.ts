@@ -6,8 +6,8 @@
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import type { OrderUpdateFields, RiskDecisionFields } from '../../engine/events/trade.ts';
-import type { Redis } from '../../engine/store/mod.ts';
 import type { RiskReason } from '../../engine/risk/mod.ts';
+import type { Redis } from '../../engine/store/mod.ts';
 import type { RiskCheckResult } from '../../engine/supervisor/mod.ts';
 import type { OrderOutcome, OrderSide } from './broker.ts';
 
@@ -116,9 +116,9 @@ export function riskDecision(rec: OrderRecord, s: OrderSignal): RiskDecisionFiel
  * Stored as `<stamp>|4|<fields>`, '|'-separated in a fixed order with the limits document last (the one
  * field that may hold a '|'; in ASCII, see asciiJson); null is an empty field, a boolean 1 or 0. The stamp
  * (owner and a per-actor write counter) is what a compare-and-set compares, so a write sends the short
- * stamp, not the previous record. The outcome's signal id, account, instrument and side are the signal's, and its id is left out
- * when it is the order id (the paper broker's): the record went from ~600 bytes of JSON (version 3) to
- * ~150, written twice per order, and that was a fifth of the orders/s.
+ * stamp, not the previous record. The outcome's signal id, account, instrument and side are the signal's,
+ * and its id is left out when it is the order id (the paper broker's): the record went from ~600 bytes of
+ * JSON (version 3) to ~150, written twice per order, and that was a fifth of the orders/s.
  */
 export function encodeRecord(stamp: string, rec: OrderRecord): string {
   const r = rec.risk, o = rec.outcome;

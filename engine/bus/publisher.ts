@@ -47,6 +47,18 @@ const BATCH_MAX_MESSAGES = 1024;
 
 const decoder = new TextDecoder();
 
+/**
+ * A publisher's callback: one that throws must not keep the others of its batch (or the acks after it) from
+ * theirs, so its error is rethrown apart, as a throwing promise handler's would surface.
+ */
+function tell(done: Acked, err: PipstreamError | null, ack: PubAck | null): void {
+  try {
+    done(err, ack);
+  } catch (e) {
+    queueMicrotask(() => { throw e; });
+  }
+}
+
 export class Publisher {
   private readonly inbox = createInbox();
   private readonly sub: Subscription;
@@ -130,7 +142,7 @@ export class Publisher {
     const done: Acked = (err, ack) => {
       let unheard = false;
       for (const p of mine) {
-        if (p.done !== null) p.done(err, ack);
+        if (p.done !== null) tell(p.done, err, ack);
         else unheard = true;
       }
       if (err !== null && unheard) this.report(err);
@@ -207,7 +219,7 @@ export class Publisher {
     if (d.length > 2 && d[2] === 0x73 /* s */) {
       if (e.done !== null) {
         const a = JSON.parse(decoder.decode(d)) as { stream: string; seq: number; duplicate?: boolean };
-        e.done(null, { stream: a.stream, seq: a.seq, duplicate: a.duplicate === true });
+        tell(e.done, null, { stream: a.stream, seq: a.seq, duplicate: a.duplicate === true });
       }
     } else {
       const why = d.length > 0 ? decoder.decode(d) : `status ${msg.headers?.code ?? '?'} ${msg.headers?.description ?? 'no responders (no stream for this subject?)'}`;
@@ -261,7 +273,7 @@ export class Publisher {
   private fail(e: Entry, why: string): void {
     const err = new PipstreamError('PS_BUS_PUBLISH', `publish to ${e.subject} failed after ${e.attempts} attempt(s): ${why}`,
       { subject: e.subject, msgId: e.msgId, attempts: e.attempts });
-    if (e.done !== null) e.done(err, null);
+    if (e.done !== null) tell(e.done, err, null);
     else this.report(err);
   }
 
