@@ -146,6 +146,24 @@ t.test('concurrent execute() calls of one signal submit once', async (t) => {
   t.ok(results.every((r) => r.state === 'FILLED'));
 });
 
+t.test('a signal executed in memory that comes back through the consumer (the recovery path) is acked as a duplicate without a Redis read', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker);
+  const s = signal(f, 5);
+  const r = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs, bid: 1.1,
+    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+  t.match(r, { state: 'FILLED', duplicate: false });
+  // Without its record, a Redis lookup would decide the signal afresh: only the actor's memory of settling it stops a second order.
+  await f.redis.del(orderKey(s.id));
+  await f.bus.publish(Subjects.signals(f.account), s.data);
+  await until('the ack', () => a.stats().acked === 1);
+  t.equal(broker.calls.length, 1, 'one broker submission');
+  t.equal(a.stats().duplicates, 1);
+  t.equal(await f.redis.exists(orderKey(s.id)), 0, 'nothing was written either');
+});
+
 t.test('a burst of 700 signals in one callback (several waves), each id twice, through the synchronous paper broker: one fill each', async (t) => {
   const f = await fixture(t);
   if (!f) return;

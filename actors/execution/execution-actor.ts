@@ -68,7 +68,8 @@ export interface ExecutionActorOptions {
   /**
    * Consume SIGNALS (default true). A node that hands signals over in memory (DESIGN.md §2) keeps the
    * consumer as its recovery path: a signal journaled but never executed (a crash) still gets its order,
-   * and the ones executed in memory come back as duplicates that cost one Redis read.
+   * and the ones executed in memory come back as duplicates, acked at once while this actor remembers
+   * settling them (the last SETTLED_KEPT), else after one Redis read.
    */
   consume?: boolean;
   /** Each order this actor settles (not duplicates): where the portfolio learns of fills. */
@@ -185,6 +186,9 @@ function promised(start: (done: ExecutionDone) => void): Promise<ExecutionResult
   return new Promise((resolve, reject) => start((err, r) => (r !== null ? resolve(r) : reject(err))));
 }
 
+/** Signals whose settling an actor remembers (~5 MB of ids): the recovery consumer lags by far fewer. */
+const SETTLED_KEPT = 65_536;
+
 /**
  * One signal on its way through a wave: the record as this actor last wrote it (stamp, rec), and where
  * the result goes. A job registered in `inflight` (`own`) also answers the concurrent callers of its id.
@@ -265,6 +269,10 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   const verdict = new RiskVerdict();
   /** Signals being executed here, by id: a concurrent call for the same id waits for the first. */
   const inflight = new Map<string, Job>();
+  /** Signals settled here lately (a ring of their ids, oldest replaced first): their redelivery needs no Redis read. */
+  const settled = new Set<string>();
+  const settledRing: Array<string | undefined> = new Array(SETTLED_KEPT);
+  let settledAt = 0;
   const idleWaiters: Array<() => void> = [];
   /** Signals waiting to be decided, in arrival order from `gatheredHead` on: the next waves. */
   let gathered: Job[] = [];
@@ -389,6 +397,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
       return;
     }
     inflight.delete(j.signal.id);
+    if (r !== null) remember(j.signal.id);
     if (r !== null && !r.duplicate && o.onSettled !== undefined) {
       try {
         o.onSettled(j.signal, r);
@@ -400,6 +409,14 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     answer(j.done, err, r);
     if (j.waiters !== null) for (const w of j.waiters) answer(w, err, r === null ? null : { ...r, duplicate: true });
     if (inflight.size === 0) for (const w of idleWaiters.splice(0)) w();
+  }
+
+  function remember(id: string): void {
+    const oldest = settledRing[settledAt];
+    if (oldest !== undefined) settled.delete(oldest);
+    settledRing[settledAt] = id;
+    settled.add(id);
+    settledAt = (settledAt + 1) % SETTLED_KEPT;
   }
 
   /** A caller's callback: one that throws must not keep the rest of the wave from its answers, so its error is rethrown apart. */
@@ -696,6 +713,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (!owns(s.account)) {
       msg.ack();
       counts.acked++;
+      return;
+    }
+    // Executed here already (in memory, then journaled): the recovery consumer brings every such signal back.
+    if (settled.has(s.id)) {
+      msg.ack();
+      counts.acked++;
+      counts.duplicates++;
       return;
     }
     try {
