@@ -186,7 +186,7 @@ function promised(start: (done: ExecutionDone) => void): Promise<ExecutionResult
   return new Promise((resolve, reject) => start((err, r) => (r !== null ? resolve(r) : reject(err))));
 }
 
-/** Signals whose settling an actor remembers (~5 MB of ids): the recovery consumer lags by far fewer. */
+/** Signals whose settling an actor remembers (~6 MB of ids): the recovery consumer lags by far fewer. */
 const SETTLED_KEPT = 65_536;
 
 /**

@@ -136,7 +136,7 @@ export class Publisher {
     return { subject, data: p.data, msgId: p.msgId, attempts: 0, sentAt: 0, lastError: '', done: p.done };
   }
 
-  /** One entry for `count` parts: its ack resolves each of theirs, its failure rejects each (or is reported once). */
+  /** One entry for `count` parts: its ack or failure is told to each of theirs (a failure nobody hears is reported once). */
   private batch(subject: string, parts: Part[], from: number, count: number): Entry {
     const mine = parts.slice(from, from + count);
     const done: Acked = (err, ack) => {
