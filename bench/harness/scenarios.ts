@@ -289,6 +289,7 @@ const latency = define({
     }
     const runs = (rate: number, mode: Mode) => reps.map((r) => r.results.find((x) => x.rate === rate && x.mode === mode)!);
     const engine = (rate: number) => reps.map((r) => r.engineOnly.find((x) => x.rate === rate)!.latency);
+    const enginePushed = (rate: number) => reps.map((r) => r.engineOnly.find((x) => x.rate === rate)!.fromPush);
     const s = (xs: LatencyStats[], k: Exclude<keyof LatencyStats, 'distribution'>) => fmtSpread(spreadOf(xs.map((x) => x[k])));
     const rows: (string | number)[][] = [];
     const ratios: Ratio[] = [];
@@ -313,6 +314,8 @@ const latency = define({
       }
       const e = engine(rate);
       rows.push(['engine alone, no bus', rate, '-', s(e, 'p50Us'), s(e, 'p99Us'), s(e, 'p999Us'), s(e, 'maxUs'), '-']);
+      const ep = enginePushed(rate);
+      rows.push(['engine alone, from the push', rate, '-', s(ep, 'p50Us'), s(ep, 'p99Us'), s(ep, 'p999Us'), s(ep, 'maxUs'), '-']);
       series.push({ label: 'engine alone, no bus', points: points(medianBy(e, (x) => x.p99Us)) });
       charts.push({ kind: 'percentiles', file: `latency-${rate}.svg`, title: `Latency at ${rate} ticks/s (from each tick's due time; repetition with the median p99)`, series });
     }
