@@ -33,9 +33,13 @@ export class ProtoWriter {
     return this;
   }
 
-  /** Room for `n` more bytes: a slab of its own for the message when this one is full (its bytes so far moved to the start). */
+  /** Room for `n` more bytes (small enough to be inlined at every write; the rare move is apart). */
   #room(n: number): void {
-    if (this.#pos + n <= this.#buf.length) return;
+    if (this.#pos + n > this.#buf.length) this.#move(n);
+  }
+
+  /** A slab of its own for the message when this one is full: its bytes so far moved to the start. */
+  #move(n: number): void {
     const written = this.#pos - this.#start;
     let size = SLAB;
     while (size < written + n) size *= 2;
