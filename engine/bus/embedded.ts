@@ -10,7 +10,7 @@ import { Streams, type StreamName } from '../switchboard/mod.ts';
 import { streamSpecs } from './streams.ts';
 import { compileSubject } from './subjects.ts';
 import type {
-  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishOptions,
+  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishDone, PublishOptions,
   ResolvedBusOptions, StreamState,
 } from './types.ts';
 
@@ -146,7 +146,7 @@ export class EmbeddedBus implements Bus {
     return this.store(subject, data, opts?.msgId ?? '');
   }
 
-  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void {
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: PublishDone): void {
     let ack: PubAck | null = null;
     let err: PipstreamError | null = null;
     try {

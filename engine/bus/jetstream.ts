@@ -10,7 +10,7 @@ import { batchParts } from './batch.ts';
 import { Publisher } from './publisher.ts';
 import { streamSpecs, type StreamSpec } from './streams.ts';
 import type {
-  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishOptions,
+  Bus, BusConsumer, BusMsg, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, PubAck, PublishDone, PublishOptions,
   ResolvedBusOptions, StreamState,
 } from './types.ts';
 
@@ -35,6 +35,9 @@ export async function connectJetStream(o: ResolvedBusOptions): Promise<Bus> {
 }
 
 /** Maps a failed external call to our codes; the URL goes into every message. */
+/** The server's answer when a durable consumer does not exist (for a lookup or a delete, not a failure). */
+const consumerMissing = (err: unknown): boolean => err instanceof Error && /consumer not found/i.test(err.message);
+
 function wrap(err: unknown, what: string, url: string): PipstreamError {
   if (err instanceof PipstreamError) return err;
   const msg = (err as Error)?.message ?? String(err);
@@ -116,7 +119,7 @@ class JetStreamBus implements Bus {
     return this.publisher.publish(subject, data, opts?.msgId ?? '', opts?.coalesce === true);
   }
 
-  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void {
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: PublishDone): void {
     this.publisher.publishAcked(subject, data, opts.msgId ?? '', opts.coalesce === true, done);
   }
 
@@ -246,7 +249,7 @@ class JetStreamBus implements Bus {
       const ci = await this.jsm.consumers.info(Streams[stream].name, durable);
       return ci.ack_floor.stream_seq + 1;
     } catch (err) {
-      if (err instanceof Error && /consumer not found/i.test(err.message)) return null;
+      if (consumerMissing(err)) return null;
       throw wrap(err, `consumer info ${stream}/${durable}`, this.o.url);
     }
   }
@@ -255,7 +258,7 @@ class JetStreamBus implements Bus {
     try {
       await this.jsm.consumers.delete(Streams[stream].name, durable);
     } catch (err) {
-      if (err instanceof Error && /consumer not found/i.test(err.message)) return;
+      if (consumerMissing(err)) return;
       throw wrap(err, `consumer delete ${stream}/${durable}`, this.o.url);
     }
   }
@@ -268,7 +271,7 @@ class JetStreamBus implements Bus {
       // Same name, other filter: a different consumer; server 2.9 cannot change it in place.
       await this.jsm.consumers.delete(stream, durable);
     } catch (err) {
-      if (!(err instanceof Error) || !/consumer not found/i.test(err.message)) throw err;
+      if (!consumerMissing(err)) throw err;
     }
     const cfg: Partial<ConsumerConfig> = {
       durable_name: durable,

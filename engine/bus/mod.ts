@@ -12,7 +12,7 @@ import { connectJetStream } from './jetstream.ts';
 import type { Bus, BusOptions, ResolvedBusOptions } from './types.ts';
 
 export type {
-  Bus, BusConsumer, BusMsg, BusOptions, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, DeliverFrom, PubAck, PublishOptions,
+  Bus, BusConsumer, BusMsg, BusOptions, BusSubscription, ConsumeHandler, ConsumeOptions, CoreMsg, DeliverFrom, PubAck, PublishDone, PublishOptions,
   StreamState,
 } from './types.ts';
 export { subjectMatches } from './subjects.ts';

@@ -15,10 +15,7 @@
 import { createInbox, headers, type Msg, type NatsConnection, type Subscription } from '@nats-io/transport-node';
 import { PipstreamError } from '../errors/mod.ts';
 import { batchMsgId, encodeBatch } from './batch.ts';
-import type { PubAck, ResolvedBusOptions } from './types.ts';
-
-/** Told once: the stored ack, or the failure once the attempts are spent. Null: a publishAsync (failures reported). */
-export type Acked = (err: PipstreamError | null, ack: PubAck | null) => void;
+import type { PubAck, PublishDone, ResolvedBusOptions } from './types.ts';
 
 interface Entry {
   subject: string;
@@ -27,14 +24,16 @@ interface Entry {
   attempts: number;
   sentAt: number;
   lastError: string;
-  done: Acked | null;
+  /** Null: a publishAsync (failures reported). */
+  done: PublishDone | null;
 }
 
 /** A coalesced message waiting for the current callback's work to finish. */
 interface Part {
   data: Uint8Array;
   msgId: string;
-  done: Acked | null;
+  /** Null: a publishAsync (failures reported). */
+  done: PublishDone | null;
 }
 
 /**
@@ -51,7 +50,7 @@ const decoder = new TextDecoder();
  * A publisher's callback: one that throws must not keep the others of its batch (or the acks after it) from
  * theirs, so its error is rethrown apart, as a throwing promise handler's would surface.
  */
-function tell(done: Acked, err: PipstreamError | null, ack: PubAck | null): void {
+function tell(done: PublishDone, err: PipstreamError | null, ack: PubAck | null): void {
   try {
     done(err, ack);
   } catch (e) {
@@ -96,7 +95,7 @@ export class Publisher {
     });
   }
 
-  publishAcked(subject: string, data: Uint8Array, msgId: string, coalesce: boolean, done: Acked | null): void {
+  publishAcked(subject: string, data: Uint8Array, msgId: string, coalesce: boolean, done: PublishDone | null): void {
     if (coalesce) this.coalesce(subject, { data, msgId, done });
     else this.enqueue({ subject, data, msgId, attempts: 0, sentAt: 0, lastError: '', done });
   }
@@ -139,7 +138,7 @@ export class Publisher {
   /** One entry for `count` parts: its ack or failure is told to each of theirs (a failure nobody hears is reported once). */
   private batch(subject: string, parts: Part[], from: number, count: number): Entry {
     const mine = parts.slice(from, from + count);
-    const done: Acked = (err, ack) => {
+    const done: PublishDone = (err, ack) => {
       let unheard = false;
       for (const p of mine) {
         if (p.done !== null) tell(p.done, err, ack);

@@ -42,6 +42,9 @@ export interface PubAck {
 }
 
 /** Where a new consumer starts: everything, only new messages, a stream sequence, or a time (epoch ms, wall clock). */
+/** The answer to one publishAcked(): the stored ack, or the failure publish() would reject with. */
+export type PublishDone = (err: PipstreamError | null, ack: PubAck | null) => void;
+
 export type DeliverFrom = 'all' | 'new' | { readonly startSeq: number } | { readonly startTimeMs: number };
 
 export interface ConsumeOptions {
@@ -90,7 +93,7 @@ export interface Bus {
    * answers (execution journals a wave of orders at once): `done` is called once, with the stored ack, or
    * with the error publish() would reject with.
    */
-  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: (err: PipstreamError | null, ack: PubAck | null) => void): void;
+  publishAcked(subject: string, data: Uint8Array, opts: PublishOptions, done: PublishDone): void;
   /**
    * Journaling path: queues the message and returns at once (no await, no ack on the caller's stack).
    * Acks are awaited in the background with a bounded window; failures are retried with the same
