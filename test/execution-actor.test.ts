@@ -10,7 +10,7 @@ import {
   type ExecutionActor, type ExecutionActorOptions, type LifecycleEvent, orderKey, orderSignalFromEngine, startExecutionActor,
 } from '../actors/execution/execution-actor.ts';
 import { type Broker, orderIdFor, type OrderOutcome, type OrderRequest, PaperBroker } from '../actors/execution/mod.ts';
-import { decodeRecord } from '../actors/execution/order-record.ts';
+import { decodeRecord, type OrderSignal } from '../actors/execution/order-record.ts';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { readDeadLetter } from '../engine/events/dead-letter.ts';
@@ -74,6 +74,14 @@ async function fixture(t: Test, kind: 'embedded' | 'jetstream' = 'embedded'): Pr
   return f;
 }
 
+/** The in-memory order of signal `s` (what execute() takes): a 1,000-unit buy at 1.1 / 1.1001, no stop-loss or take-profit. */
+function orderOf(f: Fixture, s: { id: string; timeMs: number }, over: Partial<OrderSignal> = {}): OrderSignal {
+  return {
+    id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs, bid: 1.1, ask: 1.1001, stopLossPips: null,
+    takeProfitPips: null, workflowId: 'wf', workflowVersion: 1, ...over,
+  };
+}
+
 /** Signal ids carry the tag, so the teardown finds their Redis keys. */
 function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
   const timeMs = BASE_MS + i * 1000;
@@ -125,8 +133,7 @@ t.test('the same signal 20 times, seen by two actors: one submission, one FILLED
   t.equal(fill.stopLossPrice, 1.0981);
   t.equal(f.decisions.length, 1, 'one risk decision journaled');
   t.match(f.decisions[0], { orderId: fill.orderId, approved: true, reason: null, limitsJson: '' }, 'approved (the account has no limits)');
-  const again = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
-    bid: 1.1, ask: 1.1001, stopLossPips: 20, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+  const again = await a.execute(orderOf(f, s, { stopLossPips: 20 }));
   t.match(again, { duplicate: true, state: 'FILLED', orderId: fill.orderId }, 'a duplicate returns the original outcome');
   const ttl = await f.redis.pttl(orderKey(s.id));
   t.ok(ttl > 23 * 3600_000 && ttl <= 24 * 3600_000, `record lives 24 h (pttl ${ttl})`);
@@ -138,8 +145,7 @@ t.test('concurrent execute() calls of one signal submit once', async (t) => {
   const broker = new CountingBroker(new PaperBroker());
   const a = await start(f, broker);
   const s = signal(f, 2);
-  const req = { id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, timeMs: s.timeMs, bid: 1.1,
-    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
+  const req = orderOf(f, s);
   const results = await Promise.all(Array.from({ length: 10 }, () => a.execute(req)));
   t.equal(broker.calls.length, 1);
   t.equal(results.filter((r) => !r.duplicate).length, 1, 'one execution, nine duplicates');
@@ -152,8 +158,7 @@ t.test('a signal executed in memory that comes back through the consumer (the re
   const broker = new CountingBroker(new PaperBroker());
   const a = await start(f, broker);
   const s = signal(f, 5);
-  const r = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs, bid: 1.1,
-    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+  const r = await a.execute(orderOf(f, s));
   t.match(r, { state: 'FILLED', duplicate: false });
   // Without its record, a Redis lookup would decide the signal afresh: only the actor's memory of settling it stops a second order.
   await f.redis.del(orderKey(s.id));
@@ -178,8 +183,7 @@ t.test('a burst of 700 signals in one callback (several waves), each id twice, t
   });
   const reqs = Array.from({ length: 700 }, (_, i) => {
     const s = signal(f, 100 + i);
-    return { id: s.id, account: f.account, instrument: INSTRUMENT, side: (i % 3 === 0 ? 'sell' : 'buy') as 'buy' | 'sell', units: 1000 + i,
-      timeMs: s.timeMs, bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
+    return orderOf(f, s, { side: i % 3 === 0 ? 'sell' : 'buy', units: 1000 + i });
   });
   const results = await Promise.all([...reqs, ...reqs].map((r) => a.execute(r)));
   t.equal(submits, 700, 'one broker fill per signal id');
@@ -209,8 +213,7 @@ t.test('Redis failing at the claim: the order fails with the error and its risk 
     risk: { limits: { max_position_units: 5000, max_open_trades: 3 }, instruments: [INSTRUMENT] } });
   broken.disconnect();
   const s = signal(f, 7);
-  const req = { id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, timeMs: s.timeMs, bid: 1.1,
-    ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 };
+  const req = orderOf(f, s);
   await t.rejects(a.execute(req), /closed/i);
   t.equal(broker.calls.length, 0, 'nothing submitted');
   const risk = readRiskState(a.riskOf(f.account)!);
@@ -335,14 +338,10 @@ t.test('the instrument actor\'s checks stand: its rejection is journaled as is, 
   const broker = new CountingBroker(new PaperBroker());
   // Limits here that the actor's verdicts contradict: what is journaled shows whose checks decided.
   const a = await start(f, broker, { risk: { limits: { max_order_units: 100 }, instruments: [INSTRUMENT] } });
-  const base = {
-    account: f.account, instrument: INSTRUMENT, side: 'buy' as const, units: 1000, bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null,
-    workflowId: 'wf', workflowVersion: 1,
-  };
   const rejected = signal(f, 30), passed = signal(f, 31);
-  const r1 = await a.execute({ ...base, id: rejected.id, timeMs: rejected.timeMs, instrumentRisk: { approved: false, reason: 'MAX_SPREAD', limit: 1, value: 1.5 } });
+  const r1 = await a.execute(orderOf(f, rejected, { instrumentRisk: { approved: false, reason: 'MAX_SPREAD', limit: 1, value: 1.5 } }));
   t.equal(r1.state, 'RISK_REJECTED');
-  const r2 = await a.execute({ ...base, id: passed.id, timeMs: passed.timeMs, instrumentRisk: { approved: true, reason: null, limit: null, value: null } });
+  const r2 = await a.execute(orderOf(f, passed, { instrumentRisk: { approved: true, reason: null, limit: null, value: null } }));
   t.equal(r2.state, 'FILLED', 'passed in the actor (on the limits in force at its tick): only the account budget is reserved here');
   t.match(f.decisions, [{ approved: false, reason: 'MAX_SPREAD', limit: 1, value: 1.5 }, { approved: true }], 'both decisions journaled');
   t.equal(broker.calls.length, 1);
@@ -389,15 +388,13 @@ t.test('an open breaker or a full bulkhead (nothing sent): REJECTED at once with
   const a = await start(f, refusing, { risk: { limits: { max_open_trades: 3 }, instruments: [INSTRUMENT] }, onError: (e) => errors.push(e.code) });
   for (const [i, want] of [[20, 'BROKER_UNAVAILABLE'], [21, 'BROKER_BUSY']] as const) {
     const s = signal(f, i);
-    const r = await a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
-      bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 });
+    const r = await a.execute(orderOf(f, s));
     t.match(r, { state: 'REJECTED', duplicate: false }, `${want}: rejected, not left for a retry`);
     t.equal(r.events.at(-1)!.reason, want);
   }
   t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0, 'the budget was released');
   const s = signal(f, 22);
-  await t.rejects(a.execute({ id: s.id, account: f.account, instrument: INSTRUMENT, side: 'buy', units: 1000, timeMs: s.timeMs,
-    bid: 1.1, ask: 1.1001, stopLossPips: null, takeProfitPips: null, workflowId: 'wf', workflowVersion: 1 }), { code: 'PS_BROKER_UNAVAILABLE' },
+  await t.rejects(a.execute(orderOf(f, s)), { code: 'PS_BROKER_UNAVAILABLE' },
   'an outcome that may have reached the broker is never settled as rejected');
   t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 1, 'and its reservation is kept for the retry');
   t.same(errors, []);
