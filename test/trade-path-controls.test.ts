@@ -20,6 +20,15 @@ import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema
 const INSTRUMENT = 'EUR_USD';
 const T0 = Date.UTC(2014, 4, 5, 10);
 
+/** A buy of `units` at 1.1 / 1.1001 to execute, on tick `i` (T0 + i s). */
+function autoExecute(id: string, account: string, i: number, units = 1000): EngineSignal {
+  return {
+    id, type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: T0 + i * 1000, workflow_id: 'wf', workflow_version: 1, node_id: 'buy',
+    trigger_node_id: 't', account, price: 1.1001, bid: 1.1, ask: 1.1001, side: 'buy', units, stop_loss_pips: null, take_profit_pips: null,
+    cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
+  };
+}
+
 interface Rig { bus: Bus; redis: Redis; account: string; decisions: RiskDecisionFields[]; signal(i: number, units?: number): EngineSignal }
 
 async function rig(t: Test): Promise<Rig | null> {
@@ -42,11 +51,7 @@ async function rig(t: Test): Promise<Rig | null> {
     signal(i, units = 1000) {
       const id = `ctl-${tag}-${i}`;
       ids.push(id);
-      return {
-        id, type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: T0 + i * 1000, workflow_id: 'wf', workflow_version: 1, node_id: 'buy',
-        trigger_node_id: 't', account, price: 1.1001, bid: 1.1, ask: 1.1001, side: 'buy', units, stop_loss_pips: null, take_profit_pips: null,
-        cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
-      };
+      return autoExecute(id, account, i, units);
     },
   };
 }
@@ -211,11 +216,7 @@ t.test('upgrade: the recovery durable takes up where the per-actor durables of e
   const signal = (i: number): EngineSignal => {
     const id = `upg-${tag}-${i}`;
     ids.push(id);
-    return {
-      id, type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: T0 + i * 1000, workflow_id: 'wf', workflow_version: 1, node_id: 'buy',
-      trigger_node_id: 't', account, price: 1.1001, bid: 1.1, ask: 1.1001, side: 'buy', units: 1000, stop_loss_pips: null, take_profit_pips: null,
-      cooldown_s: null, expiry_s: null, tick_seq: i, tradeable: true,
-    };
+    return autoExecute(id, account, i);
   };
   const journal = async (s: EngineSignal) => {
     const m = signalMessage(s, 'test');
