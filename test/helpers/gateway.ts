@@ -105,7 +105,8 @@ export async function wsClient(g: { gw: { port: number } }, token: string, defau
   const next: WsClient['next'] = (pred, ms = defaultWaitMs) => new Promise((resolve, reject) => {
     const found = messages.find(pred);
     if (found) return resolve(found);
-    const timer = setTimeout(() => reject(new Error('no such message in time')), ms);
+    // What did arrive, so a failure says whether the client heard nothing or something else.
+    const timer = setTimeout(() => reject(new Error(`no such message in ${ms} ms; ${messages.length} received, the last: ${JSON.stringify(messages.slice(-3))}`)), ms);
     waiters.push({ pred, resolve: (m) => { clearTimeout(timer); resolve(m); } });
   });
   let id = 0;
