@@ -132,6 +132,9 @@ t.test('bad input: clear error, non-zero exit, no stack trace', async (t) => {
     ['--speed 3', replayArgs(out, '--speed', '3'), 2, /^error PS_BAD_ARGUMENT: bad --speed "3"/],
     ['unknown instrument', replayArgs(out).map((a) => (a === 'EUR_USD' ? 'EURUSD' : a)), 2, /^error PS_/],
     ['--bus kafka', replayArgs(out, '--bus', 'kafka'), 2, /^error PS_BAD_ARGUMENT: --bus must be direct or jetstream/],
+    ['--balance without orders', replayArgs(out, '--balance', '5000'), 2, /^error PS_BAD_ARGUMENT: --balance is the orders' account: give --orders FILE/],
+    ['--balance -1', replayArgs(out, '--orders', join(dir, 'o.jsonl'), '--balance', '-1'), 2, /^error PS_BAD_ARGUMENT: --balance must be an amount of 0 or more, got -1/],
+    ['--balance 1e400', replayArgs(out, '--orders', join(dir, 'o.jsonl'), '--balance', '1e400'), 2, /^error PS_BAD_ARGUMENT: --balance must be an amount/],
   ];
   for (const [name, args, code, err] of cases) {
     const r = await pipstream(args);

@@ -32,6 +32,8 @@ t.test('bad trade-path options: exit 2, a clear message, no stack trace', async 
     ['webhook without a secret', ['--webhook', 'http://127.0.0.1:1/hook'], { PIPSTREAM_WEBHOOK_SECRET: '' }, /--webhook needs PIPSTREAM_WEBHOOK_SECRET/],
     ['webhook that is not http', ['--webhook', 'ftp://example.com/x'], { PIPSTREAM_WEBHOOK_SECRET: 's' }, /webhook: url must be http\(s\)/],
     ['gateway port that is not a port', ['--gateway', '99999'], {}, /--gateway must be a port number \(0 for any free one\), got 99999/],
+    ['a balance that is no amount', ['--balance', 'lots'], {}, /--balance must be an amount of 0 or more, got lots/],
+    ['a balance without a broker', ['--broker', 'none', '--balance', '5000'], {}, /--balance is the trading accounts': it needs a broker/],
   ];
   for (const [why, args, env, message] of cases) {
     const r = await run(args, env);

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { replay } from '../engine/cli/replay-command.ts';
+import { Portfolio } from '../engine/portfolio/mod.ts';
+import type { RiskLimits } from '../engine/risk/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
-import { fixtureWorkflow, OANDA_FILE } from './helpers/engine.ts';
+import { fixtureWorkflow, OANDA_FILE, ticksOf } from './helpers/engine.ts';
 
 t.test('replay --broker paper --orders: one outcome per execute signal, filled at the triggering tick, netted', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'pipstream-orders-'));
@@ -71,4 +73,78 @@ t.test('replay --limits: every limit holds over the order stream, each rejection
   t.ok(reasons.has('MAX_SPREAD') && reasons.has('MAX_POSITION'), `rejections seen: ${[...reasons].join(', ')}`);
   t.equal(summary.orders?.positions[0].units, position, 'the portfolio agrees with the order stream');
   t.ok(fills.length > 100, `${fills.length} fills`);
+});
+
+/** The filled orders of a replay's orders file, each with the sequence number of its signal's tick. */
+function fillsOf(ordersFile: string, signals: Map<string, EngineSignal>): Array<{ seq: number; signed: number; price: number; timeMs: number }> {
+  return readFileSync(ordersFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    .filter((o) => o.status === 'filled')
+    .map((o) => ({
+      seq: signals.get(o.signal_id as string)!.tick_seq, signed: o.side === 'buy' ? (o.units as number) : -(o.units as number),
+      price: o.price as number, timeMs: o.time_ms as number,
+    }));
+}
+
+t.test('replay marks every tick, as live: the drawdown is the equity curve\'s over every tick, and a drawdown halt stops the next order', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pipstream-marks-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const ticks = await ticksOf(OANDA_FILE);
+  const BALANCE = 1000;
+  const run = async (name: string, limits?: RiskLimits) => {
+    const ordersFile = join(dir, name);
+    const signals = new Map<string, EngineSignal>();
+    const summary = await replay({
+      ticksFile: OANDA_FILE, instrument: 'EUR_USD', workflows: [fixtureWorkflow('macd-cross-execute.json')], speed: 0, busMode: 'direct',
+      ordersFile, limits, balance: BALANCE, onSignal: (s) => signals.set(s.id, s),
+    });
+    t.equal(summary.rejected_ticks, 0, 'every tick taken: tick i is sequence number i');
+    return { summary, fills: fillsOf(ordersFile, signals), lines: readFileSync(ordersFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)), signals };
+  };
+
+  const free = await run('free.jsonl');
+  // The same fills on a portfolio marked at every tick of the file (tick i, then the fills of tick i), and on one marked at fills only.
+  const everyTick = new Portfolio({ defaultBalance: BALANCE }), atFills = new Portfolio({ defaultBalance: BALANCE });
+  const [pe, pf] = [everyTick, atFills].map((p) => p.position('acct-1', 'EUR_USD'));
+  let k = 0;
+  for (let i = 0; i < ticks.length; i++) {
+    everyTick.mark(0, ticks.time[i], ticks.bid[i], ticks.ask[i]);
+    for (; k < free.fills.length && free.fills[k].seq === i; k++) {
+      const f = free.fills[k];
+      everyTick.applyFill(pe, f.signed, f.price, f.timeMs);
+      atFills.mark(0, ticks.time[i], ticks.bid[i], ticks.ask[i]);
+      atFills.applyFill(pf, f.signed, f.price, f.timeMs);
+    }
+  }
+  const last = ticks.length - 1;
+  atFills.mark(0, ticks.time[last], ticks.bid[last], ticks.ask[last]);
+  t.equal(k, free.fills.length, 'every fill at a tick of the file');
+  const want = everyTick.accountSnapshot(0).maxDrawdownPct;
+  const got = free.summary.orders!.accounts[0];
+  t.ok(Math.abs(got.maxDrawdownPct - want) < 1e-9, `max drawdown ${got.maxDrawdownPct}% = ${want}% over every tick`);
+  t.ok(want > atFills.accountSnapshot(0).maxDrawdownPct, `deeper than marking at fills only shows (${atFills.accountSnapshot(0).maxDrawdownPct}%)`);
+  t.ok(Math.abs(got.equity - everyTick.accountSnapshot(0).equity) < 1e-9, 'equity at the last tick');
+
+  // Half that drawdown as a limit: the budget's peak is the equity at the first fill, then at every mark after it.
+  const limit = want / 2;
+  const halted = await run('halted.jsonl', { account: 'acct-1', max_drawdown_pct: limit });
+  const p = new Portfolio({ defaultBalance: BALANCE });
+  const pos = p.position('acct-1', 'EUR_USD');
+  let peak = -Infinity, breach = -1;
+  k = 0;
+  for (let i = 0; i < ticks.length && breach < 0; i++) {
+    p.mark(0, ticks.time[i], ticks.bid[i], ticks.ask[i]);
+    for (; k < halted.fills.length && halted.fills[k].seq === i; k++) {
+      const f = halted.fills[k];
+      p.applyFill(pos, f.signed, f.price, f.timeMs);
+    }
+    if (k === 0) continue;
+    const eq = p.equity(0);
+    peak = Math.max(peak, eq);
+    if ((peak - eq) / peak * 100 >= limit) breach = i;
+  }
+  t.ok(breach > 0, `the drawdown reaches ${limit}% at tick ${breach}`);
+  t.notOk(halted.fills.some((f) => f.seq > breach), 'no fill after the tick that reached the limit');
+  const stopped = halted.lines.filter((o) => o.reason === 'MAX_DRAWDOWN');
+  t.ok(stopped.length > 0 && stopped.every((o) => halted.signals.get(o.signal_id)!.tick_seq > breach),
+    `${stopped.length} orders after it rejected MAX_DRAWDOWN`);
 });

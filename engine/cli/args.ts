@@ -31,3 +31,13 @@ export function parseFlags(argv: readonly string[], command: string, spec: FlagS
   }
   return opts;
 }
+
+/** A paper account's starting cash (account currency) unless --balance says otherwise: an OANDA practice account's. */
+export const PAPER_BALANCE = 100_000;
+
+/** The value of --balance: an amount of 0 or more. */
+export function parseBalance(text: string, usage: string): number {
+  const balance = Number(text);
+  if (!(text.trim() !== '' && Number.isFinite(balance) && balance >= 0)) badArgument(`--balance must be an amount of 0 or more, got ${text}`, usage);
+  return balance;
+}

@@ -20,14 +20,15 @@ import { feedDirect } from '../node/feed.ts';
 import { PipstreamNode } from '../node/node.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
-import { badArgument, parseFlags } from './args.ts';
+import { badArgument, PAPER_BALANCE, parseBalance, parseFlags } from './args.ts';
 import { ReplayOrders, type ReplayOrdersSummary } from './replay-orders.ts';
 import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 
 const USAGE = 'usage: pipstream replay --ticks FILE --instrument EUR_USD --workflow FILE [--workflow FILE ...] ' +
-  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--broker paper --orders FILE [--limits FILE]] [--quiet]';
+  '[--signals FILE] [--speed max|1x|10x|<N>x] [--bus direct|jetstream] [--broker paper --orders FILE [--limits FILE] [--balance AMOUNT]] [--quiet]';
 const FLAGS = {
   ticks: {}, instrument: {}, workflow: { repeat: true }, signals: {}, speed: {}, bus: {}, quiet: { boolean: true }, broker: {}, orders: {}, limits: {},
+  balance: {},
 } as const;
 
 export async function loadWorkflowFile(path: string): Promise<Workflow> {
@@ -79,7 +80,10 @@ export async function runReplayCommand(argv: string[], out: NodeJS.WritableStrea
   const limitsFile = one('limits');
   if (limitsFile !== undefined && ordersFile === undefined) badArgument('--limits applies to orders: give --orders FILE', USAGE);
   const limits = limitsFile === undefined ? undefined : await loadLimitsFile(limitsFile);
-  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out, ordersFile, limits });
+  const balanceText = one('balance');
+  if (balanceText !== undefined && ordersFile === undefined) badArgument('--balance is the orders\' account: give --orders FILE', USAGE);
+  const balance = balanceText === undefined ? undefined : parseBalance(balanceText, USAGE);
+  const summary = await replay({ ticksFile, instrument, workflows, speed, busMode, signalsFile: one('signals'), out, ordersFile, limits, balance });
   if (one('quiet') === undefined) err.write(`${JSON.stringify(summary)}\n`);
   return 0;
 }
@@ -98,6 +102,8 @@ export interface ReplayOptions {
   ordersFile?: string;
   /** Account risk limits the orders are checked and reserved against. */
   limits?: RiskLimits;
+  /** Starting cash of each account that orders (default PAPER_BALANCE): equity, drawdown and its limit are measured on it. */
+  balance?: number;
 }
 
 export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
@@ -110,7 +116,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
   if (bus.fallbackReason !== null) process.stderr.write(`${bus.fallbackReason}\n`);
   const sink = o.signalsFile !== undefined ? createWriteStream(o.signalsFile) : o.out ?? null;
   let signals = 0;
-  const orders = o.ordersFile === undefined ? null : new ReplayOrders(o.ordersFile, o.instrument, o.limits ?? null);
+  const orders = o.ordersFile === undefined ? null : new ReplayOrders(o.ordersFile, o.instrument, o.limits ?? null, o.balance ?? PAPER_BALANCE);
   const onSignal = (s: EngineSignal) => {
     signals++;
     o.onSignal?.(s);
@@ -135,9 +141,9 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     let ticks = 0;
     let rejected = 0;
     if (publisher === null) {
-      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument, replayTicks(o.ticksFile, o.speed)));
+      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument, replayTicks(o.ticksFile, o.speed), 0, orders?.tick));
     } else {
-      await node.consumePrices(o.instrument, 'new', { source });
+      await node.consumePrices(o.instrument, 'new', { source, onAccepted: orders?.tick });
       ticks = await publisher.run();
       publisher = null;
       for (;;) {
@@ -149,7 +155,6 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     }
     await node.supervisor.drain(o.instrument);
     const seconds = (performance.now() - started) / 1000;
-    const last = node.supervisor.stats(o.instrument);
     const stopping = node;
     node = null;
     await stopping.stop();
@@ -161,7 +166,7 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     return {
       instrument: o.instrument, bus: o.busMode, ticks, rejected_ticks: rejected, signals, seconds,
       ticks_per_second: Math.round(ticks / seconds), journal: bus.kind === 'jetstream' ? 'JetStream SIGNALS' : 'embedded bus',
-      ...(orders === null ? {} : { orders: await orders.finish(o.instrument, last.last_tick_ms, last.last_bid, last.last_ask) }),
+      ...(orders === null ? {} : { orders: await orders.finish() }),
     };
   } finally {
     // On failure too: the actor's worker thread would otherwise keep the process alive.

@@ -1,11 +1,13 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { PipstreamError } from '../errors/mod.ts';
+import { PAPER_BALANCE } from './args.ts';
 import { type OrderOutcome, orderIdFor, orderLine, PaperBroker } from '../../actors/execution/mod.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve, Reservation,
   resetTradingDay, type RiskLimits, RiskVerdict,
 } from '../risk/mod.ts';
-import { type AccountSnapshot, bookFill, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
+import { type AccountSnapshot, bookFill, markRisk, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 
 export interface ReplayOrdersSummary {
@@ -25,18 +27,23 @@ interface AccountLimits {
 }
 
 /**
- * `replay --broker paper --orders FILE [--limits FILE]`: every SIGNAL_AUTO_EXECUTE signal becomes an
- * order. With limits, the instrument checks run first, then the account's budget is reserved
+ * `replay --broker paper --orders FILE [--limits FILE] [--balance N]`: every SIGNAL_AUTO_EXECUTE signal becomes
+ * an order. With limits, the instrument checks run first, then the account's budget is reserved
  * atomically (position, open trades, order rate, loss halts), committed on a fill or released on a
  * broker rejection. The deterministic paper broker fills at the triggering tick's ask/bid (never on
- * a crossed quote); one JSON line per outcome; fills go to a netting portfolio marked at the last tick.
- * Fills are booked as live (engine/portfolio bookFill); the daily-loss budget starts again at each 17:00
- * New York trading-day start (seen at the first signal after it). Confirmations need a user (the
- * confirmation actor) and alerts place no order.
+ * a crossed quote); one JSON line per outcome; fills go to a netting portfolio.
+ *
+ * As live (TradePath.mark), positions are marked to market on every tick the actor took, and the
+ * budgets of the accounts holding them follow (daily loss, drawdown), so a loss halts trading at the tick
+ * it is reached and the drawdown figures see every tick. Signals come back from the actor after their
+ * ticks, so ticks wait here (32 bytes each) until a signal at or after them, or the end, marks them in
+ * order: the same file gives the same marks before every order. The daily-loss budget starts again at
+ * each 17:00 New York trading-day start. Confirmations need a user (the confirmation actor) and alerts place
+ * no order.
  */
 export class ReplayOrders {
   readonly #broker = new PaperBroker();
-  readonly #portfolio = new Portfolio();
+  readonly #portfolio: Portfolio;
   readonly #out: WriteStream;
   readonly #positions = new Map<string, number>();
   #orders = 0;
@@ -45,15 +52,70 @@ export class ReplayOrders {
 
   readonly #limits: RiskLimits | null;
   readonly #instrument: string;
+  readonly #instrumentIndex: number;
   readonly #accounts = new Map<string, AccountLimits>();
+  /** Accounts with a budget and a position: their budgets follow every mark. */
+  readonly #holders: Array<{ account: number; risk: AccountRisk }> = [];
   readonly #verdict = new RiskVerdict();
   readonly #reservation = new Reservation();
   #nextDayMs = -Infinity;
+  /** Ticks taken and not marked yet, from `#head` to `#tail`: seq, time, bid, ask each. */
+  #ticks = new Float64Array(4 * 4096);
+  #head = 0;
+  #tail = 0;
 
-  constructor(ordersFile: string, instrument: string, limits: RiskLimits | null = null) {
+  constructor(ordersFile: string, instrument: string, limits: RiskLimits | null = null, balance = PAPER_BALANCE) {
+    if (!Number.isFinite(balance)) throw new PipstreamError('PS_BAD_ARGUMENT', `replay: balance ${balance} is not a finite amount`, { balance });
+    this.#portfolio = new Portfolio({ defaultBalance: balance });
+    this.#instrumentIndex = this.#portfolio.instrument(instrument);
     this.#out = createWriteStream(ordersFile);
     this.#instrument = instrument;
     this.#limits = limits;
+  }
+
+  /** A tick the actor took (AcceptedTick): marked once every signal before it is in. */
+  readonly tick = (timeMs: number, bid: number, ask: number, seq: number): void => {
+    let t = this.#ticks;
+    if (this.#tail === t.length >> 2) {
+      // Full: the waiting ticks move to the front, into a buffer twice the size when they fill half of it.
+      const waiting = t.subarray(4 * this.#head, 4 * this.#tail);
+      if (waiting.length * 2 > t.length) {
+        t = new Float64Array(t.length * 2);
+        t.set(waiting);
+        this.#ticks = t;
+      } else {
+        t.copyWithin(0, 4 * this.#head, 4 * this.#tail);
+      }
+      this.#tail -= this.#head;
+      this.#head = 0;
+    }
+    const at = 4 * this.#tail++;
+    t[at] = seq;
+    t[at + 1] = timeMs;
+    t[at + 2] = bid;
+    t[at + 3] = ask;
+  };
+
+  /** Marks the ticks taken up to `seq`, in order. */
+  #markUpTo(seq: number): void {
+    const t = this.#ticks;
+    let h = this.#head;
+    while (h < this.#tail && t[4 * h] <= seq) {
+      this.#mark(t[4 * h + 1]!, t[4 * h + 2]!, t[4 * h + 3]!);
+      h++;
+    }
+    if (h === this.#tail) this.#head = this.#tail = 0;
+    else this.#head = h;
+  }
+
+  /** One tick, as TradePath.mark does it: the trading day, the positions, then the budgets of their holders. */
+  #mark(timeMs: number, bid: number, ask: number): void {
+    if (timeMs >= this.#nextDayMs) {
+      if (this.#nextDayMs !== -Infinity) for (const a of this.#accounts.values()) resetTradingDay(a.risk);
+      this.#nextDayMs = this.#portfolio.clock.nextStartAfter(timeMs);
+    }
+    this.#portfolio.mark(this.#instrumentIndex, timeMs, bid, ask);
+    for (let k = 0; k < this.#holders.length; k++) markRisk(this.#portfolio, this.#holders[k]!.account, this.#holders[k]!.risk);
   }
 
   /** The limits apply to their `account` (to every account when the file names none). */
@@ -82,10 +144,7 @@ export class ReplayOrders {
 
   onSignal(s: EngineSignal): void {
     if (s.type !== 'SIGNAL_AUTO_EXECUTE' || s.side === null || s.units === null) return;
-    if (s.time_ms >= this.#nextDayMs) {
-      if (this.#nextDayMs !== -Infinity) for (const a of this.#accounts.values()) resetTradingDay(a.risk);
-      this.#nextDayMs = this.#portfolio.clock.nextStartAfter(s.time_ms);
-    }
+    this.#markUpTo(s.tick_seq);
     const signed = s.side === 'buy' ? s.units : -s.units;
     const limits = this.#limitsFor(s.account);
     const res = this.#reservation;
@@ -111,15 +170,15 @@ export class ReplayOrders {
     if (pos === undefined) {
       pos = this.#portfolio.position(s.account, s.instrument);
       this.#positions.set(key, pos);
+      if (limits !== null) this.#holders.push({ account: this.#portfolio.accountOf(pos), risk: limits.risk });
     }
-    this.#portfolio.mark(this.#portfolio.instrument(s.instrument), s.time_ms, s.bid, s.ask);
     if (limits !== null) commit(limits.risk, res, signed);
     bookFill(this.#portfolio, pos, signed, outcome.price, s.time_ms, limits?.risk ?? null);
   }
 
-  /** Marks to market at the last tick, closes the orders file and sums up. */
-  async finish(instrument: string, lastTimeMs: number, lastBid: number, lastAsk: number): Promise<ReplayOrdersSummary> {
-    if (this.#positions.size > 0) this.#portfolio.mark(this.#portfolio.instrument(instrument), lastTimeMs, lastBid, lastAsk);
+  /** Marks the ticks after the last signal (to the last one taken), closes the orders file and sums up. */
+  async finish(): Promise<ReplayOrdersSummary> {
+    this.#markUpTo(Infinity);
     this.#out.end();
     await once(this.#out, 'finish');
     const positions = [...this.#positions.values()].map((p) => this.#portfolio.positionSnapshot(p));

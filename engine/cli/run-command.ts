@@ -1,5 +1,5 @@
 /**
- * `pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE ...] [--speed 1000x] [--warm] [--broker paper|oanda|none] [--limits FILE]`
+ * `pipstream run [--ticks FILE --instrument EUR_USD --workflow FILE ...] [--speed 1000x] [--warm] [--broker paper|oanda|none] [--limits FILE] [--balance AMOUNT]`
  *
  * Starts a node (supervisor, instrument actors, journal, NATS services, control
  * subjects, and the trade path: execution, confirmations, alerts, portfolio) and
@@ -25,20 +25,23 @@ import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
 import { Services, Streams } from '../switchboard/mod.ts';
-import { badArgument, parseFlags } from './args.ts';
+import { badArgument, PAPER_BALANCE, parseBalance, parseFlags } from './args.ts';
 import { loadWorkflowFile } from './replay-command.ts';
 
 const USAGE = 'usage: pipstream run [--source file|oanda] [--ticks FILE] [--instrument EUR_USD] [--workflow FILE ...] [--speed 1000x] [--warm]\n' +
-  '                    [--broker paper|oanda|none] [--limits FILE] [--reconcile adopt|halt] [--webhook URL] [--gateway PORT] [--persist]\n' +
+  '                    [--broker paper|oanda|none] [--limits FILE] [--balance AMOUNT] [--reconcile adopt|halt] [--webhook URL] [--gateway PORT]\n' +
+  '                    [--persist]\n' +
   '  --source oanda streams live prices: OANDA_TOKEN and OANDA_ACCOUNT_ID required, OANDA_STREAM_URL defaults to the practice server\n' +
   '  --broker paper (default) fills at the triggering quote; oanda places orders through v20 REST (OANDA_REST_URL, default practice);\n' +
   '           none: signals only. Orders need Redis (the exactly-once claim). Limits stored in PostgreSQL (risk_limits)\n' +
   '           apply too, and follow every change. --reconcile: check the workflows\' accounts against the broker every minute.\n' +
+  '  --balance AMOUNT: each account\'s starting cash, on which equity and drawdown are measured (default 100000 with the paper\n' +
+  '           broker, 0 with oanda, whose balance --reconcile adopt takes).\n' +
   '  --webhook URL: alerts also go there, signed with HMAC-SHA256 (PIPSTREAM_WEBHOOK_SECRET), retried, dead-lettered.\n' +
   '  --gateway PORT: the gateway (REST, WebSocket, dashboard) in this process on PORT (0: any free port);\n' +
   '  --persist: the persistence actor in this process (journal -> PostgreSQL).';
 const FLAGS = {
-  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, reconcile: {}, webhook: {}, gateway: {}, persist: { boolean: true },
+  source: {}, ticks: {}, instrument: {}, workflow: { repeat: true }, speed: {}, warm: { boolean: true }, broker: {}, limits: {}, balance: {}, reconcile: {}, webhook: {}, gateway: {}, persist: { boolean: true },
 } as const;
 const OANDA_PRACTICE_STREAM = 'https://stream-fxpractice.oanda.com';
 const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
@@ -74,6 +77,9 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     accountId: nonEmpty(process.env.OANDA_ACCOUNT_ID) ?? badArgument('--broker oanda needs OANDA_ACCOUNT_ID in the environment', USAGE),
   });
   const broker: Broker | null = brokerName === 'paper' ? new PaperBroker() : oandaBroker;
+  const balanceText = one('balance');
+  if (balanceText !== undefined && broker === null) badArgument('--balance is the trading accounts\': it needs a broker', USAGE);
+  const balance = balanceText !== undefined ? parseBalance(balanceText, USAGE) : brokerName === 'paper' ? PAPER_BALANCE : 0;
   const reconcilePolicy = one('reconcile');
   if (reconcilePolicy !== undefined && reconcilePolicy !== 'adopt' && reconcilePolicy !== 'halt') {
     badArgument(`--reconcile must be adopt or halt, got ${reconcilePolicy}`, USAGE);
@@ -143,6 +149,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).
     redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
     limitsStore: sql ?? undefined,
+    defaultBalance: balance,
     transportsFor: webhook === null ? undefined : () => [webhook],
     reconcile: reconcilePolicy === undefined ? undefined
       : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },

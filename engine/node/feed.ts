@@ -10,11 +10,16 @@ export interface FeedCounts {
   rejected: number;
 }
 
+/** A tick the actor accepted (a valid one), as it went into its ring. */
+export type AcceptedTick = (timeMs: number, bid: number, ask: number, seq: number) => void;
+
 /**
  * Backtest path: ticks go straight into the actor's ring (validated on the way),
- * waiting for ring space instead of dropping. Sequence numbers continue from `firstSeq`.
+ * waiting for ring space instead of dropping. Sequence numbers continue from `firstSeq`;
+ * `onAccepted` hears every tick the actor took.
  */
-export async function feedDirect(sup: Supervisor, instrument: string, batches: AsyncIterable<TickBatch>, firstSeq = 0): Promise<FeedCounts> {
+export async function feedDirect(sup: Supervisor, instrument: string, batches: AsyncIterable<TickBatch>, firstSeq = 0,
+  onAccepted?: AcceptedTick): Promise<FeedCounts> {
   let seq = firstSeq;
   let rejected = 0;
   for await (const b of batches) {
@@ -27,6 +32,7 @@ export async function feedDirect(sup: Supervisor, instrument: string, batches: A
         continue;
       }
       if (r === 'rejected') rejected++;
+      else onAccepted?.(b.time[i], b.bid[i], b.ask[i], seq);
       seq++;
     }
     sup.wake(instrument);

@@ -8,7 +8,7 @@ import { Subjects } from '../switchboard/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import type { MicroService } from '../bus/micro-service.ts';
 import { registerActorService, registerTradeServices } from './actor-services.ts';
-import { TickReader } from './feed.ts';
+import { type AcceptedTick, TickReader } from './feed.ts';
 import { rejectedTickMessage, signalMessage } from './journal.ts';
 import { TradePath, type TradePathOptions } from './trade-path.ts';
 
@@ -218,9 +218,11 @@ export class PipstreamNode {
   /**
    * The live path: consumes `prices.forex.<instrument>` from JetStream into the
    * actor's ring (waiting for ring space rather than dropping ticks). With `source`,
-   * only ticks of that source (a replay's own ticks, not a live feed's on the same subject).
+   * only ticks of that source (a replay's own ticks, not a live feed's on the same subject);
+   * `onAccepted` hears every tick the actor took.
    */
-  async consumePrices(instrument: string, deliver: 'all' | 'new' | { startSeq: number }, opts: { source?: string } = {}): Promise<void> {
+  async consumePrices(instrument: string, deliver: 'all' | 'new' | { startSeq: number }, opts: { source?: string; onAccepted?: AcceptedTick } = {}):
+    Promise<void> {
     const sup = this.supervisor;
     const reader = new TickReader(opts.source);
     const t = reader.tick;
@@ -229,6 +231,7 @@ export class PipstreamNode {
     const ring = () => { ringing = false; sup.wake(instrument); };
     // Only ticks the actor accepted (valid ones) mark the portfolio; the latency clock starts on arrival.
     const accepted = (timeMs: number, bid: number, ask: number, seq: number, arrivedMs: number) => {
+      opts.onAccepted?.(timeMs, bid, ask, seq);
       const trade = this.#trade;
       if (trade === null) return;
       trade.tickReceived(instrument, seq, arrivedMs);

@@ -454,7 +454,12 @@ export function drawdownPct(account: AccountRisk): number {
  * Loss limits latch: once reached, reserve() rejects until resetTradingDay() (daily loss) or
  * clearDrawdownHalt(). Every update re-checks after writing, so the last writer sees every update.
  */
-function checkDailyLoss(account: AccountRisk, max = Atomics.load(account.money, MoneyWord.MAX_DAILY_LOSS)): void {
+function checkDailyLoss(account: AccountRisk, max?: bigint): void {
+  // Per tick for every account holding a position: without the limit, no BigInt read (each allocates).
+  if (max === undefined) {
+    if ((Atomics.load(account.header, RiskWord.LIMITS_SET) & LimitBit.MAX_DAILY_LOSS) === 0) return;
+    max = Atomics.load(account.money, MoneyWord.MAX_DAILY_LOSS);
+  }
   if (max < 0n) return;
   const m = account.money;
   const loss = -(Atomics.load(m, MoneyWord.REALIZED_TODAY) + Atomics.load(m, MoneyWord.UNREALIZED) - Atomics.load(m, MoneyWord.UNREALIZED_DAY_START));
@@ -462,7 +467,7 @@ function checkDailyLoss(account: AccountRisk, max = Atomics.load(account.money, 
 }
 
 function checkDrawdown(account: AccountRisk, maxPct = readLimitF(account, LimitWord.MAX_DRAWDOWN_PCT)): void {
-  if (drawdownPct(account) >= maxPct) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DRAWDOWN);
+  if (maxPct !== Infinity && drawdownPct(account) >= maxPct) Atomics.or(account.header, RiskWord.HALT, RiskHalt.DRAWDOWN);
 }
 
 export function recordRealized(account: AccountRisk, pnl: number): void {
