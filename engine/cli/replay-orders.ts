@@ -27,7 +27,7 @@ interface AccountLimits {
 }
 
 /**
- * `replay --broker paper --orders FILE [--limits FILE] [--balance N]`: every SIGNAL_AUTO_EXECUTE signal becomes
+ * `replay --broker paper --orders FILE [--limits FILE] [--balance AMOUNT]`: every SIGNAL_AUTO_EXECUTE signal becomes
  * an order. With limits, the instrument checks run first, then the account's budget is reserved
  * atomically (position, open trades, order rate, loss halts), committed on a fill or released on a
  * broker rejection. The deterministic paper broker fills at the triggering tick's ask/bid (never on
