@@ -190,3 +190,37 @@ t.test('a long run keeps a bounded history: the latest outcomes answer resubmiss
   t.equal((await broker.accountView('acct-1')).positions.reduce((n, p) => n + p.units, 0), net, 'positions are never dropped');
   t.throws(() => new PaperBroker({ remember: 0 }), { code: 'PS_BAD_ARGUMENT' });
 });
+
+t.test('quote(): a trade closes at the first tick that reaches its stop-loss or take-profit, at that tick\'s price', async (t) => {
+  const broker = new PaperBroker();
+  const q = (bid: number, ask: number, timeMs = 2000) => broker.quote('EUR_USD', timeMs, bid, ask);
+  const base = { account: 'acct-1', instrument: 'EUR_USD', units: 1000, timeMs: 1000, bid: 1.1, ask: 1.1001 } as const;
+  const long = broker.fill({ ...base, signalId: 'long', side: 'buy', stopLossPips: 10, takeProfitPips: 20 });
+  t.match(long, { price: 1.1001, stopLossPrice: 1.0991, takeProfitPrice: 1.1021 });
+  const short = broker.fill({ ...base, signalId: 'short', side: 'sell', units: 400, stopLossPips: 5 });
+  t.match(short, { price: 1.1, stopLossPrice: 1.1005, takeProfitPrice: null });
+  // The short reduced the long first-in first-out: one trade of 600 long with the long's levels; the short opened none.
+  t.equal((await broker.accountView('acct-1')).openTradeCount, 1);
+  t.same(q(1.1005, 1.1006), [], 'the short\'s stop belongs to no open trade: nothing');
+  t.same(q(1.102, 1.1019), [], 'a crossed quote closes nothing');
+  t.same(q(1.0992, 1.0993), [], 'above the stop, below the target: nothing');
+  const [close, ...more] = q(1.0985, 1.0987, 3000);
+  t.same(more, []);
+  t.match(close, { signalId: 'long', account: 'acct-1', side: 'sell', units: 600, price: 1.0985, status: 'filled', reason: BROKER_REASON.STOP_LOSS, timeMs: 3000 },
+    'at the tick\'s bid, past the level (a gap)');
+  t.equal(close.id.length, 36);
+  t.not(close.id, long.id, 'an id of its own, derived from the opening order\'s');
+  t.same(q(1.08, 1.0801), [], 'closed once');
+  const view = await broker.accountView('acct-1', '2');
+  t.same(view.positions, []);
+  t.equal(view.openTradeCount, 0);
+  t.match(view.transactions, [{ type: 'ORDER_FILL', units: -600, price: 1.0985, clientOrderId: null, reason: 'STOP_LOSS_ORDER' }],
+    'a fill the engine did not place, as OANDA reports its stop-loss fills');
+
+  // A short's take-profit: at the ask once it is at or below the target.
+  const s2 = broker.fill({ ...base, signalId: 'short-2', side: 'sell', takeProfitPips: 10, timeMs: 4000 });
+  t.match(s2, { price: 1.1, takeProfitPrice: 1.099 });
+  t.same(q(1.0989, 1.0991), [], 'the ask above the target');
+  t.match(q(1.0988, 1.099, 5000), [{ signalId: 'short-2', side: 'buy', units: 1000, price: 1.099, reason: BROKER_REASON.TAKE_PROFIT }]);
+  t.same(broker.quote('USD_JPY', 5000, 101, 101.01), [], 'another instrument: nothing');
+});

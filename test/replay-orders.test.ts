@@ -6,9 +6,11 @@ import { replay } from '../engine/cli/replay-command.ts';
 import { Portfolio } from '../engine/portfolio/mod.ts';
 import type { RiskLimits } from '../engine/risk/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
-import { fixtureWorkflow, OANDA_FILE, ticksOf } from './helpers/engine.ts';
+import { fixtureWorkflow, OANDA_FILE, repoPath, ticksOf } from './helpers/engine.ts';
 
-t.test('replay --broker paper --orders: one outcome per execute signal, filled at the triggering tick, netted', async (t) => {
+const isClose = (o: Record<string, unknown>) => o.reason === 'STOP_LOSS' || o.reason === 'TAKE_PROFIT';
+
+t.test('replay --broker paper --orders: one outcome per execute signal, filled at the triggering tick, netted; stops and targets close trades', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'pipstream-orders-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const ordersFile = join(dir, 'orders.jsonl');
@@ -19,19 +21,43 @@ t.test('replay --broker paper --orders: one outcome per execute signal, filled a
   });
   const executes = signals.filter((s) => s.type === 'SIGNAL_AUTO_EXECUTE');
   const lines = readFileSync(ordersFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const orders = lines.filter((o) => !isClose(o)), closes = lines.filter(isClose);
   t.ok(executes.length > 1000, `${executes.length} execute signals`);
-  t.equal(lines.length, executes.length, 'alerts place no order; every execute signal has one outcome');
+  t.equal(orders.length, executes.length, 'alerts place no order; every execute signal has one outcome');
   t.same(Object.keys(lines[0]), ['id', 'signal_id', 'instrument', 'side', 'units', 'price', 'status', 'reason', 'time_ms'], 'contract fields, in order');
   let units = 0;
-  lines.forEach((o, i) => {
+  orders.forEach((o, i) => {
     const s = executes[i];
     if (o.signal_id !== s.id || o.status !== 'filled' || o.price !== (s.side === 'buy' ? s.ask : s.bid) || o.time_ms !== s.time_ms) {
       t.fail(`order ${i}: ${JSON.stringify(o)} for signal ${JSON.stringify(s)}`);
     }
     units += s.side === 'buy' ? s.units! : -s.units!;
   });
+
+  // Each close: the trade of a filled order, at the first tick after it that reached its stop-loss or take-profit, at that tick's price.
+  const ticks = await ticksOf(OANDA_FILE);
+  const byId = new Map(executes.map((s) => [s.id, s]));
+  t.ok(closes.some((o) => o.reason === 'STOP_LOSS') && closes.some((o) => o.reason === 'TAKE_PROFIT'), `${closes.length} closes, of both kinds`);
+  for (const c of closes) {
+    const s = byId.get(c.signal_id as string)!;
+    const open = orders.find((o) => o.signal_id === s.id)!;
+    const long = s.side === 'buy', price = open.price as number;
+    const stop = price + (long ? -1 : 1) * s.stop_loss_pips! * 0.0001, target = price + (long ? 1 : -1) * s.take_profit_pips! * 0.0001;
+    let i = s.tick_seq + 1;
+    for (; i < ticks.length; i++) {
+      const exit = long ? ticks.bid[i] : ticks.ask[i];
+      if (ticks.ask[i] >= ticks.bid[i] && (long ? exit <= stop + 1e-9 || exit >= target - 1e-9 : exit >= stop - 1e-9 || exit <= target + 1e-9)) break;
+    }
+    const exit = long ? ticks.bid[i] : ticks.ask[i];
+    const reason = (long ? exit <= stop + 1e-9 : exit >= stop - 1e-9) ? 'STOP_LOSS' : 'TAKE_PROFIT';
+    if (c.side !== (long ? 'sell' : 'buy') || c.units !== s.units || c.time_ms !== ticks.time[i] || c.price !== exit || c.reason !== reason) {
+      t.fail(`close ${JSON.stringify(c)} of ${JSON.stringify(open)}: expected ${reason} at tick ${i} (${ticks.time[i]}, ${exit})`);
+    }
+    units += c.side === 'buy' ? (c.units as number) : -(c.units as number);
+  }
   t.equal(summary.orders?.filled, lines.length);
-  t.same(summary.orders?.positions.map((p) => p.units), [units], 'one netted position: the signed sum of the fills');
+  t.same(summary.orders?.closes, { STOP_LOSS: closes.filter((o) => o.reason === 'STOP_LOSS').length, TAKE_PROFIT: closes.filter((o) => o.reason === 'TAKE_PROFIT').length });
+  t.same(summary.orders?.positions.map((p) => p.units), [units], 'one netted position: the signed sum of the fills and closes');
 
   const again = join(dir, 'again.jsonl');
   await replay({ ticksFile: OANDA_FILE, instrument: 'EUR_USD', workflows, speed: 0, busMode: 'direct', ordersFile: again });
@@ -90,11 +116,16 @@ t.test('replay marks every tick, as live: the drawdown is the equity curve\'s ov
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const ticks = await ticksOf(OANDA_FILE);
   const BALANCE = 1000;
+  // Without stop-losses and take-profits: every fill is then a signal's, at its tick (closes are checked above).
+  const doc = JSON.parse(readFileSync(repoPath('test/fixtures/workflows/macd-cross-execute.json'), 'utf8')) as { nodes: Array<Record<string, unknown>> };
+  const workflow = fixtureWorkflow('macd-cross-execute.json', {
+    nodes: doc.nodes.map(({ stop_loss_pips: _sl, take_profit_pips: _tp, ...node }) => node),
+  });
   const run = async (name: string, limits?: RiskLimits) => {
     const ordersFile = join(dir, name);
     const signals = new Map<string, EngineSignal>();
     const summary = await replay({
-      ticksFile: OANDA_FILE, instrument: 'EUR_USD', workflows: [fixtureWorkflow('macd-cross-execute.json')], speed: 0, busMode: 'direct',
+      ticksFile: OANDA_FILE, instrument: 'EUR_USD', workflows: [workflow], speed: 0, busMode: 'direct',
       ordersFile, limits, balance: BALANCE, onSignal: (s) => signals.set(s.id, s),
     });
     t.equal(summary.rejected_ticks, 0, 'every tick taken: tick i is sequence number i');

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  RiskReason, RiskVerdict, Reservation, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
+  RiskReason, RiskVerdict, Reservation, applyBrokerFill, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
   createAccountRisk, instrumentChecks, markEquity, markUnrealized, readRiskState, recordRealized, release, reserve, resetTradingDay,
 } from '../engine/risk/mod.ts';
 
@@ -140,4 +140,19 @@ t.test('attach: another view of the same memory; a mismatch is refused', async (
   t.equal(acct.slotOf('GBP_USD'), -1);
   t.throws(() => attachAccountRisk({ ...acct.memory, capacity: 1 }), { code: 'PS_RISK_MEMORY_INVALID' });
   t.throws(() => attachAccountRisk({ ...acct.memory, buffer: new SharedArrayBuffer(acct.memory.buffer.byteLength) }), { code: 'PS_RISK_MEMORY_INVALID' });
+});
+
+t.test('a fill the broker made (a stop-loss): the position and both bounds move, no reservation, no limit applies', async (t) => {
+  const acct = createAccountRisk({ max_position_units: 30000, max_open_trades: 3 }, ['EUR_USD']);
+  const slot = acct.slotOf('EUR_USD');
+  const res = new Reservation();
+  t.equal(reserve(acct, slot, 30000, 1000, res).ok, true);
+  commit(acct, res, 30000);
+  t.equal(reserve(acct, slot, 1000, 1001, new Reservation()).reason, 'MAX_POSITION', 'full');
+  applyBrokerFill(acct, slot, -10000);
+  closeTrades(acct, 1);
+  t.match(readRiskState(acct).instruments[0], { position: 20000, longBound: 20000, shortBound: 20000 });
+  t.equal(readRiskState(acct).openTrades, 0);
+  t.equal(reserve(acct, slot, 10000, 1002, new Reservation()).ok, true, 'room again for what the stop closed');
+  t.equal(reserve(acct, slot, 1, 1003, new Reservation()).reason, 'MAX_POSITION', 'and no more');
 });

@@ -7,7 +7,10 @@
 export type OrderSide = 'buy' | 'sell';
 export type OrderStatus = 'filled' | 'rejected';
 
-/** Broker reason codes carried by a rejected outcome (the `reason` of the `--orders` line). */
+/**
+ * Broker reason codes (the `reason` of the `--orders` line): why an order was rejected, or why the broker
+ * closed a trade on its own (a filled STOP_LOSS or TAKE_PROFIT).
+ */
 export const BROKER_REASON = {
   /** The quote to fill at has ask < bid: never tradeable (DESIGN.md "Contracts"). */
   CROSSED_QUOTE: 'CROSSED_QUOTE',
@@ -21,6 +24,10 @@ export const BROKER_REASON = {
   BROKER_UNAVAILABLE: 'BROKER_UNAVAILABLE',
   /** The broker's bulkhead is full: nothing was sent. */
   BROKER_BUSY: 'BROKER_BUSY',
+  /** A filled close: the trade's stop-loss price was reached. */
+  STOP_LOSS: 'STOP_LOSS',
+  /** A filled close: the trade's take-profit price was reached. */
+  TAKE_PROFIT: 'TAKE_PROFIT',
 } as const;
 export type BrokerReason = (typeof BROKER_REASON)[keyof typeof BROKER_REASON];
 
@@ -52,7 +59,7 @@ export interface OrderOutcome {
   status: OrderStatus;
   /** Fill price; null when rejected. */
   price: number | null;
-  /** A BROKER_REASON code when rejected; null when filled. */
+  /** A BROKER_REASON code when rejected, or on the broker's own close of a trade; null for a filled order. */
   reason: BrokerReason | null;
   /** Time of the tick the order filled (or was rejected) on. */
   timeMs: number;

@@ -6,9 +6,13 @@
  * models draw from a hash of (seed, order id), so a replay produces the same outcomes.
  *
  * It also keeps the account its fills built, as a netting broker would (one position per account and
- * instrument; trades opened per fill and closed first-in first-out), so paper runs reconcile too.
+ * instrument; trades opened per fill and closed first-in first-out), so paper runs reconcile too. A trade
+ * keeps its order's stop-loss and take-profit prices: `quote()` closes it at the first tick that reaches
+ * one (a long at the bid, a short at the ask, that tick's price even past the level, as a stop fills in a
+ * gap), the way a broker holding the orders would.
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
+import { derivedEventId } from '../../engine/events/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import { BROKER_REASON, orderIdFor } from './broker.ts';
 import type { Broker, BrokerAccountView, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest } from './broker.ts';
@@ -108,8 +112,18 @@ function optionalPips(x: number | null | undefined): boolean {
   return x === undefined || x === null || (Number.isFinite(x) && x > 0);
 }
 
-/** A paper position: net units, their average price and the open trades' signed units, oldest first. */
-interface PaperPosition { units: number; avgPrice: number; trades: number[] }
+/** An open trade: its signed units, the levels its order asked for (null: none), and that order. */
+interface PaperTrade { units: number; stopLoss: number | null; takeProfit: number | null; orderId: string; signalId: string }
+
+/** A paper position: its account, net units, their average price and the open trades, oldest first. */
+interface PaperPosition { account: string; units: number; avgPrice: number; trades: PaperTrade[] }
+
+const NO_CLOSES: readonly OrderOutcome[] = [];
+
+/** The trade a filled order opens with `units` of it. */
+function tradeOf(o: OrderOutcome, units: number): PaperTrade {
+  return { units, stopLoss: o.stopLossPrice, takeProfit: o.takeProfitPrice, orderId: o.id, signalId: o.signalId };
+}
 
 export class PaperBroker implements Broker {
   readonly name = 'paper';
@@ -119,6 +133,8 @@ export class PaperBroker implements Broker {
   readonly #quote: Quote = { timeMs: 0, bid: 0, ask: 0 };
   /** Positions by account, then instrument. */
   readonly #accounts = new Map<string, Map<string, PaperPosition>>();
+  /** The same positions by instrument: what a tick of it may close. */
+  readonly #byInstrument = new Map<string, PaperPosition[]>();
   /** The kept ORDER_FILLs, one per filled order; the id of the n-th since the start is String(n). */
   #fills: (BrokerTransaction & { account: string })[] = [];
   /** Fills dropped from the front of #fills (the id of #fills[i] is #dropped + i + 1). */
@@ -171,6 +187,42 @@ export class PaperBroker implements Broker {
     });
   }
 
+  /**
+   * A tick of `instrument`: the open trades whose stop-loss or take-profit it reaches are closed at its price,
+   * booked, and returned as filled outcomes (reason STOP_LOSS or TAKE_PROFIT, the opening order's signal id, an
+   * id derived from the opening order's), oldest trade first. Nothing on a crossed quote. Allocates nothing
+   * when no level is reached.
+   */
+  quote(instrument: string, timeMs: number, bid: number, ask: number): readonly OrderOutcome[] {
+    if (!(ask >= bid)) return NO_CLOSES;
+    const positions = this.#byInstrument.get(instrument);
+    if (positions === undefined) return NO_CLOSES;
+    let closes: OrderOutcome[] | null = null;
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k]!;
+      for (let i = 0; i < p.trades.length;) {
+        const t = p.trades[i]!;
+        const exit = t.units > 0 ? bid : ask;
+        const reached = t.stopLoss !== null && (t.units > 0 ? exit <= t.stopLoss : exit >= t.stopLoss) ? BROKER_REASON.STOP_LOSS
+          : t.takeProfit !== null && (t.units > 0 ? exit >= t.takeProfit : exit <= t.takeProfit) ? BROKER_REASON.TAKE_PROFIT : null;
+        if (reached === null) {
+          i++;
+          continue;
+        }
+        const close: OrderOutcome = {
+          id: derivedEventId(t.orderId, timeMs, reached), signalId: t.signalId, account: p.account, instrument, side: t.units > 0 ? 'sell' : 'buy',
+          units: Math.abs(t.units), status: 'filled', price: exit, reason: reached, timeMs, stopLossPrice: null, takeProfitPrice: null,
+          slippagePips: 0,
+        };
+        p.trades.splice(i, 1);
+        this.#net(p, -t.units, exit);
+        this.#transaction(close, -t.units, null, reached === BROKER_REASON.STOP_LOSS ? 'STOP_LOSS_ORDER' : 'TAKE_PROFIT_ORDER');
+        (closes ??= []).push(close);
+      }
+    }
+    return closes ?? NO_CLOSES;
+  }
+
   /** Nets a fill into its position the way Portfolio.applyFill does, and opens or closes trades FIFO. */
   #book(o: OrderOutcome): void {
     const price = o.price!;
@@ -178,25 +230,45 @@ export class PaperBroker implements Broker {
     let byInstrument = this.#accounts.get(o.account);
     if (byInstrument === undefined) this.#accounts.set(o.account, byInstrument = new Map());
     let p = byInstrument.get(o.instrument);
-    if (p === undefined) byInstrument.set(o.instrument, p = { units: 0, avgPrice: 0, trades: [] });
-    const left = p.units + signed;
+    if (p === undefined) {
+      byInstrument.set(o.instrument, p = { account: o.account, units: 0, avgPrice: 0, trades: [] });
+      let same = this.#byInstrument.get(o.instrument);
+      if (same === undefined) this.#byInstrument.set(o.instrument, same = []);
+      same.push(p);
+    }
     if (p.units === 0 || (p.units > 0) === (signed > 0)) {
-      p.avgPrice = (p.avgPrice * Math.abs(p.units) + price * Math.abs(signed)) / Math.abs(left);
-      p.trades.push(signed);
+      p.trades.push(tradeOf(o, signed));
     } else {
       let rest = signed;
       while (rest !== 0 && p.trades.length > 0) {
-        const t = p.trades[0];
-        if (Math.abs(t) <= Math.abs(rest)) { rest += t; p.trades.shift(); } else { p.trades[0] = t + rest; rest = 0; }
+        const t = p.trades[0]!;
+        if (Math.abs(t.units) <= Math.abs(rest)) { rest += t.units; p.trades.shift(); } else { t.units += rest; rest = 0; }
       }
-      if (rest !== 0) p.trades.push(rest);
-      if (left === 0) p.avgPrice = 0;
-      else if ((left > 0) !== (p.units > 0)) p.avgPrice = price;
+      // What is left opens a trade the other way, with this order's levels.
+      if (rest !== 0) p.trades.push(tradeOf(o, rest));
+    }
+    this.#net(p, signed, price);
+    this.#transaction(o, signed, o.signalId, 'MARKET_ORDER');
+  }
+
+  /** The position's units and average price after a fill of `signed` units at `price`. */
+  #net(p: PaperPosition, signed: number, price: number): void {
+    const left = p.units + signed;
+    if (p.units === 0 || (p.units > 0) === (signed > 0)) {
+      p.avgPrice = (p.avgPrice * Math.abs(p.units) + price * Math.abs(signed)) / Math.abs(left);
+    } else if (left === 0) {
+      p.avgPrice = 0;
+    } else if ((left > 0) !== (p.units > 0)) {
+      p.avgPrice = price;
     }
     p.units = left;
+  }
+
+  /** An ORDER_FILL transaction; `clientOrderId` null for the broker's own orders (a stop-loss), as OANDA reports them. */
+  #transaction(o: OrderOutcome, signed: number, clientOrderId: string | null, reason: string): void {
     this.#fills.push({
       account: o.account, id: String(this.#dropped + this.#fills.length + 1), type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
-      units: signed, price, clientOrderId: o.signalId, reason: 'MARKET_ORDER',
+      units: signed, price: o.price, clientOrderId, reason,
     });
     // Dropped a whole `remember` at a time, so each fill is copied at most once.
     if (this.#fills.length >= 2 * this.#remember) {

@@ -5,7 +5,7 @@ import { PAPER_BALANCE } from './args.ts';
 import { type OrderOutcome, orderIdFor, orderLine, PaperBroker } from '../../actors/execution/mod.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve, Reservation,
-  resetTradingDay, type RiskLimits, RiskVerdict,
+  resetTradingDay, type RiskLimits, RiskVerdict, applyBrokerFill,
 } from '../risk/mod.ts';
 import { type AccountSnapshot, bookFill, markRisk, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -15,6 +15,8 @@ export interface ReplayOrdersSummary {
   filled: number;
   rejected: number;
   rejections: Record<string, number>;
+  /** Trades the broker closed at their levels, by reason (STOP_LOSS, TAKE_PROFIT): counted in orders and filled. */
+  closes: Record<string, number>;
   positions: PositionSnapshot[];
   accounts: AccountSnapshot[];
 }
@@ -31,7 +33,10 @@ interface AccountLimits {
  * an order. With limits, the instrument checks run first, then the account's budget is reserved
  * atomically (position, open trades, order rate, loss halts), committed on a fill or released on a
  * broker rejection. The deterministic paper broker fills at the triggering tick's ask/bid (never on
- * a crossed quote); one JSON line per outcome; fills go to a netting portfolio.
+ * a crossed quote); one JSON line per outcome; fills go to a netting portfolio. A fill's stop-loss and
+ * take-profit stay with its trade at the paper broker, which closes the trade at the first tick that reaches
+ * one: a filled line of its own (reason STOP_LOSS or TAKE_PROFIT, the opening signal's id), booked like any
+ * fill but outside the limits (it only reduces the position).
  *
  * As live (TradePath.mark), positions are marked to market on every tick the actor took, and the
  * budgets of the accounts holding them follow (daily loss, drawdown), so a loss halts trading at the tick
@@ -49,6 +54,7 @@ export class ReplayOrders {
   #orders = 0;
   #filled = 0;
   readonly #rejections: Record<string, number> = {};
+  readonly #closes: Record<string, number> = {};
 
   readonly #limits: RiskLimits | null;
   readonly #instrument: string;
@@ -115,7 +121,21 @@ export class ReplayOrders {
       this.#nextDayMs = this.#portfolio.clock.nextStartAfter(timeMs);
     }
     this.#portfolio.mark(this.#instrumentIndex, timeMs, bid, ask);
+    const closes = this.#broker.quote(this.#instrument, timeMs, bid, ask);
+    for (let k = 0; k < closes.length; k++) this.#closed(closes[k]!);
     for (let k = 0; k < this.#holders.length; k++) markRisk(this.#portfolio, this.#holders[k]!.account, this.#holders[k]!.risk);
+  }
+
+  /** A trade the broker closed at its stop-loss or take-profit: written and booked (no reservation: no limit applies). */
+  #closed(c: OrderOutcome): void {
+    this.#orders++;
+    this.#filled++;
+    this.#closes[c.reason!] = (this.#closes[c.reason!] ?? 0) + 1;
+    this.#out.write(`${orderLine(c)}\n`);
+    const signed = c.side === 'buy' ? c.units : -c.units;
+    const limits = this.#limitsFor(c.account);
+    if (limits !== null) applyBrokerFill(limits.risk, limits.slot, signed);
+    bookFill(this.#portfolio, this.#positions.get(`${c.account}/${c.instrument}`)!, signed, c.price!, c.timeMs, limits?.risk ?? null, false);
   }
 
   /** The limits apply to their `account` (to every account when the file names none). */
@@ -183,6 +203,9 @@ export class ReplayOrders {
     await once(this.#out, 'finish');
     const positions = [...this.#positions.values()].map((p) => this.#portfolio.positionSnapshot(p));
     const accounts = [...new Set(positions.map((p) => p.account))].map((a) => this.#portfolio.accountSnapshot(this.#portfolio.account(a)));
-    return { orders: this.#orders, filled: this.#filled, rejected: this.#orders - this.#filled, rejections: this.#rejections, positions, accounts };
+    return {
+      orders: this.#orders, filled: this.#filled, rejected: this.#orders - this.#filled, rejections: this.#rejections, closes: this.#closes,
+      positions, accounts,
+    };
   }
 }

@@ -418,6 +418,19 @@ export function release(account: AccountRisk, res: Reservation): void {
   res.state = SETTLED;
 }
 
+/**
+ * A fill the broker made on its own, not through a reservation (a stop-loss or take-profit closing a trade):
+ * the position and both of its bounds move by it. No limit applies: it only ever reduces the position.
+ * The trades it closes go through closeTrades().
+ */
+export function applyBrokerFill(account: AccountRisk, instrumentSlot: number, signedUnits: number): void {
+  if (!Number.isSafeInteger(signedUnits)) misuse(`broker fill of ${signedUnits} units`, { units: signedUnits });
+  const { slots } = account;
+  Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.POSITION), signedUnits);
+  Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.LONG_BOUND), signedUnits);
+  Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.SHORT_BOUND), signedUnits);
+}
+
 /** Trades closed at the broker: frees their open-trade slots and books their realized P&L. */
 export function closeTrades(account: AccountRisk, count: number, realizedPnl = 0): void {
   if (!Number.isInteger(count) || count < 0) misuse(`bad trade count ${count}`, { count });
