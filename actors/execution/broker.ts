@@ -122,6 +122,12 @@ export interface Broker {
   fill?(order: OrderRequest): OrderOutcome;
   /** The account as the broker holds it, with the transactions after `sinceTransactionId` when given. */
   accountView?(account: string, sinceTransactionId?: string | null): Promise<BrokerAccountView>;
+  /**
+   * A tick, for a broker that is a simulation (the paper broker): the trades it closed on it at their
+   * stop-loss or take-profit, as filled outcomes. A real broker executes its own and reports them in its
+   * transactions (reconciliation).
+   */
+  quote?(instrument: string, timeMs: number, bid: number, ask: number): readonly OrderOutcome[];
 }
 
 export { orderIdFor } from '../../engine/events/trade.ts';

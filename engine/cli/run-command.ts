@@ -213,7 +213,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       const pos = trade.portfolio.positionsOf(workflows[0]?.account ?? '').map((p) => `${p.instrument} ${p.units} @ ${p.avgPrice.toFixed(5)}`).join(', ');
       // Signal ids are deterministic: a second run over the same file finds its orders already placed.
       say(`  orders ${o.orders} filled ${o.filled} rejected ${o.rejected} failed ${o.failed} already-executed ${o.duplicates} ` +
-        `alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
+        `stops/targets hit ${o.closes} alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
     }
   }, 2000);
   let stopping: Promise<void> | null = null;

@@ -13,19 +13,19 @@ import * as hdr from 'hdr-histogram-js';
 import type { Logger } from 'pino';
 import { AlertActor, type Transport } from '../../actors/alert/mod.ts';
 import { type ConfirmationActor, type PendingOrder, startConfirmationActor } from '../../actors/confirmation/mod.ts';
-import { type Broker, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
+import { type Broker, type OrderOutcome, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
 import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
-import { latencyMessage, pnlMessage, positionMessage } from '../events/trade.ts';
+import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  type AccountRiskMemory, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRiskMemory, applyBrokerFill, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -103,6 +103,8 @@ export interface TradePathStats {
   failed: number;
   pending: number;
   alerts: number;
+  /** Trades the broker closed at their stop-loss or take-profit (a paper broker's, from the ticks). */
+  closes: number;
 }
 
 /** The per-actor SIGNALS durables of earlier versions, replaced by `<prefix>-recovery`. */
@@ -165,7 +167,7 @@ export class TradePath {
   #nextPnlMs = -Infinity;
   #nextDayMs = -Infinity;
   readonly #pnlEveryMs: number;
-  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0 };
+  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0 };
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
   readonly #reconcilers: Reconciler[] = [];
   #limitsWatch: LimitsWatch | null = null;
@@ -338,6 +340,8 @@ export class TradePath {
     const ins = p.instrument(instrument);
     if (timeMs >= this.#nextDayMs) this.#rollDay(timeMs);
     p.mark(ins, timeMs, bid, ask);
+    const closes = this.#o.broker.quote?.(instrument, timeMs, bid, ask);
+    if (closes !== undefined) for (let k = 0; k < closes.length; k++) this.#brokerClosed(closes[k]!, bid, ask);
     const holders = this.#riskByInstrument[ins];
     if (holders !== undefined) for (let k = 0; k < holders.length; k++) this.#markRisk(holders[k]!.account, holders[k]!.name);
     if (timeMs >= this.#nextPnlMs) {
@@ -473,28 +477,52 @@ export class TradePath {
       return;
     }
     this.#counts.filled++;
+    const signed = signal.side === 'buy' ? signal.units : -signal.units;
+    this.#book(signal.account, signal.instrument, signed, last.price, last.timeMs, r.orderId, true);
+  }
+
+  /**
+   * A trade the paper broker closed at its stop-loss or take-profit (Broker.quote): journaled as a FILLED
+   * order of its own (the opening signal's id, the reason), and booked like a fill, outside the limits.
+   */
+  #brokerClosed(c: OrderOutcome, bid: number, ask: number): void {
+    this.#counts.closes++;
+    const m = orderUpdateMessage({
+      orderId: c.id, signalId: c.signalId, account: c.account, instrument: c.instrument, state: 'FILLED', side: c.side, units: c.units,
+      timeMs: c.timeMs, broker: this.#o.broker.name, price: c.price, reason: c.reason, riskLimit: null, riskValue: null, stopLossPrice: null,
+      takeProfitPrice: null, slippagePips: c.slippagePips, bid, ask, expiresMs: null, workflowId: '', workflowVersion: 0, stopLossPips: null,
+      takeProfitPips: null,
+    });
+    this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
+    const signed = c.side === 'buy' ? c.units : -c.units;
+    const risk = this.execution.riskOf(c.account);
+    const slot = risk === null ? -1 : risk.slotOf(c.instrument);
+    if (slot >= 0) applyBrokerFill(risk!, slot, signed);
+    this.#book(c.account, c.instrument, signed, c.price!, c.timeMs, c.id, false);
+  }
+
+  /** A fill into the portfolio and the account's budget (`reserved`: through a reservation, see bookFill); the new position journaled. */
+  #book(account: string, instrument: string, signed: number, price: number, timeMs: number, orderId: string, reserved: boolean): void {
     const p = this.portfolio;
-    let byInstrument = this.#positions.get(signal.account);
+    let byInstrument = this.#positions.get(account);
     if (byInstrument === undefined) {
       byInstrument = new Map();
-      this.#positions.set(signal.account, byInstrument);
-      this.#accounts.add(signal.account);
+      this.#positions.set(account, byInstrument);
+      this.#accounts.add(account);
     }
-    let pos = byInstrument.get(signal.instrument);
+    let pos = byInstrument.get(instrument);
     if (pos === undefined) {
-      pos = p.position(signal.account, signal.instrument);
-      byInstrument.set(signal.instrument, pos);
+      pos = p.position(account, instrument);
+      byInstrument.set(instrument, pos);
     }
     // Every fill: the account may have been given limits (a budget) since its first one.
-    this.#watchRisk(signal.account, signal.instrument);
-    const signed = signal.side === 'buy' ? signal.units : -signal.units;
-    bookFill(p, pos, signed, last.price, last.timeMs, this.execution.riskOf(signal.account));
+    this.#watchRisk(account, instrument);
+    bookFill(p, pos, signed, price, timeMs, this.execution.riskOf(account), reserved);
     const snap = p.positionSnapshot(pos);
-    this.#shareRisk(signal.account);
-    this.#o.onPosition?.(signal.account, signal.instrument, snap.units);
+    this.#shareRisk(account);
+    this.#o.onPosition?.(account, instrument, snap.units);
     const m = positionMessage({
-      account: snap.account, instrument: snap.instrument, orderId: r.orderId, units: snap.units, avgPrice: snap.avgPrice,
-      realized: snap.realized, timeMs: last.timeMs,
+      account: snap.account, instrument: snap.instrument, orderId, units: snap.units, avgPrice: snap.avgPrice, realized: snap.realized, timeMs,
     });
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
   }
