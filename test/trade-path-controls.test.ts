@@ -272,3 +272,28 @@ t.test('a paper trade\'s stop-loss, live: the tick that reaches it closes the tr
   trade.mark(INSTRUMENT, T0 + 6000, 1.08, 1.0801);
   t.equal(trade.stats().closes, 1, 'a trade without levels is never closed by the broker');
 });
+
+t.test('a stop reached before execution settled the fill (its journal still unacked) waits for it: opened, then closed, books exact', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const events: OrderUpdateFields[] = [];
+  await r.bus.consume('ORDERS', Subjects.orders(r.account), (m) => { events.push(readOrderUpdate(m.data)); });
+  // The journal's acks come 300 ms late: execution settles (and the portfolio books) the fill only then.
+  const publishAcked = r.bus.publishAcked.bind(r.bus);
+  r.bus.publishAcked = (subject, data, opts, done) => publishAcked(subject, data, opts, (err, ack) => { setTimeout(() => done(err, ack), 300); });
+  const errors: string[] = [];
+  const trade = await start(t, r, { risk: { limits: { max_position_units: 1000 }, instruments: [INSTRUMENT] }, onError: (e) => errors.push(e.message) });
+  trade.onSignal({ ...r.signal(1), stop_loss_pips: 10 });
+  // Claimed and filled within these 100 ms; settled only after the acks.
+  await new Promise((res) => setTimeout(res, 100));
+  t.equal(trade.stats().pending, 1, 'filled, not settled yet');
+  trade.mark(INSTRUMENT, T0 + 2000, 1.099, 1.0991);
+  t.equal(trade.stats().closes, 0, 'the close waits for the fill it closes');
+  await trade.idle();
+  t.equal(trade.stats().closes, 1, 'then comes');
+  t.same(errors, []);
+  t.ok(await waitFor(() => events.filter((e) => e.state === 'FILLED').length === 2), 'both fills on ORDERS');
+  t.same(events.filter((e) => e.state === 'FILLED').map((e) => e.reason), [null, 'STOP_LOSS'], 'opened, then closed');
+  t.equal(trade.portfolio.positionsOf(r.account).reduce((n, p) => n + p.units, 0), 0);
+  t.match(readRiskState(trade.execution.riskOf(r.account)!), { instruments: [{ position: 0 }], openTrades: 0 });
+});

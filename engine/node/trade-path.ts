@@ -150,6 +150,12 @@ export class TradePath {
   readonly #latency = { tick_to_signal: new StageLatency(), tick_to_broker: new StageLatency(), tick_to_order: new StageLatency() };
   /** Arrival time of the tick behind each order at the broker (for tick_to_broker). */
   readonly #orderTickAt = new Map<string, number>();
+  /**
+   * Fills with a stop-loss or take-profit that the broker made and execution has not settled yet (journaled,
+   * recorded, booked), by signal id, with the broker's closes of them that came meanwhile: a close waits for
+   * the fill it closes, so the journal and the books see the trade opened before it is closed.
+   */
+  readonly #unbooked = new Map<string, Array<{ close: OrderOutcome; bid: number; ask: number }>>();
   /** Orders taken and not settled yet (queued ones included), and who waits for none to be. */
   #inFlight = 0;
   /**
@@ -206,7 +212,7 @@ export class TradePath {
       bus: o.bus, redis: o.redis, broker: o.broker, risk: o.risk, consume: false, onError,
       accounts: owns,
       onSettled: (signal, r) => this.#settled(signal, r),
-      onOutcome: (signal) => this.#brokerAnswered(signal.id),
+      onOutcome: (signal, outcome) => this.#brokerAnswered(signal.id, outcome),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
     if (o.limitsStore !== undefined) {
@@ -472,6 +478,8 @@ export class TradePath {
     }
     this.#counts.orders++;
     const last = r.events[r.events.length - 1]!;
+    const waiting = this.#unbooked.get(signal.id);
+    this.#unbooked.delete(signal.id);
     if (r.state !== 'FILLED' || last.price === null) {
       this.#counts.rejected++;
       return;
@@ -479,6 +487,7 @@ export class TradePath {
     this.#counts.filled++;
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     this.#book(signal.account, signal.instrument, signed, last.price, last.timeMs, r.orderId, true);
+    if (waiting !== undefined) for (const w of waiting) this.#brokerClosed(w.close, w.bid, w.ask);
   }
 
   /**
@@ -486,6 +495,11 @@ export class TradePath {
    * order of its own (the opening signal's id, the reason), and booked like a fill, outside the limits.
    */
   #brokerClosed(c: OrderOutcome, bid: number, ask: number): void {
+    const waiting = this.#unbooked.get(c.signalId);
+    if (waiting !== undefined) {
+      waiting.push({ close: c, bid, ask });
+      return;
+    }
     this.#counts.closes++;
     const m = orderUpdateMessage({
       orderId: c.id, signalId: c.signalId, account: c.account, instrument: c.instrument, state: 'FILLED', side: c.side, units: c.units,
@@ -572,9 +586,12 @@ export class TradePath {
   }
 
   /** The broker answered an order: tick_to_broker, when its tick's arrival is known. */
-  #brokerAnswered(signalId: string): void {
+  #brokerAnswered(signalId: string, outcome: OrderOutcome): void {
     const at = this.#orderTickAt.get(signalId);
     if (at !== undefined) this.#latency.tick_to_broker.record((wallMs() - at) * 1000);
+    if (this.#o.broker.quote !== undefined && outcome.status === 'filled' && (outcome.stopLossPrice !== null || outcome.takeProfitPrice !== null)) {
+      this.#unbooked.set(signalId, []);
+    }
   }
 
   stats(): TradePathStats {
