@@ -121,12 +121,12 @@ t.test('replay marks every tick, as live: the drawdown is the equity curve\'s ov
   const workflow = fixtureWorkflow('macd-cross-execute.json', {
     nodes: doc.nodes.map(({ stop_loss_pips: _sl, take_profit_pips: _tp, ...node }) => node),
   });
-  const run = async (name: string, limits?: RiskLimits) => {
+  const run = async (name: string, limits?: RiskLimits, maxWaitingTicks?: number) => {
     const ordersFile = join(dir, name);
     const signals = new Map<string, EngineSignal>();
     const summary = await replay({
       ticksFile: OANDA_FILE, instrument: 'EUR_USD', workflows: [workflow], speed: 0, busMode: 'direct',
-      ordersFile, limits, balance: BALANCE, onSignal: (s) => signals.set(s.id, s),
+      ordersFile, limits, balance: BALANCE, onSignal: (s) => signals.set(s.id, s), maxWaitingTicks,
     });
     t.equal(summary.rejected_ticks, 0, 'every tick taken: tick i is sequence number i');
     return { summary, fills: fillsOf(ordersFile, signals), lines: readFileSync(ordersFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l)), signals };
@@ -154,6 +154,10 @@ t.test('replay marks every tick, as live: the drawdown is the equity curve\'s ov
   t.ok(Math.abs(got.maxDrawdownPct - want) < 1e-9, `max drawdown ${got.maxDrawdownPct}% = ${want}% over every tick`);
   t.ok(want > atFills.accountSnapshot(0).maxDrawdownPct, `deeper than marking at fills only shows (${atFills.accountSnapshot(0).maxDrawdownPct}%)`);
   t.ok(Math.abs(got.equity - everyTick.accountSnapshot(0).equity) < 1e-9, 'equity at the last tick');
+  // Ticks marked early, after a drain of the actor at every batch (more than 100 waiting): the same marks, the same orders.
+  const drained = await run('drained.jsonl', undefined, 100);
+  t.equal(readFileSync(join(dir, 'drained.jsonl'), 'utf8'), readFileSync(join(dir, 'free.jsonl'), 'utf8'), 'marked early: the same orders');
+  t.same(drained.summary.orders, free.summary.orders, 'and the same summary');
 
   // Half that drawdown as a limit: the budget's peak is the equity at the first fill, then at every mark after it.
   const limit = want / 2;

@@ -18,7 +18,8 @@ import { PipstreamError } from '../errors/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
 import { feedDirect } from '../node/feed.ts';
 import { PipstreamNode } from '../node/node.ts';
-import type { EngineSignal } from '../supervisor/mod.ts';
+import type { EngineSignal, Supervisor } from '../supervisor/mod.ts';
+import type { TickBatch } from '../ticks/mod.ts';
 import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import { badArgument, PAPER_BALANCE, parseBalance, parseFlags } from './args.ts';
 import { ReplayOrders, type ReplayOrdersSummary } from './replay-orders.ts';
@@ -104,6 +105,26 @@ export interface ReplayOptions {
   limits?: RiskLimits;
   /** Starting cash of each account that orders (default PAPER_BALANCE): equity, drawdown and its limit are measured on it. */
   balance?: number;
+  /**
+   * Direct mode with orders: when more ticks than this wait to be marked (no execute signal for a while), the
+   * feed pauses until the actor has handed over every signal, and marks them (default 1,048,576: 32 MB).
+   */
+  maxWaitingTicks?: number;
+}
+
+/**
+ * The batches of `from`, and after each, when more than `max` ticks wait to be marked, a drain of the actor
+ * (every tick pushed so far processed, its signals handed over) so that the orders can mark them all.
+ */
+async function* markingEvery(from: AsyncIterable<TickBatch>, orders: ReplayOrders, sup: Supervisor, instrument: string, max: number):
+  AsyncGenerator<TickBatch> {
+  for await (const b of from) {
+    yield b;
+    if (orders.waiting > max) {
+      await sup.drain(instrument);
+      orders.markTaken();
+    }
+  }
 }
 
 export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
@@ -141,7 +162,9 @@ export async function replay(o: ReplayOptions): Promise<ReplaySummary> {
     let ticks = 0;
     let rejected = 0;
     if (publisher === null) {
-      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument, replayTicks(o.ticksFile, o.speed), 0, orders?.tick));
+      const batches = replayTicks(o.ticksFile, o.speed);
+      ({ ticks, rejected } = await feedDirect(node.supervisor, o.instrument,
+        orders === null ? batches : markingEvery(batches, orders, node.supervisor, o.instrument, o.maxWaitingTicks ?? 1 << 20), 0, orders?.tick));
     } else {
       await node.consumePrices(o.instrument, 'new', { source, onAccepted: orders?.tick });
       ticks = await publisher.run();

@@ -41,8 +41,8 @@ interface AccountLimits {
  * As live (TradePath.mark), positions are marked to market on every tick the actor took, and the
  * budgets of the accounts holding them follow (daily loss, drawdown), so a loss halts trading at the tick
  * it is reached and the drawdown figures see every tick. Signals come back from the actor after their
- * ticks, so ticks wait here (32 bytes each) until a signal at or after them, or the end, marks them in
- * order: the same file gives the same marks before every order. The daily-loss budget starts again at
+ * ticks, so ticks wait here (32 bytes each) until a signal at or after them, the end, or a drain of the
+ * actor (markTaken) marks them in order: the same file gives the same marks before every order. The daily-loss budget starts again at
  * each 17:00 New York trading-day start. Confirmations need a user (the confirmation actor) and alerts place
  * no order.
  */
@@ -101,6 +101,19 @@ export class ReplayOrders {
     t[at + 2] = bid;
     t[at + 3] = ask;
   };
+
+  /** Ticks taken and not marked yet. */
+  get waiting(): number {
+    return this.#tail - this.#head;
+  }
+
+  /**
+   * Marks every tick taken so far. Only when every signal of those ticks has been handed over (the supervisor
+   * drained): a later signal is then of a later tick, so the marks are the ones it would have made.
+   */
+  markTaken(): void {
+    this.#markUpTo(Infinity);
+  }
 
   /** Marks the ticks taken up to `seq`, in order. */
   #markUpTo(seq: number): void {
