@@ -34,10 +34,10 @@ export async function connectJetStream(o: ResolvedBusOptions): Promise<Bus> {
   }
 }
 
-/** Maps a failed external call to our codes; the URL goes into every message. */
 /** The server's answer when a durable consumer does not exist (for a lookup or a delete, not a failure). */
 const consumerMissing = (err: unknown): boolean => err instanceof Error && /consumer not found/i.test(err.message);
 
+/** Maps a failed external call to our codes; the URL goes into every message. */
 function wrap(err: unknown, what: string, url: string): PipstreamError {
   if (err instanceof PipstreamError) return err;
   const msg = (err as Error)?.message ?? String(err);
