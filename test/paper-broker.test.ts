@@ -161,7 +161,7 @@ t.test('accountView: the positions its fills built net exactly as the Portfolio 
   }
   const view = await broker.accountView('acct-1');
   const p = pf.positionSnapshot(pf.position('acct-1', 'EUR_USD'));
-  t.same(view.positions, p.units === 0 ? [] : [{ instrument: 'EUR_USD', units: p.units, avgPrice: p.avgPrice }]);
+  t.same(view.positions, p.units === 0 ? [] : [{ instrument: 'EUR_USD', units: p.units, avgPrice: p.avgPrice, trades: trades.length }]);
   t.equal(view.openTradeCount, trades.length);
   t.match(view, { account: 'acct-1', brokerAccountId: 'acct-1', balance: null, transactions: [] });
   t.equal(view.lastTransactionId, '120', 'one fill transaction per filled order');

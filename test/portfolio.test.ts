@@ -193,6 +193,12 @@ t.test('adoptPosition before any quote, positionsOf, adoptBalance', async (t) =>
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 1.5, 1.1), { code: 'PS_FILL_INVALID' });
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, 0), { code: 'PS_FILL_INVALID' });
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, Infinity), { code: 'PS_FILL_INVALID' });
+  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 1, 'one trade unless told');
+  pf.adoptPosition('a', 'USD_JPY', -2_000, 151.2, 3);
+  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 3, "the broker's trade count");
+  t.throws(() => pf.adoptPosition('a', 'USD_JPY', -2_000, 151.2, 0), { code: 'PS_FILL_INVALID' }, 'a position is at least one trade');
+  t.throws(() => pf.adoptPosition('a', 'USD_JPY', 0, 0, 1), { code: 'PS_FILL_INVALID' }, 'flat is none');
+  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 3, 'unchanged by a refused adoption');
 
   const p = pf.position('a', 'EUR_USD');
   pf.applyFill(p, 1_000, 1.1, 1);

@@ -143,8 +143,7 @@ t.test("'adopt' makes the Portfolio equal to the broker, with P&L consistent", a
     ['AVG_PRICE_MISMATCH', 'EUR_USD'], ['UNKNOWN_TO_ENGINE', 'GBP_USD'], ['MISSING_AT_BROKER', 'USD_JPY'], ['BALANCE_MISMATCH', null]]);
 
   const view = await broker.accountView(ACC);
-  const held = portfolio.positionsOf(ACC).filter((p) => p.units !== 0).map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice }));
-  t.same(held, view.positions, 'the Portfolio holds exactly what the broker holds');
+  t.same(engineAccountView(portfolio, ACC).positions, view.positions, 'the Portfolio holds exactly what the broker holds, trades included');
   const second = await r.run();
   t.match(second, { ok: true, differences: [], action: 'none' }, 'nothing left to reconcile');
   t.equal(reports.length, 2);
@@ -268,7 +267,7 @@ t.test('paper broker: its fills reconcile; what the engine booked alone is found
   for (const [side, units] of [['buy', 1000], ['buy', 3000], ['sell', 1500]] as const) book(portfolio, broker.fill(order({ side, units, ...q })));
   book(portfolio, broker.fill(order({ instrument: 'USD_JPY', side: 'sell', units: 100, bid: 151.2, ask: 151.21 })));
   const view = await broker.accountView(ACC);
-  t.same(view.positions, [{ instrument: 'EUR_USD', units: 2500, avgPrice: 1.10002 }, { instrument: 'USD_JPY', units: -100, avgPrice: 151.2 }]);
+  t.same(view.positions, [{ instrument: 'EUR_USD', units: 2500, avgPrice: 1.10002, trades: 1 }, { instrument: 'USD_JPY', units: -100, avgPrice: 151.2, trades: 1 }]);
   t.equal(view.openTradeCount, 2, 'FIFO: the sell closed the first buy and reduced the second');
   t.equal(view.balance, null);
   t.same(reconcile(engineAccountView(portfolio, ACC), view), []);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  RiskReason, RiskVerdict, Reservation, applyBrokerFill, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
+  RiskReason, RiskVerdict, Reservation, adoptOpenTrades, adoptPosition, applyBrokerFill, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
   createAccountRisk, instrumentChecks, markEquity, markUnrealized, readRiskState, recordRealized, release, reserve, resetTradingDay,
 } from '../engine/risk/mod.ts';
 
@@ -155,4 +155,29 @@ t.test('a fill the broker made (a stop-loss): the position and both bounds move,
   t.equal(readRiskState(acct).openTrades, 0);
   t.equal(reserve(acct, slot, 10000, 1002, new Reservation()).ok, true, 'room again for what the stop closed');
   t.equal(reserve(acct, slot, 1, 1003, new Reservation()).reason, 'MAX_POSITION', 'and no more');
+});
+
+t.test('a position and trades the budget did not book (held before it, or adopted from the broker) count against the limits', async (t) => {
+  const acct = createAccountRisk({ max_position_units: 30000, max_open_trades: 3 }, ['EUR_USD']);
+  const slot = acct.slotOf('EUR_USD');
+  const pending = reserve(acct, slot, 5000, 1000, new Reservation());
+  t.ok(pending.ok, 'an order in flight');
+  t.equal(adoptPosition(acct, slot, 20000), 20000, 'the position moves by what the budget did not know');
+  t.match(readRiskState(acct).instruments[0], { position: 20000, longBound: 25000, shortBound: 20000 }, 'the order in flight keeps its room');
+  t.equal(adoptOpenTrades(acct, 2), false, 'no trade count while a reservation is pending (it holds a slot the broker does not know)');
+  t.equal(readRiskState(acct).openTrades, 1);
+  commit(acct, pending, 5000);
+  t.equal(adoptOpenTrades(acct, 2), true, 'set once the account is quiet');
+  t.equal(readRiskState(acct).openTrades, 2);
+  t.equal(reserve(acct, slot, 5001, 1001, new Reservation()).reason, 'MAX_POSITION', '25,000 held: 5,001 more is over');
+  const last = reserve(acct, slot, 5000, 1002, new Reservation());
+  t.ok(last.ok, 'exactly up to the limit');
+  t.equal(reserve(acct, slot, -1, 1003, new Reservation()).reason, 'MAX_OPEN_TRADES', 'the adopted trades count too');
+  release(acct, last);
+  t.equal(adoptPosition(acct, slot, -4000), -29000, 'a short adopted from a long');
+  t.match(readRiskState(acct).instruments[0], { position: -4000, longBound: -4000, shortBound: -4000 });
+  t.equal(adoptOpenTrades(acct, 0), true);
+  t.throws(() => adoptPosition(acct, slot, 0.5), { code: 'PS_RISK_RESERVATION_INVALID' });
+  t.throws(() => adoptOpenTrades(acct, -1), { code: 'PS_RISK_RESERVATION_INVALID' });
+  t.equal(readRiskState(acct).openTrades, 0, 'a refused adoption changes nothing');
 });

@@ -65,6 +65,16 @@ async function start(t: Test, r: Rig, o: Partial<TradePathOptions>): Promise<Tra
   return trade;
 }
 
+/** A throwaway schema with the migrations applied, where risk limits are stored; null without PostgreSQL. */
+async function limitsDatabase(t: Test) {
+  if (!(await requireService(t, 'postgres', probes.postgres))) return null;
+  const admin = await connectPostgres(databaseUrl(), { max: 2 });
+  t.teardown(() => admin.end());
+  const { sql } = await throwawaySchema(t, admin);
+  await applyMigrations(sql);
+  return sql;
+}
+
 async function order(trade: TradePath, s: EngineSignal) {
   trade.onSignal(s);
   await trade.idle();
@@ -72,11 +82,8 @@ async function order(trade: TradePath, s: EngineSignal) {
 
 t.test('risk limits stored in PostgreSQL apply at start and follow a change without a restart', async (t) => {
   const r = await rig(t);
-  if (!r || !(await requireService(t, 'postgres', probes.postgres))) return;
-  const admin = await connectPostgres(databaseUrl(), { max: 2 });
-  t.teardown(() => admin.end());
-  const { sql } = await throwawaySchema(t, admin);
-  await applyMigrations(sql);
+  const sql = r && (await limitsDatabase(t));
+  if (!r || !sql) return;
   await saveLimits(sql, r.account, { max_order_units: 500 });
   const trade = await start(t, r, { limitsStore: sql });
 
@@ -127,6 +134,60 @@ t.test("reconciliation 'adopt': the engine takes the broker's positions", async 
   const trade = await start(t, r, { broker, reconcile: { accounts: [r.account], policy: 'adopt' }, onReconcile: (x) => reports.push(x) });
   t.equal(reports[0]?.action, 'adopted', 'the start-up run adopts');
   t.match(trade.portfolio.positionsOf(r.account), [{ instrument: INSTRUMENT, units: 700, avgPrice: 1.1001 }]);
+});
+
+t.test("reconciliation 'adopt' at start (a restart): the broker's positions and trades count against the account's limits", async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const broker = new PaperBroker();
+  // What the account held when the node stopped: 700 long in two trades.
+  for (const [i, units] of [[1, 400], [2, 300]]) {
+    await broker.submit({ signalId: `before-${i}-${r.account}`, account: r.account, instrument: INSTRUMENT, side: 'buy', units, timeMs: T0,
+      bid: 1.1, ask: 1.1001 });
+  }
+  const reports: ReconcileReport[] = [];
+  const trade = await start(t, r, {
+    broker, risk: { instruments: [INSTRUMENT], limits: { max_position_units: 1000, max_open_trades: 3 } },
+    reconcile: { accounts: [r.account], policy: 'adopt', intervalMs: 100 }, onReconcile: (x) => reports.push(x),
+  });
+  t.equal(reports[0]?.action, 'adopted', 'the start-up run adopts');
+  t.match(readRiskState(trade.execution.riskOf(r.account)!), { instruments: [{ instrument: INSTRUMENT, position: 700 }], openTrades: 2 },
+    'the budget holds the adopted position and its trades');
+  await order(trade, r.signal(1, 500));
+  t.match(r.decisions.at(-1), { approved: false, reason: 'MAX_POSITION', limit: 1000, value: 1200 }, 'a buy past the limit, counting the adopted 700');
+  await order(trade, r.signal(2, 300));
+  t.match(r.decisions.at(-1), { approved: true }, 'up to the limit');
+  const sell = r.signal(3, 100);
+  await order(trade, { ...sell, side: 'sell', node_id: 'sell' });
+  t.match(r.decisions.at(-1), { approved: false, reason: 'MAX_OPEN_TRADES', limit: 3, value: 4 }, 'a fourth trade, counting the adopted two');
+  const at = reports.length;
+  t.ok(await waitFor(() => reports.length > at, 5000));
+  t.match(reports.at(-1), { ok: true, differences: [] }, 'the next run finds broker and engine agree');
+});
+
+t.test('an account given limits while it holds positions: its new budget counts them', async (t) => {
+  const r = await rig(t);
+  const sql = r && (await limitsDatabase(t));
+  if (!r || !sql) return;
+  const trade = await start(t, r, { limitsStore: sql });
+  await order(trade, r.signal(1, 400));
+  await order(trade, r.signal(2, 300));
+  t.equal(trade.stats().filled, 2, 'two fills without limits');
+  t.equal(trade.execution.riskOf(r.account), null, 'and no budget');
+
+  await saveLimits(sql, r.account, { max_position_units: 1000 });
+  t.ok(await waitFor(() => trade.execution.riskOf(r.account) !== null, 5000), 'limits arrive');
+  t.match(readRiskState(trade.execution.riskOf(r.account)!), { instruments: [{ instrument: INSTRUMENT, position: 700 }], openTrades: 2 },
+    'the new budget holds the position and its trades');
+  await order(trade, r.signal(3, 500));
+  t.match(r.decisions.at(-1), { approved: false, reason: 'MAX_POSITION', limit: 1000, value: 1200 });
+  const close = r.signal(4, 700);
+  await order(trade, { ...close, side: 'sell', node_id: 'sell', bid: 1.1002, ask: 1.1003 });
+  t.match(r.decisions.at(-1), { approved: true }, 'a sell of all of it');
+  t.equal(trade.stats().filled, 3);
+  t.match(readRiskState(trade.execution.riskOf(r.account)!), { instruments: [{ position: 0, longBound: 0, shortBound: 0 }], openTrades: 0 },
+    'flat, every trade closed (its two trades and the sell, none missing, none left over)');
+  t.ok(readRiskState(trade.execution.riskOf(r.account)!).realizedToday > 0, 'the profit of the position held before is booked');
 });
 
 t.test('a burst of signals waits its turn: at most maxOrdersExecuting orders in execution, all of them settled in arrival order', async (t) => {

@@ -76,6 +76,8 @@ export interface BrokerPosition {
   /** Signed, never 0: positive long, negative short. */
   units: number;
   avgPrice: number;
+  /** Open trades that make it up, when the broker keeps trades (else reconciliation counts 1). */
+  trades?: number;
 }
 
 /** The fields of a broker transaction reconciliation reports (plain data: JSON-serialisable). */

@@ -76,6 +76,11 @@ export interface ExecutionActorOptions {
   onSettled?: (signal: OrderSignal, result: ExecutionResult) => void;
   /** The broker's answer to an order, as it arrives (before it is journaled). */
   onOutcome?: (signal: OrderSignal, outcome: OrderOutcome) => void;
+  /**
+   * An account got a budget (its first limits), before any order is checked against it: the caller sets
+   * what the account already holds (adoptPosition, adoptOpenTrades), which the new budget cannot know.
+   */
+  onBudget?: (account: string, risk: AccountRisk) => void;
 }
 
 export interface ExecutionResult {
@@ -306,6 +311,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     const risk = createAccountRisk(l, slotNames);
     const a = { risk, checks: new Map(), limitsJson: JSON.stringify(risk.limits), limitsVersion: risk.limitsVersion };
     byAccount.set(account, a);
+    o.onBudget?.(account, risk);
     return a;
   }
 

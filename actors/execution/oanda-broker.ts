@@ -215,7 +215,7 @@ class OandaRestBroker implements OandaBroker {
         const transactions = sinceTransactionId === undefined || sinceTransactionId === null ? []
           : page.transactions.filter((t) => Number(t.id) <= Number(summary.lastTransactionId)).map(brokerTransaction);
         return {
-          account, brokerAccountId: this.#accountId, positions: positions.flatMap(netPosition),
+          account, brokerAccountId: this.#accountId, positions: positions.flatMap((p) => netPosition(p, trades)),
           openTradeCount: trades.length, balance: summary.balance, lastTransactionId: summary.lastTransactionId, transactions,
         };
       }
@@ -438,11 +438,11 @@ const VIEW_ATTEMPTS = 3;
  * A v20 position as one net position. On a netting account one side is flat. A hedging account can hold
  * both: the net units are exact, the average is the larger side's (netting has no better answer).
  */
-function netPosition(p: Position): BrokerPosition[] {
+function netPosition(p: Position, trades: readonly Trade[]): BrokerPosition[] {
   const units = p.long.units + p.short.units;
   if (units === 0) return [];
   const side = units > 0 ? p.long : p.short;
-  return [{ instrument: p.instrument, units, avgPrice: side.averagePrice ?? 0 }];
+  return [{ instrument: p.instrument, units, avgPrice: side.averagePrice ?? 0, trades: trades.filter((t) => t.instrument === p.instrument).length }];
 }
 
 function brokerTransaction(t: Transaction): BrokerTransaction {

@@ -173,7 +173,7 @@ export class PaperBroker implements Broker {
     const positions: BrokerPosition[] = [];
     let openTradeCount = 0;
     for (const [instrument, p] of this.#accounts.get(account) ?? []) {
-      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice });
+      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice, trades: p.trades.length });
       openTradeCount += p.trades.length;
     }
     const last = this.#dropped + this.#fills.length;

@@ -15,8 +15,8 @@ import type { Broker, BrokerAccountView, BrokerTransaction } from './broker.ts';
 /** What the engine holds for one account (`engineAccountView` reads it from a Portfolio). */
 export interface EngineAccountView {
   account: string;
-  /** Open (non-flat) positions only. */
-  positions: { instrument: string; units: number; avgPrice: number }[];
+  /** Open (non-flat) positions only, with the open trades the engine counts in each. */
+  positions: { instrument: string; units: number; avgPrice: number; trades: number }[];
   /** Null when not tracked (then not compared). */
   openTradeCount: number | null;
   /** Cash balance (starting balance + realized P&L); null when not tracked (then not compared). */
@@ -87,7 +87,7 @@ export function engineAccountView(portfolio: Portfolio, account: string,
   return {
     account,
     positions: portfolio.positionsOf(account).filter((p) => p.units !== 0)
-      .map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice })),
+      .map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice, trades: portfolio.trades(portfolio.position(account, p.instrument)) })),
     openTradeCount: tracked.openTradeCount ?? null,
     balance,
   };
@@ -131,8 +131,8 @@ function tolerances(t: ReconcileTolerance): { pips: number; cash: number } {
 }
 
 /**
- * 'adopt': the Portfolio takes the broker's positions (and balance, when compared); an open trade count
- * lives in the risk state, so its difference is reported, not adopted. 'halt': the hook gets the report.
+ * 'adopt': the Portfolio takes the broker's positions with their trade counts (and balance, when compared);
+ * the risk budget follows them through the integrator (onReport: see TradePath). 'halt': the hook gets the report.
  */
 export type ReconcilePolicy = 'adopt' | 'halt';
 
@@ -149,8 +149,8 @@ export interface ReconcilerOptions {
   /** Period between the end of one run and the start of the next, ms. Default 60 000. */
   intervalMs?: number;
   tolerance?: ReconcileTolerance;
-  /** The engine's open trade count (e.g. the risk state's); compared when given. */
-  openTradeCount?: () => number;
+  /** The engine's open trade count (e.g. the risk state's); compared when given and not null. */
+  openTradeCount?: () => number | null;
   /** Compare (and with 'adopt', adopt) the cash balance. Off by default: the Portfolio books no financing or commission. */
   compareBalance?: boolean;
   /** Transactions to report at the first run: those after this id (e.g. the last one reconciled before a restart). */
@@ -270,13 +270,16 @@ export class Reconciler {
   #adopt(view: BrokerAccountView, differences: ReconcileDifference[]): void {
     const { portfolio, account } = this.#o;
     const held = new Map(view.positions.map((p) => [p.instrument, p]));
+    // A different trade count is in no one position: every position then takes the broker's trades.
+    const everyPosition = differences.some((d) => d.field === 'openTradeCount');
+    const adopt = new Set(everyPosition ? [...held.keys(), ...portfolio.positionsOf(account).filter((p) => p.units !== 0).map((p) => p.instrument)] : []);
     for (const d of differences) {
-      if (d.instrument !== null && (d.field === 'units' || d.field === 'avgPrice')) {
-        const b = held.get(d.instrument);
-        portfolio.adoptPosition(account, d.instrument, b?.units ?? 0, b?.avgPrice ?? 0);
-      } else if (d.field === 'balance') {
-        portfolio.adoptBalance(account, d.broker);
-      }
+      if (d.instrument !== null && (d.field === 'units' || d.field === 'avgPrice')) adopt.add(d.instrument);
+      else if (d.field === 'balance') portfolio.adoptBalance(account, d.broker);
+    }
+    for (const instrument of adopt) {
+      const b = held.get(instrument);
+      portfolio.adoptPosition(account, instrument, b?.units ?? 0, b?.avgPrice ?? 0, b === undefined ? 0 : Math.max(1, b.trades ?? 1));
     }
   }
 

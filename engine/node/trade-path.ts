@@ -23,9 +23,9 @@ import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { Subjects } from '../switchboard/mod.ts';
-import { bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
+import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  type AccountRiskMemory, applyBrokerFill, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRisk, type AccountRiskMemory, applyBrokerFill, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -213,6 +213,7 @@ export class TradePath {
       accounts: owns,
       onSettled: (signal, r) => this.#settled(signal, r),
       onOutcome: (signal, outcome) => this.#brokerAnswered(signal.id, outcome),
+      onBudget: (account, risk) => this.#adoptHoldings(account, risk),
     });
     for (const [signal, r] of this.#early.splice(0)) this.#settled(signal, r);
     if (o.limitsStore !== undefined) {
@@ -256,9 +257,10 @@ export class TradePath {
     if (r.policy === 'halt' && this.execution.riskOf(account) === null) this.#applyLimits(account, {});
     const rec = new Reconciler({
       broker: this.#o.broker, portfolio: this.portfolio, account, policy: r.policy, intervalMs: r.intervalMs,
+      // Trades are counted in the budget: an account without one has no count to compare.
       openTradeCount: () => {
         const risk = this.execution.riskOf(account);
-        return risk === null ? 0 : readRiskState(risk).openTrades;
+        return risk === null ? null : readRiskState(risk).openTrades;
       },
       halt: (acc) => {
         const risk = this.execution.riskOf(acc);
@@ -269,6 +271,7 @@ export class TradePath {
         // A clean run lifts the reconciliation halt (an operator's stays).
         if (report.ok && risk !== null) resumeTrading(risk, RiskHalt.RECONCILIATION);
         if (report.action === 'adopted') {
+          if (risk !== null) this.#adoptHoldings(account, risk);
           for (const d of report.differences) {
             if (d.instrument === null || d.field !== 'units') continue;
             const units = this.portfolio.positionSnapshot(this.portfolio.position(account, d.instrument)).units;
@@ -541,8 +544,17 @@ export class TradePath {
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
   }
 
-  #watchRisk(account: string, instrument: string): void {
-    if (this.execution.riskOf(account) === null) return;
+  /**
+   * The account's new budget (onBudget), or its budget after reconciliation adopted the broker's positions,
+   * takes what the portfolio holds: without this, a position held before would not count against its limit.
+   * A trade count left unset (orders in flight) is set by the next reconciliation, which finds it differs.
+   */
+  #adoptHoldings(account: string, risk: AccountRisk): void {
+    for (const instrument of adoptHoldings(this.portfolio, account, risk).instruments) this.#watchRisk(account, instrument, risk);
+  }
+
+  #watchRisk(account: string, instrument: string, risk = this.execution.riskOf(account)): void {
+    if (risk === null) return;
     const ins = this.portfolio.instrument(instrument);
     const list = (this.#riskByInstrument[ins] ??= []);
     const a = this.portfolio.account(account);

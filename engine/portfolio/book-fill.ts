@@ -3,7 +3,7 @@
  * account has one, its shared-memory risk budget. Used by the live trade path and by replay, so a backtest
  * books exactly as live does.
  */
-import { type AccountRisk, closeTrades, markEquity, markUnrealized, recordRealized } from '../risk/mod.ts';
+import { type AccountRisk, adoptOpenTrades, adoptPosition, closeTrades, ensureInstrumentSlot, markEquity, markUnrealized, recordRealized } from '../risk/mod.ts';
 import type { Portfolio } from './portfolio.ts';
 
 /** The budget's loss figures follow the portfolio's marks (daily loss counts unrealized P&L; drawdown, equity). */
@@ -30,4 +30,28 @@ export function bookFill(p: Portfolio, position: number, signedUnits: number, pr
   if (closed > 0) closeTrades(risk, closed);
   markRisk(p, p.accountOf(position), risk);
   return realized;
+}
+
+/**
+ * The budget takes what the portfolio holds for `account` where the budget did not book it: positions held
+ * before the account had a budget, or adopted from the broker. Every position, then the open trade count
+ * (unless a reservation is pending: see adoptOpenTrades), then the marks. Returns the instruments held and
+ * whether the trade count was set.
+ */
+export function adoptHoldings(p: Portfolio, account: string, risk: AccountRisk): { instruments: string[]; tradesSet: boolean } {
+  const held = p.positionsOf(account);
+  if (held.length === 0) return { instruments: [], tradesSet: adoptOpenTrades(risk, 0) };
+  let trades = 0;
+  const instruments: string[] = [];
+  for (const h of held) {
+    const position = p.position(account, h.instrument);
+    trades += p.trades(position);
+    const slot = ensureInstrumentSlot(risk, h.instrument);
+    // No free slot: orders there are refused (INSTRUMENT_NOT_ALLOWED), so there is no room to keep.
+    if (slot >= 0) adoptPosition(risk, slot, h.units);
+    if (h.units !== 0) instruments.push(h.instrument);
+  }
+  const tradesSet = adoptOpenTrades(risk, trades);
+  markRisk(p, p.account(account), risk);
+  return { instruments, tradesSet };
 }

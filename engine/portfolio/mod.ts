@@ -3,4 +3,4 @@ export { Portfolio } from './portfolio.ts';
 export type { AccountSnapshot, PortfolioOptions, PositionSnapshot } from './portfolio.ts';
 export { TradingDayClock } from './trading-day.ts';
 export type { TradingDayOptions } from './trading-day.ts';
-export { bookFill, markRisk } from './book-fill.ts';
+export { adoptHoldings, bookFill, markRisk } from './book-fill.ts';

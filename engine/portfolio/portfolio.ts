@@ -214,18 +214,19 @@ export class Portfolio {
    * broker's (adopt its balance with `adoptBalance`). The position is marked at the instrument's last
    * quote (at `avgPrice` before any), so unrealized P&L, equity and drawdown follow at once, and later
    * fills realize against the adopted average. `units` 0 makes the position flat (`avgPrice` ignored).
-   * Returns the position index.
+   * `trades`: the open trades that make it up (default 1; 0 when flat). Returns the position index.
    */
-  adoptPosition(account: string, instrument: string, units: number, avgPrice: number): number {
-    if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice)))) {
-      throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} is not valid`,
-        { account, instrument, units, avgPrice });
+  adoptPosition(account: string, instrument: string, units: number, avgPrice: number, trades = units === 0 ? 0 : 1): number {
+    if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice)))
+      || !Number.isSafeInteger(trades) || (units === 0 ? trades !== 0 : trades < 1)) {
+      throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} in ${trades} trades is not valid`,
+        { account, instrument, units, avgPrice, trades });
     }
     const p = this.position(account, instrument);
     const s = this.#pos, o = p * P_STRIDE;
     s[o + P_UNITS] = units;
     s[o + P_AVG] = units === 0 ? 0 : avgPrice;
-    s[o + P_TRADES] = units === 0 ? 0 : 1;
+    s[o + P_TRADES] = trades;
     const ins = s[o + P_INSTRUMENT];
     const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
     if (bid === bid) this.#markPosition(p, bid, ask);

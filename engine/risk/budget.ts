@@ -431,6 +431,45 @@ export function applyBrokerFill(account: AccountRisk, instrumentSlot: number, si
   Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.SHORT_BOUND), signedUnits);
 }
 
+/**
+ * Sets the position of a slot to what the account really holds when the budget did not book it: a position
+ * held before the account had a budget, or one adopted from the broker. Both bounds move with it, so every
+ * pending reservation keeps exactly its room. Returns the units the position moved by.
+ */
+export function adoptPosition(account: AccountRisk, instrumentSlot: number, units: number): number {
+  if (!Number.isSafeInteger(units) || Math.abs(units) > INT32_MAX) misuse(`adopted position of ${units} units`, { units });
+  const { slots } = account;
+  const word = slotWord(instrumentSlot, InstrumentWord.POSITION);
+  let before: number;
+  do before = Atomics.load(slots, word);
+  while (Atomics.compareExchange(slots, word, before, units) !== before);
+  const moved = units - before;
+  Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.LONG_BOUND), moved);
+  Atomics.add(slots, slotWord(instrumentSlot, InstrumentWord.SHORT_BOUND), moved);
+  return moved;
+}
+
+/**
+ * Sets the open trade count to `count` (the trades the account really holds, as adoptPosition), unless some
+ * reservation is pending: its trade slot is counted and the broker knows nothing of it yet, so the count
+ * cannot be told apart from it. Returns whether it was set (false: retry once the account is quiet).
+ */
+export function adoptOpenTrades(account: AccountRisk, count: number): boolean {
+  if (!Number.isSafeInteger(count) || count < 0 || count > INT32_MAX) misuse(`adopted open trade count ${count}`, { count });
+  const { header, slots } = account;
+  for (;;) {
+    const before = Atomics.load(header, RiskWord.OPEN_TRADES);
+    // A reservation moves a bound off its position before it takes its trade slot: a reserve() between this
+    // check and the exchange below changes the count, and the exchange fails.
+    for (let s = 0; s < account.slotsNamed; s++) {
+      const position = Atomics.load(slots, slotWord(s, InstrumentWord.POSITION));
+      if (Atomics.load(slots, slotWord(s, InstrumentWord.LONG_BOUND)) !== position
+        || Atomics.load(slots, slotWord(s, InstrumentWord.SHORT_BOUND)) !== position) return false;
+    }
+    if (Atomics.compareExchange(header, RiskWord.OPEN_TRADES, before, count) === before) return true;
+  }
+}
+
 /** Trades closed at the broker: frees their open-trade slots and books their realized P&L. */
 export function closeTrades(account: AccountRisk, count: number, realizedPnl = 0): void {
   if (!Number.isInteger(count) || count < 0) misuse(`bad trade count ${count}`, { count });
