@@ -1,4 +1,4 @@
-/** Booking fills on the portfolio and the risk budget together: netting trade counts, never touching orders in flight. */
+/** Booking fills on the portfolio and the risk budget together: trade counts as a broker keeps them, never touching orders in flight. */
 import t from 'tap';
 import { bookFill, Portfolio } from '../engine/portfolio/mod.ts';
 import { commit, createAccountRisk, readRiskState, release, reserve, Reservation } from '../engine/risk/mod.ts';
@@ -24,8 +24,12 @@ t.test('trades open on adding fills and close on reducing, flat and flipping fil
   const inFlight = reserve(risk, 0, 500, T, new Reservation());
   t.equal(open(), 3);
   t.equal(fill(-500, 1.3), (1.3 - 1.15) * 500, 'a reducing fill realizes against the average');
-  t.equal(p.trades(pos), 1);
-  t.equal(open(), 2, 'the reducing fill closed itself and the oldest trade; the order in flight still holds its slot');
+  t.same(p.tradeUnits(pos), [500, 1000], 'the oldest trade reduced, still open (first in, first out, as brokers do)');
+  t.equal(open(), 3, 'the reducing fill closed only itself; the order in flight still holds its slot');
+  fill(-700, 1.3);
+  t.same(p.tradeUnits(pos), [800], 'the oldest closed, the next reduced');
+  t.equal(open(), 2);
+  fill(700, 1.1);
   fill(-1500, 1.25);
   t.equal(p.units(pos), 0);
   t.equal(open(), 1, 'flat: every trade of the position closed, the one in flight stays');

@@ -1,13 +1,15 @@
 /**
  * `pipstream run`: bad trade-path options are usage errors (exit 2) before anything starts; the gateway runs
- * with the node; what users stored through the gateway (active workflows, registered instruments) runs again.
+ * with the node; what users stored through the gateway (active workflows, registered instruments) runs again;
+ * a restarted node trades on with the paper book it had.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import t from 'tap';
+import { randomBytes } from 'node:crypto';
+import t, { type Test } from 'tap';
 import { REPO_ROOT } from '../engine/config/mod.ts';
 import { migratedSchemaUrl, probes, requireService } from './helpers/services.ts';
 
@@ -107,4 +109,45 @@ t.test('a (re)started node runs the workflows and instruments stored in PostgreS
   child.kill('SIGTERM');
   const [code] = await once(child, 'close');
   t.equal(code, 0, 'exit 0 after SIGTERM');
+});
+
+/** Starts `pipstream run`; resolves with the child and its stdout so far once `pattern` appears (null after 90 s). */
+async function runUntil(t: Test, args: string[], pattern: RegExp) {
+  const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: process.env });
+  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
+  let stdout = '', stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const match = await new Promise<RegExpExecArray | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), 90_000);
+    child.stdout.on('data', (d) => {
+      stdout += d;
+      const m = pattern.exec(stdout);
+      if (m) { clearTimeout(timer); resolve(m); }
+    });
+  });
+  return { child, match, out: () => `${stdout.slice(-600)}${stderr.slice(-600)}` };
+}
+
+t.test('a restarted node rebuilds its paper book from the journal and trades on with it', async (t) => {
+  for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
+  const dir = mkdtempSync(join(tmpdir(), 'pipstream-run-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const doc = JSON.parse(readFileSync(join(REPO_ROOT, 'test/fixtures/workflows/macd-cross-execute.json'), 'utf8')) as { account: string };
+  doc.account = `restart-${randomBytes(4).toString('hex')}`;
+  const file = join(dir, 'workflow.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const args = ['--workflow', file, '--speed', 'max'];
+
+  const first = await runUntil(t, args, /orders \d+ filled ([3-9]|\d\d+) /);
+  t.ok(first.match, `the first run fills orders: ${first.out()}`);
+  first.child.kill('SIGTERM');
+  const [code] = await once(first.child, 'close');
+  t.equal(code, 0, 'and stops');
+  const filled = Number(first.match?.[1] ?? 0);
+
+  const second = await runUntil(t, args, /book {6}paper book rebuilt from ORDERS: (\d+) fills\n/);
+  t.ok(second.match, `the second run rebuilds the book: ${second.out()}`);
+  t.ok(Number(second.match?.[1] ?? 0) >= filled, `every fill of the first run at least (${second.match?.[1]} >= ${filled})`);
+  second.child.kill('SIGTERM');
+  await once(second.child, 'close');
 });

@@ -20,7 +20,7 @@ const connect = (g: TestGateway, token: string) => wsClient(g, token, 10_000);
 function order(account: string, orderId: string, state: 'SUBMITTED' | 'FILLED') {
   return orderUpdateMessage({ orderId, signalId: randomUUID(), account, instrument: 'EUR_USD', state, side: 'buy', units: 1000,
     timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
-    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null });
+    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
 }
 
 /** The msgId is `<orderId>:<state>`. */

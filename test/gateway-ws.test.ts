@@ -64,7 +64,7 @@ t.test('protocol: request ids, structured errors, ping, isolation of account cha
   const orderId = randomUUID();
   const m = orderUpdateMessage({ orderId, signalId: randomUUID(), account: b.account, instrument: 'EUR_USD', state: 'FILLED', side: 'buy', units: 1000,
     timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
-    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null });
+    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
   g.bus.publishCore(m.subject, m.data);
   const got = await cb.next(isOrder);
   t.equal(got.data.orderId, orderId);
@@ -124,7 +124,7 @@ t.test('a burst of prices and orders published together reaches a fast client wh
       const orderId = randomUUID();
       const m = orderUpdateMessage({ orderId, signalId: randomUUID(), account: a.account, instrument: inst, state: 'SUBMITTED', side: 'buy',
         units: seq, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
-        takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null });
+        takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
       g.bus.publishCore(m.subject, m.data);
       want.push(`o${seq}`);
     }
@@ -149,7 +149,7 @@ t.test('orders are never dropped: a client too slow for them is closed with a cl
   for (let i = 0; i < 60_000; i++) {
     const m = orderUpdateMessage({ orderId: randomUUID(), signalId: randomUUID(), account: a.account, instrument: 'EUR_USD', state: 'SUBMITTED', side: 'buy',
       units: 1000, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
-      takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null });
+      takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
     g.bus.publishCore(m.subject, m.data);
   }
   await g.bus.nats!.flush();

@@ -41,6 +41,7 @@ t.test('order updates: the bytes protobufjs writes, and the fields read back', a
     side: fc.oneof(side, fc.constant(null)), units, timeMs: time, broker: text, price: num, reason: fc.oneof(text, fc.constant(null)),
     riskLimit: num, riskValue: num, stopLossPrice: num, takeProfitPrice: num, slippagePips: num, bid: dbl, ask: dbl, expiresMs: num,
     workflowId: text, workflowVersion: fc.nat({ max: 2 ** 32 - 1 }), stopLossPips: num, takeProfitPips: num,
+    brokerTransactionId: fc.oneof(fc.stringMatching(/^[1-9][0-9]{0,9}$/), fc.constant(null)),
   });
   fc.assert(fc.property(fields, (u: OrderUpdateFields) => {
     const m = orderUpdateMessage(u);
@@ -52,12 +53,14 @@ t.test('order updates: the bytes protobufjs writes, and the fields read back', a
         riskLimit: put(u.riskLimit), riskValue: put(u.riskValue), stopLossPrice: put(u.stopLossPrice), takeProfitPrice: put(u.takeProfitPrice),
         slippagePips: put(u.slippagePips), bid: u.bid, ask: u.ask, expiresMs: put(u.expiresMs), workflowId: u.workflowId,
         workflowVersion: u.workflowVersion, stopLossPips: put(u.stopLossPips), takeProfitPips: put(u.takeProfitPips),
+        brokerTransactionId: u.brokerTransactionId ?? '',
       },
     });
     t.same(Buffer.from(m.data).toString('hex'), Buffer.from(reference).toString('hex'));
     t.equal(m.msgId, `${u.orderId}:${u.state}`);
     if (u.orderId !== '' && u.account !== '' && u.instrument !== '') {
-      t.match(readOrderUpdate(m.data), { orderId: u.orderId, signalId: u.signalId, account: u.account, state: u.state, units: u.units });
+      t.match(readOrderUpdate(m.data), { orderId: u.orderId, signalId: u.signalId, account: u.account, state: u.state, units: u.units,
+        brokerTransactionId: u.brokerTransactionId });
     }
   }), { numRuns: 300 });
 });

@@ -26,7 +26,7 @@ const recordOf = (s: OrderSignal): fc.Arbitrary<OrderRecord> => fc.uuid().chain(
     id: fc.oneof(fc.constant(orderId), fc.stringMatching(/^[0-9]{1,12}$/)), signalId: fc.constant(s.id), account: fc.constant(s.account),
     instrument: fc.constant(s.instrument), side: fc.constant(s.side), units: fc.integer(), status: fc.constantFrom('filled', 'rejected'), price: num,
     reason: fc.constantFrom(null, ...Object.values(BROKER_REASON)), timeMs: fc.integer(), stopLossPrice: num, takeProfitPrice: num,
-    slippagePips: fc.double({ noDefaultInfinity: true, noNaN: true }),
+    slippagePips: fc.double({ noDefaultInfinity: true, noNaN: true }), transactionId: fc.option(fc.stringMatching(/^[1-9][0-9]{0,11}$/)),
   })),
   journaled: fc.boolean(),
 }) as fc.Arbitrary<OrderRecord>);
@@ -51,11 +51,13 @@ t.test('the stamp names the owner; a filled paper order is ~150 bytes', async (t
     orderId, state: 'FILLED', atMs: 1795285482111, journaled: true,
     risk: { approved: true, reason: null, limit: null, value: null, limitsJson: '' },
     outcome: { id: orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: 1000, status: 'filled', price: 1.38873,
-      reason: null, timeMs: 1399554788207, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0 },
+      reason: null, timeMs: 1399554788207, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0, transactionId: '1742' },
   };
   const raw = encodeRecord(`${owner}.fvi`, rec);
-  t.equal(raw, `${owner}.fvi|4|${orderId}|FILLED|1795285482111|1|1||||filled||1000|1.38873||1399554788207|||0|`);
+  t.equal(raw, `${owner}.fvi|5|${orderId}|FILLED|1795285482111|1|1||||filled||1000|1.38873||1399554788207|||0|1742|`);
   t.ok(raw.length < 160, `${raw.length} bytes`);
+  const v4 = `${owner}.fvi|4|${orderId}|FILLED|1795285482111|1|1||||filled||1000|1.38873||1399554788207|||0|`;
+  t.same(decodeRecord(v4, 'k', s).rec, { ...rec, outcome: { ...rec.outcome!, transactionId: null } }, 'a version 4 record (no transaction id) is read');
 });
 
 t.test('a version 3 record (JSON, written by earlier builds) is read; anything else is refused with a code', async (t) => {
@@ -74,12 +76,12 @@ t.test('a version 3 record (JSON, written by earlier builds) is read; anything e
     orderId: '0145dbf7-4b6f-7ade-b47d-89f4f32f1b32', state: 'FILLED', atMs: 1795285482111,
     risk: { approved: true, reason: null, limit: null, value: null, limitsJson: '{"max_open_trades":5}' },
     outcome: { id: '0145dbf7-4b6f-7ade-b47d-89f4f32f1b32', signalId: s.id, account: 'acct-bench', instrument: 'EUR_USD', side: 'buy', units: 1000,
-      status: 'filled', price: 1.38873, reason: null, timeMs: 1399554788207, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0 },
+      status: 'filled', price: 1.38873, reason: null, timeMs: 1399554788207, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0, transactionId: null },
     journaled: true,
   });
-  t.same(decodeRecord(encodeRecord(st, rec), 'k', s).rec, rec, 'and written again as version 4');
-  const unreadable = ['', 'x', 's|{"v":2,"orderId":"o","state":"FILLED"}', 's|5|o|FILLED|1|1|1||||||||||||||', 's|4|o|DONE|1|1|1||||||||||||||',
-    's|4|o|FILLED|1'];
+  t.same(decodeRecord(encodeRecord(st, rec), 'k', s).rec, rec, 'and written again as version 5');
+  const unreadable = ['', 'x', 's|{"v":2,"orderId":"o","state":"FILLED"}', 's|6|o|FILLED|1|1|1|||||||||||||||', 's|4|o|DONE|1|1|1||||||||||||||',
+    's|4|o|FILLED|1', 's|5|o|FILLED|1|1|1||||||||||||'];
   for (const bad of unreadable) {
     t.throws(() => decodeRecord(bad, 'pipstream:order:x', s), { code: 'PS_ORDER_CLAIM_LOST' }, JSON.stringify(bad));
   }

@@ -161,8 +161,9 @@ t.test('accountView: the positions its fills built net exactly as the Portfolio 
   }
   const view = await broker.accountView('acct-1');
   const p = pf.positionSnapshot(pf.position('acct-1', 'EUR_USD'));
-  t.same(view.positions, p.units === 0 ? [] : [{ instrument: 'EUR_USD', units: p.units, avgPrice: p.avgPrice, trades: trades.length }]);
+  t.same(view.positions, p.units === 0 ? [] : [{ instrument: 'EUR_USD', units: p.units, avgPrice: p.avgPrice, trades }]);
   t.equal(view.openTradeCount, trades.length);
+  t.same(pf.tradeUnits(pf.position('acct-1', 'EUR_USD')), trades, "the Portfolio's trades are the broker's");
   t.match(view, { account: 'acct-1', brokerAccountId: 'acct-1', balance: null, transactions: [] });
   t.equal(view.lastTransactionId, '120', 'one fill transaction per filled order');
   const since = await broker.accountView('acct-1', '118');
@@ -220,7 +221,8 @@ t.test('quote(): a trade closes at the first tick that reaches its stop-loss or 
   // A short's take-profit: at the ask once it is at or below the target.
   const s2 = broker.fill({ ...base, signalId: 'short-2', side: 'sell', takeProfitPips: 10, timeMs: 4000 });
   t.match(s2, { price: 1.1, takeProfitPrice: 1.099 });
-  t.same(q(1.0989, 1.0991), [], 'the ask above the target');
+  t.same(q(1.0989, 1.0991, 4500), [], 'the ask above the target');
+  t.same(q(1.0988, 1.099, 3999), [], 'a tick older than the trade closes nothing (the same ticks run again after a restart)');
   t.match(q(1.0988, 1.099, 5000), [{ signalId: 'short-2', side: 'buy', units: 1000, price: 1.099, reason: BROKER_REASON.TAKE_PROFIT }]);
   t.same(broker.quote('USD_JPY', 5000, 101, 101.01), [], 'another instrument: nothing');
 });

@@ -95,7 +95,7 @@ function order(f: Fixture, i: number, state: OrderStateName, extra: Partial<Orde
     orderId: `ord-${f.tag}-${i}`, signalId: deterministicEventId(timeMs, f.tag, 'signal', i), account: f.account,
     instrument: instrumentOf(f, i), state, side: sideOf(i), units: unitsOf(i), timeMs, broker: 'paper', price: null, reason: null,
     riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null, slippagePips: null, bid, ask, expiresMs: null,
-    workflowId: 'wf-trend', workflowVersion: 3, stopLossPips: 15, takeProfitPips: 30, ...extra,
+    workflowId: 'wf-trend', workflowVersion: 3, stopLossPips: 15, takeProfitPips: 30, brokerTransactionId: null, ...extra,
   });
 }
 
@@ -133,7 +133,7 @@ function trade(f: Fixture, i: number): JournalMessage[] {
     const price = fillPrice(i), sl = sideOf(i) === 'buy' ? price - 0.0015 : price + 0.0015, tp = sideOf(i) === 'buy' ? price + 0.003 : price - 0.003;
     // SUBMITTED and FILLED on the same tick, as the paper broker does in replay.
     out.push(risk(true), order(f, i, 'SUBMITTED'),
-      order(f, i, 'FILLED', { price, slippagePips: 0.1, stopLossPrice: sl, takeProfitPrice: tp }),
+      order(f, i, 'FILLED', { price, slippagePips: 0.1, stopLossPrice: sl, takeProfitPrice: tp, brokerTransactionId: String(100 + i) }),
       positionMessage({ account: f.account, instrument: instrumentOf(f, i), orderId: `ord-${f.tag}-${i}`, units: positionAfter(f, i),
         avgPrice: price, realized: 0, timeMs }),
       pnlMessage({ account: f.account, timeMs, balance: 100_000, realized: 0, unrealized: -2 - i, equity: 99_998 - i, equityPeak: 100_000,
@@ -255,7 +255,8 @@ t.test('persistence of trade records', async (t) => {
 
     const [fill] = await f.sql`select f.*, (extract(epoch from time) * 1000)::float8 as time_ms from fills f where order_id = ${`ord-${f.tag}-4`}`;
     t.match(fill, { account: f.account, instrument: f.instruments[1], side: 'buy', units: '1400', price: fillPrice(4), slippage_pips: 0.1,
-      stop_loss_price: fillPrice(4) - 0.0015, take_profit_price: fillPrice(4) + 0.003, broker: 'paper', time_ms: BASE_MS + 4000 });
+      stop_loss_price: fillPrice(4) - 0.0015, take_profit_price: fillPrice(4) + 0.003, broker: 'paper', time_ms: BASE_MS + 4000,
+      broker_transaction_id: '104' });
     const lifecycle = await f.sql`select state from order_events where order_id = ${`ord-${f.tag}-5`} order by time, state`;
     t.same(lifecycle.map((r) => r.state).sort(), ['CONFIRMED', 'FILLED', 'PENDING_CONFIRMATION', 'SUBMITTED'], 'the whole lifecycle is kept');
     const [risk] = await f.sql`select approved, reason, risk_limit, risk_value, side, units::int, limits from risk_decisions where order_id = ${`ord-${f.tag}-6`}`;

@@ -193,12 +193,17 @@ t.test('adoptPosition before any quote, positionsOf, adoptBalance', async (t) =>
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 1.5, 1.1), { code: 'PS_FILL_INVALID' });
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, 0), { code: 'PS_FILL_INVALID' });
   t.throws(() => pf.adoptPosition('a', 'EUR_USD', 100, Infinity), { code: 'PS_FILL_INVALID' });
-  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 1, 'one trade unless told');
-  pf.adoptPosition('a', 'USD_JPY', -2_000, 151.2, 3);
-  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 3, "the broker's trade count");
-  t.throws(() => pf.adoptPosition('a', 'USD_JPY', -2_000, 151.2, 0), { code: 'PS_FILL_INVALID' }, 'a position is at least one trade');
-  t.throws(() => pf.adoptPosition('a', 'USD_JPY', 0, 0, 1), { code: 'PS_FILL_INVALID' }, 'flat is none');
-  t.equal(pf.trades(pf.position('a', 'USD_JPY')), 3, 'unchanged by a refused adoption');
+  t.same(pf.tradeUnits(pf.position('a', 'USD_JPY')), [-2_000], 'one trade unless told');
+  const other = new Portfolio();
+  const jpy = other.adoptPosition('b', 'USD_JPY', -2_000, 151.2, [-500, -1_000, -500]);
+  t.equal(other.trades(jpy), 3, "the broker's trades");
+  other.applyFill(jpy, 1_200, 151.1, 1);
+  t.same(other.tradeUnits(jpy), [-300, -500], 'reduced oldest first, as the broker does');
+  t.throws(() => other.adoptPosition('b', 'USD_JPY', -800, 151.2, []), { code: 'PS_FILL_INVALID' }, 'a position is at least one trade');
+  t.throws(() => other.adoptPosition('b', 'USD_JPY', -800, 151.2, [-900]), { code: 'PS_FILL_INVALID' }, 'trades add up to the position');
+  t.throws(() => other.adoptPosition('b', 'USD_JPY', -800, 151.2, [-900, 100]), { code: 'PS_FILL_INVALID' }, 'all of its side');
+  t.throws(() => other.adoptPosition('b', 'USD_JPY', 0, 0, [1]), { code: 'PS_FILL_INVALID' }, 'flat is none');
+  t.same(other.tradeUnits(jpy), [-300, -500], 'unchanged by a refused adoption');
 
   const p = pf.position('a', 'EUR_USD');
   pf.applyFill(p, 1_000, 1.1, 1);

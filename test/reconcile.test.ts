@@ -267,7 +267,7 @@ t.test('paper broker: its fills reconcile; what the engine booked alone is found
   for (const [side, units] of [['buy', 1000], ['buy', 3000], ['sell', 1500]] as const) book(portfolio, broker.fill(order({ side, units, ...q })));
   book(portfolio, broker.fill(order({ instrument: 'USD_JPY', side: 'sell', units: 100, bid: 151.2, ask: 151.21 })));
   const view = await broker.accountView(ACC);
-  t.same(view.positions, [{ instrument: 'EUR_USD', units: 2500, avgPrice: 1.10002, trades: 1 }, { instrument: 'USD_JPY', units: -100, avgPrice: 151.2, trades: 1 }]);
+  t.same(view.positions, [{ instrument: 'EUR_USD', units: 2500, avgPrice: 1.10002, trades: [2500] }, { instrument: 'USD_JPY', units: -100, avgPrice: 151.2, trades: [-100] }]);
   t.equal(view.openTradeCount, 2, 'FIFO: the sell closed the first buy and reduced the second');
   t.equal(view.balance, null);
   t.same(reconcile(engineAccountView(portfolio, ACC), view), []);

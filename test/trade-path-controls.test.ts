@@ -15,7 +15,7 @@ import { applyMigrations, connectPostgres, connectRedis, type Redis } from '../e
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { silentLogger, waitFor } from './helpers/engine.ts';
-import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
+import { databaseUrl, natsUrl, orderStore, probes, redisUrl, requireService, throwawaySchema } from './helpers/services.ts';
 
 const INSTRUMENT = 'EUR_USD';
 const T0 = Date.UTC(2014, 4, 5, 10);
@@ -36,16 +36,10 @@ async function rig(t: Test): Promise<Rig | null> {
   const tag = randomBytes(4).toString('hex');
   const bus = await connectBus({ kind: 'embedded' });
   await bus.ensureStreams();
-  const redis = await connectRedis(redisUrl());
+  const { redis, signalIds: ids } = await orderStore(t, bus);
   const account = `ctl${tag}`;
   const decisions: RiskDecisionFields[] = [];
   await bus.consume('RISK', Subjects.riskDecisions(account), (m) => { decisions.push(readRiskDecision(m.data)); });
-  const ids: string[] = [];
-  t.teardown(async () => {
-    if (ids.length > 0) await redis.del(...ids.map((id) => `pipstream:order:${id}`));
-    await redis.quit();
-    await bus.close();
-  });
   return {
     bus, redis, account, decisions,
     signal(i, units = 1000) {

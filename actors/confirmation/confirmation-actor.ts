@@ -1,4 +1,4 @@
-import type { Bus, BusConsumer, BusMsg, BusSubscription, DeliverFrom } from '../../engine/bus/mod.ts';
+import { type Bus, type BusConsumer, type BusMsg, type BusSubscription, type DeliverFrom, readToEnd } from '../../engine/bus/mod.ts';
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { SignalMode, decodeSignalEvent, type Signal } from '../../engine/events/mod.ts';
 import { orderIdFor, type OrderUpdateFields, orderUpdateMessage, readOrderUpdate } from '../../engine/events/trade.ts';
@@ -91,7 +91,6 @@ export interface ConfirmationActorOptions<Outcome = unknown> {
   owns?: (account: string) => boolean;
 }
 
-const RESTORE_QUIET_MS = 500;
 /** No pending order can be older than the longest expiry; a minute's margin for clocks and journal lag. */
 const MAX_EXPIRY_MS = MAX_CONFIRMATION_EXPIRY_S * 1000;
 const RESTORE_WINDOW_MS = MAX_EXPIRY_MS + 60_000;
@@ -193,37 +192,18 @@ export class ConfirmationActor<Outcome = unknown> {
    */
   private async restoreSubject(subject: string): Promise<Set<string>> {
     const ids = new Set<string>();
-    const end = (await this.o.bus.streamInfo('ORDERS')).lastSeq;
-    if (end === 0) return ids;
-    let done!: () => void;
-    const caughtUp = new Promise<void>((r) => { done = r; });
-    // The last messages may have been purged, aged out or be on other subjects: a pause in delivery also
-    // means the end. Its clock starts once the consumer exists (creating one may take a while on a busy server).
-    let quiet: NodeJS.Timeout | undefined;
-    const rearm = () => {
-      clearTimeout(quiet);
-      quiet = setTimeout(done, RESTORE_QUIET_MS);
-    };
-    const c = await this.o.bus.consume('ORDERS', subject, (m) => {
-      rearm();
-      if (m.seq <= end) {
-        try {
-          const u = readOrderUpdate(m.data);
-          if (CONFIRMATION_STATES.has(u.state)) {
-            this.restoreOne(u);
-            ids.add(u.signalId);
-          }
-        } catch (err) {
-          this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable ORDERS message ${m.seq} skipped while restoring`,
-            { seq: m.seq }, { cause: err }));
+    await readToEnd(this.o.bus, 'ORDERS', subject, { startTimeMs: this.now() - (this.o.restoreWindowMs ?? RESTORE_WINDOW_MS) }, (m) => {
+      try {
+        const u = readOrderUpdate(m.data);
+        if (CONFIRMATION_STATES.has(u.state)) {
+          this.restoreOne(u);
+          ids.add(u.signalId);
         }
+      } catch (err) {
+        this.o.onError?.(new PipstreamError('PS_CONFIRMATION', `undecodable ORDERS message ${m.seq} skipped while restoring`,
+          { seq: m.seq }, { cause: err }));
       }
-      if (m.seq >= end) done();
-    }, { deliver: { startTimeMs: this.now() - (this.o.restoreWindowMs ?? RESTORE_WINDOW_MS) } });
-    rearm();
-    await caughtUp;
-    clearTimeout(quiet);
-    await c.close();
+    });
     return ids;
   }
 
@@ -363,7 +343,7 @@ export class ConfirmationActor<Outcome = unknown> {
       orderId: o.order_id, signalId: o.id, account: o.account, instrument: o.instrument, state: o.state, side: o.side, units: o.units ?? 0,
       timeMs: o.updated_ms, broker: '', price: null, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
       takeProfitPrice: null, slippagePips: null, bid: o.bid, ask: o.ask, expiresMs: o.expires_ms, workflowId: o.workflow_id,
-      workflowVersion: o.workflow_version, stopLossPips: o.stop_loss_pips, takeProfitPips: o.take_profit_pips,
+      workflowVersion: o.workflow_version, stopLossPips: o.stop_loss_pips, takeProfitPips: o.take_profit_pips, brokerTransactionId: null,
     });
     // Journal failures surface through the bus's onError / flush (publishAsync retries with the msgId).
     this.o.bus.publishAsync(m.subject, m.data, m.msgId);

@@ -68,6 +68,11 @@ export interface OrderOutcome {
   takeProfitPrice: number | null;
   /** Adverse slippage applied, in pips (0 when rejected). */
   slippagePips: number;
+  /**
+   * The broker's id of the transaction that filled (or refused) the order, ids rising in the order the broker
+   * booked them (the paper broker counts them, OANDA's are its own); null when there is none.
+   */
+  transactionId: string | null;
 }
 
 /** One net position as the broker holds it (netting: one signed position per instrument). */
@@ -76,8 +81,8 @@ export interface BrokerPosition {
   /** Signed, never 0: positive long, negative short. */
   units: number;
   avgPrice: number;
-  /** Open trades that make it up, when the broker keeps trades (else reconciliation counts 1). */
-  trades?: number;
+  /** The signed units of the open trades that make it up, oldest first, when the broker keeps trades. */
+  trades?: number[];
 }
 
 /** The fields of a broker transaction reconciliation reports (plain data: JSON-serialisable). */
@@ -130,6 +135,11 @@ export interface Broker {
    * transactions (reconciliation).
    */
   quote?(instrument: string, timeMs: number, bid: number, ask: number): readonly OrderOutcome[];
+  /**
+   * A broker whose book lives in memory (the paper broker) rebuilt at start from the journal: one filled
+   * outcome as journaled, oldest first; false when it does not apply (see PaperBroker.restore).
+   */
+  restore?(fill: OrderOutcome): boolean;
 }
 
 export { orderIdFor } from '../../engine/events/trade.ts';

@@ -626,6 +626,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     return {
       id: j.rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units,
       status: 'rejected', price: null, reason: refused, timeMs: s.timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+      transactionId: null,
     };
   }
 

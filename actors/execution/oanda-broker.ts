@@ -65,8 +65,6 @@ export interface OandaBrokerOptions {
 /** A rejected outcome also carries OANDA's own reason (INSUFFICIENT_MARGIN, MARKET_HALTED ...). */
 export interface OandaOrderOutcome extends OrderOutcome {
   oandaReason: string | null;
-  /** The ORDER_FILL (or ORDER_CANCEL / reject) transaction id; null for a locally invalid order. */
-  transactionId: string | null;
 }
 
 export interface OandaBroker extends Broker {
@@ -442,7 +440,9 @@ function netPosition(p: Position, trades: readonly Trade[]): BrokerPosition[] {
   const units = p.long.units + p.short.units;
   if (units === 0) return [];
   const side = units > 0 ? p.long : p.short;
-  return [{ instrument: p.instrument, units, avgPrice: side.averagePrice ?? 0, trades: trades.filter((t) => t.instrument === p.instrument).length }];
+  // Oldest first, the order FIFO reduces them in.
+  const mine = trades.filter((t) => t.instrument === p.instrument).sort((a, b) => a.openTimeMs - b.openTimeMs || Number(a.id) - Number(b.id));
+  return [{ instrument: p.instrument, units, avgPrice: side.averagePrice ?? 0, trades: mine.map((t) => t.currentUnits) }];
 }
 
 function brokerTransaction(t: Transaction): BrokerTransaction {

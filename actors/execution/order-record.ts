@@ -79,20 +79,22 @@ export const orderKey = (signalId: string): string => `pipstream:order:${signalI
 function lifecycleEvent(
   rec: OrderRecord, s: OrderSignal, broker: string, state: LifecycleState, timeMs: number, price: number | null, reason: string | null,
   riskLimit: number | null, riskValue: number | null, stopLossPrice: number | null, takeProfitPrice: number | null, slippagePips: number | null,
+  brokerTransactionId: string | null,
 ): LifecycleEvent {
   return {
     orderId: rec.orderId, signalId: s.id, account: s.account, instrument: s.instrument, side: s.side, units: s.units, broker,
     bid: s.bid, ask: s.ask, expiresMs: null, workflowId: s.workflowId, workflowVersion: s.workflowVersion, stopLossPips: s.stopLossPips,
-    takeProfitPips: s.takeProfitPips, price, reason, riskLimit, riskValue, stopLossPrice, takeProfitPrice, slippagePips, timeMs, state,
+    takeProfitPips: s.takeProfitPips, price, reason, riskLimit, riskValue, stopLossPrice, takeProfitPrice, slippagePips, brokerTransactionId,
+    timeMs, state,
   };
 }
 
 /** The lifecycle events a record stands for: SUBMITTED and the outcome, or just RISK_REJECTED. */
 export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent[] {
   if (rec.state === 'RISK_REJECTED') {
-    return [lifecycleEvent(rec, s, broker, 'RISK_REJECTED', s.timeMs, null, rec.risk.reason, rec.risk.limit, rec.risk.value, null, null, null)];
+    return [lifecycleEvent(rec, s, broker, 'RISK_REJECTED', s.timeMs, null, rec.risk.reason, rec.risk.limit, rec.risk.value, null, null, null, null)];
   }
-  const submitted = lifecycleEvent(rec, s, broker, 'SUBMITTED', s.timeMs, null, null, null, null, null, null, null);
+  const submitted = lifecycleEvent(rec, s, broker, 'SUBMITTED', s.timeMs, null, null, null, null, null, null, null, null);
   if (rec.outcome === null || rec.state === 'SUBMITTED') return [submitted];
   return [submitted, outcomeEvent(rec, s, broker)];
 }
@@ -100,7 +102,8 @@ export function lifecycleEvents(rec: OrderRecord, s: OrderSignal, broker: string
 /** The event of a settled record's broker outcome (FILLED or REJECTED): what follows SUBMITTED. */
 export function outcomeEvent(rec: OrderRecord, s: OrderSignal, broker: string): LifecycleEvent {
   const o = rec.outcome!;
-  return lifecycleEvent(rec, s, broker, rec.state, o.timeMs, o.price, o.reason, null, null, o.stopLossPrice, o.takeProfitPrice, o.slippagePips);
+  return lifecycleEvent(rec, s, broker, rec.state, o.timeMs, o.price, o.reason, null, null, o.stopLossPrice, o.takeProfitPrice, o.slippagePips,
+    o.transactionId);
 }
 
 /** The RISK message of a record. */
@@ -113,19 +116,20 @@ export function riskDecision(rec: OrderRecord, s: OrderSignal): RiskDecisionFiel
 }
 
 /**
- * Stored as `<stamp>|4|<fields>`, '|'-separated in a fixed order with the limits document last (the one
+ * Stored as `<stamp>|5|<fields>`, '|'-separated in a fixed order with the limits document last (the one
  * field that may hold a '|'; in ASCII, see asciiJson); null is an empty field, a boolean 1 or 0. The stamp
  * (owner and a per-actor write counter) is what a compare-and-set compares, so a write sends the short
  * stamp, not the previous record. The outcome's signal id, account, instrument and side are the signal's,
  * and its id is left out when it is the order id (the paper broker's): the record went from ~600 bytes of
- * JSON (version 3) to ~150, written twice per order, and that was a fifth of the orders/s.
+ * JSON (version 3) to ~150, written twice per order, and that was a fifth of the orders/s. Version 5 added
+ * the outcome's broker transaction id (version 4 records read with none).
  */
 export function encodeRecord(stamp: string, rec: OrderRecord): string {
   const r = rec.risk, o = rec.outcome;
-  const outcome = o === null ? '||||||||'
+  const outcome = o === null ? '|||||||||'
     : `${o.status}|${o.id === rec.orderId ? '' : o.id}|${num(o.units)}|${num(o.price)}|${o.reason ?? ''}|${num(o.timeMs)}|` +
-      `${num(o.stopLossPrice)}|${num(o.takeProfitPrice)}|${num(o.slippagePips)}`;
-  return `${stamp}|4|${rec.orderId}|${rec.state}|${rec.atMs}|${rec.journaled ? 1 : 0}|${r.approved ? 1 : 0}|${r.reason ?? ''}|${num(r.limit)}|` +
+      `${num(o.stopLossPrice)}|${num(o.takeProfitPrice)}|${num(o.slippagePips)}|${o.transactionId ?? ''}`;
+  return `${stamp}|5|${rec.orderId}|${rec.state}|${rec.atMs}|${rec.journaled ? 1 : 0}|${r.approved ? 1 : 0}|${r.reason ?? ''}|${num(r.limit)}|` +
     `${num(r.value)}|${outcome}|${asciiJson(r.limitsJson)}`;
 }
 
@@ -148,8 +152,8 @@ function asciiJson(json: string): string {
 const num = (x: number | null): string => (x === null || !Number.isFinite(x) ? '' : String(x));
 const numOf = (f: string): number | null => (f === '' ? null : Number(f));
 
-/** Fields of a version 4 record after the stamp, the limits document (which may hold '|') not counted. */
-const FIELDS = 19;
+/** Fields of a record after the stamp by version, the limits document (which may hold '|') not counted. */
+const FIELDS: Readonly<Record<string, number>> = { 4: 19, 5: 20 };
 
 /** The limits document as it was given (JSON.stringify's text) from its ASCII form. */
 const limitsOf = (ascii: string): string => (ascii.includes('\\u') ? JSON.stringify(JSON.parse(ascii)) : ascii);
@@ -158,24 +162,26 @@ const limitsOf = (ascii: string): string => (ascii.includes('\\u') ? JSON.string
 export const ownerOf = (stamp: string): string => stamp.slice(0, stamp.lastIndexOf('.'));
 
 /**
- * A record as encodeRecord wrote it, or as version 3 did (JSON after the stamp), so an upgraded actor takes
+ * A record as encodeRecord wrote it, or as versions 4 and 3 did (3: JSON after the stamp), so an upgraded actor takes
  * over what an earlier build left behind.
  */
 export function decodeRecord(raw: string, key: string, signal: OrderSignal): { stamp: string; rec: OrderRecord } {
   const bar = raw.indexOf('|');
   const stamp = raw.slice(0, bar);
   const f = raw.split('|');
-  if (bar > 0 && f[1] === '4' && f.length >= FIELDS + 1 && STATES.has(f[3]!)) {
+  const fields = FIELDS[f[1]!];
+  if (bar > 0 && fields !== undefined && f.length >= fields + 1 && STATES.has(f[3]!)) {
     const status = f[10]!;
     const outcome: OrderOutcome | null = status === '' ? null : {
       id: f[11] === '' ? f[2]! : f[11]!, signalId: signal.id, account: signal.account, instrument: signal.instrument, side: signal.side,
       units: numOf(f[12]!)!, status: status as OrderOutcome['status'], price: numOf(f[13]!), reason: (f[14] || null) as OrderOutcome['reason'],
       timeMs: numOf(f[15]!)!, stopLossPrice: numOf(f[16]!), takeProfitPrice: numOf(f[17]!), slippagePips: numOf(f[18]!)!,
+      transactionId: fields > 19 && f[19] !== '' ? f[19]! : null,
     };
     const rec: OrderRecord = {
       orderId: f[2]!, state: f[3] as LifecycleState, atMs: Number(f[4]),
       risk: { approved: f[6] === '1', reason: (f[7] || null) as RecordedRisk['reason'], limit: numOf(f[8]!), value: numOf(f[9]!),
-        limitsJson: limitsOf(f.slice(FIELDS).join('|')) },
+        limitsJson: limitsOf(f.slice(fields).join('|')) },
       outcome, journaled: f[5] === '1',
     };
     return { stamp, rec };
@@ -183,7 +189,8 @@ export function decodeRecord(raw: string, key: string, signal: OrderSignal): { s
   try {
     const rec = JSON.parse(raw.slice(bar + 1)) as OrderRecord & { v: unknown };
     if (bar > 0 && rec.v === 3 && typeof rec.orderId === 'string' && STATES.has(rec.state)) {
-      return { stamp, rec: { orderId: rec.orderId, state: rec.state, atMs: rec.atMs, risk: rec.risk, outcome: rec.outcome, journaled: rec.journaled } };
+      const outcome = rec.outcome === null ? null : { ...rec.outcome, transactionId: rec.outcome.transactionId ?? null };
+      return { stamp, rec: { orderId: rec.orderId, state: rec.state, atMs: rec.atMs, risk: rec.risk, outcome, journaled: rec.journaled } };
     }
   } catch { /* reported below */ }
   throw new PipstreamError('PS_ORDER_CLAIM_LOST', `${key} holds no order record this build can read`, { key });

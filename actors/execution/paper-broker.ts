@@ -112,8 +112,8 @@ function optionalPips(x: number | null | undefined): boolean {
   return x === undefined || x === null || (Number.isFinite(x) && x > 0);
 }
 
-/** An open trade: its signed units, the levels its order asked for (null: none), and that order. */
-interface PaperTrade { units: number; stopLoss: number | null; takeProfit: number | null; orderId: string; signalId: string }
+/** An open trade: its signed units, the levels its order asked for (null: none), that order and its fill time. */
+interface PaperTrade { units: number; stopLoss: number | null; takeProfit: number | null; orderId: string; signalId: string; openedMs: number }
 
 /** A paper position: its account, net units, their average price and the open trades, oldest first. */
 interface PaperPosition { account: string; units: number; avgPrice: number; trades: PaperTrade[] }
@@ -122,7 +122,7 @@ const NO_CLOSES: readonly OrderOutcome[] = [];
 
 /** The trade a filled order opens with `units` of it. */
 function tradeOf(o: OrderOutcome, units: number): PaperTrade {
-  return { units, stopLoss: o.stopLossPrice, takeProfit: o.takeProfitPrice, orderId: o.id, signalId: o.signalId };
+  return { units, stopLoss: o.stopLossPrice, takeProfit: o.takeProfitPrice, orderId: o.id, signalId: o.signalId, openedMs: o.timeMs };
 }
 
 export class PaperBroker implements Broker {
@@ -135,10 +135,10 @@ export class PaperBroker implements Broker {
   readonly #accounts = new Map<string, Map<string, PaperPosition>>();
   /** The same positions by instrument: what a tick of it may close. */
   readonly #byInstrument = new Map<string, PaperPosition[]>();
-  /** The kept ORDER_FILLs, one per filled order; the id of the n-th since the start is String(n). */
+  /** The kept ORDER_FILLs (fills and closes), oldest first, with rising ids: the n-th since the start is String(n). */
   #fills: (BrokerTransaction & { account: string })[] = [];
-  /** Fills dropped from the front of #fills (the id of #fills[i] is #dropped + i + 1). */
-  #dropped = 0;
+  /** The id of the newest ORDER_FILL (0 before any): a restored book continues from the journal's. */
+  #lastTransaction = 0;
   readonly #remember: number;
 
   constructor(opts: PaperBrokerOptions = {}) {
@@ -161,11 +161,39 @@ export class PaperBroker implements Broker {
     const seen = this.#outcomes.get(id);
     if (seen !== undefined) return seen;
     const outcome = this.#execute(id, order);
-    this.#outcomes.set(id, outcome);
-    // A Map iterates in insertion order: its first key is the oldest outcome.
-    if (this.#outcomes.size > this.#remember) this.#outcomes.delete(this.#outcomes.keys().next().value!);
+    this.#keep(outcome);
     if (outcome.status === 'filled') this.#book(outcome);
     return outcome;
+  }
+
+  #keep(outcome: OrderOutcome): void {
+    this.#outcomes.set(outcome.id, outcome);
+    // A Map iterates in insertion order: its first key is the oldest outcome.
+    if (this.#outcomes.size > this.#remember) this.#outcomes.delete(this.#outcomes.keys().next().value!);
+  }
+
+  /**
+   * Rebuilds the book at start from the journal (it lives in memory): one filled outcome as journaled,
+   * oldest first. An order's fill is booked as when it happened (and kept: its order id yields it again);
+   * a close at a stop-loss or take-profit closes the very trade it closed. False when it does not apply:
+   * not a fill, an order already booked, or a close of a trade that is not open (its opening fill is older
+   * than the journal).
+   */
+  restore(o: OrderOutcome): boolean {
+    if (o.status !== 'filled' || !(o.price! > 0) || !Number.isSafeInteger(o.units) || o.units <= 0) return false;
+    if (o.reason === BROKER_REASON.STOP_LOSS || o.reason === BROKER_REASON.TAKE_PROFIT) {
+      const p = this.#accounts.get(o.account)?.get(o.instrument);
+      const reason = o.reason;
+      // The close's id derives from the opening order's (see quote), which names the trade exactly.
+      const i = p === undefined ? -1 : p.trades.findIndex((t) => derivedEventId(t.orderId, o.timeMs, reason) === o.id);
+      if (i < 0 || Math.abs(p!.trades[i]!.units) !== o.units) return false;
+      this.#close(p!, i, o);
+      return true;
+    }
+    if (this.#outcomes.has(o.id)) return false;
+    this.#keep(o);
+    this.#book(o);
+    return true;
   }
 
   /** The account its fills built; transactions are its fills after `sinceTransactionId`. */
@@ -173,14 +201,16 @@ export class PaperBroker implements Broker {
     const positions: BrokerPosition[] = [];
     let openTradeCount = 0;
     for (const [instrument, p] of this.#accounts.get(account) ?? []) {
-      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice, trades: p.trades.length });
+      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice, trades: p.trades.map((t) => t.units) });
       openTradeCount += p.trades.length;
     }
-    const last = this.#dropped + this.#fills.length;
+    const last = this.#lastTransaction;
     const since = sinceTransactionId === undefined || sinceTransactionId === null ? last : Number(sinceTransactionId);
-    const transactions = this.#fills.slice(Number.isSafeInteger(since) && since >= 0 ? Math.max(0, since - this.#dropped) : this.#fills.length)
-      .filter((f) => f.account === account)
-      .map(({ account: _, ...tx }) => tx);
+    // Ids rise but may skip (a restored book keeps the journal's): the kept ones after `since`, found by id.
+    const after = Number.isSafeInteger(since) && since >= 0 ? since : last;
+    let from = this.#fills.length;
+    while (from > 0 && Number(this.#fills[from - 1]!.id) > after) from--;
+    const transactions = this.#fills.slice(from).filter((f) => f.account === account).map(({ account: _, ...tx }) => tx);
     return Promise.resolve({
       account, brokerAccountId: account, positions, openTradeCount, balance: null,
       lastTransactionId: String(last), transactions,
@@ -190,8 +220,8 @@ export class PaperBroker implements Broker {
   /**
    * A tick of `instrument`: the open trades whose stop-loss or take-profit it reaches are closed at its price,
    * booked, and returned as filled outcomes (reason STOP_LOSS or TAKE_PROFIT, the opening order's signal id, an
-   * id derived from the opening order's), oldest trade first. Nothing on a crossed quote. Allocates nothing
-   * when no level is reached.
+   * id derived from the opening order's), oldest trade first. Nothing on a crossed quote, and no trade on a
+   * tick older than its fill. Allocates nothing when no level is reached.
    */
   quote(instrument: string, timeMs: number, bid: number, ask: number): readonly OrderOutcome[] {
     if (!(ask >= bid)) return NO_CLOSES;
@@ -203,7 +233,8 @@ export class PaperBroker implements Broker {
       for (let i = 0; i < p.trades.length;) {
         const t = p.trades[i]!;
         const exit = t.units > 0 ? bid : ask;
-        const reached = t.stopLoss !== null && (t.units > 0 ? exit <= t.stopLoss : exit >= t.stopLoss) ? BROKER_REASON.STOP_LOSS
+        // A tick older than the trade (ticks replayed again after a restart rebuilt the book) cannot close it.
+        const reached = timeMs < t.openedMs ? null : t.stopLoss !== null && (t.units > 0 ? exit <= t.stopLoss : exit >= t.stopLoss) ? BROKER_REASON.STOP_LOSS
           : t.takeProfit !== null && (t.units > 0 ? exit >= t.takeProfit : exit <= t.takeProfit) ? BROKER_REASON.TAKE_PROFIT : null;
         if (reached === null) {
           i++;
@@ -212,15 +243,21 @@ export class PaperBroker implements Broker {
         const close: OrderOutcome = {
           id: derivedEventId(t.orderId, timeMs, reached), signalId: t.signalId, account: p.account, instrument, side: t.units > 0 ? 'sell' : 'buy',
           units: Math.abs(t.units), status: 'filled', price: exit, reason: reached, timeMs, stopLossPrice: null, takeProfitPrice: null,
-          slippagePips: 0,
+          slippagePips: 0, transactionId: null,
         };
-        p.trades.splice(i, 1);
-        this.#net(p, -t.units, exit);
-        this.#transaction(close, -t.units, null, reached === BROKER_REASON.STOP_LOSS ? 'STOP_LOSS_ORDER' : 'TAKE_PROFIT_ORDER');
+        this.#close(p, i, close);
         (closes ??= []).push(close);
       }
     }
     return closes ?? NO_CLOSES;
+  }
+
+  /** Closes trade `i` of `p` at the broker's own order (`close`: its stop-loss or take-profit). */
+  #close(p: PaperPosition, i: number, close: OrderOutcome): void {
+    const units = p.trades[i]!.units;
+    p.trades.splice(i, 1);
+    this.#net(p, -units, close.price!);
+    this.#transaction(close, -units, null, close.reason === BROKER_REASON.STOP_LOSS ? 'STOP_LOSS_ORDER' : 'TAKE_PROFIT_ORDER');
   }
 
   /** Nets a fill into its position the way Portfolio.applyFill does, and opens or closes trades FIFO. */
@@ -264,17 +301,20 @@ export class PaperBroker implements Broker {
     p.units = left;
   }
 
-  /** An ORDER_FILL transaction; `clientOrderId` null for the broker's own orders (a stop-loss), as OANDA reports them. */
+  /**
+   * An ORDER_FILL transaction, its id set on the outcome (a restored one keeps the id it was journaled with);
+   * `clientOrderId` null for the broker's own orders (a stop-loss), as OANDA reports them.
+   */
   #transaction(o: OrderOutcome, signed: number, clientOrderId: string | null, reason: string): void {
+    const kept = Number(o.transactionId);
+    this.#lastTransaction = o.transactionId !== null && Number.isSafeInteger(kept) && kept > this.#lastTransaction ? kept : this.#lastTransaction + 1;
+    o.transactionId = String(this.#lastTransaction);
     this.#fills.push({
-      account: o.account, id: String(this.#dropped + this.#fills.length + 1), type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
+      account: o.account, id: o.transactionId, type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
       units: signed, price: o.price, clientOrderId, reason,
     });
     // Dropped a whole `remember` at a time, so each fill is copied at most once.
-    if (this.#fills.length >= 2 * this.#remember) {
-      this.#fills = this.#fills.slice(this.#remember);
-      this.#dropped += this.#remember;
-    }
+    if (this.#fills.length >= 2 * this.#remember) this.#fills = this.#fills.slice(this.#remember);
   }
 
   /** Latency for an order id, in ms. */
@@ -319,7 +359,7 @@ export class PaperBroker implements Broker {
       status: 'filled', price, reason: null, timeMs,
       stopLossPrice: sl === undefined || sl === null ? null : roundTo(price - sign * sl * pip, scale),
       takeProfitPrice: tp === undefined || tp === null ? null : roundTo(price + sign * tp * pip, scale),
-      slippagePips: slip,
+      slippagePips: slip, transactionId: null,
     };
   }
 }
@@ -327,7 +367,7 @@ export class PaperBroker implements Broker {
 function rejected(id: string, order: OrderRequest, reason: BrokerReason, timeMs: number): OrderOutcome {
   return {
     id, signalId: order.signalId, account: order.account, instrument: order.instrument, side: order.side, units: order.units,
-    status: 'rejected', price: null, reason, timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+    status: 'rejected', price: null, reason, timeMs, stopLossPrice: null, takeProfitPrice: null, slippagePips: 0, transactionId: null,
   };
 }
 

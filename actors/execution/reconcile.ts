@@ -10,13 +10,13 @@ import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import type { ErrorCode } from '../../engine/errors/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import type { Portfolio } from '../../engine/portfolio/mod.ts';
-import type { Broker, BrokerAccountView, BrokerTransaction } from './broker.ts';
+import type { Broker, BrokerAccountView, BrokerPosition, BrokerTransaction } from './broker.ts';
 
 /** What the engine holds for one account (`engineAccountView` reads it from a Portfolio). */
 export interface EngineAccountView {
   account: string;
-  /** Open (non-flat) positions only, with the open trades the engine counts in each. */
-  positions: { instrument: string; units: number; avgPrice: number; trades: number }[];
+  /** Open (non-flat) positions only, with the signed units of their open trades, oldest first. */
+  positions: { instrument: string; units: number; avgPrice: number; trades: number[] }[];
   /** Null when not tracked (then not compared). */
   openTradeCount: number | null;
   /** Cash balance (starting balance + realized P&L); null when not tracked (then not compared). */
@@ -87,7 +87,7 @@ export function engineAccountView(portfolio: Portfolio, account: string,
   return {
     account,
     positions: portfolio.positionsOf(account).filter((p) => p.units !== 0)
-      .map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice, trades: portfolio.trades(portfolio.position(account, p.instrument)) })),
+      .map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice, trades: portfolio.tradeUnits(portfolio.position(account, p.instrument)) })),
     openTradeCount: tracked.openTradeCount ?? null,
     balance,
   };
@@ -279,7 +279,7 @@ export class Reconciler {
     }
     for (const instrument of adopt) {
       const b = held.get(instrument);
-      portfolio.adoptPosition(account, instrument, b?.units ?? 0, b?.avgPrice ?? 0, b === undefined ? 0 : Math.max(1, b.trades ?? 1));
+      portfolio.adoptPosition(account, instrument, b?.units ?? 0, b?.avgPrice ?? 0, adoptedTrades(b));
     }
   }
 
@@ -292,6 +292,15 @@ export class Reconciler {
     }
     return report;
   }
+}
+
+/** A broker position's trades as the Portfolio takes them: the broker's when they add up to it, else one trade of all of it. */
+function adoptedTrades(b: BrokerPosition | undefined): number[] {
+  if (b === undefined) return [];
+  const t = b.trades;
+  const consistent = t !== undefined && t.length > 0 && t.every((u) => Number.isSafeInteger(u) && u !== 0 && (u > 0) === (b.units > 0))
+    && t.reduce((a, u) => a + u, 0) === b.units;
+  return consistent ? t : [b.units];
 }
 
 type Stage = 'broker' | 'engine' | 'policy';

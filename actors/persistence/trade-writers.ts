@@ -49,10 +49,11 @@ export const orderWriter: StreamWriter = {
               ${col((u) => u.takeProfitPrice)}::float8[], ${col((u) => u.slippagePips)}::float8[],
               ${col((u) => u.bid)}::float8[], ${col((u) => u.ask)}::float8[], ${col((u) => u.expiresMs)}::float8[],
               ${col((u) => u.workflowId)}::text[], ${col((u) => u.workflowVersion)}::int4[],
-              ${col((u) => u.stopLossPips)}::float8[], ${col((u) => u.takeProfitPips)}::float8[])
+              ${col((u) => u.stopLossPips)}::float8[], ${col((u) => u.takeProfitPips)}::float8[],
+              ${col((u) => u.brokerTransactionId)}::text[])
               as u(event_id, order_id, state, state_rank, seq, signal_id, account, instrument, side, units, time_ms, broker, price,
                    reason, risk_limit, risk_value, stop_loss_price, take_profit_price, slippage_pips, bid, ask, expires_ms,
-                   workflow_id, workflow_version, stop_loss_pips, take_profit_pips)
+                   workflow_id, workflow_version, stop_loss_pips, take_profit_pips, broker_transaction_id)
           ), events as (
             insert into order_events (event_id, order_id, state, signal_id, account, instrument, side, units, time, broker, price,
               reason, risk_limit, risk_value, stop_loss_price, take_profit_price, slippage_pips, bid, ask, expires_at, workflow_id,
@@ -78,9 +79,9 @@ export const orderWriter: StreamWriter = {
             where o.state_rank < excluded.state_rank
           ), filled as (
             insert into fills (order_id, event_id, signal_id, account, instrument, side, units, price, time, slippage_pips,
-              stop_loss_price, take_profit_price, broker)
+              stop_loss_price, take_profit_price, broker, broker_transaction_id)
             select order_id, event_id, signal_id, account, instrument, side, units, price, to_timestamp(time_ms / 1000), slippage_pips,
-              stop_loss_price, take_profit_price, broker
+              stop_loss_price, take_profit_price, broker, broker_transaction_id
             from u
             where state = 'FILLED'
             on conflict do nothing

@@ -16,6 +16,7 @@ export type {
   StreamState,
 } from './types.ts';
 export { subjectMatches } from './subjects.ts';
+export { readToEnd } from './read-to-end.ts';
 
 export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 

@@ -170,7 +170,7 @@ export class ReplayOrders {
     const outcome: OrderOutcome = {
       id: orderIdFor(s.id, s.time_ms), signalId: s.id, account: s.account, instrument: s.instrument, side: s.side!, units: s.units!,
       status: 'rejected', price: null, reason: reason as OrderOutcome['reason'], timeMs: s.time_ms,
-      stopLossPrice: null, takeProfitPrice: null, slippagePips: 0,
+      stopLossPrice: null, takeProfitPrice: null, slippagePips: 0, transactionId: null,
     };
     this.#out.write(`${orderLine(outcome)}\n`);
   }

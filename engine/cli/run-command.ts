@@ -196,6 +196,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
       `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
       `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
+    const { restored, unrestored } = trade.stats();
+    if (restored + unrestored > 0) {
+      say(`  book      ${broker!.name} book rebuilt from ${Streams.ORDERS.name}: ${restored} fills` +
+        `${unrestored === 0 ? '' : `, ${unrestored} not applied (closes of trades older than the journal, or repeats)`}`);
+    }
   }
   if (gateway !== null) say(`  gateway   http://127.0.0.1:${gateway.port}/ (dashboard), REST /v1, WebSocket /v1/ws, /openapi.json`);
   if (persistence !== null) say(`  persist   the journal -> PostgreSQL ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);

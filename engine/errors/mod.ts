@@ -37,6 +37,7 @@ export const ERROR_CODES = {
   PS_RISK_RESERVATION_INVALID: 'A risk reservation was misused: committed or released twice, a fill larger than or opposite to it, or a bad slot or unit count.',
   PS_RISK_LIMITS_STORE: 'Reading or writing risk limits in PostgreSQL (table risk_limits) failed, or their change feed could not be followed.',
   PS_ALERT_DELIVERY: 'An alert transport (webhook, email) failed to deliver a notification; `details.retryable` says whether it is retried before the dead letter.',
+  PS_BOOK_RESTORE: "A paper broker's book could not be rebuilt from the ORDERS journal at start: the journal could not be read (retried when the account is next added), or one of its messages is undecodable (skipped, the rest restored).",
   PS_CONFIRMATION: 'The confirmation actor could not handle a message: an undecodable signal, or a confirmed order whose execution hand-off failed.',
   PS_ORDER_CLAIM_LOST: "A signal's Redis order record is held or was taken over by another execution actor; the signal is left unacked and retried.",
   PS_BAD_REQUEST: 'A gateway request is malformed: not JSON, or a body, parameter or WebSocket message fails validation (`details.errors`: JSON paths).',

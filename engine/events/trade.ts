@@ -55,6 +55,8 @@ export interface OrderUpdateFields {
   workflowVersion: number;
   stopLossPips: number | null;
   takeProfitPips: number | null;
+  /** The broker's transaction id (OrderOutcome.transactionId); null when none. */
+  brokerTransactionId: string | null;
 }
 
 /** One risk decision (RISK_APPROVED when `approved`). */
@@ -167,7 +169,7 @@ export function orderUpdateMessage(u: OrderUpdateFields): JournalMessage {
     .optionalDoubleField(13, put(u.riskValue)).optionalDoubleField(14, put(u.stopLossPrice)).optionalDoubleField(15, put(u.takeProfitPrice))
     .optionalDoubleField(16, put(u.slippagePips)).doubleField(17, u.bid).doubleField(18, u.ask).optionalDoubleField(19, put(u.expiresMs))
     .stringField(20, u.workflowId).uintField(21, u.workflowVersion).optionalDoubleField(22, put(u.stopLossPips))
-    .optionalDoubleField(23, put(u.takeProfitPips))
+    .optionalDoubleField(23, put(u.takeProfitPips)).stringField(24, u.brokerTransactionId ?? '')
     .end();
   return { subject: ordersSubject(u.account), data: w.finish(), msgId: `${u.orderId}:${u.state}` };
 }
@@ -192,6 +194,7 @@ export function readOrderUpdate(data: Uint8Array): OrderUpdateFields & { eventId
     riskLimit: opt(u.riskLimit), riskValue: opt(u.riskValue), stopLossPrice: opt(u.stopLossPrice), takeProfitPrice: opt(u.takeProfitPrice),
     slippagePips: opt(u.slippagePips), bid: u.bid ?? 0, ask: u.ask ?? 0, expiresMs: opt(u.expiresMs), workflowId: u.workflowId ?? '',
     workflowVersion: u.workflowVersion ?? 0, stopLossPips: opt(u.stopLossPips), takeProfitPips: opt(u.takeProfitPips),
+    brokerTransactionId: u.brokerTransactionId || null,
   };
 }
 

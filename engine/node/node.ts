@@ -101,7 +101,7 @@ export class PipstreamNode {
       },
     });
     for (const i of sup.instruments) this.#trade.knowInstrument(i);
-    for (const w of this.#workflows.values()) this.#trade.knowAccount(w.account);
+    for (const account of new Set([...this.#workflows.values()].map((w) => w.account))) await this.#trade.knowAccount(account);
     if (this.#withServices) this.#services.push(...await registerTradeServices(this.bus, this.#trade, this.nodeId));
     return this.#trade;
   }
@@ -141,13 +141,14 @@ export class PipstreamNode {
 
   /** Adds or replaces workflows (keyed by account and id) and swaps the programs of the instruments they touch. */
   async putWorkflows(workflows: Workflow[]): Promise<void> {
+    // Their accounts' books first (a paper broker's, rebuilt from the journal): none of their orders before their history.
+    if (this.#trade !== null) for (const account of new Set(workflows.map((w) => w.account))) await this.#trade.knowAccount(account);
     const touched = new Set<string>();
     for (const w of workflows) {
       const key = `${w.account}/${w.id}`;
       for (const i of this.#workflows.get(key)?.instruments ?? []) touched.add(i);
       for (const i of w.instruments) touched.add(i);
       this.#workflows.set(key, w);
-      this.#trade?.knowAccount(w.account);
     }
     await this.#reprogram(touched);
   }

@@ -13,14 +13,14 @@ import * as hdr from 'hdr-histogram-js';
 import type { Logger } from 'pino';
 import { AlertActor, type Transport } from '../../actors/alert/mod.ts';
 import { type ConfirmationActor, type PendingOrder, startConfirmationActor } from '../../actors/confirmation/mod.ts';
-import { type Broker, type OrderOutcome, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
+import { type Broker, type BrokerReason, type OrderOutcome, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
-import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../bus/mod.ts';
+import { type Bus, type BusConsumer, type BusMsg, type DeliverFrom, readToEnd } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
-import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage } from '../events/trade.ts';
+import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage, readOrderUpdate } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
@@ -74,7 +74,8 @@ export interface TradePathOptions {
   owns?: (account: string) => boolean;
   /**
    * The node's accounts at start (its workflows'; later ones come through knowAccount()): only their
-   * pending confirmations are rebuilt from the journal. Default every account's.
+   * pending confirmations are rebuilt from the journal (default every account's), and, with a broker whose
+   * book lives in memory (the paper broker), their books (default none).
    */
   accounts?: () => Iterable<string>;
   /**
@@ -105,6 +106,12 @@ export interface TradePathStats {
   alerts: number;
   /** Trades the broker closed at their stop-loss or take-profit (a paper broker's, from the ticks). */
   closes: number;
+  /**
+   * Journaled fills rebuilt at start into a paper broker's book and the portfolio (restored), and those that
+   * did not apply (unrestored: a close of a trade whose opening fill is older than the journal).
+   */
+  restored: number;
+  unrestored: number;
 }
 
 /** The per-actor SIGNALS durables of earlier versions, replaced by `<prefix>-recovery`. */
@@ -173,7 +180,9 @@ export class TradePath {
   #nextPnlMs = -Infinity;
   #nextDayMs = -Infinity;
   readonly #pnlEveryMs: number;
-  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0 };
+  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0, restored: 0, unrestored: 0 };
+  /** Accounts whose book is rebuilt from the journal, or being rebuilt (#restoreBook): each once. */
+  readonly #restored = new Map<string, Promise<void>>();
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
   readonly #reconcilers: Reconciler[] = [];
   #limitsWatch: LimitsWatch | null = null;
@@ -222,6 +231,7 @@ export class TradePath {
           : new PipstreamError('PS_RISK_LIMITS_STORE', `risk limits of ${account ?? 'every account'}: ${(err as Error)?.message}`, { account }, { cause: err })),
       });
     }
+    for (const account of o.accounts?.() ?? []) await this.#restoreBook(account);
     for (const account of o.reconcile?.accounts ?? []) await this.#startReconciler(account, o.reconcile!);
     this.confirmation = await startConfirmationActor<ExecutionResult>({
       bus: o.bus, consume: false, owns, defaultExpiryMs: o.confirmationExpiryMs,
@@ -298,14 +308,75 @@ export class TradePath {
   /**
    * The node runs workflows of `account`: its risk memory, when it has limits (its own or the default
    * ones), goes to onAccountRisk now, so the instrument actors check its very first order; and (with
-   * `accounts`) its pending confirmations are rebuilt from the journal.
+   * `accounts`) its pending confirmations and its paper book are rebuilt from the journal: resolves once the
+   * book is (before then, none of its orders should run).
    */
-  knowAccount(account: string): void {
+  knowAccount(account: string): Promise<void> {
     if (this.#o.accounts !== undefined) {
       this.confirmation.restoreAccount(account).catch((err: unknown) => this.#o.onError?.(isPipstreamError(err) ? err
         : new PipstreamError('PS_CONFIRMATION', `restoring the confirmations of ${account}: ${(err as Error)?.message}`, { account }, { cause: err })));
     }
     this.#shareRisk(account);
+    return this.#o.accounts === undefined ? Promise.resolve() : this.#restoreBook(account);
+  }
+
+  /**
+   * Rebuilds an account's book at a broker whose book lives in memory (Broker.restore: the paper broker, whose
+   * trades a restarted node would otherwise have lost) from the journal: every FILLED order of this broker on
+   * the account's ORDERS, in the broker's order, to the broker and the portfolio as when it happened, and
+   * nothing journaled again; then the account's budget takes the holdings. Once per account; resolves when done.
+   */
+  #restoreBook(account: string): Promise<void> {
+    const broker = this.#o.broker;
+    if (broker.restore === undefined) return Promise.resolve();
+    let done = this.#restored.get(account);
+    if (done === undefined) {
+      done = this.#readBook(account, broker.restore.bind(broker)).catch((err: unknown) => {
+        this.#restored.delete(account); // a later knowAccount() tries again
+        throw isPipstreamError(err) ? err
+          : new PipstreamError('PS_BOOK_RESTORE', `rebuilding the ${broker.name} book of ${account} from ORDERS: ${(err as Error)?.message}`, { account }, { cause: err });
+      });
+      this.#restored.set(account, done);
+    }
+    return done;
+  }
+
+  async #readBook(account: string, restore: (fill: OrderOutcome) => boolean): Promise<void> {
+    const p = this.portfolio, name = this.#o.broker.name;
+    const fills: OrderOutcome[] = [];
+    await readToEnd(this.#o.bus, 'ORDERS', Subjects.orders(account), 'all', (m) => {
+      let u;
+      try {
+        u = readOrderUpdate(m.data);
+      } catch (err) {
+        this.#o.onError?.(new PipstreamError('PS_BOOK_RESTORE', `undecodable ORDERS message ${m.seq} skipped while rebuilding the book of ${account}`,
+          { seq: m.seq, account }, { cause: err }));
+        return;
+      }
+      if (u.state !== 'FILLED' || u.broker !== name || u.side === null || u.price === null) return;
+      fills.push({
+        id: u.orderId, signalId: u.signalId, account, instrument: u.instrument, side: u.side, units: u.units, status: 'filled', price: u.price,
+        reason: u.reason as BrokerReason | null, timeMs: u.timeMs, stopLossPrice: u.stopLossPrice, takeProfitPrice: u.takeProfitPrice,
+        slippagePips: u.slippagePips ?? 0, transactionId: u.brokerTransactionId,
+      });
+    });
+    // In the broker's order: a fill is journaled once execution settled it, a close the moment the broker made
+    // it, so the journal can have a close before a fill the broker made first. Journals of earlier versions
+    // carry no transaction ids: their order is all there is.
+    if (fills.every((f) => Number.isSafeInteger(Number(f.transactionId)))) fills.sort((a, b) => Number(a.transactionId) - Number(b.transactionId));
+    const moved = new Set<string>();
+    for (const fill of fills) {
+      if (!restore(fill)) {
+        this.#counts.unrestored++;
+        continue;
+      }
+      this.#counts.restored++;
+      bookFill(p, this.#positionOf(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null);
+      moved.add(fill.instrument);
+    }
+    for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#positionOf(account, instrument)));
+    const risk = this.execution.riskOf(account);
+    if (risk !== null) this.#adoptHoldings(account, risk);
   }
 
   /** The node started trading `instrument` (an actor for it runs): every account's budget gets a slot for it. */
@@ -508,7 +579,7 @@ export class TradePath {
       orderId: c.id, signalId: c.signalId, account: c.account, instrument: c.instrument, state: 'FILLED', side: c.side, units: c.units,
       timeMs: c.timeMs, broker: this.#o.broker.name, price: c.price, reason: c.reason, riskLimit: null, riskValue: null, stopLossPrice: null,
       takeProfitPrice: null, slippagePips: c.slippagePips, bid, ask, expiresMs: null, workflowId: '', workflowVersion: 0, stopLossPips: null,
-      takeProfitPips: null,
+      takeProfitPips: null, brokerTransactionId: c.transactionId,
     });
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
     const signed = c.side === 'buy' ? c.units : -c.units;
@@ -521,17 +592,7 @@ export class TradePath {
   /** A fill into the portfolio and the account's budget (`reserved`: through a reservation, see bookFill); the new position journaled. */
   #book(account: string, instrument: string, signed: number, price: number, timeMs: number, orderId: string, reserved: boolean): void {
     const p = this.portfolio;
-    let byInstrument = this.#positions.get(account);
-    if (byInstrument === undefined) {
-      byInstrument = new Map();
-      this.#positions.set(account, byInstrument);
-      this.#accounts.add(account);
-    }
-    let pos = byInstrument.get(instrument);
-    if (pos === undefined) {
-      pos = p.position(account, instrument);
-      byInstrument.set(instrument, pos);
-    }
+    const pos = this.#positionOf(account, instrument);
     // Every fill: the account may have been given limits (a budget) since its first one.
     this.#watchRisk(account, instrument);
     bookFill(p, pos, signed, price, timeMs, this.execution.riskOf(account), reserved);
@@ -542,6 +603,22 @@ export class TradePath {
       account: snap.account, instrument: snap.instrument, orderId, units: snap.units, avgPrice: snap.avgPrice, realized: snap.realized, timeMs,
     });
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
+  }
+
+  /** The portfolio position of an account's instrument, the account then among those whose P&L is sampled. */
+  #positionOf(account: string, instrument: string): number {
+    let byInstrument = this.#positions.get(account);
+    if (byInstrument === undefined) {
+      byInstrument = new Map();
+      this.#positions.set(account, byInstrument);
+      this.#accounts.add(account);
+    }
+    let pos = byInstrument.get(instrument);
+    if (pos === undefined) {
+      pos = this.portfolio.position(account, instrument);
+      byInstrument.set(instrument, pos);
+    }
+    return pos;
   }
 
   /**

@@ -14,7 +14,7 @@ import type { TradingDayOptions } from './trading-day.ts';
 const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5;
 const A_STRIDE = 6;
 /** Position record slots (units are integers held exactly in a float64). */
-/** P_TRADES: fills that opened or added to the position and are not closed yet (netting, oldest closed first). */
+/** P_TRADES: the open trades' count (their units are in #trades), as a broker counts them: see applyFill. */
 const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5, P_TRADES = 6;
 const P_STRIDE = 7;
 
@@ -71,6 +71,8 @@ export class Portfolio {
   readonly #instrumentIndex = new Map<string, number>();
   readonly #positionIndex = new Map<string, number>();
   #positions = 0;
+  /** Per position: the signed units of each open trade, oldest first (changed by fills only, never per tick). */
+  readonly #trades: number[][] = [];
   /** Position indices per instrument index (grown at set-up time). */
   #byInstrument: Int32Array[] = [];
   #byInstrumentLen: number[] = [];
@@ -130,6 +132,7 @@ export class Portfolio {
     this.#pos.fill(0, o, o + P_STRIDE);
     this.#pos[o + P_ACCOUNT] = a;
     this.#pos[o + P_INSTRUMENT] = ins;
+    this.#trades.push([]);
     let list = this.#byInstrument[ins];
     const n = this.#byInstrumentLen[ins];
     if (n === list.length) {
@@ -161,8 +164,8 @@ export class Portfolio {
    * Applies a fill of `signedUnits` (positive buy, negative sell; a non-zero safe integer) at `price`.
    * Adding to a position moves its average price; reducing realizes (price - avg) * closed units;
    * a flip realizes the whole old position and opens the rest at `price`. The position is then
-   * marked at the instrument's last quote (the fill price before any tick). Returns the P&L realized
-   * by this fill.
+   * marked at the instrument's last quote (the fill price before any tick). Its open trades change as a
+   * broker's do (see fillTrades). Returns the P&L realized by this fill.
    */
   applyFill(position: number, signedUnits: number, price: number, timeMs: number): number {
     if (!Number.isSafeInteger(signedUnits) || signedUnits === 0 || !(price > 0) || !Number.isFinite(price) ||
@@ -180,21 +183,14 @@ export class Portfolio {
     if (units === 0 || (units > 0) === (signedUnits > 0)) {
       const a = Math.abs(units), q = Math.abs(signedUnits);
       s[o + P_AVG] = (avg * a + price * q) / (a + q);
-      s[o + P_TRADES] += 1;
     } else {
       const closed = Math.min(Math.abs(units), Math.abs(signedUnits));
       realized = (price - avg) * (units > 0 ? closed : -closed);
       const left = units + signedUnits;
-      if (left === 0) {
-        s[o + P_AVG] = 0;
-        s[o + P_TRADES] = 0;
-      } else if ((left > 0) !== (units > 0)) {
-        s[o + P_AVG] = price;
-        s[o + P_TRADES] = 1;
-      } else {
-        s[o + P_TRADES] = Math.max(0, s[o + P_TRADES] - 1);
-      }
+      if (left === 0) s[o + P_AVG] = 0;
+      else if ((left > 0) !== (units > 0)) s[o + P_AVG] = price;
     }
+    s[o + P_TRADES] = fillTrades(this.#trades[position]!, signedUnits);
     s[o + P_UNITS] = units + signedUnits;
     s[o + P_REALIZED] += realized;
     const acct = s[o + P_ACCOUNT] * A_STRIDE;
@@ -214,19 +210,21 @@ export class Portfolio {
    * broker's (adopt its balance with `adoptBalance`). The position is marked at the instrument's last
    * quote (at `avgPrice` before any), so unrealized P&L, equity and drawdown follow at once, and later
    * fills realize against the adopted average. `units` 0 makes the position flat (`avgPrice` ignored).
-   * `trades`: the open trades that make it up (default 1; 0 when flat). Returns the position index.
+   * `trades`: the signed units of the open trades that make it up, oldest first (default one trade of all of
+   * it; none when flat). Returns the position index.
    */
-  adoptPosition(account: string, instrument: string, units: number, avgPrice: number, trades = units === 0 ? 0 : 1): number {
+  adoptPosition(account: string, instrument: string, units: number, avgPrice: number, trades: readonly number[] = units === 0 ? [] : [units]): number {
     if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice)))
-      || !Number.isSafeInteger(trades) || (units === 0 ? trades !== 0 : trades < 1)) {
-      throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} in ${trades} trades is not valid`,
+      || !trades.every((u) => Number.isSafeInteger(u) && u !== 0 && (u > 0) === (units > 0)) || trades.reduce((a, u) => a + u, 0) !== units) {
+      throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} in trades [${trades.join(', ')}] is not valid`,
         { account, instrument, units, avgPrice, trades });
     }
     const p = this.position(account, instrument);
     const s = this.#pos, o = p * P_STRIDE;
     s[o + P_UNITS] = units;
     s[o + P_AVG] = units === 0 ? 0 : avgPrice;
-    s[o + P_TRADES] = trades;
+    this.#trades[p] = [...trades];
+    s[o + P_TRADES] = trades.length;
     const ins = s[o + P_INSTRUMENT];
     const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
     if (bid === bid) this.#markPosition(p, bid, ask);
@@ -303,8 +301,10 @@ export class Portfolio {
 
   // Index-based reads for risk checks (no allocation).
   units(position: number): number { return this.#pos[position * P_STRIDE + P_UNITS]; }
-  /** Open trades of a position: fills that opened or added to it, not closed since. */
+  /** Open trades of a position (see applyFill). */
   trades(position: number): number { return this.#pos[position * P_STRIDE + P_TRADES]; }
+  /** The signed units of a position's open trades, oldest first (a copy). */
+  tradeUnits(position: number): number[] { return [...this.#trades[position]!]; }
   /** Index of the account a position belongs to. */
   accountOf(position: number): number { return this.#pos[position * P_STRIDE + P_ACCOUNT]; }
   avgPrice(position: number): number { return this.#pos[position * P_STRIDE + P_AVG]; }
@@ -356,4 +356,25 @@ export class Portfolio {
       dayStartMs: this.#dayStart,
     };
   }
+}
+
+/**
+ * The open trades of a position after a fill, as brokers keep them (OANDA, the paper broker): a fill the
+ * position's way opens a trade; one the other way reduces the oldest trades first, closing each it uses up,
+ * and what is left of it opens a trade the other way. Returns how many are open.
+ */
+function fillTrades(trades: number[], signed: number): number {
+  let rest = signed;
+  while (rest !== 0 && trades.length > 0 && (trades[0]! > 0) !== (rest > 0)) {
+    const t = trades[0]!;
+    if (Math.abs(t) <= Math.abs(rest)) {
+      rest += t;
+      trades.shift();
+    } else {
+      trades[0] = t + rest;
+      rest = 0;
+    }
+  }
+  if (rest !== 0) trades.push(rest);
+  return trades.length;
 }

@@ -3133,6 +3133,9 @@ export namespace pipstream {
             /** OrderUpdate takeProfitPips. */
             takeProfitPips?: (number|null);
 
+            /** OrderUpdate brokerTransactionId. */
+            brokerTransactionId: string;
+
             /**
              * Creates a new OrderUpdate instance using the specified properties.
              * @param [properties] Properties to set
@@ -3285,6 +3288,9 @@ export namespace pipstream {
 
                 /** OrderUpdate takeProfitPips */
                 takeProfitPips?: (number|null);
+
+                /** OrderUpdate brokerTransactionId */
+                brokerTransactionId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -8224,6 +8224,7 @@ export const pipstream = $root.pipstream = (() => {
              * @property {number|null} [workflowVersion] OrderUpdate workflowVersion
              * @property {number|null} [stopLossPips] OrderUpdate stopLossPips
              * @property {number|null} [takeProfitPips] OrderUpdate takeProfitPips
+             * @property {string|null} [brokerTransactionId] OrderUpdate brokerTransactionId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -8439,6 +8440,14 @@ export const pipstream = $root.pipstream = (() => {
              */
             OrderUpdate.prototype.takeProfitPips = null;
 
+            /**
+             * OrderUpdate brokerTransactionId.
+             * @member {string} brokerTransactionId
+             * @memberof pipstream.v1.OrderUpdate
+             * @instance
+             */
+            OrderUpdate.prototype.brokerTransactionId = "";
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -8574,6 +8583,8 @@ export const pipstream = $root.pipstream = (() => {
                     writer.uint32(/* id 22, wireType 1 =*/177).double(message.stopLossPips);
                 if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
                     writer.uint32(/* id 23, wireType 1 =*/185).double(message.takeProfitPips);
+                if (message.brokerTransactionId != null && $Object.hasOwnProperty.call(message, "brokerTransactionId") && message.brokerTransactionId !== "")
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.brokerTransactionId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -8820,6 +8831,15 @@ export const pipstream = $root.pipstream = (() => {
                             message._takeProfitPips = "takeProfitPips";
                             continue;
                         }
+                    case 24: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.brokerTransactionId = value;
+                            else
+                                delete message.brokerTransactionId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -8956,6 +8976,9 @@ export const pipstream = $root.pipstream = (() => {
                     if (typeof message.takeProfitPips !== "number")
                         return "takeProfitPips: number expected";
                 }
+                if (message.brokerTransactionId != null && $Object.hasOwnProperty.call(message, "brokerTransactionId"))
+                    if (!$util.isString(message.brokerTransactionId))
+                        return "brokerTransactionId: string expected";
                 return null;
             };
 
@@ -9102,6 +9125,9 @@ export const pipstream = $root.pipstream = (() => {
                     message.stopLossPips = $Number(object.stopLossPips);
                 if (object.takeProfitPips != null)
                     message.takeProfitPips = $Number(object.takeProfitPips);
+                if (object.brokerTransactionId != null)
+                    if (typeof object.brokerTransactionId !== "string" || object.brokerTransactionId.length)
+                        message.brokerTransactionId = $String(object.brokerTransactionId);
                 return message;
             };
 
@@ -9141,6 +9167,7 @@ export const pipstream = $root.pipstream = (() => {
                     object.ask = 0;
                     object.workflowId = "";
                     object.workflowVersion = 0;
+                    object.brokerTransactionId = "";
                 }
                 if (message.orderId != null && $Object.hasOwnProperty.call(message, "orderId"))
                     object.orderId = message.orderId;
@@ -9193,6 +9220,8 @@ export const pipstream = $root.pipstream = (() => {
                     object.stopLossPips = options.json && !$isFinite(message.stopLossPips) ? $String(message.stopLossPips) : message.stopLossPips;
                 if (message.takeProfitPips != null && $Object.hasOwnProperty.call(message, "takeProfitPips"))
                     object.takeProfitPips = options.json && !$isFinite(message.takeProfitPips) ? $String(message.takeProfitPips) : message.takeProfitPips;
+                if (message.brokerTransactionId != null && $Object.hasOwnProperty.call(message, "brokerTransactionId"))
+                    object.brokerTransactionId = message.brokerTransactionId;
                 return object;
             };
 

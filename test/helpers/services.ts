@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { loadConfig } from '../../engine/config/mod.ts';
-import { applyMigrations, connectPostgres, connectRedis, type Sql } from '../../engine/store/mod.ts';
+import type { Bus } from '../../engine/bus/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
 
 export const natsUrl = (): string => loadConfig().natsUrl;
 export const natsMonitorUrl = (): string => loadConfig().natsMonitorUrl;
@@ -75,4 +76,19 @@ export async function migratedSchemaUrl(t: Test): Promise<{ schema: string; sql:
   const url = new URL(databaseUrl());
   url.searchParams.set('search_path', `${schema},public`);
   return { schema, sql, url: url.toString() };
+}
+
+/**
+ * Redis for a test that places orders: push each signal id to `signalIds`; at teardown their order records
+ * are deleted (KEYS would block a Redis shared with other tests), then Redis and `bus` are closed.
+ */
+export async function orderStore(t: Test, bus: Bus): Promise<{ redis: Redis; signalIds: string[] }> {
+  const redis = await connectRedis(redisUrl());
+  const signalIds: string[] = [];
+  t.teardown(async () => {
+    if (signalIds.length > 0) await redis.del(...signalIds.map((id) => `pipstream:order:${id}`));
+    await redis.quit();
+    await bus.close();
+  });
+  return { redis, signalIds };
 }
