@@ -46,19 +46,9 @@ t.test('bad trade-path options: exit 2, a clear message, no stack trace', async 
 });
 
 t.test('--gateway 0: the gateway (REST, dashboard) runs with the node; SIGTERM stops both', async (t) => {
-  const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', '--speed', '100x', '--gateway', '0'], { cwd: REPO_ROOT, env: process.env });
-  let stdout = '', stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const port = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => resolve(null), 90_000);
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      const m = /gateway {3}http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
-    });
-  });
-  t.teardown(() => { if (child.exitCode === null) child.kill('SIGKILL'); });
-  t.ok(port !== null && port > 0, `the gateway's address is printed (${port}) ${stderr.slice(0, 300)}`);
+  const { child, match, out } = await runUntil(t, ['--speed', '100x', '--gateway', '0'], /gateway {3}http:\/\/127\.0\.0\.1:(\d+)\//);
+  const port = match === null ? null : Number(match[1]);
+  t.ok(port !== null && port > 0, `the gateway's address is printed (${port}) ${out()}`);
   if (port === null) return;
   t.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200, 'healthz');
   const page = await fetch(`http://127.0.0.1:${port}/`);
