@@ -61,7 +61,7 @@ async function books(trade: TradePath, broker: PaperBroker, account: string) {
   return {
     broker: { positions: view.positions, openTradeCount: view.openTradeCount },
     portfolio: trade.portfolio.positionsOf(account).map((p) => ({ instrument: p.instrument, units: p.units, avgPrice: p.avgPrice, realized: p.realized })),
-    budget: { instruments: risk.instruments, openTrades: risk.openTrades },
+    budget: { instruments: risk.instruments, openTrades: risk.openTrades, realizedToday: risk.realizedToday },
   };
 }
 
@@ -85,6 +85,7 @@ t.test('a restarted node rebuilds its paper book from the journal: broker, portf
   t.equal(first.stats().closes, 1, 'one stop-loss hit before the restart');
   const held = await books(first, before, r.account);
   t.match(held.broker, { positions: [{ instrument: INSTRUMENT, units: 3200 }], openTradeCount: 2 });
+  t.ok(held.budget.realizedToday < 0, `a loss realized today (${held.budget.realizedToday}), which the daily loss limit counts`);
   await first.stop();
   const journaled = await ordersOf(r.bus, r.account);
   t.equal(journaled.filter((u) => u.state === 'FILLED').length, 6, 'five fills and the close journaled');

@@ -1,6 +1,6 @@
 import t from 'tap';
 import {
-  RiskReason, RiskVerdict, Reservation, adoptOpenTrades, adoptPosition, applyBrokerFill, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
+  RiskReason, RiskVerdict, Reservation, adoptOpenTrades, adoptPosition, adoptRealizedToday, applyBrokerFill, attachAccountRisk, checkInstrumentOrder, clearDrawdownHalt, closeTrades, commit,
   createAccountRisk, instrumentChecks, markEquity, markUnrealized, readRiskState, recordRealized, release, reserve, resetTradingDay,
 } from '../engine/risk/mod.ts';
 
@@ -180,4 +180,15 @@ t.test('a position and trades the budget did not book (held before it, or adopte
   t.throws(() => adoptPosition(acct, slot, 0.5), { code: 'PS_RISK_RESERVATION_INVALID' });
   t.throws(() => adoptOpenTrades(acct, -1), { code: 'PS_RISK_RESERVATION_INVALID' });
   t.equal(readRiskState(acct).openTrades, 0, 'a refused adoption changes nothing');
+});
+
+t.test("today's realized P&L the budget did not book (before a restart) counts toward the daily loss limit", async (t) => {
+  const acct = createAccountRisk({ max_daily_loss: 1000 }, ['EUR_USD']);
+  adoptRealizedToday(acct, -600);
+  t.match(readRiskState(acct), { realizedToday: -600, dailyLoss: 600, halted: { dailyLoss: false } });
+  recordRealized(acct, -300);
+  t.equal(readRiskState(acct).dailyLoss, 900, 'later losses add to it');
+  adoptRealizedToday(acct, -1000);
+  t.ok(readRiskState(acct).halted.dailyLoss, 'the limit reached by what was adopted halts at once');
+  t.equal(reserve(acct, 0, 1000, 1, new Reservation()).reason, 'DAILY_LOSS');
 });

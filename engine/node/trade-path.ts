@@ -365,6 +365,7 @@ export class TradePath {
     // carry no transaction ids: their order is all there is.
     if (fills.every((f) => Number.isSafeInteger(Number(f.transactionId)))) fills.sort((a, b) => Number(a.transactionId) - Number(b.transactionId));
     const moved = new Set<string>();
+    let last = -Infinity;
     for (const fill of fills) {
       if (!restore(fill)) {
         this.#counts.unrestored++;
@@ -373,7 +374,10 @@ export class TradePath {
       this.#counts.restored++;
       bookFill(p, this.#positionOf(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null);
       moved.add(fill.instrument);
+      last = Math.max(last, fill.timeMs);
     }
+    // The budgets' trading day is the portfolio's now: the first tick of a later one starts a new day for both.
+    if (last > this.#nextDayMs) this.#nextDayMs = p.clock.nextStartAfter(last);
     for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#positionOf(account, instrument)));
     const risk = this.execution.riskOf(account);
     if (risk !== null) this.#adoptHoldings(account, risk);

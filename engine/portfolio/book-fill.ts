@@ -3,7 +3,7 @@
  * account has one, its shared-memory risk budget. Used by the live trade path and by replay, so a backtest
  * books exactly as live does.
  */
-import { type AccountRisk, adoptOpenTrades, adoptPosition, closeTrades, ensureInstrumentSlot, markEquity, markUnrealized, recordRealized } from '../risk/mod.ts';
+import { type AccountRisk, adoptOpenTrades, adoptPosition, adoptRealizedToday, closeTrades, ensureInstrumentSlot, markEquity, markUnrealized, recordRealized } from '../risk/mod.ts';
 import type { Portfolio } from './portfolio.ts';
 
 /** The budget's loss figures follow the portfolio's marks (daily loss counts unrealized P&L; drawdown, equity). */
@@ -34,13 +34,15 @@ export function bookFill(p: Portfolio, position: number, signedUnits: number, pr
 
 /**
  * The budget takes what the portfolio holds for `account` where the budget did not book it: positions held
- * before the account had a budget, or adopted from the broker. Every position, then the open trade count
- * (unless a reservation is pending: see adoptOpenTrades), then the marks. Returns the instruments held and
- * whether the trade count was set.
+ * before the account had a budget, or adopted from the broker (or rebuilt from the journal). Every position,
+ * the open trade count (unless a reservation is pending: see adoptOpenTrades), today's realized P&L (a daily
+ * loss limit counts the whole trading day), then the marks. Returns the instruments held and whether the
+ * trade count was set.
  */
 export function adoptHoldings(p: Portfolio, account: string, risk: AccountRisk): { instruments: string[]; tradesSet: boolean } {
   const held = p.positionsOf(account);
   if (held.length === 0) return { instruments: [], tradesSet: adoptOpenTrades(risk, 0) };
+  adoptRealizedToday(risk, p.realizedToday(p.account(account)));
   let trades = 0;
   const instruments: string[] = [];
   for (const h of held) {

@@ -11,8 +11,8 @@ import { TradingDayClock } from './trading-day.ts';
 import type { TradingDayOptions } from './trading-day.ts';
 
 /** Account record slots. */
-const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5;
-const A_STRIDE = 6;
+const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5, A_DAY_START_REALIZED = 6;
+const A_STRIDE = 7;
 /** Position record slots (units are integers held exactly in a float64). */
 /** P_TRADES: the open trades' count (their units are in #trades), as a broker counts them: see applyFill. */
 const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5, P_TRADES = 6;
@@ -294,6 +294,7 @@ export class Portfolio {
     for (let i = 0; i < this.#accountIds.length; i++) {
       const a = i * A_STRIDE;
       acct[a + A_DAY_START_EQUITY] = acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];
+      acct[a + A_DAY_START_REALIZED] = acct[a + A_REALIZED];
     }
     this.#dayStart = this.clock.startAtOrBefore(timeMs);
     this.#nextDayStart = this.clock.nextStartAfter(timeMs);
@@ -314,6 +315,11 @@ export class Portfolio {
     return acct[a + A_BALANCE] + acct[a + A_REALIZED] + acct[a + A_UNREALIZED];
   }
   dailyPnl(account: number): number { return this.equity(account) - this.#acct[account * A_STRIDE + A_DAY_START_EQUITY]; }
+  /** P&L realized since the trading day started. */
+  realizedToday(account: number): number {
+    const a = account * A_STRIDE;
+    return this.#acct[a + A_REALIZED] - this.#acct[a + A_DAY_START_REALIZED];
+  }
   drawdownPct(account: number): number {
     const peak = this.#acct[account * A_STRIDE + A_PEAK];
     return peak > 0 ? (peak - this.equity(account)) / peak * 100 : 0;

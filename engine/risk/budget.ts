@@ -470,6 +470,12 @@ export function adoptOpenTrades(account: AccountRisk, count: number): boolean {
   }
 }
 
+/** Sets today's realized P&L to what the account realized (as adoptPosition: fills the budget did not book). */
+export function adoptRealizedToday(account: AccountRisk, pnl: number): void {
+  Atomics.store(account.money, MoneyWord.REALIZED_TODAY, micros(pnl));
+  checkDailyLoss(account);
+}
+
 /** Trades closed at the broker: frees their open-trade slots and books their realized P&L. */
 export function closeTrades(account: AccountRisk, count: number, realizedPnl = 0): void {
   if (!Number.isInteger(count) || count < 0) misuse(`bad trade count ${count}`, { count });
