@@ -127,7 +127,9 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
     open: (ws) => {
       const session = ws.getUserData().session;
       session.attach(ws);
-      void deps.sessions.add(session.principal.account, session.id, session.principal.userId, session.channels);
+      // From a macrotask: this callback runs inside the upgrade's cork, and the Redis write issued here dropped
+      // the new connection (1006 on both ends, right after open) on a loaded machine.
+      setImmediate(() => void deps.sessions.add(session.principal.account, session.id, session.principal.userId, session.channels));
       open.add(ws);
       metrics.wsConnections.inc();
     },
