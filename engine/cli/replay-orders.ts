@@ -3,11 +3,12 @@ import { once } from 'node:events';
 import { PipstreamError } from '../errors/mod.ts';
 import { PAPER_BALANCE } from './args.ts';
 import { type OrderOutcome, orderIdFor, orderLine, PaperBroker } from '../../actors/execution/mod.ts';
+import { TradeBook } from '../node/trade-book.ts';
 import {
   type AccountRisk, checkInstrumentOrder, commit, createAccountRisk, type InstrumentChecks, instrumentChecks, release, reserve, Reservation,
-  resetTradingDay, type RiskLimits, RiskVerdict, applyBrokerFill,
+  type RiskLimits, RiskVerdict,
 } from '../risk/mod.ts';
-import { type AccountSnapshot, bookFill, markRisk, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
+import { type AccountSnapshot, Portfolio, type PositionSnapshot } from '../portfolio/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
 
 export interface ReplayOrdersSummary {
@@ -38,7 +39,7 @@ interface AccountLimits {
  * one: a filled line of its own (reason STOP_LOSS or TAKE_PROFIT, the opening signal's id), booked like any
  * fill but outside the limits (it only reduces the position).
  *
- * As live (TradePath.mark), positions are marked to market on every tick the actor took, and the
+ * The books are live's (TradeBook): positions are marked to market on every tick the actor took, and the
  * budgets of the accounts holding them follow (daily loss, drawdown), so a loss halts trading at the tick
  * it is reached and the drawdown figures see every tick. Signals come back from the actor after their
  * ticks, so ticks wait here (32 bytes each) until a signal at or after them, the end, or a drain of the
@@ -48,9 +49,8 @@ interface AccountLimits {
  */
 export class ReplayOrders {
   readonly #broker = new PaperBroker();
-  readonly #portfolio: Portfolio;
+  readonly #book: TradeBook;
   readonly #out: WriteStream;
-  readonly #positions = new Map<string, number>();
   #orders = 0;
   #filled = 0;
   readonly #rejections: Record<string, number> = {};
@@ -58,13 +58,9 @@ export class ReplayOrders {
 
   readonly #limits: RiskLimits | null;
   readonly #instrument: string;
-  readonly #instrumentIndex: number;
   readonly #accounts = new Map<string, AccountLimits>();
-  /** Accounts with a budget and a position: their budgets follow every mark. */
-  readonly #holders: Array<{ account: number; risk: AccountRisk }> = [];
   readonly #verdict = new RiskVerdict();
   readonly #reservation = new Reservation();
-  #nextDayMs = -Infinity;
   /** Ticks taken and not marked yet, from `#head` to `#tail`: seq, time, bid, ask each. */
   #ticks = new Float64Array(4 * 4096);
   #head = 0;
@@ -72,8 +68,10 @@ export class ReplayOrders {
 
   constructor(ordersFile: string, instrument: string, limits: RiskLimits | null = null, balance = PAPER_BALANCE) {
     if (!Number.isFinite(balance)) throw new PipstreamError('PS_BAD_ARGUMENT', `replay: balance ${balance} is not a finite amount`, { balance });
-    this.#portfolio = new Portfolio({ defaultBalance: balance });
-    this.#instrumentIndex = this.#portfolio.instrument(instrument);
+    this.#book = new TradeBook(new Portfolio({ defaultBalance: balance }), this.#broker, {
+      budgetOf: (account) => this.#limitsFor(account)?.risk ?? null,
+      onClose: (c) => this.#closed(c),
+    });
     this.#out = createWriteStream(ordersFile);
     this.#instrument = instrument;
     this.#limits = limits;
@@ -120,35 +118,20 @@ export class ReplayOrders {
     const t = this.#ticks;
     let h = this.#head;
     while (h < this.#tail && t[4 * h] <= seq) {
-      this.#mark(t[4 * h + 1]!, t[4 * h + 2]!, t[4 * h + 3]!);
+      this.#book.mark(this.#instrument, t[4 * h + 1]!, t[4 * h + 2]!, t[4 * h + 3]!);
       h++;
     }
     if (h === this.#tail) this.#head = this.#tail = 0;
     else this.#head = h;
   }
 
-  /** One tick, as TradePath.mark does it: the trading day, the positions, then the budgets of their holders. */
-  #mark(timeMs: number, bid: number, ask: number): void {
-    if (timeMs >= this.#nextDayMs) {
-      if (this.#nextDayMs !== -Infinity) for (const a of this.#accounts.values()) resetTradingDay(a.risk);
-      this.#nextDayMs = this.#portfolio.clock.nextStartAfter(timeMs);
-    }
-    this.#portfolio.mark(this.#instrumentIndex, timeMs, bid, ask);
-    const closes = this.#broker.quote(this.#instrument, timeMs, bid, ask);
-    for (let k = 0; k < closes.length; k++) this.#closed(closes[k]!);
-    for (let k = 0; k < this.#holders.length; k++) markRisk(this.#portfolio, this.#holders[k]!.account, this.#holders[k]!.risk);
-  }
-
-  /** A trade the broker closed at its stop-loss or take-profit: written and booked (no reservation: no limit applies). */
-  #closed(c: OrderOutcome): void {
+  /** A trade the broker closed at its stop-loss or take-profit: written, then booked by the book (no limit applies). */
+  #closed(c: OrderOutcome): boolean {
     this.#orders++;
     this.#filled++;
     this.#closes[c.reason!] = (this.#closes[c.reason!] ?? 0) + 1;
     this.#out.write(`${orderLine(c)}\n`);
-    const signed = c.side === 'buy' ? c.units : -c.units;
-    const limits = this.#limitsFor(c.account);
-    if (limits !== null) applyBrokerFill(limits.risk, limits.slot, signed);
-    bookFill(this.#portfolio, this.#positions.get(`${c.account}/${c.instrument}`)!, signed, c.price!, c.timeMs, limits?.risk ?? null, false);
+    return true;
   }
 
   /** The limits apply to their `account` (to every account when the file names none). */
@@ -198,15 +181,8 @@ export class ReplayOrders {
     this.#orders++;
     this.#out.write(`${orderLine(outcome)}\n`);
     this.#filled++;
-    const key = `${s.account}/${s.instrument}`;
-    let pos = this.#positions.get(key);
-    if (pos === undefined) {
-      pos = this.#portfolio.position(s.account, s.instrument);
-      this.#positions.set(key, pos);
-      if (limits !== null) this.#holders.push({ account: this.#portfolio.accountOf(pos), risk: limits.risk });
-    }
     if (limits !== null) commit(limits.risk, res, signed);
-    bookFill(this.#portfolio, pos, signed, outcome.price, s.time_ms, limits?.risk ?? null);
+    this.#book.book(s.account, s.instrument, signed, outcome.price, s.time_ms, true);
   }
 
   /** Marks the ticks after the last signal (to the last one taken), closes the orders file and sums up. */
@@ -214,8 +190,9 @@ export class ReplayOrders {
     this.#markUpTo(Infinity);
     this.#out.end();
     await once(this.#out, 'finish');
-    const positions = [...this.#positions.values()].map((p) => this.#portfolio.positionSnapshot(p));
-    const accounts = [...new Set(positions.map((p) => p.account))].map((a) => this.#portfolio.accountSnapshot(this.#portfolio.account(a)));
+    const p = this.#book.portfolio;
+    const positions = [...this.#book.accounts()].flatMap((a) => p.positionsOf(a));
+    const accounts = [...this.#book.accounts()].map((a) => p.accountSnapshot(p.account(a)));
     return {
       orders: this.#orders, filled: this.#filled, rejected: this.#orders - this.#filled, rejections: this.#rejections, closes: this.#closes,
       positions, accounts,

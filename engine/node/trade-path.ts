@@ -22,10 +22,11 @@ import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage, readOrderUpdate } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
+import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
-import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
+import { adoptHoldings, bookFill, Portfolio } from '../portfolio/mod.ts';
 import {
-  type AccountRisk, type AccountRiskMemory, applyBrokerFill, haltTrading, type LimitsWatch, readRiskState, resetTradingDay, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRisk, type AccountRiskMemory, haltTrading, type LimitsWatch, readRiskState, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -143,12 +144,8 @@ export class TradePath {
   confirmation!: ConfirmationActor<ExecutionResult>;
   alerts!: AlertActor;
   readonly #o: TradePathOptions;
-  /** Portfolio position slot by account, then instrument (no key string made per fill). */
-  readonly #positions = new Map<string, Map<string, number>>();
-  /** Accounts with a position (flat ones included): the ones sampled and rolled over. */
-  readonly #accounts = new Set<string>();
-  /** Per instrument index: accounts holding it whose risk budget follows the marks. */
-  readonly #riskByInstrument: Array<Array<{ account: number; name: string }>> = [];
+  /** The portfolio, the budgets that follow it and the broker's stops: replay's books too. */
+  readonly #book: TradeBook;
   readonly #tickTimes = new Map<string, Float64Array>();
   /**
    * tick_to_signal: tick arrival to the signal in the main thread; tick_to_broker: to the broker's answer
@@ -178,7 +175,6 @@ export class TradePath {
   #latencyStart = Date.now();
   #latencyTimer: NodeJS.Timeout | null = null;
   #nextPnlMs = -Infinity;
-  #nextDayMs = -Infinity;
   readonly #pnlEveryMs: number;
   readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0, restored: 0, unrestored: 0 };
   /** Accounts whose book is rebuilt from the journal, or being rebuilt (#restoreBook): each once. */
@@ -196,7 +192,12 @@ export class TradePath {
       if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${k} must be > 0`, { [k]: v });
     }
     this.#o = o;
-    this.portfolio = new Portfolio({ defaultBalance: o.defaultBalance });
+    // A close is journaled here, and booked here once the fill it closes is (see #brokerClosed).
+    this.#book = new TradeBook(new Portfolio({ defaultBalance: o.defaultBalance }), o.broker, {
+      budgetOf: (account) => this.execution.riskOf(account),
+      onClose: (c, bid, ask) => { this.#brokerClosed(c, bid, ask); return false; },
+    });
+    this.portfolio = this.#book.portfolio;
     this.#pnlEveryMs = o.pnlEveryMs ?? 60_000;
     this.#maxExecuting = o.maxOrdersExecuting ?? 1024;
     if (!(Number.isSafeInteger(this.#maxExecuting) && this.#maxExecuting > 0)) {
@@ -372,13 +373,13 @@ export class TradePath {
         continue;
       }
       this.#counts.restored++;
-      bookFill(p, this.#positionOf(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null);
+      // The portfolio only: the budget takes the holdings at the end (adoptHoldings), as of a budget created late.
+      bookFill(p, this.#book.position(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null);
       moved.add(fill.instrument);
       last = Math.max(last, fill.timeMs);
     }
-    // The budgets' trading day is the portfolio's now: the first tick of a later one starts a new day for both.
-    if (last > this.#nextDayMs) this.#nextDayMs = p.clock.nextStartAfter(last);
-    for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#positionOf(account, instrument)));
+    this.#book.continueDayAfter(last);
+    for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#book.position(account, instrument)));
     const risk = this.execution.riskOf(account);
     if (risk !== null) this.#adoptHoldings(account, risk);
   }
@@ -420,34 +421,11 @@ export class TradePath {
    * holding them), rolls the trading day at 17:00 New York, and samples P&L every `pnlEveryMs` of tick time.
    */
   mark(instrument: string, timeMs: number, bid: number, ask: number): void {
-    const p = this.portfolio;
-    const ins = p.instrument(instrument);
-    if (timeMs >= this.#nextDayMs) this.#rollDay(timeMs);
-    p.mark(ins, timeMs, bid, ask);
-    const closes = this.#o.broker.quote?.(instrument, timeMs, bid, ask);
-    if (closes !== undefined) for (let k = 0; k < closes.length; k++) this.#brokerClosed(closes[k]!, bid, ask);
-    const holders = this.#riskByInstrument[ins];
-    if (holders !== undefined) for (let k = 0; k < holders.length; k++) this.#markRisk(holders[k]!.account, holders[k]!.name);
+    this.#book.mark(instrument, timeMs, bid, ask);
     if (timeMs >= this.#nextPnlMs) {
       if (this.#nextPnlMs !== -Infinity) this.#publishPnl(timeMs);
       this.#nextPnlMs = (Math.floor(timeMs / this.#pnlEveryMs) + 1) * this.#pnlEveryMs;
     }
-  }
-
-  #markRisk(account: number, name: string): void {
-    const risk = this.execution.riskOf(name);
-    if (risk !== null) markRisk(this.portfolio, account, risk);
-  }
-
-  /** Trading-day start: every account's daily-loss budget starts again (DESIGN.md §7). */
-  #rollDay(timeMs: number): void {
-    if (this.#nextDayMs !== -Infinity) {
-      for (const name of this.#accounts) {
-        const risk = this.execution.riskOf(name);
-        if (risk !== null) resetTradingDay(risk);
-      }
-    }
-    this.#nextDayMs = this.portfolio.clock.nextStartAfter(timeMs);
   }
 
 
@@ -564,7 +542,8 @@ export class TradePath {
     }
     this.#counts.filled++;
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
-    this.#book(signal.account, signal.instrument, signed, last.price, last.timeMs, r.orderId, true);
+    const pos = this.#book.book(signal.account, signal.instrument, signed, last.price, last.timeMs, true);
+    this.#booked(signal.account, signal.instrument, pos, r.orderId, last.timeMs);
     if (waiting !== undefined) for (const w of waiting) this.#brokerClosed(w.close, w.bid, w.ask);
   }
 
@@ -586,21 +565,12 @@ export class TradePath {
       takeProfitPips: null, brokerTransactionId: c.transactionId,
     });
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
-    const signed = c.side === 'buy' ? c.units : -c.units;
-    const risk = this.execution.riskOf(c.account);
-    const slot = risk === null ? -1 : risk.slotOf(c.instrument);
-    if (slot >= 0) applyBrokerFill(risk!, slot, signed);
-    this.#book(c.account, c.instrument, signed, c.price!, c.timeMs, c.id, false);
+    this.#booked(c.account, c.instrument, this.#book.bookClose(c), c.id, c.timeMs);
   }
 
-  /** A fill into the portfolio and the account's budget (`reserved`: through a reservation, see bookFill); the new position journaled. */
-  #book(account: string, instrument: string, signed: number, price: number, timeMs: number, orderId: string, reserved: boolean): void {
-    const p = this.portfolio;
-    const pos = this.#positionOf(account, instrument);
-    // Every fill: the account may have been given limits (a budget) since its first one.
-    this.#watchRisk(account, instrument);
-    bookFill(p, pos, signed, price, timeMs, this.execution.riskOf(account), reserved);
-    const snap = p.positionSnapshot(pos);
+  /** A fill booked (TradeBook.book): the account's risk memory shared, the new position told and journaled. */
+  #booked(account: string, instrument: string, pos: number, orderId: string, timeMs: number): void {
+    const snap = this.portfolio.positionSnapshot(pos);
     this.#shareRisk(account);
     this.#o.onPosition?.(account, instrument, snap.units);
     const m = positionMessage({
@@ -609,41 +579,17 @@ export class TradePath {
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
   }
 
-  /** The portfolio position of an account's instrument, the account then among those whose P&L is sampled. */
-  #positionOf(account: string, instrument: string): number {
-    let byInstrument = this.#positions.get(account);
-    if (byInstrument === undefined) {
-      byInstrument = new Map();
-      this.#positions.set(account, byInstrument);
-      this.#accounts.add(account);
-    }
-    let pos = byInstrument.get(instrument);
-    if (pos === undefined) {
-      pos = this.portfolio.position(account, instrument);
-      byInstrument.set(instrument, pos);
-    }
-    return pos;
-  }
-
   /**
    * The account's new budget (onBudget), or its budget after reconciliation adopted the broker's positions,
    * takes what the portfolio holds: without this, a position held before would not count against its limit.
    * A trade count left unset (orders in flight) is set by the next reconciliation, which finds it differs.
    */
   #adoptHoldings(account: string, risk: AccountRisk): void {
-    for (const instrument of adoptHoldings(this.portfolio, account, risk).instruments) this.#watchRisk(account, instrument, risk);
-  }
-
-  #watchRisk(account: string, instrument: string, risk = this.execution.riskOf(account)): void {
-    if (risk === null) return;
-    const ins = this.portfolio.instrument(instrument);
-    const list = (this.#riskByInstrument[ins] ??= []);
-    const a = this.portfolio.account(account);
-    if (!list.some((h) => h.account === a)) list.push({ account: a, name: account });
+    for (const instrument of adoptHoldings(this.portfolio, account, risk).instruments) this.#book.watch(account, instrument, risk);
   }
 
   #publishPnl(timeMs: number): void {
-    for (const name of this.#accounts) {
+    for (const name of this.#book.accounts()) {
       const a = this.portfolio.accountSnapshot(this.portfolio.account(name));
       const m = pnlMessage({
         account: name, timeMs, balance: a.balance, realized: a.realized, unrealized: a.unrealized, equity: a.equity,
