@@ -135,7 +135,7 @@ export class PaperBroker implements Broker {
   readonly #accounts = new Map<string, Map<string, PaperPosition>>();
   /** The same positions by instrument: what a tick of it may close. */
   readonly #byInstrument = new Map<string, PaperPosition[]>();
-  /** The kept ORDER_FILLs (fills and closes), oldest first, with rising ids: the n-th since the start is String(n). */
+  /** The kept ORDER_FILLs (fills and closes), oldest first, ids rising (this broker's count, or the journal's in a rebuilt book). */
   #fills: (BrokerTransaction & { account: string })[] = [];
   /** The id of the newest ORDER_FILL (0 before any): a restored book continues from the journal's. */
   #lastTransaction = 0;
@@ -173,8 +173,8 @@ export class PaperBroker implements Broker {
   }
 
   /**
-   * Rebuilds the book at start from the journal (it lives in memory): one filled outcome as journaled,
-   * oldest first. An order's fill is booked as when it happened (and kept: its order id yields it again);
+   * Rebuilds the book at start from the journal (it lives in memory): one filled outcome as journaled, in
+   * the order this broker booked them (transaction ids). An order's fill is booked as when it happened (and kept: its order id yields it again);
    * a close at a stop-loss or take-profit closes the very trade it closed. False when it does not apply:
    * not a fill, an order already booked, or a close of a trade that is not open (its opening fill is older
    * than the journal).
