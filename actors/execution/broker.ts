@@ -137,7 +137,7 @@ export interface Broker {
   quote?(instrument: string, timeMs: number, bid: number, ask: number): readonly OrderOutcome[];
   /**
    * A broker whose book lives in memory (the paper broker) rebuilt at start from the journal: one filled
-   * outcome as journaled, oldest first; false when it does not apply (see PaperBroker.restore).
+   * outcome as journaled, in the order the broker booked them; false when it does not apply (see PaperBroker.restore).
    */
   restore?(fill: OrderOutcome): boolean;
 }

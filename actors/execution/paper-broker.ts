@@ -174,8 +174,8 @@ export class PaperBroker implements Broker {
 
   /**
    * Rebuilds the book at start from the journal (it lives in memory): one filled outcome as journaled, in
-   * the order this broker booked them (transaction ids). An order's fill is booked as when it happened (and kept: its order id yields it again);
-   * a close at a stop-loss or take-profit closes the very trade it closed. False when it does not apply:
+   * the order this broker booked them (transaction ids). An order's fill is booked as when it happened (and
+   * kept: its order id yields it again); a close at a stop-loss or take-profit closes the very trade it closed. False when it does not apply:
    * not a fill, an order already booked, or a close of a trade that is not open (its opening fill is older
    * than the journal).
    */

@@ -9,7 +9,7 @@
 import { PipstreamError, isPipstreamError } from '../../engine/errors/mod.ts';
 import type { ErrorCode } from '../../engine/errors/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
-import type { Portfolio } from '../../engine/portfolio/mod.ts';
+import { type Portfolio, tradesMakeUp } from '../../engine/portfolio/mod.ts';
 import type { Broker, BrokerAccountView, BrokerPosition, BrokerTransaction } from './broker.ts';
 
 /** What the engine holds for one account (`engineAccountView` reads it from a Portfolio). */
@@ -297,10 +297,7 @@ export class Reconciler {
 /** A broker position's trades as the Portfolio takes them: the broker's when they add up to it, else one trade of all of it. */
 function adoptedTrades(b: BrokerPosition | undefined): number[] {
   if (b === undefined) return [];
-  const t = b.trades;
-  const consistent = t !== undefined && t.length > 0 && t.every((u) => Number.isSafeInteger(u) && u !== 0 && (u > 0) === (b.units > 0))
-    && t.reduce((a, u) => a + u, 0) === b.units;
-  return consistent ? t : [b.units];
+  return b.trades !== undefined && tradesMakeUp(b.units, b.trades) ? b.trades : [b.units];
 }
 
 type Stage = 'broker' | 'engine' | 'policy';

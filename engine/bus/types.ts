@@ -41,10 +41,10 @@ export interface PubAck {
   readonly duplicate: boolean;
 }
 
-/** Where a new consumer starts: everything, only new messages, a stream sequence, or a time (epoch ms, wall clock). */
 /** The answer to one publishAcked(): the stored ack, or the failure publish() would reject with. */
 export type PublishDone = (err: PipstreamError | null, ack: PubAck | null) => void;
 
+/** Where a new consumer starts: everything, only new messages, a stream sequence, or a time (epoch ms, wall clock). */
 export type DeliverFrom = 'all' | 'new' | { readonly startSeq: number } | { readonly startTimeMs: number };
 
 export interface ConsumeOptions {

@@ -43,9 +43,9 @@ interface AccountLimits {
  * budgets of the accounts holding them follow (daily loss, drawdown), so a loss halts trading at the tick
  * it is reached and the drawdown figures see every tick. Signals come back from the actor after their
  * ticks, so ticks wait here (32 bytes each) until a signal at or after them, the end, or a drain of the
- * actor (markTaken) marks them in order: the same file gives the same marks before every order. The daily-loss budget starts again at
- * each 17:00 New York trading-day start. Confirmations need a user (the confirmation actor) and alerts place
- * no order.
+ * actor (markTaken) marks them in order: the same file gives the same marks before every order. The
+ * daily-loss budget starts again at each 17:00 New York trading-day start. Confirmations need a user (the
+ * confirmation actor) and alerts place no order.
  */
 export class ReplayOrders {
   readonly #broker = new PaperBroker();

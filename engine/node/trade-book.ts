@@ -55,9 +55,9 @@ export class TradeBook {
    * has one (it may have got limits since its last fill), follows the instrument's marks from now on.
    * Returns the position index.
    */
-  book(account: string, instrument: string, signed: number, price: number, timeMs: number, reserved: boolean): number {
+  book(account: string, instrument: string, signed: number, price: number, timeMs: number, reserved: boolean,
+    risk = this.#hooks.budgetOf(account)): number {
     const pos = this.position(account, instrument);
-    const risk = this.#hooks.budgetOf(account);
     if (risk !== null) this.watch(account, instrument, risk);
     bookFill(this.portfolio, pos, signed, price, timeMs, risk, reserved);
     return pos;
@@ -69,7 +69,7 @@ export class TradeBook {
     const risk = this.#hooks.budgetOf(c.account);
     const slot = risk === null ? -1 : risk.slotOf(c.instrument);
     if (slot >= 0) applyBrokerFill(risk!, slot, signed);
-    return this.book(c.account, c.instrument, signed, c.price!, c.timeMs, false);
+    return this.book(c.account, c.instrument, signed, c.price!, c.timeMs, false, risk);
   }
 
   /** The account's budget follows the marks of `instrument` (once per account and instrument). */

@@ -585,7 +585,7 @@ export class TradePath {
    * A trade count left unset (orders in flight) is set by the next reconciliation, which finds it differs.
    */
   #adoptHoldings(account: string, risk: AccountRisk): void {
-    for (const instrument of adoptHoldings(this.portfolio, account, risk).instruments) this.#book.watch(account, instrument, risk);
+    for (const instrument of adoptHoldings(this.portfolio, account, risk)) this.#book.watch(account, instrument, risk);
   }
 
   #publishPnl(timeMs: number): void {

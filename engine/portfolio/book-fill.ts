@@ -36,12 +36,14 @@ export function bookFill(p: Portfolio, position: number, signedUnits: number, pr
  * The budget takes what the portfolio holds for `account` where the budget did not book it: positions held
  * before the account had a budget, or adopted from the broker (or rebuilt from the journal). Every position,
  * the open trade count (unless a reservation is pending: see adoptOpenTrades), today's realized P&L (a daily
- * loss limit counts the whole trading day), then the marks. Returns the instruments held and whether the
- * trade count was set.
+ * loss limit counts the whole trading day), then the marks. Returns the instruments held (not flat).
  */
-export function adoptHoldings(p: Portfolio, account: string, risk: AccountRisk): { instruments: string[]; tradesSet: boolean } {
+export function adoptHoldings(p: Portfolio, account: string, risk: AccountRisk): string[] {
   const held = p.positionsOf(account);
-  if (held.length === 0) return { instruments: [], tradesSet: adoptOpenTrades(risk, 0) };
+  if (held.length === 0) {
+    adoptOpenTrades(risk, 0);
+    return [];
+  }
   adoptRealizedToday(risk, p.realizedToday(p.account(account)));
   let trades = 0;
   const instruments: string[] = [];
@@ -53,7 +55,7 @@ export function adoptHoldings(p: Portfolio, account: string, risk: AccountRisk):
     if (slot >= 0) adoptPosition(risk, slot, h.units);
     if (h.units !== 0) instruments.push(h.instrument);
   }
-  const tradesSet = adoptOpenTrades(risk, trades);
+  adoptOpenTrades(risk, trades);
   markRisk(p, p.account(account), risk);
-  return { instruments, tradesSet };
+  return instruments;
 }

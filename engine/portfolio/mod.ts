@@ -1,5 +1,5 @@
 /** portfolio: the public face (DESIGN.md §14). Netting positions, P&L, equity, drawdown, trading day. */
-export { Portfolio } from './portfolio.ts';
+export { Portfolio, tradesMakeUp } from './portfolio.ts';
 export type { AccountSnapshot, PortfolioOptions, PositionSnapshot } from './portfolio.ts';
 export { TradingDayClock } from './trading-day.ts';
 export type { TradingDayOptions } from './trading-day.ts';

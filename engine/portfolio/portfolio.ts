@@ -214,8 +214,7 @@ export class Portfolio {
    * it; none when flat). Returns the position index.
    */
   adoptPosition(account: string, instrument: string, units: number, avgPrice: number, trades: readonly number[] = units === 0 ? [] : [units]): number {
-    if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice)))
-      || !trades.every((u) => Number.isSafeInteger(u) && u !== 0 && (u > 0) === (units > 0)) || trades.reduce((a, u) => a + u, 0) !== units) {
+    if (!Number.isSafeInteger(units) || (units !== 0 && !(avgPrice > 0 && Number.isFinite(avgPrice))) || !tradesMakeUp(units, trades)) {
       throw new PipstreamError('PS_FILL_INVALID', `adopted position of ${units} units at ${avgPrice} in trades [${trades.join(', ')}] is not valid`,
         { account, instrument, units, avgPrice, trades });
     }
@@ -362,6 +361,11 @@ export class Portfolio {
       dayStartMs: this.#dayStart,
     };
   }
+}
+
+/** Whether `trades` (signed units, each non-zero and of the position's side) add up to a position of `units`. */
+export function tradesMakeUp(units: number, trades: readonly number[]): boolean {
+  return trades.every((u) => Number.isSafeInteger(u) && u !== 0 && (u > 0) === (units > 0)) && trades.reduce((a, u) => a + u, 0) === units;
 }
 
 /**
