@@ -10,7 +10,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import t from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
@@ -18,11 +17,11 @@ import { publishTicks } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import type { TickColumns } from '../engine/ticks/mod.ts';
 import { DASHBOARD_CSP } from '../gateway/routes/dashboard.ts';
+import { CHROMIUM, headlessChromium } from './helpers/browser.ts';
 import { batchesOf, capturingLogger, INSTRUMENT, OANDA_FILE, ticksOf } from './helpers/engine.ts';
 import { testGateway } from './helpers/gateway.ts';
-import { inCI, natsUrl } from './helpers/services.ts';
+import { CLOSE_MS, inCI, natsUrl, within } from './helpers/services.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** First batch: about 25 one-minute candles (the file has ~10-40 ticks a minute here); the second moves them on. */
 const FIRST = 300;
 const SECOND = 1500;
@@ -82,8 +81,8 @@ t.test('dashboard: sign up, upload a workflow, log in, live candles and signals,
   const node = new PipstreamNode({ bus, logger: capturingLogger(logs), nodeId: `dash-${tag}`, source, services: false });
   const errors: string[] = [];
   t.teardown(async () => {
-    await node.stop();
-    await bus.close();
+    await within('stopping the node', CLOSE_MS, node.stop());
+    await within('closing the node\'s bus', CLOSE_MS, bus.close());
   });
   // EUR_USD is registered from the start (the first migration), so the node runs its actor as `pipstream run`
   // does for stored instruments; registering one through the API is gateway-api.test.ts and engine-control.test.ts.
@@ -117,8 +116,7 @@ t.test('dashboard: sign up, upload a workflow, log in, live candles and signals,
     await new Promise((r) => setTimeout(r, 20));
   }
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  t.teardown(() => browser.close());
+  const browser = await headlessChromium(t);
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(DOM_WAIT_MS);
   const problems: string[] = [];

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { connectBus, type Bus } from '../../engine/bus/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
 import { startGateway, type Gateway, type GatewayOptions, WS_PATH } from '../../gateway/mod.ts';
-import { databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './services.ts';
+import { CLOSE_MS, databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema, within } from './services.ts';
 
 export interface TestGateway {
   gw: Gateway;
@@ -24,7 +24,7 @@ export interface TestGateway {
 export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}): Promise<TestGateway | null> {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return null;
   const admin = await connectPostgres(databaseUrl(), { max: 1 });
-  t.teardown(() => admin.end());
+  t.teardown(() => within('closing the admin PostgreSQL connection', CLOSE_MS, admin.end()));
   const { sql } = await throwawaySchema(t, admin);
   await applyMigrations(sql);
   return gatewayOn(t, sql, { confirmTimeoutMs: 1000, ...options });
@@ -50,9 +50,9 @@ async function gatewayOn(t: Test, sql: Sql, options: Partial<GatewayOptions>): P
     ...options,
   });
   t.teardown(async () => {
-    await gw.close();
-    await bus.close();
-    if (redis.status !== 'end') await redis.quit();
+    await within('closing the gateway', CLOSE_MS, gw.close());
+    await within('closing the gateway\'s bus', CLOSE_MS, bus.close());
+    if (redis.status !== 'end') await within('closing the gateway\'s Redis', CLOSE_MS, redis.quit());
   });
   return { gw, sql, redis, bus, ...httpClient(gw.port) };
 }

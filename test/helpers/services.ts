@@ -18,6 +18,8 @@ export const databaseUrl = (): string => loadConfig().databaseUrl;
 export const inCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
 const PROBE_TIMEOUT_MS = 3000;
+/** How long a test's teardown waits for one close (see `within`): far above any healthy close on a loaded machine. */
+export const CLOSE_MS = 30_000;
 
 /**
  * Runs `probe` (bounded by 3 s). Resolves true when it succeeds. Otherwise, in CI, records a failure;
@@ -42,6 +44,22 @@ export async function requireService(t: Test, name: string, probe: () => Promise
   }
 }
 
+/**
+ * `step`, or a rejection naming `what` once `ms` have passed. For teardowns: a close that hangs then fails
+ * its test by name instead of holding the process until tap's file timeout, which names nothing.
+ */
+export async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      step,
+      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms); }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Probes for requireService. */
 export const probes = {
   postgres: async () => { await (await connectPostgres(databaseUrl(), { connectTimeoutMs: PROBE_TIMEOUT_MS, max: 1 })).end(); },
@@ -58,8 +76,8 @@ export async function throwawaySchema(t: Test, admin: Sql, opts: { max?: number 
   await admin.unsafe(`create schema ${schema}`);
   const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: opts.max ?? 2 });
   t.teardown(async () => {
-    await sql.end();
-    await admin.unsafe(`drop schema if exists ${schema} cascade`);
+    await within('closing the schema\'s PostgreSQL pool', CLOSE_MS, sql.end());
+    await within(`dropping schema ${schema}`, CLOSE_MS, admin.unsafe(`drop schema if exists ${schema} cascade`));
   });
   return { schema, sql };
 }

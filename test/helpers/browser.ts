@@ -1,0 +1,29 @@
+/**
+ * Debian's headless Chromium for browser tests, driven by playwright-core (never a downloaded browser).
+ * Launched as a server so the test owns the browser process: Chromium now and then never exits after its
+ * close command (a known upstream hang), which would hold the test process until tap's timeout. Then it is
+ * killed, and standard error says so.
+ */
+import { type Browser, chromium } from 'playwright-core';
+import type { Test } from 'tap';
+import { CLOSE_MS, within } from './services.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** A healthy Chromium exits in well under a second. */
+const CHROMIUM_CLOSE_MS = 10_000;
+
+/** A connected headless Chromium, closed (or killed) with the test. */
+export async function headlessChromium(t: Test): Promise<Browser> {
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  t.teardown(async () => {
+    try {
+      await within('closing Chromium', CHROMIUM_CLOSE_MS, server.close());
+    } catch (err) {
+      process.stderr.write(`${(err as Error).message}: killing it (pid ${server.process().pid})\n`);
+      await within('killing Chromium', CLOSE_MS, server.kill());
+    }
+  });
+  const browser = await chromium.connect(server.wsEndpoint());
+  t.teardown(() => within('closing the browser connection', CLOSE_MS, browser.close()));
+  return browser;
+}
