@@ -21,6 +21,7 @@ import { connectBus } from '../engine/bus/mod.ts';
 import { loadConfig } from '../engine/config/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { deterministicEventId } from '../engine/events/mod.ts';
+import { bookCheckpointKey } from '../engine/node/book-checkpoint.ts';
 import { TradePath } from '../engine/node/trade-path.ts';
 import { connectRedis } from '../engine/store/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
@@ -129,6 +130,7 @@ export async function runOrdersBench(opts: OrdersBenchOptions = {}): Promise<Ord
       await trade.stop();
       // The idempotency records would otherwise live 24 h on this Redis, 20,000 per repetition.
       for (let i = 0; i < count; i += 5000) await redis.del(...signals.slice(i, i + 5000).map((x) => `pipstream:order:${x.id}`));
+      await redis.del(bookCheckpointKey('paper', `bench-${run}`));
       if (st.filled !== count) throw new Error(`rep ${rep}: ${st.filled} of ${count} filled (${JSON.stringify(st)})`);
       if (rep < 0) continue;
       const r: OrdersRep = {

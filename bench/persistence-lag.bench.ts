@@ -18,6 +18,7 @@ import { type PersistedStream, startPersistence } from '../actors/persistence/mo
 import { connectBus } from '../engine/bus/mod.ts';
 import { loadConfig } from '../engine/config/mod.ts';
 import { deterministicEventId } from '../engine/events/mod.ts';
+import { bookCheckpointKey } from '../engine/node/book-checkpoint.ts';
 import { TradePath } from '../engine/node/trade-path.ts';
 import { applyMigrations, connectPostgres, connectRedis } from '../engine/store/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
@@ -121,6 +122,7 @@ try {
   for (let i = 0; i < n; i += 5000) {
     await redis.del(...Array.from({ length: Math.min(5000, n - i) }, (_, k) => `pipstream:order:${signal(i + k).id}`));
   }
+  await redis.del(bookCheckpointKey('paper', `lag-${run}`));
   const result = {
     scenario: 'persistence-lag', offeredRate: rate, seconds, orders: n, filled: st.filled,
     achievedOrdersPerSecond: Math.round(n / ((ordersDone - start) / 1000)),

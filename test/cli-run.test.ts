@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { REPO_ROOT } from '../engine/config/mod.ts';
-import { migratedSchemaUrl, probes, requireService } from './helpers/services.ts';
+import { bookCheckpointKey, parseBookCheckpoint } from '../engine/node/book-checkpoint.ts';
+import { connectRedis } from '../engine/store/mod.ts';
+import { migratedSchemaUrl, probes, redisUrl, requireService } from './helpers/services.ts';
 
 async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
   const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
@@ -118,7 +120,7 @@ async function runUntil(t: Test, args: string[], pattern: RegExp) {
   return { child, match, out: () => `${stdout.slice(-600)}${stderr.slice(-600)}` };
 }
 
-t.test('a restarted node rebuilds its paper book from the journal and trades on with it', async (t) => {
+t.test('a restarted node rebuilds its paper book from its checkpoint, or the journal, and trades on with it', async (t) => {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return;
   const dir = mkdtempSync(join(tmpdir(), 'pipstream-run-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -135,9 +137,25 @@ t.test('a restarted node rebuilds its paper book from the journal and trades on 
   t.equal(code, 0, 'and stops');
   const filled = Number(first.match?.[1] ?? 0);
 
-  const second = await runUntil(t, args, /book {6}paper book rebuilt from ORDERS: (\d+) fills\n/);
-  t.ok(second.match, `the second run rebuilds the book: ${second.out()}`);
-  t.ok(Number(second.match?.[1] ?? 0) >= filled, `every fill of the first run at least (${second.match?.[1]} >= ${filled})`);
+  // Its stop checkpointed the book (every fill in it), so the second run replays nothing from the journal.
+  const redis = await connectRedis(redisUrl());
+  t.teardown(async () => {
+    await redis.del(bookCheckpointKey('paper', doc.account));
+    await redis.quit();
+  });
+  const text = await redis.get(bookCheckpointKey('paper', doc.account));
+  t.ok(text !== null && parseBookCheckpoint(text, 'paper', doc.account).lastTransactionId >= filled, `a checkpoint holds the first run's ${filled}+ fills`);
+  const second = await runUntil(t, args, /book {6}paper book rebuilt from its Redis checkpoint \(1 account\) and ORDERS: (\d+) fills after it\n/);
+  t.ok(second.match, `the second run rebuilds the book from it: ${second.out()}`);
+  t.equal(second.match?.[1], '0', 'nothing after it');
   second.child.kill('SIGTERM');
   await once(second.child, 'close');
+
+  // Without the checkpoint (a node of a version before them): every fill from the journal.
+  await redis.del(bookCheckpointKey('paper', doc.account));
+  const third = await runUntil(t, args, /book {6}paper book rebuilt from ORDERS: (\d+) fills\n/);
+  t.ok(third.match, `the third run rebuilds the book from the journal: ${third.out()}`);
+  t.ok(Number(third.match?.[1] ?? 0) >= filled, `every fill of the first run at least (${third.match?.[1]} >= ${filled})`);
+  third.child.kill('SIGTERM');
+  await once(third.child, 'close');
 });

@@ -1,18 +1,22 @@
 /**
- * A paper account survives a restart: its book lives in the paper broker's memory, so a node rebuilds it
- * from the ORDERS journal at start (fills and stop/target closes, oldest first), and the portfolio and the
- * risk budget with it. Against real JetStream and Redis.
+ * A paper account survives a restart: its book lives in the paper broker's memory, so a node rebuilds it at
+ * start from its Redis checkpoint and the ORDERS journal after it (fills and stop/target closes, oldest
+ * first), or from the journal alone, and the portfolio and the risk budget with it. Against real JetStream
+ * and Redis.
  */
 import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import t, { type Test } from 'tap';
 import { PaperBroker, type ReconcileReport } from '../actors/execution/mod.ts';
 import { type Bus, connectBus, readToEnd } from '../engine/bus/mod.ts';
+import type { PipstreamError } from '../engine/errors/mod.ts';
 import { orderUpdateMessage, readOrderUpdate, type OrderUpdateFields } from '../engine/events/trade.ts';
+import { bookCheckpointKey } from '../engine/node/book-checkpoint.ts';
 import { TradePath, type TradePathOptions } from '../engine/node/trade-path.ts';
 import { readRiskState } from '../engine/risk/mod.ts';
 import type { Redis } from '../engine/store/mod.ts';
 import type { EngineSignal } from '../engine/supervisor/mod.ts';
-import { Subjects } from '../engine/switchboard/mod.ts';
+import { Streams, Subjects } from '../engine/switchboard/mod.ts';
 import { silentLogger } from './helpers/engine.ts';
 import { natsUrl, orderStore, probes, requireService } from './helpers/services.ts';
 
@@ -28,6 +32,8 @@ async function rig(t: Test): Promise<Rig | null> {
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
   await bus.ensureStreams();
   const { redis, signalIds: ids } = await orderStore(t, bus);
+  const account = `book${tag}`;
+  t.teardown(() => redis.del(bookCheckpointKey('paper', account)));
   return {
     bus, redis, account: `book${tag}`,
     signal(i, side, units, sl, tp) {
@@ -89,12 +95,14 @@ t.test('a restarted node rebuilds its paper book from the journal: broker, portf
   await first.stop();
   const journaled = await ordersOf(r.bus, r.account);
   t.equal(journaled.filter((u) => u.state === 'FILLED').length, 6, 'five fills and the close journaled');
+  t.equal(first.stats().checkpointsWritten > 0, true, 'the book was checkpointed');
+  await r.redis.del(bookCheckpointKey('paper', r.account)); // as a node of a version without checkpoints left it
 
   const after = new PaperBroker();
   const reports: ReconcileReport[] = [];
   const second = await start(r, after, { reconcile: { accounts: [r.account], policy: 'halt' }, onReconcile: (x) => reports.push(x) });
   t.same(await books(second, after, r.account), held, 'the same book at the broker, in the portfolio and in the budget');
-  t.match(second.stats(), { restored: 6, unrestored: 0, orders: 0 });
+  t.match(second.stats(), { restored: 6, unrestored: 0, orders: 0, checkpointsLoaded: 0 });
   t.match(reports[0], { ok: true, differences: [] }, 'reconciliation at start finds them equal');
   t.equal((await ordersOf(r.bus, r.account)).length, journaled.length, 'nothing journaled again');
 
@@ -123,8 +131,110 @@ t.test('journaled fills that do not apply are counted, not booked: a close whose
   const first = await start(r, new PaperBroker());
   await order(first, r.signal(1, 'buy', 1000));
   await first.stop();
+  await r.redis.del(bookCheckpointKey('paper', r.account)); // the journal alone
   const second = await start(r, new PaperBroker());
   t.match(second.stats(), { restored: 1, unrestored: 1 });
+  t.match(second.portfolio.positionsOf(r.account), [{ units: 1000 }]);
+  await second.stop();
+});
+
+/** Six fills and a stop-loss close, as in the first test, on a running trade path. */
+async function trade(t: Test, r: Rig, path: TradePath, from: number): Promise<void> {
+  await order(path, r.signal(from, 'buy', 1000, 10)); // stop-loss 10 pips below
+  await order(path, r.signal(from + 1, 'buy', 2000));
+  await order(path, r.signal(from + 2, 'sell', 400));
+  path.mark(INSTRUMENT, T0 + (from + 3) * 1000, 1.099, 1.0991); // reaches the stop: the 600 left of the first trade closes
+  await order(path, r.signal(from + 4, 'buy', 1500, undefined, 5)); // take-profit 5 pips above
+  await order(path, r.signal(from + 5, 'sell', 300));
+  t.ok(path.stats().closes >= 1, 'the stop-loss closed a trade');
+}
+
+async function purgeJournal(bus: Bus, account: string): Promise<void> {
+  await (await jetstreamManager(bus.nats!)).streams.purge(Streams.ORDERS.name, { filter: Subjects.orders(account) });
+}
+
+t.test('the checkpoint keeps a paper book the journal no longer has: every fill aged out of ORDERS, the same book after a restart', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const before = new PaperBroker();
+  const first = await start(r, before, { bookCheckpointEveryMs: 20 });
+  await trade(t, r, first, 1);
+  const held = await books(first, before, r.account);
+  const pnl = first.portfolio.accountSnapshot(first.portfolio.account(r.account));
+  const lastTx = Number((await before.accountView(r.account)).lastTransactionId);
+  // While it runs (not only at stop): within a few of its 20 ms periods, a checkpoint of everything so far.
+  const key = bookCheckpointKey('paper', r.account);
+  const latest = async () => JSON.parse((await r.redis.get(key)) ?? '{}').lastTransactionId as number | undefined;
+  for (const deadline = Date.now() + 5000; (await latest()) !== lastTx && Date.now() < deadline;) await new Promise((w) => setTimeout(w, 10));
+  t.equal(await latest(), lastTx, 'checkpointed while running, up to the last fill');
+  await first.stop();
+
+  await purgeJournal(r.bus, r.account); // the journal keeps 7 days: these fills are gone from it
+  t.same(await ordersOf(r.bus, r.account), [], 'nothing of the account left on ORDERS');
+  const after = new PaperBroker();
+  const reports: ReconcileReport[] = [];
+  const second = await start(r, after, { reconcile: { accounts: [r.account], policy: 'halt' }, onReconcile: (x) => reports.push(x) });
+  t.match(second.stats(), { checkpointsLoaded: 1, restored: 0, unrestored: 0 });
+  t.same(await books(second, after, r.account), held, 'broker, portfolio (realized P&L included) and budget as they were');
+  const now = second.portfolio.accountSnapshot(second.portfolio.account(r.account));
+  t.equal(now.realized, pnl.realized, 'the account\'s realized P&L');
+  t.match(reports[0], { ok: true, differences: [] }, 'reconciliation at start finds them equal');
+
+  await order(second, r.signal(20, 'buy', 100));
+  const tx = (await after.accountView(r.account, String(lastTx))).transactions;
+  t.match(tx, [{ units: 100 }], 'a new fill after the restart ...');
+  t.ok(Number(tx[0]!.id) > lastTx, `... has a transaction id after the checkpoint's (${tx[0]!.id} > ${lastTx})`);
+  second.mark(INSTRUMENT, T0 + 30_000, 1.1006, 1.1007);
+  t.equal(second.stats().closes, 1, "a checkpointed trade's take-profit still closes it");
+  t.match(second.portfolio.positionsOf(r.account), [{ units: 1800 }], 'leaving 1,700 + 100');
+  await second.stop();
+});
+
+t.test('a node that died after its last checkpoint: the fills journaled after it are replayed on top of it, the ones before it are not', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const first = await start(r, new PaperBroker());
+  await trade(t, r, first, 1);
+  await first.stop();
+  const key = bookCheckpointKey('paper', r.account);
+  const checkpoint = await r.redis.get(key);
+  t.ok(checkpoint, 'a checkpoint after the first run');
+
+  // The second run trades on, then "dies" before checkpointing: its stop writes one, which is put back as it was.
+  const broker = new PaperBroker();
+  const second = await start(r, broker, { bookCheckpointEveryMs: 3_600_000 });
+  t.match(second.stats(), { checkpointsLoaded: 1, restored: 0 });
+  await trade(t, r, second, 10);
+  const held = await books(second, broker, r.account);
+  const realized = second.portfolio.accountSnapshot(second.portfolio.account(r.account)).realized;
+  await second.stop();
+  await r.redis.set(key, checkpoint!);
+
+  const after = new PaperBroker();
+  const errors: PipstreamError[] = [];
+  const third = await start(r, after, { onError: (e) => errors.push(e) });
+  t.match(third.stats(), { checkpointsLoaded: 1, restored: 6, unrestored: 0 }, 'the checkpoint, then the six fills made after it');
+  t.same(await books(third, after, r.account), held, 'the same book as when the second run stopped');
+  t.equal(third.portfolio.accountSnapshot(third.portfolio.account(r.account)).realized, realized, 'the same realized P&L');
+  await third.stop();
+  t.ok(third.stats().checkpointsWritten >= 1, 'and a new checkpoint covers them');
+  t.same(errors, []);
+});
+
+t.test('a checkpoint that is not one is reported and the book is rebuilt from the journal alone', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const first = await start(r, new PaperBroker());
+  await order(first, r.signal(1, 'buy', 1000));
+  await first.stop();
+  const key = bookCheckpointKey('paper', r.account);
+  const cp = JSON.parse((await r.redis.get(key))!) as { positions: Array<{ units: unknown }> };
+  cp.positions[0]!.units = 'lots';
+  await r.redis.set(key, JSON.stringify(cp));
+  const errors: PipstreamError[] = [];
+  const second = await start(r, new PaperBroker(), { onError: (e) => errors.push(e) });
+  t.match(errors, [{ code: 'PS_BOOK_RESTORE', message: /positions\[0\]\.units must be .*rebuilt from the journal alone/ }]);
+  t.match(second.stats(), { checkpointsLoaded: 0, restored: 1 });
   t.match(second.portfolio.positionsOf(r.account), [{ units: 1000 }]);
   await second.stop();
 });

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { BROKER_REASON, PaperBroker, orderIdFor, orderLine, tickColumnsPriceSource } from '../actors/execution/mod.ts';
 import type { OrderRequest } from '../actors/execution/mod.ts';
+import { TradeBook } from '../engine/node/trade-book.ts';
 import { Portfolio } from '../engine/portfolio/mod.ts';
 import { loadTickFile } from '../engine/ticks/mod.ts';
 
@@ -225,4 +226,45 @@ t.test('quote(): a trade closes at the first tick that reaches its stop-loss or 
   t.same(q(1.0988, 1.099, 3999), [], 'a tick older than the trade closes nothing (the same ticks run again after a restart)');
   t.match(q(1.0988, 1.099, 5000), [{ signalId: 'short-2', side: 'buy', units: 1000, price: 1.099, reason: BROKER_REASON.TAKE_PROFIT }]);
   t.same(broker.quote('USD_JPY', 5000, 101, 101.01), [], 'another instrument: nothing');
+});
+
+t.test("a stop-loss or take-profit closes its own trade, wherever it stands, at the broker and in the Portfolio alike", async (t) => {
+  const broker = new PaperBroker();
+  // The books of a trade path (a fill on the portfolio, the broker's closes booked as they come), and a portfolio
+  // that books the closes as a plain fill (first-in first-out), for the case this test must contain.
+  const fifo = new Portfolio();
+  let closes = 0, diverged = false;
+  const book = new TradeBook(new Portfolio(), broker, {
+    budgetOf: () => null,
+    onClose: (c) => {
+      closes++;
+      fifo.applyFill(fifo.position('acct-1', 'EUR_USD'), c.side === 'buy' ? c.units : -c.units, c.price!, c.timeMs);
+      return true;
+    },
+  });
+  const pos = book.position('acct-1', 'EUR_USD');
+  for (let i = 0, k = 0; i < 60_000; i++) {
+    if (!(oanda.ask[i] >= oanda.bid[i])) continue;
+    if (i % 150 === 0) {
+      const side = k % 3 === 2 ? 'sell' : 'buy';
+      const units = 1_000 * (1 + ((k * 7) % 4));
+      const o = broker.fill(orderAt(oanda, i, side, { signalId: `own-${k}`, units, stopLossPips: 4 + (k % 5), takeProfitPips: 3 + ((k * 3) % 7) }));
+      k++;
+      if (o.status === 'filled') {
+        const signed = side === 'buy' ? units : -units;
+        book.book('acct-1', 'EUR_USD', signed, o.price!, o.timeMs, false, o.signalId);
+        fifo.applyFill(fifo.position('acct-1', 'EUR_USD'), signed, o.price!, o.timeMs);
+      }
+    }
+    book.mark('EUR_USD', oanda.time[i], oanda.bid[i], oanda.ask[i]);
+    const held = (await broker.accountView('acct-1')).positions[0]?.trades ?? [];
+    if (book.portfolio.tradeUnits(pos).join() !== held.join()) {
+      t.fail(`tick ${i}: the portfolio's trades [${book.portfolio.tradeUnits(pos).join(', ')}] are not the broker's [${held.join(', ')}]`);
+      return;
+    }
+    diverged ||= fifo.tradeUnits(fifo.position('acct-1', 'EUR_USD')).join() !== held.join();
+  }
+  t.ok(closes > 20, `${closes} trades closed at their stop-loss or take-profit`);
+  t.ok(diverged, 'among them, trades that were not the oldest (booked first-in first-out, the portfolio would have kept the wrong ones)');
+  t.equal(book.portfolio.units(pos), fifo.units(fifo.position('acct-1', 'EUR_USD')), 'the units are the same either way');
 });

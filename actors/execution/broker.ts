@@ -140,6 +140,23 @@ export interface Broker {
    * outcome as journaled, in the order the broker booked them; false when it does not apply (see PaperBroker.restore).
    */
   restore?(fill: OrderOutcome): boolean;
+  /**
+   * Such a broker's book of one account, for a checkpoint (plain data), with how many transactions it booked for
+   * the account since it started (or loaded its book): its caller checkpoints only when it booked as many.
+   */
+  book?(account: string): { book: BrokerBook; transactions: number };
+  /** Loads a checkpointed book of an account this broker has booked nothing for; its transaction ids continue after the book's. */
+  loadBook?(account: string, book: BrokerBook): void;
+}
+
+/** An open trade of a book kept in memory: signed units, its order's levels (null: none), that order and its fill time. */
+export interface BookTrade { units: number; stopLoss: number | null; takeProfit: number | null; orderId: string; signalId: string; openedMs: number }
+
+/** An account's book kept in memory, as data: every transaction of the account up to `lastTransactionId` is in it. */
+export interface BrokerBook {
+  lastTransactionId: number;
+  /** Positions that are not flat, with their open trades, oldest first. */
+  positions: Array<{ instrument: string; units: number; avgPrice: number; trades: BookTrade[] }>;
 }
 
 export { orderIdFor } from '../../engine/events/trade.ts';

@@ -15,7 +15,9 @@ import { PipstreamError } from '../../engine/errors/mod.ts';
 import { derivedEventId } from '../../engine/events/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
 import { BROKER_REASON, orderIdFor } from './broker.ts';
-import type { Broker, BrokerAccountView, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest } from './broker.ts';
+import type {
+  BookTrade, Broker, BrokerAccountView, BrokerBook, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest,
+} from './broker.ts';
 
 /** Fixed slippage, or uniform in [0, maxPips] (rounded to 0.1 pip) drawn from (seed, order id). */
 export type SlippageModel = { kind: 'fixed'; pips: number } | { kind: 'random'; maxPips: number; seed: number };
@@ -112,16 +114,13 @@ function optionalPips(x: number | null | undefined): boolean {
   return x === undefined || x === null || (Number.isFinite(x) && x > 0);
 }
 
-/** An open trade: its signed units, the levels its order asked for (null: none), that order and its fill time. */
-interface PaperTrade { units: number; stopLoss: number | null; takeProfit: number | null; orderId: string; signalId: string; openedMs: number }
-
 /** A paper position: its account, net units, their average price and the open trades, oldest first. */
-interface PaperPosition { account: string; units: number; avgPrice: number; trades: PaperTrade[] }
+interface PaperPosition { account: string; units: number; avgPrice: number; trades: BookTrade[] }
 
 const NO_CLOSES: readonly OrderOutcome[] = [];
 
 /** The trade a filled order opens with `units` of it. */
-function tradeOf(o: OrderOutcome, units: number): PaperTrade {
+function tradeOf(o: OrderOutcome, units: number): BookTrade {
   return { units, stopLoss: o.stopLossPrice, takeProfit: o.takeProfitPrice, orderId: o.id, signalId: o.signalId, openedMs: o.timeMs };
 }
 
@@ -139,6 +138,8 @@ export class PaperBroker implements Broker {
   #fills: (BrokerTransaction & { account: string })[] = [];
   /** The id of the newest ORDER_FILL (0 before any): a restored book continues from the journal's. */
   #lastTransaction = 0;
+  /** ORDER_FILLs booked per account since start (see book()). */
+  readonly #transactionCount = new Map<string, number>();
   readonly #remember: number;
 
   constructor(opts: PaperBrokerOptions = {}) {
@@ -194,6 +195,38 @@ export class PaperBroker implements Broker {
     this.#keep(o);
     this.#book(o);
     return true;
+  }
+
+  /** The account's open positions and trades (copies), as of its newest transaction: see Broker.book. */
+  book(account: string): { book: BrokerBook; transactions: number } {
+    const positions: BrokerBook['positions'] = [];
+    for (const [instrument, p] of this.#accounts.get(account) ?? []) {
+      if (p.units !== 0) positions.push({ instrument, units: p.units, avgPrice: p.avgPrice, trades: p.trades.map((t) => ({ ...t })) });
+    }
+    return { book: { lastTransactionId: this.#lastTransaction, positions }, transactions: this.#transactionCount.get(account) ?? 0 };
+  }
+
+  /**
+   * A checkpointed book (Broker.loadBook): its positions and trades as they were. Refused for an account that has
+   * positions here, and for a book whose trades do not make up its positions.
+   */
+  loadBook(account: string, book: BrokerBook): void {
+    if ([...this.#accounts.get(account)?.values() ?? []].some((p) => p.units !== 0 || p.trades.length > 0)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: account ${account} already has a book here`, { account });
+    }
+    for (const b of book.positions) {
+      if (b.trades.reduce((sum, t) => sum + t.units, 0) !== b.units || b.trades.some((t) => (t.units > 0) !== (b.units > 0))) {
+        throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: the trades of ${account} ${b.instrument} do not make up ${b.units} units`,
+          { account, instrument: b.instrument, units: b.units });
+      }
+    }
+    for (const b of book.positions) {
+      const p = this.#position(account, b.instrument);
+      p.units = b.units;
+      p.avgPrice = b.avgPrice;
+      p.trades = b.trades.map((t) => ({ ...t }));
+    }
+    if (book.lastTransactionId > this.#lastTransaction) this.#lastTransaction = book.lastTransactionId;
   }
 
   /** The account its fills built; transactions are its fills after `sinceTransactionId`. */
@@ -264,15 +297,7 @@ export class PaperBroker implements Broker {
   #book(o: OrderOutcome): void {
     const price = o.price!;
     const signed = o.side === 'buy' ? o.units : -o.units;
-    let byInstrument = this.#accounts.get(o.account);
-    if (byInstrument === undefined) this.#accounts.set(o.account, byInstrument = new Map());
-    let p = byInstrument.get(o.instrument);
-    if (p === undefined) {
-      byInstrument.set(o.instrument, p = { account: o.account, units: 0, avgPrice: 0, trades: [] });
-      let same = this.#byInstrument.get(o.instrument);
-      if (same === undefined) this.#byInstrument.set(o.instrument, same = []);
-      same.push(p);
-    }
+    const p = this.#position(o.account, o.instrument);
     if (p.units === 0 || (p.units > 0) === (signed > 0)) {
       p.trades.push(tradeOf(o, signed));
     } else {
@@ -286,6 +311,20 @@ export class PaperBroker implements Broker {
     }
     this.#net(p, signed, price);
     this.#transaction(o, signed, o.signalId, 'MARKET_ORDER');
+  }
+
+  /** An account's position in an instrument, made flat when new. */
+  #position(account: string, instrument: string): PaperPosition {
+    let byInstrument = this.#accounts.get(account);
+    if (byInstrument === undefined) this.#accounts.set(account, byInstrument = new Map());
+    let p = byInstrument.get(instrument);
+    if (p === undefined) {
+      byInstrument.set(instrument, p = { account, units: 0, avgPrice: 0, trades: [] });
+      let same = this.#byInstrument.get(instrument);
+      if (same === undefined) this.#byInstrument.set(instrument, same = []);
+      same.push(p);
+    }
+    return p;
   }
 
   /** The position's units and average price after a fill of `signed` units at `price`. */
@@ -309,6 +348,7 @@ export class PaperBroker implements Broker {
     const kept = Number(o.transactionId);
     this.#lastTransaction = o.transactionId !== null && Number.isSafeInteger(kept) && kept > this.#lastTransaction ? kept : this.#lastTransaction + 1;
     o.transactionId = String(this.#lastTransaction);
+    this.#transactionCount.set(o.account, (this.#transactionCount.get(o.account) ?? 0) + 1);
     this.#fills.push({
       account: o.account, id: o.transactionId, type: 'ORDER_FILL', timeMs: o.timeMs, instrument: o.instrument,
       units: signed, price: o.price, clientOrderId, reason,

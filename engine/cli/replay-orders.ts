@@ -182,7 +182,7 @@ export class ReplayOrders {
     this.#out.write(`${orderLine(outcome)}\n`);
     this.#filled++;
     if (limits !== null) commit(limits.risk, res, signed);
-    this.#book.book(s.account, s.instrument, signed, outcome.price, s.time_ms, true);
+    this.#book.book(s.account, s.instrument, signed, outcome.price, s.time_ms, true, s.id);
   }
 
   /** Marks the ticks after the last signal (to the last one taken), closes the orders file and sums up. */

@@ -196,9 +196,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
       `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
       `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
-    const { restored, unrestored } = trade.stats();
-    if (restored + unrestored > 0) {
-      say(`  book      ${broker!.name} book rebuilt from ${Streams.ORDERS.name}: ${restored} fills` +
+    const { restored, unrestored, checkpointsLoaded } = trade.stats();
+    if (restored + unrestored + checkpointsLoaded > 0) {
+      say(`  book      ${broker!.name} book rebuilt from ${checkpointsLoaded === 0 ? '' : `its Redis checkpoint (${checkpointsLoaded} account${checkpointsLoaded === 1 ? '' : 's'}) and `}` +
+        `${Streams.ORDERS.name}: ${restored} fills${checkpointsLoaded === 0 ? '' : ' after it'}` +
         `${unrestored === 0 ? '' : `, ${unrestored} not applied (closes of trades older than the journal, or repeats)`}`);
     }
   }

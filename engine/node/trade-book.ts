@@ -51,25 +51,32 @@ export class TradeBook {
   }
 
   /**
-   * A fill on both books (`reserved`: through a reservation, see bookFill); the account's budget, when it
-   * has one (it may have got limits since its last fill), follows the instrument's marks from now on.
-   * Returns the position index.
+   * A fill of the order of signal `signalId` on both books (`reserved`: through a reservation, see bookFill);
+   * the account's budget, when it has one (it may have got limits since its last fill), follows the
+   * instrument's marks from now on. Returns the position index.
    */
-  book(account: string, instrument: string, signed: number, price: number, timeMs: number, reserved: boolean,
-    risk = this.#hooks.budgetOf(account)): number {
-    const pos = this.position(account, instrument);
-    if (risk !== null) this.watch(account, instrument, risk);
-    bookFill(this.portfolio, pos, signed, price, timeMs, risk, reserved);
-    return pos;
+  book(account: string, instrument: string, signed: number, price: number, timeMs: number, reserved: boolean, signalId: string): number {
+    return this.#book(account, instrument, signed, price, timeMs, reserved, this.#hooks.budgetOf(account), signalId, '');
   }
 
-  /** A trade the broker closed: the budget's position moves with it (outside the limits: it only reduces), then book(). */
+  /**
+   * A trade the broker closed (its stop-loss or take-profit: that trade, named by its signal id): the budget's
+   * position moves with it (outside the limits: it only reduces), then both books.
+   */
   bookClose(c: OrderOutcome): number {
     const signed = c.side === 'buy' ? c.units : -c.units;
     const risk = this.#hooks.budgetOf(c.account);
     const slot = risk === null ? -1 : risk.slotOf(c.instrument);
     if (slot >= 0) applyBrokerFill(risk!, slot, signed);
-    return this.book(c.account, c.instrument, signed, c.price!, c.timeMs, false, risk);
+    return this.#book(c.account, c.instrument, signed, c.price!, c.timeMs, false, risk, '', c.signalId);
+  }
+
+  #book(account: string, instrument: string, signed: number, price: number, timeMs: number, reserved: boolean, risk: AccountRisk | null,
+    opens: string, closes: string): number {
+    const pos = this.position(account, instrument);
+    if (risk !== null) this.watch(account, instrument, risk);
+    bookFill(this.portfolio, pos, signed, price, timeMs, risk, reserved, opens, closes);
+    return pos;
   }
 
   /** The account's budget follows the marks of `instrument` (once per account and instrument). */

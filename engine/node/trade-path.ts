@@ -13,7 +13,9 @@ import * as hdr from 'hdr-histogram-js';
 import type { Logger } from 'pino';
 import { AlertActor, type Transport } from '../../actors/alert/mod.ts';
 import { type ConfirmationActor, type PendingOrder, startConfirmationActor } from '../../actors/confirmation/mod.ts';
-import { type Broker, type BrokerReason, type OrderOutcome, type ReconcilePolicy, Reconciler, type ReconcileReport } from '../../actors/execution/mod.ts';
+import {
+  BROKER_REASON, type Broker, type BrokerReason, type OrderOutcome, type ReconcilePolicy, Reconciler, type ReconcileReport,
+} from '../../actors/execution/mod.ts';
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
@@ -22,6 +24,7 @@ import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage, readOrderUpdate } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
+import { loadBookCheckpoint, readBookCheckpoint, takeBookCheckpoint, writeBookCheckpoint } from './book-checkpoint.ts';
 import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { adoptHoldings, bookFill, Portfolio } from '../portfolio/mod.ts';
@@ -80,6 +83,11 @@ export interface TradePathOptions {
    */
   accounts?: () => Iterable<string>;
   /**
+   * With `accounts` and a broker whose book lives in memory: how often, at most, an account's changed book is
+   * checkpointed to Redis (see book-checkpoint.ts; also at stop). Wall clock. Default 1 000 ms.
+   */
+  bookCheckpointEveryMs?: number;
+  /**
    * Orders in execution at once; later signals wait their turn in arrival order (stats().pending counts both).
    * Default 1024: enough to keep Redis and JetStream batches full, few enough that a burst stays young garbage.
    */
@@ -113,6 +121,10 @@ export interface TradePathStats {
    */
   restored: number;
   unrestored: number;
+  /** Accounts whose book was loaded from its Redis checkpoint at start (the fills after it are `restored`). */
+  checkpointsLoaded: number;
+  /** Book checkpoints written to Redis. */
+  checkpointsWritten: number;
 }
 
 /** The per-actor SIGNALS durables of earlier versions, replaced by `<prefix>-recovery`. */
@@ -176,7 +188,9 @@ export class TradePath {
   #latencyTimer: NodeJS.Timeout | null = null;
   #nextPnlMs = -Infinity;
   readonly #pnlEveryMs: number;
-  readonly #counts = { orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0, restored: 0, unrestored: 0 };
+  readonly #counts = {
+    orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0, restored: 0, unrestored: 0, checkpointsLoaded: 0, checkpointsWritten: 0,
+  };
   /** Accounts whose book is rebuilt from the journal, or being rebuilt (#restoreBook): each once. */
   readonly #restored = new Map<string, Promise<void>>();
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
@@ -186,12 +200,23 @@ export class TradePath {
   readonly #sharedRisk = new Set<string>();
   /** The recovery consumer of SIGNALS (recover). */
   #signals: BusConsumer | null = null;
+  /** Whether books are checkpointed (see bookCheckpointEveryMs). */
+  readonly #checkpoints: boolean;
+  /** Per account, the broker's transactions the portfolio booked since start (restored ones included): see takeBookCheckpoint. */
+  readonly #bookedCount = new Map<string, number>();
+  /** Accounts whose book changed since their last checkpoint. */
+  readonly #dirtyBooks = new Set<string>();
+  /** Checkpoint writes in flight, by account: one at a time each, so an older one never lands after a newer one. */
+  readonly #checkpointing = new Map<string, Promise<void>>();
+  #checkpointTimer: NodeJS.Timeout | null = null;
 
   private constructor(o: TradePathOptions) {
-    for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs]] as const) {
+    for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs],
+      ['bookCheckpointEveryMs', o.bookCheckpointEveryMs]] as const) {
       if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${k} must be > 0`, { [k]: v });
     }
     this.#o = o;
+    this.#checkpoints = o.accounts !== undefined && o.broker.book !== undefined && o.broker.loadBook !== undefined;
     // A close is journaled here, and booked here once the fill it closes is (see #brokerClosed).
     this.#book = new TradeBook(new Portfolio({ defaultBalance: o.defaultBalance }), o.broker, {
       budgetOf: (account) => this.execution.riskOf(account),
@@ -344,6 +369,8 @@ export class TradePath {
 
   async #readBook(account: string, restore: (fill: OrderOutcome) => boolean): Promise<void> {
     const p = this.portfolio, name = this.#o.broker.name;
+    const onError = (e: PipstreamError) => this.#o.onError?.(e);
+    const cp = this.#checkpoints ? await readBookCheckpoint(this.#o.redis, name, account, onError) : null;
     const fills: OrderOutcome[] = [];
     await readToEnd(this.#o.bus, 'ORDERS', Subjects.orders(account), 'all', (m) => {
       let u;
@@ -366,19 +393,31 @@ export class TradePath {
     // carry no transaction ids: their order is all there is.
     if (fills.every((f) => Number.isSafeInteger(Number(f.transactionId)))) fills.sort((a, b) => Number(a.transactionId) - Number(b.transactionId));
     const moved = new Set<string>();
-    let last = -Infinity;
+    let last = -Infinity, booked = 0;
+    if (cp !== null) {
+      loadBookCheckpoint(cp, this.#o.broker, p);
+      this.#counts.checkpointsLoaded++;
+      for (const x of cp.positions) moved.add(x.instrument);
+      if (cp.dayStartMs !== null) last = cp.dayStartMs;
+    }
     for (const fill of fills) {
+      // A checkpoint holds every fill up to its transaction id (journals of earlier versions carry none: older still).
+      if (cp !== null && !(Number(fill.transactionId) > cp.lastTransactionId)) continue;
       if (!restore(fill)) {
         this.#counts.unrestored++;
         continue;
       }
       this.#counts.restored++;
+      booked++;
       // The portfolio only: the budget takes the holdings at the end (adoptHoldings), as of a budget created late.
-      bookFill(p, this.#book.position(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null);
+      const close = fill.reason === BROKER_REASON.STOP_LOSS || fill.reason === BROKER_REASON.TAKE_PROFIT;
+      bookFill(p, this.#book.position(account, fill.instrument), fill.side === 'buy' ? fill.units : -fill.units, fill.price!, fill.timeMs, null,
+        true, close ? '' : fill.signalId, close ? fill.signalId : '');
       moved.add(fill.instrument);
       last = Math.max(last, fill.timeMs);
     }
     this.#book.continueDayAfter(last);
+    if (booked > 0 && this.#checkpoints) this.#bookChanged(account, booked);
     for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#book.position(account, instrument)));
     const risk = this.execution.riskOf(account);
     if (risk !== null) this.#adoptHoldings(account, risk);
@@ -542,7 +581,7 @@ export class TradePath {
     }
     this.#counts.filled++;
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
-    const pos = this.#book.book(signal.account, signal.instrument, signed, last.price, last.timeMs, true);
+    const pos = this.#book.book(signal.account, signal.instrument, signed, last.price, last.timeMs, true, signal.id);
     this.#booked(signal.account, signal.instrument, pos, r.orderId, last.timeMs);
     if (waiting !== undefined) for (const w of waiting) this.#brokerClosed(w.close, w.bid, w.ask);
   }
@@ -570,6 +609,7 @@ export class TradePath {
 
   /** A fill booked (TradeBook.book): the account's risk memory shared, the new position told and journaled. */
   #booked(account: string, instrument: string, pos: number, orderId: string, timeMs: number): void {
+    if (this.#checkpoints) this.#bookChanged(account, 1);
     const snap = this.portfolio.positionSnapshot(pos);
     this.#shareRisk(account);
     this.#o.onPosition?.(account, instrument, snap.units);
@@ -577,6 +617,67 @@ export class TradePath {
       account: snap.account, instrument: snap.instrument, orderId, units: snap.units, avgPrice: snap.avgPrice, realized: snap.realized, timeMs,
     });
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
+  }
+
+  /** `fills` more of the broker's transactions booked for the account: its book is checkpointed soon. */
+  #bookChanged(account: string, fills: number): void {
+    this.#bookedCount.set(account, (this.#bookedCount.get(account) ?? 0) + fills);
+    this.#dirtyBooks.add(account);
+    this.#scheduleCheckpoints();
+  }
+
+  #scheduleCheckpoints(): void {
+    if (this.#checkpointTimer !== null) return;
+    this.#checkpointTimer = setTimeout(() => {
+      this.#checkpointTimer = null;
+      void this.#checkpointBooks(false);
+    }, this.#o.bookCheckpointEveryMs ?? 1000);
+    this.#checkpointTimer.unref();
+  }
+
+  /**
+   * Writes the checkpoint of every changed book whose fills are all booked (others wait for the next round), one
+   * write at a time per account; `final` (at stop): waits for the writes and reports a book left unwritten.
+   */
+  async #checkpointBooks(final: boolean): Promise<void> {
+    if (final && this.#checkpointTimer !== null) {
+      clearTimeout(this.#checkpointTimer);
+      this.#checkpointTimer = null;
+    }
+    if (final) await Promise.all(this.#checkpointing.values());
+    const onError = (e: PipstreamError) => this.#o.onError?.(e);
+    let waiting = 0;
+    for (const account of [...this.#dirtyBooks]) {
+      if (this.#checkpointing.has(account)) {
+        waiting++;
+        continue;
+      }
+      let cp;
+      try {
+        cp = takeBookCheckpoint(this.#o.broker, this.portfolio, account, this.#bookedCount.get(account) ?? 0, Date.now());
+      } catch (err) {
+        this.#dirtyBooks.delete(account); // the books disagree: not again until the next fill
+        onError(err as PipstreamError);
+        continue;
+      }
+      if (cp === null) {
+        if (final) {
+          onError(new PipstreamError('PS_BOOK_CHECKPOINT', `the ${this.#o.broker.name} book of ${account} was not checkpointed at stop: a fill the ` +
+            'broker made is not settled; the next start replays it from the journal', { account }));
+        }
+        waiting++;
+        continue;
+      }
+      this.#dirtyBooks.delete(account);
+      const write = writeBookCheckpoint(this.#o.redis, cp).then(() => { this.#counts.checkpointsWritten++; }, (err: PipstreamError) => {
+        this.#dirtyBooks.add(account);
+        if (!final) this.#scheduleCheckpoints();
+        onError(err);
+      }).finally(() => this.#checkpointing.delete(account));
+      this.#checkpointing.set(account, write);
+    }
+    if (final) await Promise.all(this.#checkpointing.values());
+    else if (waiting > 0) this.#scheduleCheckpoints();
   }
 
   /**
@@ -651,6 +752,7 @@ export class TradePath {
     await this.confirmation.stop();
     await this.alerts.stop();
     await this.execution.stop();
+    await this.#checkpointBooks(true);
     if (this.#latencyTimer !== null) clearInterval(this.#latencyTimer);
     this.#publishLatency();
   }

@@ -18,12 +18,13 @@ export function markRisk(p: Portfolio, account: number, risk: AccountRisk): void
  * slot; netting then closes the position's trades the fill ended (a reducing fill: itself and the oldest;
  * a flat position: itself and every one; a flip: the old ones, its own stays open). Trades of orders still
  * in flight are never touched. A fill the broker made on its own (`reserved` false: a stop-loss, booked on
- * the budget by applyBrokerFill) holds no slot and closes the trades it ended. Returns the realized P&L.
+ * the budget by applyBrokerFill) holds no slot and closes the trades it ended. `opens` and `closes`: see
+ * Portfolio.applyFill. Returns the realized P&L.
  */
 export function bookFill(p: Portfolio, position: number, signedUnits: number, price: number, timeMs: number, risk: AccountRisk | null,
-  reserved = true): number {
+  reserved = true, opens = '', closes = ''): number {
   const tradesBefore = p.trades(position);
-  const realized = p.applyFill(position, signedUnits, price, timeMs);
+  const realized = p.applyFill(position, signedUnits, price, timeMs, opens, closes);
   if (risk === null) return realized;
   if (realized !== 0) recordRealized(risk, realized);
   const closed = tradesBefore + (reserved ? 1 : 0) - p.trades(position);

@@ -53,6 +53,19 @@ export interface AccountSnapshot {
   dayStartMs: number;
 }
 
+/**
+ * What an account's fills made of it, as data (a checkpoint of a book rebuilt from fills): positions that are
+ * not flat or have realized P&L, the account's realized P&L, and how much of it was realized in the trading
+ * day starting at `dayStartMs` (NaN: no day yet).
+ */
+export interface AccountBook {
+  realized: number;
+  realizedToday: number;
+  dayStartMs: number;
+  /** `tradeIds`: the signal id that opened each trade ('' or absent: unknown). */
+  positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: number[]; tradeIds?: string[] }>;
+}
+
 function grow(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
   if (need <= a.length) return a;
   const b = new Float64Array(Math.max(need, a.length * 2));
@@ -73,6 +86,8 @@ export class Portfolio {
   #positions = 0;
   /** Per position: the signed units of each open trade, oldest first (changed by fills only, never per tick). */
   readonly #trades: number[][] = [];
+  /** Per position, the signal id of the order that opened each of its open trades ('' when unknown: adopted). */
+  readonly #tradeIds: string[][] = [];
   /** Position indices per instrument index (grown at set-up time). */
   #byInstrument: Int32Array[] = [];
   #byInstrumentLen: number[] = [];
@@ -133,6 +148,7 @@ export class Portfolio {
     this.#pos[o + P_ACCOUNT] = a;
     this.#pos[o + P_INSTRUMENT] = ins;
     this.#trades.push([]);
+    this.#tradeIds.push([]);
     let list = this.#byInstrument[ins];
     const n = this.#byInstrumentLen[ins];
     if (n === list.length) {
@@ -165,9 +181,11 @@ export class Portfolio {
    * Adding to a position moves its average price; reducing realizes (price - avg) * closed units;
    * a flip realizes the whole old position and opens the rest at `price`. The position is then
    * marked at the instrument's last quote (the fill price before any tick). Its open trades change as a
-   * broker's do (see fillTrades). Returns the P&L realized by this fill.
+   * broker's do (see fillTrades): `opens`, the signal id of the order (names the trade it opens); `closes`, the
+   * signal id of the trade a broker's own order closed whole (a stop-loss or take-profit), which need not be the
+   * oldest. Returns the P&L realized by this fill.
    */
-  applyFill(position: number, signedUnits: number, price: number, timeMs: number): number {
+  applyFill(position: number, signedUnits: number, price: number, timeMs: number, opens = '', closes = ''): number {
     if (!Number.isSafeInteger(signedUnits) || signedUnits === 0 || !(price > 0) || !Number.isFinite(price) ||
       !Number.isFinite(timeMs)) {
       throw new PipstreamError('PS_FILL_INVALID', `fill of ${signedUnits} units at ${price} (time ${timeMs}) is not valid`,
@@ -190,7 +208,7 @@ export class Portfolio {
       if (left === 0) s[o + P_AVG] = 0;
       else if ((left > 0) !== (units > 0)) s[o + P_AVG] = price;
     }
-    s[o + P_TRADES] = fillTrades(this.#trades[position]!, signedUnits);
+    s[o + P_TRADES] = fillTrades(this.#trades[position]!, this.#tradeIds[position]!, signedUnits, opens, closes);
     s[o + P_UNITS] = units + signedUnits;
     s[o + P_REALIZED] += realized;
     const acct = s[o + P_ACCOUNT] * A_STRIDE;
@@ -223,6 +241,7 @@ export class Portfolio {
     s[o + P_UNITS] = units;
     s[o + P_AVG] = units === 0 ? 0 : avgPrice;
     this.#trades[p] = [...trades];
+    this.#tradeIds[p] = trades.map(() => '');
     s[o + P_TRADES] = trades.length;
     const ins = s[o + P_INSTRUMENT];
     const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
@@ -243,6 +262,65 @@ export class Portfolio {
     const a = this.account(account) * A_STRIDE;
     this.#acct[a + A_BALANCE] = cashBalance - this.#acct[a + A_REALIZED];
     this.#track(a);
+  }
+
+  /** The account's book (see AccountBook); an account never seen has an empty one. */
+  accountBook(account: string): AccountBook {
+    const a = this.#accountIndex.get(account);
+    if (a === undefined) return { realized: 0, realizedToday: 0, dayStartMs: this.#dayStart, positions: [] };
+    const positions: AccountBook['positions'] = [];
+    for (let p = 0; p < this.#positions; p++) {
+      const o = p * P_STRIDE, s = this.#pos;
+      if (s[o + P_ACCOUNT] !== a || (s[o + P_UNITS] === 0 && s[o + P_REALIZED] === 0)) continue;
+      positions.push({
+        instrument: this.#instrumentIds[s[o + P_INSTRUMENT]]!, units: s[o + P_UNITS], avgPrice: s[o + P_AVG], realized: s[o + P_REALIZED],
+        trades: [...this.#trades[p]!], tradeIds: [...this.#tradeIds[p]!],
+      });
+    }
+    return { realized: this.#acct[a * A_STRIDE + A_REALIZED], realizedToday: this.realizedToday(a), dayStartMs: this.#dayStart, positions };
+  }
+
+  /**
+   * Loads a checkpointed book into an account that has booked nothing. A book of a later trading day than the
+   * portfolio's moves the portfolio on to that day (as a tick of it would); a book of an earlier one realized
+   * nothing today. Positions are marked at the last quote (at their average before any).
+   */
+  loadAccountBook(account: string, book: AccountBook): void {
+    for (const b of book.positions) {
+      if (!Number.isSafeInteger(b.units) || (b.units !== 0 && !(b.avgPrice > 0 && Number.isFinite(b.avgPrice))) || !Number.isFinite(b.realized) ||
+        !tradesMakeUp(b.units, b.trades)) {
+        throw new PipstreamError('PS_FILL_INVALID', `checkpointed position of ${account} ${b.instrument}: ${b.units} units at ${b.avgPrice} in trades [${b.trades.join(', ')}] is not valid`,
+          { account, instrument: b.instrument, units: b.units });
+      }
+    }
+    if (!Number.isFinite(book.realized) || !Number.isFinite(book.realizedToday)) {
+      throw new PipstreamError('PS_FILL_INVALID', `checkpointed realized P&L of ${account} is not finite`, { account });
+    }
+    const a = this.account(account);
+    if (this.#acct[a * A_STRIDE + A_REALIZED] !== 0 || this.positionsOf(account).some((p) => p.units !== 0 || p.realized !== 0)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `account ${account} has booked fills: a checkpoint loads into an account that has none`, { account });
+    }
+    if (book.dayStartMs === book.dayStartMs && !(book.dayStartMs <= this.#dayStart)) this.#rollDay(book.dayStartMs);
+    for (const b of book.positions) {
+      const p = this.position(account, b.instrument);
+      const s = this.#pos, o = p * P_STRIDE;
+      s[o + P_UNITS] = b.units;
+      s[o + P_AVG] = b.units === 0 ? 0 : b.avgPrice;
+      s[o + P_REALIZED] = b.realized;
+      this.#trades[p] = [...b.trades];
+      this.#tradeIds[p] = b.trades.map((_, i) => b.tradeIds?.[i] ?? '');
+      s[o + P_TRADES] = b.trades.length;
+      const ins = s[o + P_INSTRUMENT];
+      const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
+      if (bid === bid) this.#markPosition(p, bid, ask);
+      else this.#markPosition(p, s[o + P_AVG], s[o + P_AVG]);
+    }
+    const o = a * A_STRIDE;
+    this.#acct[o + A_REALIZED] = book.realized;
+    this.#acct[o + A_DAY_START_REALIZED] = book.dayStartMs === this.#dayStart ? book.realized - book.realizedToday : book.realized;
+    // The day's starting equity as far as the book tells it (what was unrealized then is not in it).
+    this.#acct[o + A_DAY_START_EQUITY] = this.#acct[o + A_BALANCE] + this.#acct[o + A_DAY_START_REALIZED];
+    this.#resumUnrealized(a);
   }
 
   /** Copies of an account's positions, flat ones included; none for an account never seen (allocates). */
@@ -369,22 +447,36 @@ export function tradesMakeUp(units: number, trades: readonly number[]): boolean 
 }
 
 /**
- * The open trades of a position after a fill, as brokers keep them (OANDA, the paper broker): a fill the
- * position's way opens a trade; one the other way reduces the oldest trades first, closing each it uses up,
- * and what is left of it opens a trade the other way. Returns how many are open.
+ * The open trades of a position (signed units, and the signal ids that opened them) after a fill, as brokers
+ * keep them (OANDA, the paper broker): a fill the position's way opens a trade; one the other way reduces the
+ * oldest trades first, closing each it uses up, and what is left of it opens a trade the other way. A broker's
+ * stop-loss or take-profit (`closes`: the id of its trade) closes that trade whole, wherever it stands.
+ * Returns how many are open.
  */
-function fillTrades(trades: number[], signed: number): number {
+function fillTrades(trades: number[], ids: string[], signed: number, opens: string, closes: string): number {
+  if (closes !== '') {
+    const i = ids.indexOf(closes);
+    if (i >= 0 && trades[i] === -signed) {
+      trades.splice(i, 1);
+      ids.splice(i, 1);
+      return trades.length;
+    }
+  }
   let rest = signed;
   while (rest !== 0 && trades.length > 0 && (trades[0]! > 0) !== (rest > 0)) {
     const t = trades[0]!;
     if (Math.abs(t) <= Math.abs(rest)) {
       rest += t;
       trades.shift();
+      ids.shift();
     } else {
       trades[0] = t + rest;
       rest = 0;
     }
   }
-  if (rest !== 0) trades.push(rest);
+  if (rest !== 0) {
+    trades.push(rest);
+    ids.push(opens);
+  }
   return trades.length;
 }
