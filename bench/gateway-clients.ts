@@ -13,35 +13,17 @@
  *   parent -> child  { op: 'report' }
  *   child -> parent  { op: 'report', ... ChildReport }                          (then the parent disconnects; the child exits)
  *
- * Clock: every process reads `monoMs()`, CLOCK_MONOTONIC in ms. Node's `performance.now()` and
- * `process.hrtime` are both uv_hrtime, i.e. clock_gettime(CLOCK_MONOTONIC) on Linux, and that clock is one
- * kernel clock for every process on the machine (time since boot, not per process; not stepped by NTP or
- * `date`, slewed identically for everyone). `monoMs()` reads it through `performance.now()` (a double, no
- * BigInt per frame) plus a per-process offset taken once from `process.hrtime.bigint()`; the offset is exact
- * up to the gap between those two reads (< 1 µs). So tick i's scheduled send S_i = startMs + i·periodMs,
- * computed the same way in the publisher (the bench process) and here, and a delivery at `monoMs()` in any
- * child is charged `now - S_i` on one clock. Valid on one machine only (another host has another boot time).
+ * Clock: `monoMs()` (bench/mono-clock.ts), CLOCK_MONOTONIC, one clock for every process on the machine: tick i's
+ * scheduled send S_i = startMs + i·periodMs, computed the same way in the publisher (the bench process) and here,
+ * and a delivery at `monoMs()` in any child is charged `now - S_i` on one clock.
  */
 import * as hdr from 'hdr-histogram-js';
 import WebSocket from 'ws';
+import { monoMs } from './mono-clock.ts';
 import { connect, type RawWebSocket, UpgradeError } from './ws-raw-client.ts';
 
-/**
- * CLOCK_MONOTONIC - performance.now() in this process, ms. The first reads are slow (the `performance` global
- * loads lazily, ~1–7 ms under tsx, which once skewed this offset by as much), so: warm up, then bracket
- * performance.now() between two hrtime reads and keep the tightest bracket.
- */
-const MONO_OFFSET_MS = (() => {
-  const hr = () => Number(process.hrtime.bigint()) / 1e6;
-  let best = Infinity, offset = 0;
-  for (let i = 0; i < 50; i++) {
-    const a = hr(), p = performance.now(), b = hr();
-    if (b - a < best) { best = b - a; offset = (a + b) / 2 - p; }
-  }
-  return offset;
-})();
-/** CLOCK_MONOTONIC in ms (shared by every process on this machine; see the header). */
-export const monoMs = (): number => MONO_OFFSET_MS + performance.now();
+export { monoMs };
+
 
 export const newHistogram = (): hdr.Histogram =>
   hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600e6, numberOfSignificantValueDigits: 3 });

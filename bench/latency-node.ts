@@ -1,7 +1,8 @@
 /**
  * The process under test for bench/latency.bench.ts, separate from the feed and the signal reader as in
  * production: `tsx bench/latency-node.ts CONFIG.json`, prints `ready` once it consumes PRICES, stops
- * cleanly on SIGTERM. Three modes:
+ * cleanly on SIGTERM; before `ready`, `clock <ms>`: CLOCK_MONOTONIC minus its wall clock (bench/mono-clock.ts),
+ * so the bench can place the node's envelope timestamps on its own clock. Three modes:
  *  - `pipstream`: a PipstreamNode (consumer -> actor worker -> rules -> journaled SignalEvent);
  *  - `orders`: the same node with its trade path (-> execution in memory -> paper broker -> ORDERS);
  *    RECOVER=0 in the environment leaves out the trade path's SIGNALS recovery consumer (to measure its cost);
@@ -17,6 +18,7 @@ import { TickReader } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { connectRedis } from '../engine/store/mod.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
+import { WALL_TO_MONO_MS } from './mono-clock.ts';
 import type { Workflow } from '../engine/workflow/mod.ts';
 
 interface Config { mode: 'pipstream' | 'relay' | 'orders'; instrument: string; account: string; source: string; workflows: Workflow[]; fires: number[] }
@@ -60,7 +62,8 @@ if (cfg.mode === 'pipstream' || cfg.mode === 'orders') {
   }, { deliver: 'new' });
   stop = () => consumer.close();
 }
-process.stdout.write('ready\n');
+// How the bench reads this process's envelope times on its own clock (see mono-clock.ts).
+process.stdout.write(`clock ${WALL_TO_MONO_MS}\nready\n`);
 process.once('SIGTERM', () => {
   void stop().then(() => bus.close()).then(() => process.exit(0));
 });

@@ -32,12 +32,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectBus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
-import { decodeSignalEvent } from '../engine/events/mod.ts';
+import { decodeOrderUpdateEvent, decodeSignalEvent } from '../engine/events/mod.ts';
 import { readOrderUpdate } from '../engine/events/trade.ts';
 import { TickEncoder } from '../engine/node/feed.ts';
 import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
+import { monoMs } from './mono-clock.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
 
 const FILE = fileURLToPath(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url));
@@ -87,6 +88,12 @@ export interface RateResult {
   fromSend: LatencyStats;
   /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
   publisherLag: LatencyStats;
+  /**
+   * `orders`: from the time the tick was due to the broker's answer, the issue's definition of tick-to-order (the
+   * terminal order event's envelope time, made as the broker answered, on the machine's monotonic clock); `latency`
+   * goes on to that event's arrival here (journal ack, Redis record, one more bus leg).
+   */
+  toBroker: LatencyStats | null;
   /** `orders`: the node's own stages from tick arrival (no bus legs, no correction, whole run incl. warm-up). */
   nodeStages: NodeStages | null;
 }
@@ -194,7 +201,7 @@ function expectedSignals(t: TickColumns, n: number, levels: number[]): Uint16Arr
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Starts bench/latency-node.ts and resolves once it consumes PRICES; `output()` is what it printed so far. */
-async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string }> {
+async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string; wallToMonoMs: number }> {
   const child = spawn(process.execPath, [...(process.env.PS_NODE_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PS_NODE_PROF] : []), '--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -202,7 +209,9 @@ async function startNode(config: string): Promise<{ child: ChildProcess; output:
     child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) resolve(); });
     child.once('exit', (code) => reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `latency node exited (${code}) before it was ready`)));
   });
-  return { child, output: () => out };
+  const clock = /^clock (\S+)$/m.exec(out);
+  if (clock === null) throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `latency node printed no clock line: ${out.slice(0, 200)}`);
+  return { child, output: () => out, wallToMonoMs: Number(clock[1]) };
 }
 
 async function stopNode(node: { child: ChildProcess }): Promise<void> {
@@ -229,7 +238,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
   // The feed and the signal reader are outside the node, as a broker feed and a trader would be: the node
   // runs in its own process (bench/latency-node.ts) and this process only publishes and reads.
   const feed = await connectBus({ kind: 'jetstream', name: 'pipstream-latency-feed' });
-  let node: { child: ChildProcess; output: () => string } | null = null;
+  let node: { child: ChildProcess; output: () => string; wallToMonoMs: number } | null = null;
   let sub: { unsubscribe(): void } | null = null;
   const dir = mkdtempSync(join(tmpdir(), 'pipstream-latency-'));
   try {
@@ -246,7 +255,10 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const scheduled = new Float64Array(n);
     const sentAt = new Float64Array(n);
     const seen = new Uint8Array(n);
-    const latency = newHistogram(), fromSend = newHistogram(), lag = newHistogram();
+    const latency = newHistogram(), fromSend = newHistogram(), lag = newHistogram(), toBroker = newHistogram();
+    // This process's performance.now() on the machine's monotonic clock, and the node's envelope times on it.
+    const benchToMono = monoMs() - performance.now(), nodeToMono = node.wallToMonoMs;
+    let answeredAtMono = NaN;
     let signals = 0, signalTicks = 0;
     let start = Infinity;
     let measureFrom = Infinity;
@@ -254,6 +266,8 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       ? (data: Uint8Array) => {
         const u = readOrderUpdate(data);
         if (u.state === 'SUBMITTED' || !u.workflowId.startsWith(tag)) return null;
+        // Made as the broker answered (the envelope's ingest time, the node's wall clock).
+        answeredAtMono = Number(decodeOrderUpdateEvent(data).envelope!.ingestTsUs) / 1000 + nodeToMono;
         return seqOfTime.get(u.timeMs) ?? -1;
       }
       : (data: Uint8Array) => {
@@ -271,6 +285,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       if (scheduled[seq] < measureFrom) return;
       recordMs(latency, now - scheduled[seq]);
       recordMs(fromSend, now - sentAt[seq]);
+      if (mode === 'orders') recordMs(toBroker, answeredAtMono - (scheduled[seq] + benchToMono));
     });
     await feed.nats!.flush(); // the subscription is registered at the server before the first tick
 
@@ -322,6 +337,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       expectedSignals: wantSignals, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
       latency: summary(latency), fromSend: summary(fromSend), publisherLag: summary(lag),
+      toBroker: mode === 'orders' ? summary(toBroker) : null,
       nodeStages,
     };
   } finally {
@@ -440,6 +456,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `max ${e.latency.maxUs} µs (from the push: p50 ${e.fromPush.p50Us} p99 ${e.fromPush.p99Us} µs)`);
     }
     for (const x of r.results) {
+      if (x.toBroker !== null) {
+        console.log(`orders at ${x.rate}/s, tick due -> broker answered (the order event made): p50 ${x.toBroker.p50Us} p99 ${x.toBroker.p99Us} ` +
+          `p99.9 ${x.toBroker.p999Us} max ${x.toBroker.maxUs} µs (${x.toBroker.count} orders)`);
+      }
       if (x.nodeStages === null) continue;
       const f = (k: keyof NodeStages) => `${k} p50 ${x.nodeStages![k].p50} p99 ${x.nodeStages![k].p99} max ${x.nodeStages![k].max}`;
       console.log(`orders at ${x.rate}/s, inside the node from tick arrival (µs): ${f('tick_to_signal')}; ${f('tick_to_broker')}; ${f('tick_to_order')}`);
