@@ -20,7 +20,7 @@ import { assertInstrumentName } from '../instruments/mod.ts';
 import { publishTicks } from '../node/feed.ts';
 import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
-import { loadStoredSetup } from '../node/stored-setup.ts';
+import { loadStoredSetup, storedAccounts } from '../node/stored-setup.ts';
 import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
@@ -149,6 +149,8 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).
     redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
     limitsStore: sql ?? undefined,
+    // The database's registered accounts trade here too: their manual orders (journaled by the gateway) execute.
+    directory: sql === null ? undefined : storedAccounts(sql),
     defaultBalance: balance,
     transportsFor: webhook === null ? undefined : () => [webhook],
     reconcile: reconcilePolicy === undefined ? undefined
@@ -196,6 +198,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
       `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
       `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
+    say(`  accounts  the workflows'${sql === null ? '' : ', and every account registered in PostgreSQL (manual orders through the gateway)'}`);
     const { restored, unrestored, checkpointsLoaded } = trade.stats();
     if (restored + unrestored + checkpointsLoaded > 0) {
       say(`  book      ${broker!.name} book rebuilt from ${checkpointsLoaded === 0 ? '' : `its Redis checkpoint (${checkpointsLoaded} account${checkpointsLoaded === 1 ? '' : 's'}) and `}` +

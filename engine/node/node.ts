@@ -9,7 +9,9 @@ import { validateWorkflow, type Workflow } from '../workflow/mod.ts';
 import type { MicroService } from '../bus/micro-service.ts';
 import { registerActorService, registerTradeServices } from './actor-services.ts';
 import { type AcceptedTick, TickReader } from './feed.ts';
+import { bookCheckpointKey } from './book-checkpoint.ts';
 import { rejectedTickMessage, signalMessage } from './journal.ts';
+import type { AccountDirectory } from './stored-setup.ts';
 import { TradePath, type TradePathOptions } from './trade-path.ts';
 
 export interface NodeOptions {
@@ -76,15 +78,33 @@ export class PipstreamNode {
    * Starts the trade path (execution, confirmations, alerts, portfolio): from now on the actors' signals
    * go to it in memory, and the ticks this node consumes mark its portfolio.
    */
-  async startTrading(opts: Omit<TradePathOptions, 'bus' | 'logger' | 'nodeId' | 'quote'>): Promise<TradePath> {
+  async startTrading(opts: Omit<TradePathOptions, 'bus' | 'logger' | 'nodeId' | 'quote' | 'takeAccount'> & { directory?: AccountDirectory }):
+    Promise<TradePath> {
     if (this.#trade !== null) throw new PipstreamError('PS_BAD_ARGUMENT', 'the trade path is already running');
     const sup = this.supervisor;
+    const { directory, ...tradeOpts } = opts;
+    // A directory's accounts are this node's too (manual orders, no workflow needed). Those with a paper book
+    // are rebuilt at start, so its stops keep working; the others when their first signal comes.
+    const taken = new Set<string>();
+    const atStart = new Set<string>();
+    if (directory !== undefined) {
+      const listed = await directory.list();
+      for (const a of listed) taken.add(a);
+      const book = opts.broker.book === undefined ? [] : await opts.redis.pipeline(listed.map((a) => ['exists', bookCheckpointKey(opts.broker.name, a)])).exec();
+      for (const [i, a] of listed.entries()) if (book?.[i]?.[1] === 1) atStart.add(a);
+    }
     this.#trade = await TradePath.start({
-      // The journal's signals this node recovers are its own workflows' accounts' (a shared bus carries others').
-      owns: (account) => [...this.#workflows.values()].some((w) => w.account === account),
-      accounts: () => new Set([...this.#workflows.values()].map((w) => w.account)),
+      // The journal's signals this node recovers are its own workflows' accounts' (a shared bus carries others'),
+      // and its directory's.
+      owns: (account) => taken.has(account) || [...this.#workflows.values()].some((w) => w.account === account),
+      accounts: () => new Set([...atStart, ...[...this.#workflows.values()].map((w) => w.account)]),
+      takeAccount: directory === undefined ? undefined : async (account) => {
+        if (!(await directory.has(account))) return false;
+        taken.add(account);
+        return true;
+      },
       durablePrefix: `trade-${this.nodeId}`,
-      ...opts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
+      ...tradeOpts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
       // The actors see the accounts' limits and positions (DESIGN §5): instrument checks and `position` conditions.
       onAccountRisk: (account, memory) => {
         sup.attachAccountRisk(account, memory);

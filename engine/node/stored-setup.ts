@@ -48,3 +48,52 @@ export async function loadStoredSetup(sql: Sql): Promise<StoredSetup> {
   }
   return { instruments, workflows, skipped };
 }
+
+/**
+ * The accounts registered in PostgreSQL (through the gateway). A node serving the database trades for every one
+ * of them, with workflows or without: a trader's manual orders reach the node only as journaled signals.
+ */
+export interface AccountDirectory {
+  /** Every registered account. */
+  list(): Promise<string[]>;
+  /** Whether the account is registered (an unknown one is asked again after `missTtlMs`). */
+  has(account: string): Promise<boolean>;
+}
+
+/** The `accounts` table as an AccountDirectory; a registered account is remembered, a miss for `missTtlMs` (default 5 s). */
+export function storedAccounts(sql: Sql, missTtlMs = 5000): AccountDirectory {
+  const known = new Set<string>();
+  const missed = new Map<string, number>();
+  const wrap = (err: unknown) => new PipstreamError('PS_SERVICE_UNAVAILABLE', `registered accounts could not be read from PostgreSQL: ${(err as Error)?.message}`,
+    { service: 'postgres' }, { cause: err });
+  return {
+    async list() {
+      try {
+        const rows = await sql<Array<{ id: string }>>`select id from accounts order by id`;
+        for (const r of rows) known.add(r.id);
+        return rows.map((r) => r.id);
+      } catch (err) {
+        throw wrap(err);
+      }
+    },
+    async has(account) {
+      if (known.has(account)) return true;
+      if ((missed.get(account) ?? -Infinity) > Date.now()) return false;
+      let found;
+      try {
+        found = (await sql`select 1 from accounts where id = ${account}`).length > 0;
+      } catch (err) {
+        throw wrap(err);
+      }
+      if (found) {
+        known.add(account);
+        missed.delete(account);
+      } else {
+        // Bounded: foreign accounts on a shared bus are many.
+        if (missed.size >= 10_000) missed.clear();
+        missed.set(account, Date.now() + missTtlMs);
+      }
+      return found;
+    },
+  };
+}

@@ -83,6 +83,13 @@ export interface TradePathOptions {
    */
   accounts?: () => Iterable<string>;
   /**
+   * A journaled signal of an account this node does not own (`owns`) arrived on the recovery consumer: resolve
+   * true to take the account on (from then on `owns` must accept it). Its book and confirmations are rebuilt
+   * before its order runs. A node serving a database takes its registered accounts this way: a trader's manual
+   * orders (the gateway journals them as signals) execute without a workflow of the account on any node.
+   */
+  takeAccount?: (account: string) => Promise<boolean>;
+  /**
    * With `accounts` and a broker whose book lives in memory: how often, at most, an account's changed book is
    * checkpointed to Redis (see book-checkpoint.ts; also at stop). Wall clock. Default 1 000 ms.
    */
@@ -191,6 +198,8 @@ export class TradePath {
   readonly #counts = {
     orders: 0, filled: 0, rejected: 0, duplicates: 0, failed: 0, alerts: 0, closes: 0, restored: 0, unrestored: 0, checkpointsLoaded: 0, checkpointsWritten: 0,
   };
+  /** Accounts made known (knowAccount): the node's, and those taken on (takeAccount). */
+  readonly #knownAccounts = new Set<string>();
   /** Accounts whose book is rebuilt from the journal, or being rebuilt (#restoreBook): each once. */
   readonly #restored = new Map<string, Promise<void>>();
   readonly #early: Array<[OrderSignal, ExecutionResult]> = [];
@@ -338,6 +347,7 @@ export class TradePath {
    * book is (before then, none of its orders should run).
    */
   knowAccount(account: string): Promise<void> {
+    this.#knownAccounts.add(account);
     if (this.#o.accounts !== undefined) {
       this.confirmation.restoreAccount(account).catch((err: unknown) => this.#o.onError?.(isPipstreamError(err) ? err
         : new PipstreamError('PS_CONFIRMATION', `restoring the confirmations of ${account}: ${(err as Error)?.message}`, { account }, { cause: err })));
@@ -504,6 +514,21 @@ export class TradePath {
     } catch {
       return this.execution.deliver(m);
     }
+    if (s && this.#o.takeAccount !== undefined && !this.#knownAccounts.has(s.account ?? '')) {
+      return this.#takeUp(s.account ?? '').then(() => this.#recoveredSignal(m, s));
+    }
+    return this.#recoveredSignal(m, s);
+  }
+
+  /**
+   * An account whose journaled signal arrived before anything made it known here: known (its book and
+   * confirmations rebuilt) if this node owns it, or takes it on now (takeAccount).
+   */
+  async #takeUp(account: string): Promise<void> {
+    if ((this.#o.owns?.(account) ?? true) || await this.#o.takeAccount!(account)) await this.knowAccount(account);
+  }
+
+  #recoveredSignal(m: BusMsg, s: ReturnType<typeof decodeSignalEvent>['signal']): Promise<void> | void {
     if (!s || s.mode === SignalMode.SIGNAL_AUTO_EXECUTE) return this.execution.deliver(m);
     const owns = this.#o.owns?.(s.account ?? '') ?? true;
     if (owns && s.mode === SignalMode.SIGNAL_ALERT) this.alerts.handleSignal(engineSignalOf(s));

@@ -1,0 +1,111 @@
+/**
+ * A trader's manual orders (POST /v1/accounts/{account}/orders, journaled by the gateway as signals) execute on
+ * the node that serves the database, for accounts with no workflow anywhere: registered before the node started,
+ * or after. A signal of an account the database does not know is left alone. A restart rebuilds the paper books
+ * of those accounts at start. Real gateway, node, NATS JetStream, Redis and PostgreSQL (a throwaway schema).
+ */
+import { randomBytes } from 'node:crypto';
+import t from 'tap';
+import { PaperBroker } from '../actors/execution/mod.ts';
+import { connectBus } from '../engine/bus/mod.ts';
+import { EventType, encodeSignalEvent, makeEnvelope, newEventId, Side, SignalMode } from '../engine/events/mod.ts';
+import { readOrderUpdate, type OrderUpdateFields } from '../engine/events/trade.ts';
+import { bookCheckpointKey } from '../engine/node/book-checkpoint.ts';
+import { publishTicks } from '../engine/node/feed.ts';
+import { PipstreamNode } from '../engine/node/node.ts';
+import { storedAccounts } from '../engine/node/stored-setup.ts';
+import { Subjects } from '../engine/switchboard/mod.ts';
+import { batchesOf, INSTRUMENT, OANDA_FILE, silentLogger, ticksOf } from './helpers/engine.ts';
+import { testGateway } from './helpers/gateway.ts';
+import { CLOSE_MS, natsUrl, within } from './helpers/services.ts';
+
+const WAIT_MS = 20_000;
+
+t.test('manual orders of accounts without workflows execute on the node serving their database, and survive its restart', async (t) => {
+  const g = await testGateway(t);
+  if (!g) return;
+  const tag = randomBytes(4).toString('hex');
+  const source = `manual-${tag}`;
+  const errors: string[] = [];
+  const before = await g.register(`before-${tag}@example.com`);
+
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  t.teardown(() => within('closing the nodes\' bus', CLOSE_MS, bus.close()));
+  const startNode = async (nodeId: string) => {
+    const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId, source, services: false });
+    await node.addInstrument(INSTRUMENT);
+    const trade = await node.startTrading({
+      redis: g.redis, broker: new PaperBroker(), durablePrefix: nodeId, directory: storedAccounts(g.sql),
+      onError: (e) => errors.push(`${e.code}: ${e.message}`),
+    });
+    await node.consumePrices(INSTRUMENT, 'new', { source });
+    return { node, trade };
+  };
+  const first = await startNode(`manual-${tag}-1`);
+  let firstStopped = false;
+  t.teardown(async () => { if (!firstStopped) await within('stopping the node', CLOSE_MS, first.node.stop()); });
+  const after = await g.register(`after-${tag}@example.com`);
+  for (const a of [before.account, after.account]) t.teardown(() => g.redis.del(bookCheckpointKey('paper', a)));
+
+  // Order outcomes as the trader's WebSocket would see them (ORDERS, per account).
+  const outcomes = new Map<string, OrderUpdateFields[]>();
+  const ghost = `ghost-${tag}`;
+  for (const a of [before.account, after.account, ghost]) {
+    outcomes.set(a, []);
+    const sub = bus.subscribe(Subjects.orders(a), (m) => { outcomes.get(a)!.push(readOrderUpdate(m.data)); });
+    t.teardown(() => sub.unsubscribe());
+  }
+  await bus.nats!.flush();
+  const until = async (what: string, done: () => boolean) => {
+    for (const deadline = Date.now() + WAIT_MS; !done();) {
+      if (Date.now() > deadline) throw new Error(`${what} never happened (errors: ${errors.join('; ')})`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  // The gateway takes an order once it has a price; the node's actor sees the same ticks.
+  const ticks = await ticksOf(OANDA_FILE);
+  await publishTicks(bus, INSTRUMENT, source, batchesOf(ticks, 0, 200), 0);
+  const order = async (user: { account: string; access_token: string }, side: 'buy' | 'sell', units: number) => {
+    for (const deadline = Date.now() + WAIT_MS; ;) {
+      const r = await g.call('POST', `/v1/accounts/${user.account}/orders`, { token: user.access_token, body: { instrument: INSTRUMENT, side, units, stop_loss_pips: 50 } });
+      if (r.status === 202) return r.body as { signal_id: string; order_id: string };
+      if (r.status !== 409 || Date.now() > deadline) throw new Error(`order answered ${r.status}: ${JSON.stringify(r.body)}`);
+      await new Promise((w) => setTimeout(w, 50));
+    }
+  };
+  const filled = (account: string, signalId: string) => () => outcomes.get(account)!.some((u) => u.signalId === signalId && u.state === 'FILLED');
+
+  // A signal of an account the database does not know, journaled before the others: left alone.
+  await bus.publish(Subjects.signals(ghost), encodeSignalEvent({
+    envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL),
+    signal: {
+      id: newEventId(), account: ghost, workflowId: 'manual', nodeId: 'manual', triggerNodeId: 'manual', instrument: INSTRUMENT,
+      mode: SignalMode.SIGNAL_AUTO_EXECUTE, timeMs: ticks.time[10], price: ticks.ask[10], bid: ticks.bid[10], ask: ticks.ask[10],
+      side: Side.SIDE_BUY, units: 1000, tickSeq: 10, tradeable: true,
+    },
+  }));
+  const b1 = await order(before, 'buy', 1000);
+  await until('the first account\'s order filled', filled(before.account, b1.signal_id));
+  t.pass('an account registered before the node started: its manual order filled');
+  const a1 = await order(after, 'sell', 2500);
+  await until('the second account\'s order filled', filled(after.account, a1.signal_id));
+  t.pass('an account registered after: its manual order filled too');
+  t.same(outcomes.get(ghost), [], 'the unknown account\'s signal placed no order');
+  t.match(first.trade.portfolio.positionsOf(before.account), [{ instrument: INSTRUMENT, units: 1000 }]);
+  t.match(first.trade.portfolio.positionsOf(after.account), [{ instrument: INSTRUMENT, units: -2500 }]);
+  t.same(first.trade.portfolio.positionsOf(ghost), []);
+
+  // A restart: both paper books (stops included) are there at start, before any new order of theirs.
+  await first.node.stop();
+  firstStopped = true;
+  const second = await startNode(`manual-${tag}-2`);
+  t.teardown(() => within('stopping the second node', CLOSE_MS, second.node.stop()));
+  t.match(second.trade.stats(), { checkpointsLoaded: 2 }, 'both books loaded from their checkpoints at start');
+  t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 1000 }]);
+  t.match(second.trade.portfolio.positionsOf(after.account), [{ units: -2500 }]);
+  const b2 = await order(before, 'sell', 400);
+  await until('an order after the restart filled', filled(before.account, b2.signal_id));
+  t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 600 }], 'and it trades on from the book it had');
+  t.same(errors, [], 'no trade path error');
+});
