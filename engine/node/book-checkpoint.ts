@@ -46,8 +46,9 @@ export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account
     const held = trades.get(x.instrument);
     trades.delete(x.instrument);
     const brokerTrades = held?.trades ?? [];
-    // The same trades in the same order: units, and the opening signal where the portfolio knows it.
-    if ((held?.units ?? 0) !== x.units || (x.units !== 0 && held!.avgPrice !== x.avgPrice) ||
+    // The same trades in the same order: units, and the opening signal where the portfolio knows it. Both net the
+    // same fills by the same formula; the tolerance only keeps a last-bit difference from stopping checkpoints.
+    if ((held?.units ?? 0) !== x.units || (x.units !== 0 && !(Math.abs(held!.avgPrice - x.avgPrice) <= 1e-12 * x.avgPrice)) ||
       brokerTrades.map((t) => t.units).join() !== x.trades.join() || brokerTrades.some((t, i) => ![t.signalId, ''].includes(x.tradeIds?.[i] ?? ''))) {
       throw disagree(account, x.instrument, `broker ${held?.units ?? 0} units at ${held?.avgPrice ?? 0} in [${brokerTrades.map((t) => t.units).join(', ')}], ` +
         `portfolio ${x.units} at ${x.avgPrice} in [${x.trades.join(', ')}]`);
