@@ -24,8 +24,9 @@ export interface BookCheckpoint {
   /** Every fill of the account up to this broker transaction id is in the checkpoint. */
   lastTransactionId: number;
   realized: number;
-  /** What of `realized` the trading day starting at dayStartMs realized (null: no trading day yet). */
+  /** What of `realized` the trading day starting at dayStartMs realized. */
   realizedToday: number;
+  /** Null: no trading day yet. */
   dayStartMs: number | null;
   /** Positions that are open or have realized P&L; the broker's trades for the open ones. */
   positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: BookTrade[] }>;
@@ -80,7 +81,8 @@ export function loadBookCheckpoint(cp: BookCheckpoint, broker: Broker, portfolio
       tradeIds: x.trades.map((t) => t.signalId),
     })),
   };
-  // Validated by both before either changes: the portfolio's checks first, then the broker's.
+  // The parser checked the shape; each book also refuses an account it has booked for, which a rebuild that runs
+  // first for the account never finds (a failure is a PS_BOOK_RESTORE of the account).
   portfolio.loadAccountBook(cp.account, accountBook);
   broker.loadBook!(cp.account, book);
 }
