@@ -47,6 +47,8 @@ export class PipstreamNode {
   readonly #consumers: BusConsumer[] = [];
   readonly #unsubscribe: (() => void)[] = [];
   readonly #workflows = new Map<string, Workflow>();
+  /** Workflows per account (asked for every journaled signal: no walk over every workflow). */
+  readonly #workflowsOf = new Map<string, number>();
   readonly #withServices: boolean;
   #trade: TradePath | null = null;
 
@@ -96,8 +98,8 @@ export class PipstreamNode {
     this.#trade = await TradePath.start({
       // The journal's signals this node recovers are its own workflows' accounts' (a shared bus carries others'),
       // and its directory's.
-      owns: (account) => taken.has(account) || [...this.#workflows.values()].some((w) => w.account === account),
-      accounts: () => new Set([...atStart, ...[...this.#workflows.values()].map((w) => w.account)]),
+      owns: (account) => taken.has(account) || this.#workflowsOf.has(account),
+      accounts: () => new Set([...atStart, ...this.#workflowsOf.keys()]),
       takeAccount: directory === undefined ? undefined : async (account) => {
         if (!(await directory.has(account))) return false;
         taken.add(account);
@@ -121,7 +123,7 @@ export class PipstreamNode {
       },
     });
     for (const i of sup.instruments) this.#trade.knowInstrument(i);
-    for (const account of new Set([...this.#workflows.values()].map((w) => w.account))) await this.#trade.knowAccount(account);
+    for (const account of [...this.#workflowsOf.keys()]) await this.#trade.knowAccount(account);
     if (this.#withServices) this.#services.push(...await registerTradeServices(this.bus, this.#trade, this.nodeId));
     return this.#trade;
   }
@@ -166,9 +168,11 @@ export class PipstreamNode {
     const touched = new Set<string>();
     for (const w of workflows) {
       const key = `${w.account}/${w.id}`;
-      for (const i of this.#workflows.get(key)?.instruments ?? []) touched.add(i);
+      const old = this.#workflows.get(key);
+      for (const i of old?.instruments ?? []) touched.add(i);
       for (const i of w.instruments) touched.add(i);
       this.#workflows.set(key, w);
+      if (old === undefined) this.#workflowsOf.set(w.account, (this.#workflowsOf.get(w.account) ?? 0) + 1);
     }
     await this.#reprogram(touched);
   }
@@ -178,6 +182,9 @@ export class PipstreamNode {
     const old = this.#workflows.get(key);
     if (old === undefined) return;
     this.#workflows.delete(key);
+    const left = this.#workflowsOf.get(account)! - 1;
+    if (left === 0) this.#workflowsOf.delete(account);
+    else this.#workflowsOf.set(account, left);
     await this.#reprogram(new Set(old.instruments));
   }
 
