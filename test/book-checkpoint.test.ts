@@ -26,6 +26,8 @@ const position = side.chain((sign) => fc.tuple(fc.array(trade(sign), { maxLength
 const checkpoint: fc.Arbitrary<BookCheckpoint> = fc.record({
   takenAtMs: fc.integer({ min: 0, max: 2 ** 42 }), lastTransactionId: fc.integer({ min: 0, max: 2 ** 40 }),
   realized: money, realizedToday: money, dayStartMs: fc.option(fc.integer({ min: 0, max: 2 ** 42 }), { nil: null }),
+  equityPeak: fc.option(money, { nil: null }), maxDrawdownPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
+  riskEquityPeak: fc.option(money, { nil: null }),
   positions: fc.uniqueArray(fc.tuple(fc.constantFrom('EUR_USD', 'USD_JPY', 'GBP_USD', 'AUD_USD'), position), { selector: ([i]) => i, maxLength: 4 })
     .map((xs) => xs.map(([instrument, p]) => ({ instrument, ...p }))),
 }).map((c) => ({ v: 1 as const, broker: 'paper', account: ACCOUNT, ...c }));
@@ -46,6 +48,8 @@ const damage: Array<[string, (d: any) => void]> = [
   ['realizedToday', (d) => { delete d.realizedToday; }],
   ['dayStartMs', (d) => { d.dayStartMs = 'today'; }],
   ['takenAtMs', (d) => { d.takenAtMs = null; }],
+  ['equityPeak', (d) => { d.equityPeak = 'high'; }],
+  ['riskEquityPeak', (d) => { d.riskEquityPeak = {}; }],
   ['positions', (d) => { d.positions = {}; }],
   ['positions[0].units', (d) => { d.positions[0].units = 1.5; }],
   ['positions[0].avgPrice', (d) => { d.positions[0].avgPrice = -1; }],
@@ -72,6 +76,10 @@ t.test('anything else is refused with the path of the wrong field (PS_BOOK_RESTO
     t.ok(err?.message.includes(`not valid: ${path} `), `${path}: ${err?.message}`);
   }), { numRuns: 200 });
   for (const text of ['', 'null', '[]', '{"v":1']) t.throws(() => parseBookCheckpoint(text, 'paper', ACCOUNT), { code: 'PS_BOOK_RESTORE' }, JSON.stringify(text));
+  // The first checkpoints had no peaks: still read, as "not recorded".
+  const cp = fc.sample(checkpoint, 1)[0]!;
+  const { equityPeak: _a, maxDrawdownPct: _b, riskEquityPeak: _c, ...first } = cp;
+  t.match(parseBookCheckpoint(JSON.stringify(first), 'paper', ACCOUNT), { equityPeak: null, maxDrawdownPct: null, riskEquityPeak: null });
 });
 
 t.test('a checkpoint is taken only when the portfolio booked every fill the broker made', async (t) => {
@@ -85,7 +93,7 @@ t.test('a checkpoint is taken only when the portfolio booked every fill the brok
   pf.applyFill(pf.position(ACCOUNT, 'EUR_USD'), 1000, a.price!, a.timeMs, a.signalId);
   const cp = takeBookCheckpoint(broker, pf, ACCOUNT, 1, 5);
   t.match(cp, {
-    v: 1, broker: 'paper', account: ACCOUNT, takenAtMs: 5, lastTransactionId: 1,
+    v: 1, broker: 'paper', account: ACCOUNT, takenAtMs: 5, lastTransactionId: 1, equityPeak: 0, riskEquityPeak: null,
     positions: [{ instrument: 'EUR_USD', units: 1000, avgPrice: 1.1001, trades: [{ units: 1000, stopLoss: 1.0996, signalId: 's1' }] }],
   });
   fill(2, 'sell', 400);
@@ -97,7 +105,7 @@ t.test('the portfolio loads a book into its trading day', async (t) => {
   const day = (pf: Portfolio, ms: number) => pf.clock.startAtOrBefore(ms);
   const T = Date.UTC(2014, 4, 6, 12); // a Tuesday, noon UTC: its trading day started at 17:00 New York on Monday
   const book = (dayStartMs: number) => ({
-    realized: 50, realizedToday: 20, dayStartMs,
+    realized: 50, realizedToday: 20, dayStartMs, equityPeak: 1200, maxDrawdownPct: 7.5,
     positions: [{ instrument: 'EUR_USD', units: 3000, avgPrice: 1.1, realized: 50, trades: [1000, 2000], tradeIds: ['a', 'b'] }],
   });
 
@@ -105,7 +113,8 @@ t.test('the portfolio loads a book into its trading day', async (t) => {
   fresh.loadAccountBook(ACCOUNT, book(day(fresh, T)));
   const a = fresh.account(ACCOUNT);
   t.equal(fresh.realizedToday(a), 20, 'the same trading day: what it realized today still counts');
-  t.match(fresh.accountSnapshot(a), { realized: 50, dayStartMs: day(fresh, T) });
+  t.match(fresh.accountSnapshot(a), { realized: 50, dayStartMs: day(fresh, T), equityPeak: 1200, drawdownPct: 12.5, maxDrawdownPct: 12.5 },
+    'the equity peak as it was: equity (1,000 + 50 realized) is 12.5 % below it, more than the 7.5 % largest drawdown before');
   t.same(fresh.tradeUnits(fresh.position(ACCOUNT, 'EUR_USD')), [1000, 2000]);
   fresh.mark(fresh.instrument('EUR_USD'), fresh.clock.nextStartAfter(T), 1.1, 1.1001);
   t.equal(fresh.realizedToday(a), 0, 'the next trading day starts from nothing');

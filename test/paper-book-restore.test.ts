@@ -238,3 +238,25 @@ t.test('a checkpoint that is not one is reported and the book is rebuilt from th
   t.match(second.portfolio.positionsOf(r.account), [{ units: 1000 }]);
   await second.stop();
 });
+
+t.test("a restart keeps the equity peak a drawdown limit measures from: a limit reached after it halts as it would have", async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const o = { defaultBalance: 10_000, risk: { instruments: [INSTRUMENT], limits: { ...LIMITS, max_drawdown_pct: 1 } } };
+  const first = await start(r, new PaperBroker(), o);
+  await order(first, r.signal(1, 'buy', 10_000)); // at 1.1001
+  first.mark(INSTRUMENT, T0 + 2000, 1.1101, 1.1102); // +100: equity 10,100, the peak
+  first.mark(INSTRUMENT, T0 + 3000, 1.1051, 1.1052); // 10,050: 0.5 % below it
+  const risk = readRiskState(first.execution.riskOf(r.account)!);
+  t.match(risk, { equityPeak: 10_100, halted: { drawdown: false } });
+  await first.stop();
+
+  const second = await start(r, new PaperBroker(), o);
+  t.match(readRiskState(second.execution.riskOf(r.account)!), { equityPeak: 10_100, halted: { drawdown: false } }, "the budget's peak as it was");
+  t.match(second.portfolio.accountSnapshot(second.portfolio.account(r.account)), { equityPeak: 10_100 }, "and the portfolio's");
+  second.mark(INSTRUMENT, T0 + 4000, 1.0995, 1.0996); // 9,994: 1.05 % below the peak (0.06 % below a fresh start's 10,000)
+  t.match(readRiskState(second.execution.riskOf(r.account)!), { halted: { drawdown: true } }, 'the 1 % drawdown limit halts the account');
+  await order(second, r.signal(5, 'buy', 100));
+  t.equal(second.stats().filled, 0, 'and its next order is refused');
+  await second.stop();
+});

@@ -28,16 +28,26 @@ export interface BookCheckpoint {
   realizedToday: number;
   /** Null: no trading day yet. */
   dayStartMs: number | null;
+  /** The portfolio's equity peak and largest drawdown so far (null: not recorded, as by the first checkpoints). */
+  equityPeak: number | null;
+  maxDrawdownPct: number | null;
+  /**
+   * The risk budget's equity peak, which drawdown limits measure from (it is re-based when an operator clears a
+   * drawdown halt); null: the account had no budget.
+   */
+  riskEquityPeak: number | null;
   /** Positions that are open or have realized P&L; the broker's trades for the open ones. */
   positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: BookTrade[] }>;
 }
 
 /**
  * The account's checkpoint, or null while the portfolio has booked fewer of its transactions than the broker
- * made (`booked`: how many the portfolio booked since the broker started). Throws PS_BOOK_CHECKPOINT when the
- * two books disagree on a position (never expected: both net the same fills the same way).
+ * made (`booked`: how many the portfolio booked since the broker started). `riskEquityPeak`: the account's
+ * budget's (null: none). Throws PS_BOOK_CHECKPOINT when the two books disagree on a position (never expected:
+ * both net the same fills the same way).
  */
-export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account: string, booked: number, nowMs: number): BookCheckpoint | null {
+export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account: string, booked: number, nowMs: number,
+  riskEquityPeak: number | null = null): BookCheckpoint | null {
   const b = broker.book!(account);
   if (b.transactions !== booked) return null;
   const p = portfolio.accountBook(account);
@@ -59,7 +69,8 @@ export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account
   for (const [instrument, held] of trades) throw disagree(account, instrument, `broker ${held.units} units, portfolio none`);
   return {
     v: 1, broker: broker.name, account, takenAtMs: nowMs, lastTransactionId: b.book.lastTransactionId,
-    realized: p.realized, realizedToday: p.realizedToday, dayStartMs: Number.isFinite(p.dayStartMs) ? p.dayStartMs : null, positions,
+    realized: p.realized, realizedToday: p.realizedToday, dayStartMs: Number.isFinite(p.dayStartMs) ? p.dayStartMs : null,
+    equityPeak: p.equityPeak ?? null, maxDrawdownPct: p.maxDrawdownPct ?? null, riskEquityPeak, positions,
   };
 }
 
@@ -76,6 +87,7 @@ export function loadBookCheckpoint(cp: BookCheckpoint, broker: Broker, portfolio
   };
   const accountBook: AccountBook = {
     realized: cp.realized, realizedToday: cp.realizedToday, dayStartMs: cp.dayStartMs ?? NaN,
+    equityPeak: cp.equityPeak ?? undefined, maxDrawdownPct: cp.maxDrawdownPct ?? undefined,
     positions: cp.positions.map((x) => ({
       instrument: x.instrument, units: x.units, avgPrice: x.avgPrice, realized: x.realized, trades: x.trades.map((t) => t.units),
       tradeIds: x.trades.map((t) => t.signalId),
@@ -142,6 +154,8 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     if (typeof v !== 'string' || v === '') throw bad(path, 'must be a non-empty string');
     return v;
   };
+  // Fields the first checkpoints did not have: absent or null is "not recorded".
+  const optional = (v: unknown, path: string): number | null => (v === undefined || v === null ? null : num(v, path));
   const level = (v: unknown, path: string): number | null => (v === null ? null : num(v, path, (x) => x > 0 && Number.isFinite(x)));
   const arr = (v: unknown, path: string): unknown[] => {
     if (!Array.isArray(v)) throw bad(path, 'must be an array');
@@ -176,6 +190,8 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     v: 1, broker, account, takenAtMs: num(d.takenAtMs, 'takenAtMs'),
     lastTransactionId: num(d.lastTransactionId, 'lastTransactionId', (x) => Number.isSafeInteger(x) && x >= 0),
     realized: num(d.realized, 'realized'), realizedToday: num(d.realizedToday, 'realizedToday'),
-    dayStartMs: d.dayStartMs === null ? null : num(d.dayStartMs, 'dayStartMs'), positions,
+    dayStartMs: d.dayStartMs === null ? null : num(d.dayStartMs, 'dayStartMs'),
+    equityPeak: optional(d.equityPeak, 'equityPeak'), maxDrawdownPct: optional(d.maxDrawdownPct, 'maxDrawdownPct'),
+    riskEquityPeak: optional(d.riskEquityPeak, 'riskEquityPeak'), positions,
   };
 }

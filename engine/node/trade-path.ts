@@ -27,9 +27,9 @@ import { engineSignalOf } from './journal.ts';
 import { loadBookCheckpoint, readBookCheckpoint, takeBookCheckpoint, writeBookCheckpoint } from './book-checkpoint.ts';
 import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
-import { adoptHoldings, bookFill, Portfolio } from '../portfolio/mod.ts';
+import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  type AccountRisk, type AccountRiskMemory, haltTrading, type LimitsWatch, readRiskState, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRisk, type AccountRiskMemory, adoptEquityPeak, equityPeakOf, haltTrading, type LimitsWatch, readRiskState, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -218,6 +218,8 @@ export class TradePath {
   /** Checkpoint writes in flight, by account: one at a time each, so an older one never lands after a newer one. */
   readonly #checkpointing = new Map<string, Promise<void>>();
   #checkpointTimer: NodeJS.Timeout | null = null;
+  /** Budget equity peaks from checkpoints, until the account's budget takes its holdings (#adoptHoldings). */
+  readonly #restoredPeaks = new Map<string, number>();
 
   private constructor(o: TradePathOptions) {
     for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs],
@@ -406,6 +408,7 @@ export class TradePath {
     let last = -Infinity, booked = 0;
     if (cp !== null) {
       loadBookCheckpoint(cp, this.#o.broker, p);
+      if (cp.riskEquityPeak !== null) this.#restoredPeaks.set(account, cp.riskEquityPeak);
       this.#counts.checkpointsLoaded++;
       for (const x of cp.positions) moved.add(x.instrument);
       if (cp.dayStartMs !== null) last = cp.dayStartMs;
@@ -665,10 +668,13 @@ export class TradePath {
    * write at a time per account; `final` (at stop): waits for the writes and reports a book left unwritten.
    */
   async #checkpointBooks(final: boolean): Promise<void> {
+    if (!this.#checkpoints) return;
     if (final && this.#checkpointTimer !== null) {
       clearTimeout(this.#checkpointTimer);
       this.#checkpointTimer = null;
     }
+    // At stop every book, changed or not: the equity peaks move with the ticks, between fills too.
+    if (final) for (const account of this.#book.accounts()) this.#dirtyBooks.add(account);
     if (final) await Promise.all(this.#checkpointing.values());
     const onError = (e: PipstreamError) => this.#o.onError?.(e);
     let waiting = 0;
@@ -679,7 +685,9 @@ export class TradePath {
       }
       let cp;
       try {
-        cp = takeBookCheckpoint(this.#o.broker, this.portfolio, account, this.#bookedCount.get(account) ?? 0, Date.now());
+        const risk = this.execution.riskOf(account);
+        cp = takeBookCheckpoint(this.#o.broker, this.portfolio, account, this.#bookedCount.get(account) ?? 0, Date.now(),
+          risk === null ? null : equityPeakOf(risk));
       } catch (err) {
         this.#dirtyBooks.delete(account); // the books disagree: not again until the next fill
         onError(err as PipstreamError);
@@ -711,6 +719,13 @@ export class TradePath {
    * A trade count left unset (orders in flight) is set by the next reconciliation, which finds it differs.
    */
   #adoptHoldings(account: string, risk: AccountRisk): void {
+    const peak = this.#restoredPeaks.get(account);
+    if (peak !== undefined) {
+      this.#restoredPeaks.delete(account);
+      // The current equity first: a new budget's is 0, which measured from the peak is a 100 % drawdown.
+      markRisk(this.portfolio, this.portfolio.account(account), risk);
+      adoptEquityPeak(risk, peak);
+    }
     for (const instrument of adoptHoldings(this.portfolio, account, risk)) this.#book.watch(account, instrument, risk);
   }
 

@@ -62,6 +62,9 @@ export interface AccountBook {
   realized: number;
   realizedToday: number;
   dayStartMs: number;
+  /** The equity peak and the largest drawdown so far (absent: not known; the account's own are kept). */
+  equityPeak?: number;
+  maxDrawdownPct?: number;
   /** `tradeIds`: the signal id that opened each trade ('' or absent: unknown). */
   positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: number[]; tradeIds?: string[] }>;
 }
@@ -277,7 +280,11 @@ export class Portfolio {
         trades: [...this.#trades[p]!], tradeIds: [...this.#tradeIds[p]!],
       });
     }
-    return { realized: this.#acct[a * A_STRIDE + A_REALIZED], realizedToday: this.realizedToday(a), dayStartMs: this.#dayStart, positions };
+    const acct = this.#acct, o = a * A_STRIDE;
+    return {
+      realized: acct[o + A_REALIZED], realizedToday: this.realizedToday(a), dayStartMs: this.#dayStart, equityPeak: acct[o + A_PEAK],
+      maxDrawdownPct: acct[o + A_MAX_DD], positions,
+    };
   }
 
   /**
@@ -293,8 +300,8 @@ export class Portfolio {
           { account, instrument: b.instrument, units: b.units });
       }
     }
-    if (!Number.isFinite(book.realized) || !Number.isFinite(book.realizedToday)) {
-      throw new PipstreamError('PS_FILL_INVALID', `checkpointed realized P&L of ${account} is not finite`, { account });
+    if (![book.realized, book.realizedToday, book.equityPeak ?? 0, book.maxDrawdownPct ?? 0].every(Number.isFinite)) {
+      throw new PipstreamError('PS_FILL_INVALID', `checkpointed P&L figures of ${account} are not finite`, { account });
     }
     const a = this.account(account);
     if (this.#acct[a * A_STRIDE + A_REALIZED] !== 0 || this.positionsOf(account).some((p) => p.units !== 0 || p.realized !== 0)) {
@@ -320,6 +327,8 @@ export class Portfolio {
     this.#acct[o + A_DAY_START_REALIZED] = book.dayStartMs === this.#dayStart ? book.realized - book.realizedToday : book.realized;
     // The day's starting equity as far as the book tells it (what was unrealized then is not in it).
     this.#acct[o + A_DAY_START_EQUITY] = this.#acct[o + A_BALANCE] + this.#acct[o + A_DAY_START_REALIZED];
+    if (book.equityPeak !== undefined && book.equityPeak > this.#acct[o + A_PEAK]) this.#acct[o + A_PEAK] = book.equityPeak;
+    if (book.maxDrawdownPct !== undefined && book.maxDrawdownPct > this.#acct[o + A_MAX_DD]) this.#acct[o + A_MAX_DD] = book.maxDrawdownPct;
     this.#resumUnrealized(a);
   }
 

@@ -560,6 +560,25 @@ export function resetTradingDay(account: AccountRisk): void {
   checkDailyLoss(account);
 }
 
+/**
+ * The equity peak a budget had before (a restarted node's, from its book checkpoint): kept when above the one it
+ * has, so a drawdown is measured from where it was, and a limit already reached halts again.
+ */
+export function adoptEquityPeak(account: AccountRisk, peak: number): void {
+  const m = account.money;
+  const p = micros(peak);
+  for (;;) {
+    const had = Atomics.load(m, MoneyWord.EQUITY_PEAK);
+    if (p <= had || Atomics.compareExchange(m, MoneyWord.EQUITY_PEAK, had, p) === had) break;
+  }
+  checkDrawdown(account);
+}
+
+/** The equity peak drawdown is measured from (it moves with markEquity, and clearDrawdownHalt re-bases it). */
+export function equityPeakOf(account: AccountRisk): number {
+  return toMoney(Atomics.load(account.money, MoneyWord.EQUITY_PEAK));
+}
+
 /** Operator decision after a drawdown halt: the current equity becomes the new peak. */
 export function clearDrawdownHalt(account: AccountRisk): void {
   const m = account.money;

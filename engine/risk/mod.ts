@@ -6,7 +6,7 @@ export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
 export type { InstrumentChecks } from './checks.ts';
 export {
   AccountRisk, Reservation, createAccountRisk, attachAccountRisk, ensureInstrumentSlot, applyLimits, haltTrading, resumeTrading, reserve, commit, release,
-  applyBrokerFill, adoptPosition, adoptOpenTrades, adoptRealizedToday, closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
+  applyBrokerFill, adoptPosition, adoptOpenTrades, adoptRealizedToday, adoptEquityPeak, equityPeakOf, closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
 } from './budget.ts';
 export type { AccountRiskMemory, AccountRiskState, AppliedLimits, InstrumentRiskState } from './budget.ts';
 export { RATE_WINDOW_MS, MICROS_PER_UNIT, RiskHalt } from './layout.ts';
