@@ -19,15 +19,17 @@ const trade = (sign: number) => fc.record({
   stopLoss: fc.option(price, { nil: null }), takeProfit: fc.option(price, { nil: null }),
   orderId: fc.uuid(), signalId: fc.string({ minLength: 1, maxLength: 40 }), openedMs: fc.integer({ min: 0, max: 2 ** 42 }),
 });
-const position = side.chain((sign) => fc.tuple(fc.array(trade(sign), { maxLength: 5 }), price, money)).map(([trades, avg, realized]) => {
+const quote = fc.option(fc.tuple(price, price), { nil: null });
+const position = side.chain((sign) => fc.tuple(fc.array(trade(sign), { maxLength: 5 }), price, money, quote)).map(([trades, avg, realized, q]) => {
   const units = trades.reduce((s, x) => s + x.units, 0);
-  return { units, avgPrice: units === 0 ? 0 : avg, realized, trades };
+  return { units, avgPrice: units === 0 ? 0 : avg, realized, trades, bid: q?.[0] ?? null, ask: q?.[1] ?? null };
 });
 const checkpoint: fc.Arbitrary<BookCheckpoint> = fc.record({
   takenAtMs: fc.integer({ min: 0, max: 2 ** 42 }), lastTransactionId: fc.integer({ min: 0, max: 2 ** 40 }),
   realized: money, realizedToday: money, dayStartMs: fc.option(fc.integer({ min: 0, max: 2 ** 42 }), { nil: null }),
   equityPeak: fc.option(money, { nil: null }), maxDrawdownPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
-  riskEquityPeak: fc.option(money, { nil: null }),
+  dayStartEquity: fc.option(money, { nil: null }),
+  riskMarks: fc.option(fc.record({ equityPeak: money, unrealizedDayStart: money }), { nil: null }),
   positions: fc.uniqueArray(fc.tuple(fc.constantFrom('EUR_USD', 'USD_JPY', 'GBP_USD', 'AUD_USD'), position), { selector: ([i]) => i, maxLength: 4 })
     .map((xs) => xs.map(([instrument, p]) => ({ instrument, ...p }))),
 }).map((c) => ({ v: 1 as const, broker: 'paper', account: ACCOUNT, ...c }));
@@ -49,7 +51,8 @@ const damage: Array<[string, (d: any) => void]> = [
   ['dayStartMs', (d) => { d.dayStartMs = 'today'; }],
   ['takenAtMs', (d) => { d.takenAtMs = null; }],
   ['equityPeak', (d) => { d.equityPeak = 'high'; }],
-  ['riskEquityPeak', (d) => { d.riskEquityPeak = {}; }],
+  ['riskMarks', (d) => { d.riskMarks = 5; }],
+  ['riskMarks.unrealizedDayStart', (d) => { d.riskMarks = { equityPeak: 1, unrealizedDayStart: 'x' }; }],
   ['positions', (d) => { d.positions = {}; }],
   ['positions[0].units', (d) => { d.positions[0].units = 1.5; }],
   ['positions[0].avgPrice', (d) => { d.positions[0].avgPrice = -1; }],
@@ -59,6 +62,7 @@ const damage: Array<[string, (d: any) => void]> = [
   ['positions[0].trades[0].stopLoss', (d) => { d.positions[0].trades[0].stopLoss = 0; }],
   ['positions[0].trades[0].orderId', (d) => { d.positions[0].trades[0].orderId = 7; }],
   ['positions[0].trades[0].openedMs', (d) => { d.positions[0].trades[0].openedMs = 'x'; }],
+  ['positions[0].bid', (d) => { d.positions[0].bid = -1; }],
 ];
 
 t.test('anything else is refused with the path of the wrong field (PS_BOOK_RESTORE)', async (t) => {
@@ -78,8 +82,8 @@ t.test('anything else is refused with the path of the wrong field (PS_BOOK_RESTO
   for (const text of ['', 'null', '[]', '{"v":1']) t.throws(() => parseBookCheckpoint(text, 'paper', ACCOUNT), { code: 'PS_BOOK_RESTORE' }, JSON.stringify(text));
   // The first checkpoints had no peaks: still read, as "not recorded".
   const cp = fc.sample(checkpoint, 1)[0]!;
-  const { equityPeak: _a, maxDrawdownPct: _b, riskEquityPeak: _c, ...first } = cp;
-  t.match(parseBookCheckpoint(JSON.stringify(first), 'paper', ACCOUNT), { equityPeak: null, maxDrawdownPct: null, riskEquityPeak: null });
+  const { equityPeak: _a, maxDrawdownPct: _b, dayStartEquity: _c, riskMarks: _d, ...first } = cp;
+  t.match(parseBookCheckpoint(JSON.stringify(first), 'paper', ACCOUNT), { equityPeak: null, maxDrawdownPct: null, dayStartEquity: null, riskMarks: null });
 });
 
 t.test('a checkpoint is taken only when the portfolio booked every fill the broker made', async (t) => {
@@ -93,7 +97,7 @@ t.test('a checkpoint is taken only when the portfolio booked every fill the brok
   pf.applyFill(pf.position(ACCOUNT, 'EUR_USD'), 1000, a.price!, a.timeMs, a.signalId);
   const cp = takeBookCheckpoint(broker, pf, ACCOUNT, 1, 5);
   t.match(cp, {
-    v: 1, broker: 'paper', account: ACCOUNT, takenAtMs: 5, lastTransactionId: 1, equityPeak: 0, riskEquityPeak: null,
+    v: 1, broker: 'paper', account: ACCOUNT, takenAtMs: 5, lastTransactionId: 1, equityPeak: 0, riskMarks: null,
     positions: [{ instrument: 'EUR_USD', units: 1000, avgPrice: 1.1001, trades: [{ units: 1000, stopLoss: 1.0996, signalId: 's1' }] }],
   });
   fill(2, 'sell', 400);

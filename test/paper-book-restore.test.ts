@@ -260,3 +260,27 @@ t.test("a restart keeps the equity peak a drawdown limit measures from: a limit 
   t.equal(second.stats().filled, 0, 'and its next order is refused');
   await second.stop();
 });
+
+t.test("a restart within the trading day keeps where its daily loss counts from: unrealized P&L at the day's start", async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const o = { defaultBalance: 10_000, risk: { instruments: [INSTRUMENT], limits: { ...LIMITS, max_daily_loss: 50 } } };
+  const ROLL = Date.UTC(2014, 4, 5, 21); // 17:00 New York: the next trading day starts
+  const first = await start(r, new PaperBroker(), o);
+  await order(first, r.signal(1, 'buy', 10_000)); // at 1.1001
+  first.mark(INSTRUMENT, T0 + 2000, 1.1101, 1.1102); // +100 unrealized
+  first.mark(INSTRUMENT, ROLL + 1000, 1.1101, 1.1102); // a new day starts with +100 unrealized
+  first.mark(INSTRUMENT, ROLL + 2000, 1.1061, 1.1062); // +60: 40 lost today
+  t.match(readRiskState(first.execution.riskOf(r.account)!), { dailyLoss: 40, halted: { dailyLoss: false } });
+  await first.stop();
+
+  const second = await start(r, new PaperBroker(), o);
+  second.mark(INSTRUMENT, ROLL + 3000, 1.1061, 1.1062);
+  t.match(readRiskState(second.execution.riskOf(r.account)!), { dailyLoss: 40, halted: { dailyLoss: false } },
+    'the same 40 lost today after the restart (not a 60 profit counted from a fresh start)');
+  second.mark(INSTRUMENT, ROLL + 4000, 1.1041, 1.1042); // +40: 60 lost today
+  t.match(readRiskState(second.execution.riskOf(r.account)!), { halted: { dailyLoss: true } }, 'the 50 daily loss limit halts the account');
+  second.mark(INSTRUMENT, ROLL + 86_400_000 + 1000, 1.1041, 1.1042);
+  t.match(readRiskState(second.execution.riskOf(r.account)!), { dailyLoss: 0, halted: { dailyLoss: false } }, 'until the next trading day');
+  await second.stop();
+});

@@ -11,6 +11,7 @@
 import type { BookTrade, Broker, BrokerBook } from '../../actors/execution/broker.ts';
 import { PipstreamError } from '../errors/mod.ts';
 import type { AccountBook, Portfolio } from '../portfolio/mod.ts';
+import type { RiskMarks } from '../risk/mod.ts';
 import type { Redis } from '../store/mod.ts';
 
 export const bookCheckpointKey = (broker: string, account: string): string => `pipstream:book:${broker}:${account}`;
@@ -28,26 +29,30 @@ export interface BookCheckpoint {
   realizedToday: number;
   /** Null: no trading day yet. */
   dayStartMs: number | null;
-  /** The portfolio's equity peak and largest drawdown so far (null: not recorded, as by the first checkpoints). */
+  /**
+   * The portfolio's equity peak, largest drawdown and equity at the trading day's start (null: not recorded, as by
+   * the first checkpoints).
+   */
   equityPeak: number | null;
   maxDrawdownPct: number | null;
+  dayStartEquity: number | null;
+  /** Where the risk budget's loss limits measured from (RiskMarks); null: the account had no budget. */
+  riskMarks: RiskMarks | null;
   /**
-   * The risk budget's equity peak, which drawdown limits measure from (it is re-based when an operator clears a
-   * drawdown halt); null: the account had no budget.
+   * Positions that are open or have realized P&L; the broker's trades for the open ones; the instrument's last
+   * quote (null: none), which marks the position after a restart until a tick does.
    */
-  riskEquityPeak: number | null;
-  /** Positions that are open or have realized P&L; the broker's trades for the open ones. */
-  positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: BookTrade[] }>;
+  positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: BookTrade[]; bid: number | null; ask: number | null }>;
 }
 
 /**
  * The account's checkpoint, or null while the portfolio has booked fewer of its transactions than the broker
- * made (`booked`: how many the portfolio booked since the broker started). `riskEquityPeak`: the account's
- * budget's (null: none). Throws PS_BOOK_CHECKPOINT when the two books disagree on a position (never expected:
- * both net the same fills the same way).
+ * made (`booked`: how many the portfolio booked since the broker started). `riskMarks`: the account's budget's
+ * (null: none). Throws PS_BOOK_CHECKPOINT when the two books disagree on a position (never expected: both net
+ * the same fills the same way).
  */
 export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account: string, booked: number, nowMs: number,
-  riskEquityPeak: number | null = null): BookCheckpoint | null {
+  riskMarks: RiskMarks | null = null): BookCheckpoint | null {
   const b = broker.book!(account);
   if (b.transactions !== booked) return null;
   const p = portfolio.accountBook(account);
@@ -64,13 +69,15 @@ export function takeBookCheckpoint(broker: Broker, portfolio: Portfolio, account
       throw disagree(account, x.instrument, `broker ${held?.units ?? 0} units at ${held?.avgPrice ?? 0} in [${brokerTrades.map((t) => t.units).join(', ')}], ` +
         `portfolio ${x.units} at ${x.avgPrice} in [${x.trades.join(', ')}]`);
     }
-    positions.push({ instrument: x.instrument, units: x.units, avgPrice: x.avgPrice, realized: x.realized, trades: brokerTrades });
+    positions.push({
+      instrument: x.instrument, units: x.units, avgPrice: x.avgPrice, realized: x.realized, trades: brokerTrades, bid: x.bid ?? null, ask: x.ask ?? null,
+    });
   }
   for (const [instrument, held] of trades) throw disagree(account, instrument, `broker ${held.units} units, portfolio none`);
   return {
     v: 1, broker: broker.name, account, takenAtMs: nowMs, lastTransactionId: b.book.lastTransactionId,
     realized: p.realized, realizedToday: p.realizedToday, dayStartMs: Number.isFinite(p.dayStartMs) ? p.dayStartMs : null,
-    equityPeak: p.equityPeak ?? null, maxDrawdownPct: p.maxDrawdownPct ?? null, riskEquityPeak, positions,
+    equityPeak: p.equityPeak ?? null, maxDrawdownPct: p.maxDrawdownPct ?? null, dayStartEquity: p.dayStartEquity ?? null, riskMarks, positions,
   };
 }
 
@@ -87,10 +94,10 @@ export function loadBookCheckpoint(cp: BookCheckpoint, broker: Broker, portfolio
   };
   const accountBook: AccountBook = {
     realized: cp.realized, realizedToday: cp.realizedToday, dayStartMs: cp.dayStartMs ?? NaN,
-    equityPeak: cp.equityPeak ?? undefined, maxDrawdownPct: cp.maxDrawdownPct ?? undefined,
+    equityPeak: cp.equityPeak ?? undefined, maxDrawdownPct: cp.maxDrawdownPct ?? undefined, dayStartEquity: cp.dayStartEquity ?? undefined,
     positions: cp.positions.map((x) => ({
       instrument: x.instrument, units: x.units, avgPrice: x.avgPrice, realized: x.realized, trades: x.trades.map((t) => t.units),
-      tradeIds: x.trades.map((t) => t.signalId),
+      tradeIds: x.trades.map((t) => t.signalId), ...(x.bid !== null && x.ask !== null ? { bid: x.bid, ask: x.ask } : {}),
     })),
   };
   // The parser checked the shape; each book also refuses an account it has booked for, which a rebuild that runs
@@ -168,7 +175,9 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
   const positions = arr(d.positions, 'positions').map((v, i) => {
     const x = obj(v, `positions[${i}]`);
     const units = num(x.units, `positions[${i}].units`, Number.isSafeInteger);
+    const quote = (v: unknown, path: string) => (v === undefined || v === null ? null : num(v, path, (q) => q > 0 && Number.isFinite(q)));
     return {
+      bid: quote(x.bid, `positions[${i}].bid`), ask: quote(x.ask, `positions[${i}].ask`),
       instrument: str(x.instrument, `positions[${i}].instrument`), units,
       avgPrice: num(x.avgPrice, `positions[${i}].avgPrice`, (a) => Number.isFinite(a) && (units === 0 ? a === 0 : a > 0)),
       realized: num(x.realized, `positions[${i}].realized`),
@@ -192,6 +201,10 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     realized: num(d.realized, 'realized'), realizedToday: num(d.realizedToday, 'realizedToday'),
     dayStartMs: d.dayStartMs === null ? null : num(d.dayStartMs, 'dayStartMs'),
     equityPeak: optional(d.equityPeak, 'equityPeak'), maxDrawdownPct: optional(d.maxDrawdownPct, 'maxDrawdownPct'),
-    riskEquityPeak: optional(d.riskEquityPeak, 'riskEquityPeak'), positions,
+    dayStartEquity: optional(d.dayStartEquity, 'dayStartEquity'), riskMarks: d.riskMarks === undefined || d.riskMarks === null ? null : {
+      equityPeak: num(obj(d.riskMarks, 'riskMarks').equityPeak, 'riskMarks.equityPeak'),
+      unrealizedDayStart: num((d.riskMarks as Record<string, unknown>).unrealizedDayStart, 'riskMarks.unrealizedDayStart'),
+    },
+    positions,
   };
 }

@@ -29,7 +29,7 @@ import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
 import {
-  type AccountRisk, type AccountRiskMemory, adoptEquityPeak, equityPeakOf, haltTrading, type LimitsWatch, readRiskState, resumeTrading, RiskHalt, type RiskLimits, watchLimits,
+  type AccountRisk, type AccountRiskMemory, adoptRiskMarks, haltTrading, type LimitsWatch, readRiskState, resumeTrading, RiskHalt, type RiskLimits, type RiskMarks, riskMarksOf, watchLimits,
 } from '../risk/mod.ts';
 import type { Redis, Sql } from '../store/mod.ts';
 import type { EngineSignal } from '../supervisor/mod.ts';
@@ -218,8 +218,8 @@ export class TradePath {
   /** Checkpoint writes in flight, by account: one at a time each, so an older one never lands after a newer one. */
   readonly #checkpointing = new Map<string, Promise<void>>();
   #checkpointTimer: NodeJS.Timeout | null = null;
-  /** Budget equity peaks from checkpoints, until the account's budget takes its holdings (#adoptHoldings). */
-  readonly #restoredPeaks = new Map<string, number>();
+  /** Budget marks from checkpoints, until the account's budget takes its holdings (#adoptHoldings). */
+  readonly #restoredMarks = new Map<string, { marks: RiskMarks; sameDay: boolean }>();
 
   private constructor(o: TradePathOptions) {
     for (const [k, v] of [['pnlEveryMs', o.pnlEveryMs], ['latencyEveryMs', o.latencyEveryMs], ['confirmationExpiryMs', o.confirmationExpiryMs],
@@ -408,9 +408,12 @@ export class TradePath {
     let last = -Infinity, booked = 0;
     if (cp !== null) {
       loadBookCheckpoint(cp, this.#o.broker, p);
-      if (cp.riskEquityPeak !== null) this.#restoredPeaks.set(account, cp.riskEquityPeak);
       this.#counts.checkpointsLoaded++;
-      for (const x of cp.positions) moved.add(x.instrument);
+      // Its positions are the trade book's too: the day roll, P&L samples and the checkpoint at stop go by them.
+      for (const x of cp.positions) {
+        this.#book.position(account, x.instrument);
+        moved.add(x.instrument);
+      }
       if (cp.dayStartMs !== null) last = cp.dayStartMs;
     }
     for (const fill of fills) {
@@ -430,6 +433,11 @@ export class TradePath {
       last = Math.max(last, fill.timeMs);
     }
     this.#book.continueDayAfter(last);
+    if (cp?.riskMarks) {
+      // The day's start carries over only within the trading day the checkpoint was taken in (the fills after it may be of a later one).
+      const sameDay = cp.dayStartMs !== null && cp.dayStartMs === p.accountSnapshot(p.account(account)).dayStartMs;
+      this.#restoredMarks.set(account, { marks: cp.riskMarks, sameDay });
+    }
     if (booked > 0 && this.#checkpoints) this.#bookChanged(account, booked);
     for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#book.position(account, instrument)));
     const risk = this.execution.riskOf(account);
@@ -687,7 +695,7 @@ export class TradePath {
       try {
         const risk = this.execution.riskOf(account);
         cp = takeBookCheckpoint(this.#o.broker, this.portfolio, account, this.#bookedCount.get(account) ?? 0, Date.now(),
-          risk === null ? null : equityPeakOf(risk));
+          risk === null ? null : riskMarksOf(risk));
       } catch (err) {
         this.#dirtyBooks.delete(account); // the books disagree: not again until the next fill
         onError(err as PipstreamError);
@@ -719,12 +727,12 @@ export class TradePath {
    * A trade count left unset (orders in flight) is set by the next reconciliation, which finds it differs.
    */
   #adoptHoldings(account: string, risk: AccountRisk): void {
-    const peak = this.#restoredPeaks.get(account);
-    if (peak !== undefined) {
-      this.#restoredPeaks.delete(account);
+    const restored = this.#restoredMarks.get(account);
+    if (restored !== undefined) {
+      this.#restoredMarks.delete(account);
       // The current equity first: a new budget's is 0, which measured from the peak is a 100 % drawdown.
       markRisk(this.portfolio, this.portfolio.account(account), risk);
-      adoptEquityPeak(risk, peak);
+      adoptRiskMarks(risk, restored.marks, restored.sameDay);
     }
     for (const instrument of adoptHoldings(this.portfolio, account, risk)) this.#book.watch(account, instrument, risk);
   }

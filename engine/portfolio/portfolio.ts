@@ -62,11 +62,20 @@ export interface AccountBook {
   realized: number;
   realizedToday: number;
   dayStartMs: number;
-  /** The equity peak and the largest drawdown so far (absent: not known; the account's own are kept). */
+  /**
+   * The equity peak and the largest drawdown so far, and the equity at the trading day's start (absent: not known;
+   * the account's own are kept, and the day's start is taken as its balance and realized P&L then).
+   */
   equityPeak?: number;
   maxDrawdownPct?: number;
-  /** `tradeIds`: the signal id that opened each trade ('' or absent: unknown). */
-  positions: Array<{ instrument: string; units: number; avgPrice: number; realized: number; trades: number[]; tradeIds?: string[] }>;
+  dayStartEquity?: number;
+  /**
+   * `tradeIds`: the signal id that opened each trade ('' or absent: unknown). `bid`/`ask`: the instrument's last
+   * quote (absent: none yet), which marks the position on load until a tick does.
+   */
+  positions: Array<{
+    instrument: string; units: number; avgPrice: number; realized: number; trades: number[]; tradeIds?: string[]; bid?: number; ask?: number;
+  }>;
 }
 
 function grow(a: Float64Array<ArrayBuffer>, need: number): Float64Array<ArrayBuffer> {
@@ -275,15 +284,16 @@ export class Portfolio {
     for (let p = 0; p < this.#positions; p++) {
       const o = p * P_STRIDE, s = this.#pos;
       if (s[o + P_ACCOUNT] !== a || (s[o + P_UNITS] === 0 && s[o + P_REALIZED] === 0)) continue;
+      const ins = s[o + P_INSTRUMENT], bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
       positions.push({
-        instrument: this.#instrumentIds[s[o + P_INSTRUMENT]]!, units: s[o + P_UNITS], avgPrice: s[o + P_AVG], realized: s[o + P_REALIZED],
-        trades: [...this.#trades[p]!], tradeIds: [...this.#tradeIds[p]!],
+        instrument: this.#instrumentIds[ins]!, units: s[o + P_UNITS], avgPrice: s[o + P_AVG], realized: s[o + P_REALIZED],
+        trades: [...this.#trades[p]!], tradeIds: [...this.#tradeIds[p]!], ...(bid === bid ? { bid, ask } : {}),
       });
     }
     const acct = this.#acct, o = a * A_STRIDE;
     return {
       realized: acct[o + A_REALIZED], realizedToday: this.realizedToday(a), dayStartMs: this.#dayStart, equityPeak: acct[o + A_PEAK],
-      maxDrawdownPct: acct[o + A_MAX_DD], positions,
+      maxDrawdownPct: acct[o + A_MAX_DD], dayStartEquity: acct[o + A_DAY_START_EQUITY], positions,
     };
   }
 
@@ -295,12 +305,12 @@ export class Portfolio {
   loadAccountBook(account: string, book: AccountBook): void {
     for (const b of book.positions) {
       if (!Number.isSafeInteger(b.units) || (b.units !== 0 && !(b.avgPrice > 0 && Number.isFinite(b.avgPrice))) || !Number.isFinite(b.realized) ||
-        !tradesMakeUp(b.units, b.trades)) {
+        !tradesMakeUp(b.units, b.trades) || (b.bid !== undefined && !(b.bid > 0 && b.ask! > 0 && Number.isFinite(b.bid) && Number.isFinite(b.ask!)))) {
         throw new PipstreamError('PS_FILL_INVALID', `checkpointed position of ${account} ${b.instrument}: ${b.units} units at ${b.avgPrice} in trades [${b.trades.join(', ')}] is not valid`,
           { account, instrument: b.instrument, units: b.units });
       }
     }
-    if (![book.realized, book.realizedToday, book.equityPeak ?? 0, book.maxDrawdownPct ?? 0].every(Number.isFinite)) {
+    if (![book.realized, book.realizedToday, book.equityPeak ?? 0, book.maxDrawdownPct ?? 0, book.dayStartEquity ?? 0].every(Number.isFinite)) {
       throw new PipstreamError('PS_FILL_INVALID', `checkpointed P&L figures of ${account} are not finite`, { account });
     }
     const a = this.account(account);
@@ -318,15 +328,22 @@ export class Portfolio {
       this.#tradeIds[p] = b.trades.map((_, i) => b.tradeIds?.[i] ?? '');
       s[o + P_TRADES] = b.trades.length;
       const ins = s[o + P_INSTRUMENT];
+      // No tick of the instrument yet: the last quote the book saw is the best price there is.
+      if (!(this.#quote[2 * ins] === this.#quote[2 * ins]) && b.bid !== undefined && b.ask !== undefined) {
+        this.#quote[2 * ins] = b.bid;
+        this.#quote[2 * ins + 1] = b.ask;
+      }
       const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
       if (bid === bid) this.#markPosition(p, bid, ask);
       else this.#markPosition(p, s[o + P_AVG], s[o + P_AVG]);
     }
     const o = a * A_STRIDE;
     this.#acct[o + A_REALIZED] = book.realized;
-    this.#acct[o + A_DAY_START_REALIZED] = book.dayStartMs === this.#dayStart ? book.realized - book.realizedToday : book.realized;
-    // The day's starting equity as far as the book tells it (what was unrealized then is not in it).
-    this.#acct[o + A_DAY_START_EQUITY] = this.#acct[o + A_BALANCE] + this.#acct[o + A_DAY_START_REALIZED];
+    const sameDay = book.dayStartMs === this.#dayStart;
+    this.#acct[o + A_DAY_START_REALIZED] = sameDay ? book.realized - book.realizedToday : book.realized;
+    // An older book tells the day's start only as far as balance and realized P&L go (what was unrealized then is not in it).
+    this.#acct[o + A_DAY_START_EQUITY] = sameDay && book.dayStartEquity !== undefined ? book.dayStartEquity
+      : this.#acct[o + A_BALANCE] + this.#acct[o + A_DAY_START_REALIZED];
     if (book.equityPeak !== undefined && book.equityPeak > this.#acct[o + A_PEAK]) this.#acct[o + A_PEAK] = book.equityPeak;
     if (book.maxDrawdownPct !== undefined && book.maxDrawdownPct > this.#acct[o + A_MAX_DD]) this.#acct[o + A_MAX_DD] = book.maxDrawdownPct;
     this.#resumUnrealized(a);

@@ -560,23 +560,30 @@ export function resetTradingDay(account: AccountRisk): void {
   checkDailyLoss(account);
 }
 
-/**
- * The equity peak a budget had before (a restarted node's, from its book checkpoint): kept when above the one it
- * has, so a drawdown is measured from where it was, and a limit already reached halts again.
- */
-export function adoptEquityPeak(account: AccountRisk, peak: number): void {
+/** Where a budget's loss limits measure from: the equity peak (drawdown) and the unrealized P&L at the trading day's start (daily loss). */
+export interface RiskMarks { equityPeak: number; unrealizedDayStart: number }
+
+/** The budget's marks (the peak moves with markEquity and clearDrawdownHalt re-bases it; resetTradingDay sets the day's start). */
+export function riskMarksOf(account: AccountRisk): RiskMarks {
   const m = account.money;
-  const p = micros(peak);
+  return { equityPeak: toMoney(Atomics.load(m, MoneyWord.EQUITY_PEAK)), unrealizedDayStart: toMoney(Atomics.load(m, MoneyWord.UNREALIZED_DAY_START)) };
+}
+
+/**
+ * The marks a budget had before (a restarted node's, from its book checkpoint), so its limits measure from where
+ * they did and a limit already reached halts again: the peak is kept when above the one it has; the day's start
+ * only when `sameDay` (the trading day has not rolled since). Mark the current equity first (markEquity).
+ */
+export function adoptRiskMarks(account: AccountRisk, marks: RiskMarks, sameDay: boolean): void {
+  const m = account.money;
+  const p = micros(marks.equityPeak);
   for (;;) {
     const had = Atomics.load(m, MoneyWord.EQUITY_PEAK);
     if (p <= had || Atomics.compareExchange(m, MoneyWord.EQUITY_PEAK, had, p) === had) break;
   }
+  if (sameDay) Atomics.store(m, MoneyWord.UNREALIZED_DAY_START, micros(marks.unrealizedDayStart));
   checkDrawdown(account);
-}
-
-/** The equity peak drawdown is measured from (it moves with markEquity, and clearDrawdownHalt re-bases it). */
-export function equityPeakOf(account: AccountRisk): number {
-  return toMoney(Atomics.load(account.money, MoneyWord.EQUITY_PEAK));
+  checkDailyLoss(account);
 }
 
 /** Operator decision after a drawdown halt: the current equity becomes the new peak. */

@@ -6,9 +6,9 @@ export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
 export type { InstrumentChecks } from './checks.ts';
 export {
   AccountRisk, Reservation, createAccountRisk, attachAccountRisk, ensureInstrumentSlot, applyLimits, haltTrading, resumeTrading, reserve, commit, release,
-  applyBrokerFill, adoptPosition, adoptOpenTrades, adoptRealizedToday, adoptEquityPeak, equityPeakOf, closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
+  applyBrokerFill, adoptPosition, adoptOpenTrades, adoptRealizedToday, adoptRiskMarks, riskMarksOf, closeTrades, recordRealized, markUnrealized, markEquity, resetTradingDay, clearDrawdownHalt, dailyLoss, drawdownPct, readRiskState,
 } from './budget.ts';
-export type { AccountRiskMemory, AccountRiskState, AppliedLimits, InstrumentRiskState } from './budget.ts';
+export type { AccountRiskMemory, AccountRiskState, AppliedLimits, InstrumentRiskState, RiskMarks } from './budget.ts';
 export { RATE_WINDOW_MS, MICROS_PER_UNIT, RiskHalt } from './layout.ts';
 export { loadLimits, saveLimits, listLimits, watchLimits, RISK_LIMITS_CHANNEL } from './limits-store.ts';
 export type { StoredLimits, LimitsWatch, WatchLimitsOptions } from './limits-store.ts';
