@@ -29,7 +29,7 @@ const checkpoint: fc.Arbitrary<BookCheckpoint> = fc.record({
   realized: money, realizedToday: money, dayStartMs: fc.option(fc.integer({ min: 0, max: 2 ** 42 }), { nil: null }),
   equityPeak: fc.option(money, { nil: null }), maxDrawdownPct: fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: null }),
   dayStartEquity: fc.option(money, { nil: null }),
-  riskMarks: fc.option(fc.record({ equityPeak: money, unrealizedDayStart: money }), { nil: null }),
+  riskMarks: fc.option(fc.record({ equityPeak: money, unrealizedDayStart: money, manualHalt: fc.boolean() }), { nil: null }),
   positions: fc.uniqueArray(fc.tuple(fc.constantFrom('EUR_USD', 'USD_JPY', 'GBP_USD', 'AUD_USD'), position), { selector: ([i]) => i, maxLength: 4 })
     .map((xs) => xs.map(([instrument, p]) => ({ instrument, ...p }))),
 }).map((c) => ({ v: 1 as const, broker: 'paper', account: ACCOUNT, ...c }));
@@ -53,6 +53,7 @@ const damage: Array<[string, (d: any) => void]> = [
   ['equityPeak', (d) => { d.equityPeak = 'high'; }],
   ['riskMarks', (d) => { d.riskMarks = 5; }],
   ['riskMarks.unrealizedDayStart', (d) => { d.riskMarks = { equityPeak: 1, unrealizedDayStart: 'x' }; }],
+  ['riskMarks.manualHalt', (d) => { d.riskMarks = { equityPeak: 1, unrealizedDayStart: 0, manualHalt: 'yes' }; }],
   ['positions', (d) => { d.positions = {}; }],
   ['positions[0].units', (d) => { d.positions[0].units = 1.5; }],
   ['positions[0].avgPrice', (d) => { d.positions[0].avgPrice = -1; }],

@@ -104,6 +104,16 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   t.match(first.trade.portfolio.positionsOf(after.account), [{ instrument: INSTRUMENT, units: -2500 }]);
   t.same(first.trade.portfolio.positionsOf(ghost), []);
 
+  // An operator halts the second account through the gateway: its next order is refused, and the halt outlives the restart.
+  const risk = (op: string, user = after) => g.call(op === 'status' ? 'GET' : 'POST', `/v1/accounts/${user.account}/risk${op === 'status' ? '' : `/${op}`}`,
+    { token: user.access_token });
+  t.match(await risk('status'), { status: 200, body: { ok: true, halted: { manual: false, drawdown: false } } }, 'the budget as the node sees it');
+  t.match(await risk('halt'), { status: 200, body: { ok: true, op: 'halt', halted: { manual: true } } }, 'halted');
+  const a2 = await order(after, 'sell', 100);
+  await until("the halted account's order was refused", () => outcomes.get(after.account)!.some((u) => u.signalId === a2.signal_id && u.state === 'RISK_REJECTED'));
+  t.match(outcomes.get(after.account)!.find((u) => u.signalId === a2.signal_id && u.state === 'RISK_REJECTED'), { reason: 'ACCOUNT_HALTED' },
+    'its next order is refused: ACCOUNT_HALTED');
+
   // A restart: both paper books (stops included) are there at start, before any new order of theirs.
   await first.node.stop();
   firstStopped = true;
@@ -112,6 +122,11 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   t.match(second.trade.stats(), { checkpointsLoaded: 2 }, 'both books loaded from their checkpoints at start');
   t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 1000 }]);
   t.match(second.trade.portfolio.positionsOf(after.account), [{ units: -2500 }]);
+  t.match(await risk('status'), { status: 200, body: { halted: { manual: true } } }, 'the halt is still on after the restart');
+  t.match(await risk('resume'), { status: 200, body: { halted: { manual: false } } }, 'until the owner resumes');
+  const a3 = await order(after, 'buy', 500);
+  await until('an order after the resume filled', filled(after.account, a3.signal_id));
+  t.match(second.trade.portfolio.positionsOf(after.account), [{ units: -2000 }], 'then it trades again');
   const b2 = await order(before, 'sell', 400);
   await until('an order after the restart filled', filled(before.account, b2.signal_id));
   t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 600 }], 'and it trades on from the book it had');

@@ -258,6 +258,14 @@ t.test("a restart keeps the equity peak a drawdown limit measures from: a limit 
   t.match(readRiskState(second.execution.riskOf(r.account)!), { halted: { drawdown: true } }, 'the 1 % drawdown limit halts the account');
   await order(second, r.signal(5, 'buy', 100));
   t.equal(second.stats().filled, 0, 'and its next order is refused');
+  // The operator's decision to trade on (risk.control.<account>, as the gateway sends it): drawdown from here.
+  const reply = JSON.parse(Buffer.from(await r.bus.request(Subjects.riskControl(r.account), Buffer.from('{"op":"clear_drawdown_halt"}'),
+    { timeoutMs: 5000 })).toString());
+  t.match(reply, { ok: true, op: 'clear_drawdown_halt', halted: { drawdown: false }, drawdownPct: 0 }, 'an operator clears the drawdown halt');
+  await order(second, r.signal(6, 'sell', 100)); // (a buy would pass the 10,000 position limit)
+  t.equal(second.stats().filled, 1, 'and the account trades again');
+  const bad = JSON.parse(Buffer.from(await r.bus.request(Subjects.riskControl(r.account), Buffer.from('{"op":"explode"}'), { timeoutMs: 5000 })).toString());
+  t.match(bad, { ok: false, reason: /op must be one of status, halt, resume, clear_drawdown_halt/ }, 'an unknown op is refused, naming the valid ones');
   await second.stop();
 });
 

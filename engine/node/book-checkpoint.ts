@@ -161,6 +161,10 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     if (typeof v !== 'string' || v === '') throw bad(path, 'must be a non-empty string');
     return v;
   };
+  const flag = (v: unknown, path: string): boolean => {
+    if (v !== undefined && typeof v !== 'boolean') throw bad(path, 'must be true or false');
+    return v === true;
+  };
   // Fields the first checkpoints did not have: absent or null is "not recorded".
   const optional = (v: unknown, path: string): number | null => (v === undefined || v === null ? null : num(v, path));
   const level = (v: unknown, path: string): number | null => (v === null ? null : num(v, path, (x) => x > 0 && Number.isFinite(x)));
@@ -204,6 +208,7 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     dayStartEquity: optional(d.dayStartEquity, 'dayStartEquity'), riskMarks: d.riskMarks === undefined || d.riskMarks === null ? null : {
       equityPeak: num(obj(d.riskMarks, 'riskMarks').equityPeak, 'riskMarks.equityPeak'),
       unrealizedDayStart: num((d.riskMarks as Record<string, unknown>).unrealizedDayStart, 'riskMarks.unrealizedDayStart'),
+      manualHalt: flag((d.riskMarks as Record<string, unknown>).manualHalt, 'riskMarks.manualHalt'),
     },
     positions,
   };

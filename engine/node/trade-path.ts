@@ -19,12 +19,13 @@ import {
 import {
   type ExecutionActor, type ExecutionResult, type OrderSignal, orderSignalFromEngine, startExecutionActor,
 } from '../../actors/execution/execution-actor.ts';
-import { type Bus, type BusConsumer, type BusMsg, type DeliverFrom, readToEnd } from '../bus/mod.ts';
+import { type Bus, type BusConsumer, type BusMsg, type BusSubscription, type DeliverFrom, readToEnd } from '../bus/mod.ts';
 import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
 import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage, readOrderUpdate } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { loadBookCheckpoint, readBookCheckpoint, takeBookCheckpoint, writeBookCheckpoint } from './book-checkpoint.ts';
+import { applyRiskControl, parseRiskControl, type RiskControlReply } from './risk-control.ts';
 import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
@@ -209,6 +210,8 @@ export class TradePath {
   readonly #sharedRisk = new Set<string>();
   /** The recovery consumer of SIGNALS (recover). */
   #signals: BusConsumer | null = null;
+  /** Answers risk.control.<account> (risk-control.ts). */
+  #riskControl: BusSubscription | null = null;
   /** Whether books are checkpointed (see bookCheckpointEveryMs). */
   readonly #checkpoints: boolean;
   /** Per account, the broker's transactions the portfolio booked since start (restored ones included): see takeBookCheckpoint. */
@@ -276,6 +279,7 @@ export class TradePath {
       onConfirmed: (order) => this.#executeConfirmed(order), onError,
     });
     if (recover) await this.#startRecovery(prefix);
+    this.#riskControl = o.bus.respond(Subjects.riskControl('*'), (data, subject) => this.#onRiskControl(data, subject));
     this.#latencyTimer = setInterval(() => this.#publishLatency(), o.latencyEveryMs ?? 10_000);
     this.#latencyTimer.unref();
   }
@@ -655,6 +659,33 @@ export class TradePath {
     this.#o.bus.publishAsync(m.subject, m.data, m.msgId, COALESCE);
   }
 
+  /**
+   * An operator's request on risk.control.<account> (risk-control.ts), answered by the node that trades for the
+   * account (a trade path without `owns`: for accounts it has a budget for). An account without limits gets a
+   * budget of its own (no limits: it counts what the account holds). The change is checkpointed with the
+   * account's book (an empty one if it has none), so it outlives a restart.
+   */
+  #onRiskControl(data: Uint8Array, subject: string): Uint8Array | null {
+    const account = subject.slice(subject.lastIndexOf('.') + 1);
+    let risk = this.execution.riskOf(account);
+    if (!(this.#o.owns?.(account) ?? risk !== null)) return null;
+    const op = parseRiskControl(data);
+    let reply: RiskControlReply;
+    if (typeof op !== 'string') reply = { ok: false, reason: op.reason };
+    else {
+      if (risk === null) {
+        this.#applyLimits(account, {});
+        risk = this.execution.riskOf(account)!;
+      }
+      reply = applyRiskControl(risk, op);
+      if (op !== 'status' && this.#checkpoints) {
+        this.#dirtyBooks.add(account);
+        this.#scheduleCheckpoints();
+      }
+    }
+    return Buffer.from(JSON.stringify(reply));
+  }
+
   /** `fills` more of the broker's transactions booked for the account: its book is checkpointed soon. */
   #bookChanged(account: string, fills: number): void {
     this.#bookedCount.set(account, (this.#bookedCount.get(account) ?? 0) + fills);
@@ -793,6 +824,7 @@ export class TradePath {
 
   /** Waits for orders in flight, stops the actors, and publishes the last latency sample. */
   async stop(): Promise<void> {
+    this.#riskControl?.unsubscribe();
     await this.#signals?.close();
     for (const r of this.#reconcilers) await r.stop();
     await this.#limitsWatch?.close();

@@ -560,19 +560,26 @@ export function resetTradingDay(account: AccountRisk): void {
   checkDailyLoss(account);
 }
 
-/** Where a budget's loss limits measure from: the equity peak (drawdown) and the unrealized P&L at the trading day's start (daily loss). */
-export interface RiskMarks { equityPeak: number; unrealizedDayStart: number }
+/**
+ * What of a budget outlives a restart: where its loss limits measure from (the equity peak for drawdown, the
+ * unrealized P&L at the trading day's start for daily loss) and an operator's halt.
+ */
+export interface RiskMarks { equityPeak: number; unrealizedDayStart: number; manualHalt: boolean }
 
 /** The budget's marks (the peak moves with markEquity and clearDrawdownHalt re-bases it; resetTradingDay sets the day's start). */
 export function riskMarksOf(account: AccountRisk): RiskMarks {
   const m = account.money;
-  return { equityPeak: toMoney(Atomics.load(m, MoneyWord.EQUITY_PEAK)), unrealizedDayStart: toMoney(Atomics.load(m, MoneyWord.UNREALIZED_DAY_START)) };
+  return {
+    equityPeak: toMoney(Atomics.load(m, MoneyWord.EQUITY_PEAK)), unrealizedDayStart: toMoney(Atomics.load(m, MoneyWord.UNREALIZED_DAY_START)),
+    manualHalt: (Atomics.load(account.header, RiskWord.HALT) & RiskHalt.MANUAL) !== 0,
+  };
 }
 
 /**
  * The marks a budget had before (a restarted node's, from its book checkpoint), so its limits measure from where
  * they did and a limit already reached halts again: the peak is kept when above the one it has; the day's start
- * only when `sameDay` (the trading day has not rolled since). Mark the current equity first (markEquity).
+ * only when `sameDay` (the trading day has not rolled since); an operator's halt stays. Mark the current equity
+ * first (markEquity).
  */
 export function adoptRiskMarks(account: AccountRisk, marks: RiskMarks, sameDay: boolean): void {
   const m = account.money;
@@ -582,6 +589,7 @@ export function adoptRiskMarks(account: AccountRisk, marks: RiskMarks, sameDay: 
     if (p <= had || Atomics.compareExchange(m, MoneyWord.EQUITY_PEAK, had, p) === had) break;
   }
   if (sameDay) Atomics.store(m, MoneyWord.UNREALIZED_DAY_START, micros(marks.unrealizedDayStart));
+  if (marks.manualHalt) haltTrading(account, RiskHalt.MANUAL);
   checkDrawdown(account);
   checkDailyLoss(account);
 }

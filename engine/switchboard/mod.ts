@@ -36,6 +36,8 @@ export const Subjects = {
   riskDecisions: (account: string) => `risk.decisions.${account}`,
   orders: (account: string) => `orders.lifecycle.${account}`,
   confirmRequest: (account: string) => `confirmations.request.${account}`,
+  /** Operators' control of an account's risk budget (engine/node/risk-control.ts). */
+  riskControl: (account: string) => `risk.control.${account}`,
   notifications: (account: string) => `notifications.events.${account}`,
   positions: (account: string) => `portfolio.positions.${account}`,
   pnl: (account: string) => `portfolio.pnl.${account}`,

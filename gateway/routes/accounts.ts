@@ -1,9 +1,10 @@
 /**
- * The caller's account, its risk limits, its live WebSocket connections (on every gateway), and instruments
- * (registering one starts its actor on a supervisor).
+ * The caller's account, its risk limits and the halts of its risk budget, its live WebSocket connections (on
+ * every gateway), and instruments (registering one starts its actor on a supervisor).
  */
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { encodeInstrumentRegisteredEvent, EventType, makeEnvelope } from '../../engine/events/mod.ts';
+import type { RiskControlOp, RiskControlReply } from '../../engine/node/risk-control.ts';
 import { loadLimits, saveLimits } from '../../engine/risk/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import type { GatewayDeps } from '../deps.ts';
@@ -12,6 +13,25 @@ import type { RouteDef } from '../http/route.ts';
 import { S } from '../http/validate.ts';
 
 const limitsOut = { type: 'object', properties: { account: S.account, limits: { type: 'object' }, version: { type: 'integer' } } };
+const riskOut = { type: 'object', properties: {
+  ok: { type: 'boolean' }, op: { type: 'string' }, dailyLoss: { type: 'number' }, drawdownPct: { type: 'number' }, equityPeak: { type: 'number' },
+  halted: { type: 'object', properties: Object.fromEntries(['dailyLoss', 'drawdown', 'manual', 'reconciliation'].map((k) => [k, { type: 'boolean' }])) },
+} };
+
+/** Asks the node that trades for the account (risk.control.<account>); the account is the caller's. */
+async function riskControl(deps: GatewayDeps, account: string, op: RiskControlOp): Promise<RiskControlReply & { ok: true }> {
+  let reply: Uint8Array;
+  try {
+    reply = await deps.bus.request(Subjects.riskControl(account), Buffer.from(JSON.stringify({ op })), { timeoutMs: deps.options.confirmTimeoutMs });
+  } catch (err) {
+    // No responder at all, or none that trades for the account (each node answers only for its own): the same to the caller.
+    throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `no node trading for account ${account} answered (${(err as Error).message})`,
+      { service: 'risk-control' }, { cause: err });
+  }
+  const r = JSON.parse(Buffer.from(reply).toString('utf8')) as RiskControlReply;
+  if (!r.ok) throw new PipstreamError('PS_CONFLICT', r.reason);
+  return r;
+}
 
 export function accountRoutes(deps: GatewayDeps): RouteDef[] {
   const { sql } = deps;
@@ -45,6 +65,25 @@ export function accountRoutes(deps: GatewayDeps): RouteDef[] {
         return { body: { account: stored.account, limits: stored.limits, version: stored.version } };
       },
     },
+    {
+      method: 'get', path: '/v1/accounts/{account}/risk', tag: 'accounts', access: 'read',
+      summary: "The account's risk budget now: which halts are on, today's loss, the drawdown and the peak it is measured from",
+      response: { status: 200, description: "the node's answer (503 when no node trades for the account)", schema: riskOut },
+      async handle(ctx) {
+        return { body: await riskControl(deps, ctx.params.account, 'status') };
+      },
+    },
+    ...([
+      ['halt', 'halt', 'write', 'Halt new orders of the account (ACCOUNT_HALTED) until resumed; positions and pending orders are untouched'],
+      ['resume', 'resume', 'owner', 'Lift an operator halt (loss halts have their own: the next trading day, clear-drawdown-halt)'],
+      ['clear-drawdown-halt', 'clear_drawdown_halt', 'owner', 'Trade on after a drawdown halt: the current equity becomes the peak drawdown is measured from'],
+    ] as const).map(([path, op, access, summary]): RouteDef => ({
+      method: 'post', path: `/v1/accounts/{account}/risk/${path}`, tag: 'accounts', access, summary,
+      response: { status: 200, description: 'the budget after it (halts outlive a restart of the node)', schema: riskOut },
+      async handle(ctx) {
+        return { body: await riskControl(deps, ctx.params.account, op) };
+      },
+    })),
     {
       method: 'get', path: '/v1/accounts/{account}/sessions', tag: 'accounts', access: 'read',
       summary: "The account's live WebSocket connections on every gateway (the session map in Redis)",
