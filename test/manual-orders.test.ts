@@ -100,6 +100,10 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   await until('the second account\'s order filled', filled(after.account, a1.signal_id));
   t.pass('an account registered after: its manual order filled too');
   t.same(outcomes.get(ghost), [], 'the unknown account\'s signal placed no order');
+  // The fill is journaled before the node books it: wait for the books.
+  const holds = (trade: typeof first.trade, account: string, units: number) => () => trade.portfolio.positionsOf(account)[0]?.units === units;
+  await until('the first account\'s position', holds(first.trade, before.account, 1000));
+  await until('the second account\'s position', holds(first.trade, after.account, -2500));
   t.match(first.trade.portfolio.positionsOf(before.account), [{ instrument: INSTRUMENT, units: 1000 }]);
   t.match(first.trade.portfolio.positionsOf(after.account), [{ instrument: INSTRUMENT, units: -2500 }]);
   t.same(first.trade.portfolio.positionsOf(ghost), []);
@@ -107,8 +111,9 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   // An operator halts the second account through the gateway: its next order is refused, and the halt outlives the restart.
   const risk = (op: string, user = after) => g.call(op === 'status' ? 'GET' : 'POST', `/v1/accounts/${user.account}/risk${op === 'status' ? '' : `/${op}`}`,
     { token: user.access_token });
-  t.match(await risk('status'), { status: 200, body: { ok: true, halted: { manual: false, drawdown: false } } }, 'the budget as the node sees it');
-  t.match(await risk('halt'), { status: 200, body: { ok: true, op: 'halt', halted: { manual: true } } }, 'halted');
+  t.match(await risk('status'), { status: 200, body: { ok: true, budget: false, halted: { manual: false, drawdown: false } } },
+    'no limits, no budget: nothing halted');
+  t.match(await risk('halt'), { status: 200, body: { ok: true, op: 'halt', budget: true, halted: { manual: true } } }, 'halted (the account gets a budget of its own)');
   const a2 = await order(after, 'sell', 100);
   await until("the halted account's order was refused", () => outcomes.get(after.account)!.some((u) => u.signalId === a2.signal_id && u.state === 'RISK_REJECTED'));
   t.match(outcomes.get(after.account)!.find((u) => u.signalId === a2.signal_id && u.state === 'RISK_REJECTED'), { reason: 'ACCOUNT_HALTED' },
@@ -126,9 +131,11 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   t.match(await risk('resume'), { status: 200, body: { halted: { manual: false } } }, 'until the owner resumes');
   const a3 = await order(after, 'buy', 500);
   await until('an order after the resume filled', filled(after.account, a3.signal_id));
-  t.match(second.trade.portfolio.positionsOf(after.account), [{ units: -2000 }], 'then it trades again');
+  await until('the position after the resume', holds(second.trade, after.account, -2000));
+  t.pass('then it trades again: -2,500 + 500');
   const b2 = await order(before, 'sell', 400);
   await until('an order after the restart filled', filled(before.account, b2.signal_id));
-  t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 600 }], 'and it trades on from the book it had');
+  await until('the position after the restart', holds(second.trade, before.account, 600));
+  t.pass('and it trades on from the book it had: 1,000 - 400');
   t.same(errors, [], 'no trade path error');
 });

@@ -106,6 +106,8 @@ export class PipstreamNode {
         return true;
       },
       durablePrefix: `trade-${this.nodeId}`,
+      // Budget slots for the instruments running now, from the start (a budget a rebuilt book needs may come before knowInstrument()).
+      risk: { instruments: [...sup.instruments] },
       ...tradeOpts, bus: this.bus, logger: this.#log, nodeId: this.nodeId,
       // The actors see the accounts' limits and positions (DESIGN §5): instrument checks and `position` conditions.
       onAccountRisk: (account, memory) => {

@@ -3,7 +3,8 @@
  * `/v1/accounts/{account}/risk` routes send it). JSON in, JSON out:
  *
  *   { "op": "status" | "halt" | "resume" | "clear_drawdown_halt" }
- *   -> { "ok": true, "op": ..., "halted": { dailyLoss, drawdown, manual, reconciliation }, "dailyLoss", "drawdownPct", "equityPeak" }
+ *   -> { "ok": true, "op": ..., "budget": true, "halted": { dailyLoss, drawdown, manual, reconciliation }, "dailyLoss", "drawdownPct", "equityPeak" }
+ *      ("budget": false: a status of an account with no risk budget, no limits and no halts; a change gives it one)
  *   -> { "ok": false, "reason": "..." }   (a request that is not one of these)
  *
  * `halt` stops the account's new orders (ACCOUNT_HALTED) until `resume`; `clear_drawdown_halt` is the operator's
@@ -16,7 +17,7 @@ export const RISK_CONTROL_OPS = ['status', 'halt', 'resume', 'clear_drawdown_hal
 export type RiskControlOp = (typeof RISK_CONTROL_OPS)[number];
 
 export type RiskControlReply =
-  | { ok: true; op: RiskControlOp; halted: { dailyLoss: boolean; drawdown: boolean; manual: boolean; reconciliation: boolean };
+  | { ok: true; op: RiskControlOp; budget: boolean; halted: { dailyLoss: boolean; drawdown: boolean; manual: boolean; reconciliation: boolean };
     dailyLoss: number; drawdownPct: number; equityPeak: number }
   | { ok: false; reason: string };
 
@@ -41,5 +42,13 @@ export function applyRiskControl(risk: AccountRisk, op: RiskControlOp): RiskCont
   else if (op === 'resume') resumeTrading(risk, RiskHalt.MANUAL);
   else if (op === 'clear_drawdown_halt') clearDrawdownHalt(risk);
   const s = readRiskState(risk);
-  return { ok: true, op, halted: s.halted, dailyLoss: s.dailyLoss, drawdownPct: s.drawdownPct, equityPeak: s.equityPeak };
+  return { ok: true, op, budget: true, halted: s.halted, dailyLoss: s.dailyLoss, drawdownPct: s.drawdownPct, equityPeak: s.equityPeak };
+}
+
+/** The status of an account without a risk budget (no limits, never halted): `budget` false. */
+export function noBudget(): RiskControlReply {
+  return {
+    ok: true, op: 'status', budget: false, halted: { dailyLoss: false, drawdown: false, manual: false, reconciliation: false },
+    dailyLoss: 0, drawdownPct: 0, equityPeak: 0,
+  };
 }

@@ -25,7 +25,7 @@ import { decodeSignalEvent, SignalMode, wallMs } from '../events/mod.ts';
 import { latencyMessage, orderUpdateMessage, pnlMessage, positionMessage, readOrderUpdate } from '../events/trade.ts';
 import { engineSignalOf } from './journal.ts';
 import { loadBookCheckpoint, readBookCheckpoint, takeBookCheckpoint, writeBookCheckpoint } from './book-checkpoint.ts';
-import { applyRiskControl, parseRiskControl, type RiskControlReply } from './risk-control.ts';
+import { applyRiskControl, noBudget, parseRiskControl, type RiskControlReply } from './risk-control.ts';
 import { TradeBook } from './trade-book.ts';
 import { Subjects } from '../switchboard/mod.ts';
 import { adoptHoldings, bookFill, markRisk, Portfolio } from '../portfolio/mod.ts';
@@ -446,6 +446,8 @@ export class TradePath {
     for (const instrument of moved) this.#o.onPosition?.(account, instrument, p.units(this.#book.position(account, instrument)));
     const risk = this.execution.riskOf(account);
     if (risk !== null) this.#adoptHoldings(account, risk);
+    // The account had a budget (an operator's halt, the peaks): it gets one again, which takes the marks (onBudget).
+    else if (this.#restoredMarks.has(account)) this.#applyLimits(account, {});
   }
 
   /** The node started trading `instrument` (an actor for it runs): every account's budget gets a slot for it. */
@@ -673,11 +675,12 @@ export class TradePath {
     let reply: RiskControlReply;
     if (typeof op !== 'string') reply = { ok: false, reason: op.reason };
     else {
-      if (risk === null) {
+      // A change needs a budget; a status does not make one (the account then has no halts and no limits).
+      if (risk === null && op !== 'status') {
         this.#applyLimits(account, {});
         risk = this.execution.riskOf(account)!;
       }
-      reply = applyRiskControl(risk, op);
+      reply = risk === null ? noBudget() : applyRiskControl(risk, op);
       if (op !== 'status' && this.#checkpoints) {
         this.#dirtyBooks.add(account);
         this.#scheduleCheckpoints();

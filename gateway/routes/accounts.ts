@@ -14,7 +14,7 @@ import { S } from '../http/validate.ts';
 
 const limitsOut = { type: 'object', properties: { account: S.account, limits: { type: 'object' }, version: { type: 'integer' } } };
 const riskOut = { type: 'object', properties: {
-  ok: { type: 'boolean' }, op: { type: 'string' }, dailyLoss: { type: 'number' }, drawdownPct: { type: 'number' }, equityPeak: { type: 'number' },
+  ok: { type: 'boolean' }, op: { type: 'string' }, budget: { type: 'boolean' }, dailyLoss: { type: 'number' }, drawdownPct: { type: 'number' }, equityPeak: { type: 'number' },
   halted: { type: 'object', properties: Object.fromEntries(['dailyLoss', 'drawdown', 'manual', 'reconciliation'].map((k) => [k, { type: 'boolean' }])) },
 } };
 
