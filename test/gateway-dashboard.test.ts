@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
+import { withTimeout } from '../engine/errors/mod.ts';
 import { publishTicks } from '../engine/node/feed.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import type { TickColumns } from '../engine/ticks/mod.ts';
@@ -20,7 +21,7 @@ import { DASHBOARD_CSP } from '../gateway/routes/dashboard.ts';
 import { CHROMIUM, headlessChromium } from './helpers/browser.ts';
 import { batchesOf, capturingLogger, INSTRUMENT, OANDA_FILE, ticksOf } from './helpers/engine.ts';
 import { testGateway } from './helpers/gateway.ts';
-import { CLOSE_MS, inCI, natsUrl, within } from './helpers/services.ts';
+import { CLOSE_MS, inCI, natsUrl } from './helpers/services.ts';
 
 /** First batch: about 25 one-minute candles (the file has ~10-40 ticks a minute here); the second moves them on. */
 const FIRST = 300;
@@ -81,8 +82,8 @@ t.test('dashboard: sign up, upload a workflow, log in, live candles and signals,
   const node = new PipstreamNode({ bus, logger: capturingLogger(logs), nodeId: `dash-${tag}`, source, services: false });
   const errors: string[] = [];
   t.teardown(async () => {
-    await within('stopping the node', CLOSE_MS, node.stop());
-    await within('closing the node\'s bus', CLOSE_MS, bus.close());
+    await withTimeout(node.stop(), CLOSE_MS, 'stopping the node');
+    await withTimeout(bus.close(), CLOSE_MS, 'closing the node\'s bus');
   });
   // EUR_USD is registered from the start (the first migration), so the node runs its actor as `pipstream run`
   // does for stored instruments; registering one through the API is gateway-api.test.ts and engine-control.test.ts.

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import t from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
+import { withTimeout } from '../engine/errors/mod.ts';
 import { EventType, encodeSignalEvent, makeEnvelope, newEventId, Side, SignalMode } from '../engine/events/mod.ts';
 import { readOrderUpdate, type OrderUpdateFields } from '../engine/events/trade.ts';
 import { bookCheckpointKey } from '../engine/node/book-checkpoint.ts';
@@ -17,7 +18,7 @@ import { storedAccounts } from '../engine/node/stored-setup.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { batchesOf, INSTRUMENT, OANDA_FILE, silentLogger, ticksOf } from './helpers/engine.ts';
 import { testGateway } from './helpers/gateway.ts';
-import { CLOSE_MS, natsUrl, within } from './helpers/services.ts';
+import { CLOSE_MS, natsUrl } from './helpers/services.ts';
 
 const WAIT_MS = 20_000;
 
@@ -31,7 +32,7 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   const mine = [before.account];
 
   const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
-  t.teardown(() => within('closing the nodes\' bus', CLOSE_MS, bus.close()));
+  t.teardown(() => withTimeout(bus.close(), CLOSE_MS, 'closing the nodes\' bus'));
   const startNode = async (nodeId: string) => {
     const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId, source, services: false });
     await node.addInstrument(INSTRUMENT);
@@ -50,7 +51,7 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   };
   const first = await startNode(`manual-${tag}-1`);
   let firstStopped = false;
-  t.teardown(async () => { if (!firstStopped) await within('stopping the node', CLOSE_MS, first.node.stop()); });
+  t.teardown(async () => { if (!firstStopped) await withTimeout(first.node.stop(), CLOSE_MS, 'stopping the node'); });
   const after = await g.register(`after-${tag}@example.com`);
   mine.push(after.account);
   for (const a of [before.account, after.account]) t.teardown(() => g.redis.del(bookCheckpointKey('paper', a)));
@@ -123,7 +124,7 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   await first.node.stop();
   firstStopped = true;
   const second = await startNode(`manual-${tag}-2`);
-  t.teardown(() => within('stopping the second node', CLOSE_MS, second.node.stop()));
+  t.teardown(() => withTimeout(second.node.stop(), CLOSE_MS, 'stopping the second node'));
   t.match(second.trade.stats(), { checkpointsLoaded: 2 }, 'both books loaded from their checkpoints at start');
   t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 1000 }]);
   t.match(second.trade.portfolio.positionsOf(after.account), [{ units: -2500 }]);

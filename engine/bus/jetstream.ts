@@ -4,7 +4,7 @@ import {
   AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, RetentionPolicy, DiscardPolicy,
   type ConsumerConfig, type JetStreamClient, type JsMsg, type JetStreamManager, type StreamConfig,
 } from '@nats-io/jetstream';
-import { PipstreamError } from '../errors/mod.ts';
+import { PipstreamError, withTimeout } from '../errors/mod.ts';
 import { Streams, type StreamName } from '../switchboard/mod.ts';
 import { batchParts } from './batch.ts';
 import { Publisher } from './publisher.ts';
@@ -328,7 +328,7 @@ class JetStreamBus implements Bus {
   async close(): Promise<void> {
     if (this.nats.isClosed()) return;
     try {
-      await withTimeout(this.publisher.flush(), this.o.timeoutMs);
+      await withTimeout(this.publisher.flush(), this.o.timeoutMs, 'flushing the publisher before close');
     } catch {
       // Closing anyway; failures were already reported through onError.
     }
@@ -360,8 +360,3 @@ class PartBusMsg implements BusMsg {
   }
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  let t: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, rej) => { t = setTimeout(() => rej(new Error('timeout')), ms); })])
-    .finally(() => clearTimeout(t));
-}

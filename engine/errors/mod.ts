@@ -76,3 +76,12 @@ export function isPipstreamError(err: unknown, code?: ErrorCode): err is Pipstre
   return typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string' &&
     (err as { code: string }).code.startsWith('PS_') && (code === undefined || (err as { code: string }).code === code);
 }
+
+/** `promise`, or a PS_TIMEOUT naming `what` once `ms` have passed (the timer is cleared either way). */
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new PipstreamError('PS_TIMEOUT', `${what} did not answer within ${ms} ms`, { ms })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

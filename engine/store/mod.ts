@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { loadConfig, REPO_ROOT } from '../config/mod.ts';
-import { isPipstreamError, PipstreamError } from '../errors/mod.ts';
+import { isPipstreamError, PipstreamError, withTimeout } from '../errors/mod.ts';
 
 export type Sql = postgres.Sql;
 export type { Redis };
@@ -42,14 +42,6 @@ export function redactUrl(url: string): string {
   } catch {
     return '<unparsable URL>';
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PipstreamError('PS_TIMEOUT', `${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function unavailable(service: string, url: string, cause: unknown): PipstreamError {

@@ -6,7 +6,8 @@
  */
 import { type Browser, chromium } from 'playwright-core';
 import type { Test } from 'tap';
-import { CLOSE_MS, within } from './services.ts';
+import { withTimeout } from '../../engine/errors/mod.ts';
+import { CLOSE_MS } from './services.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** A healthy Chromium exits in well under a second. */
@@ -17,13 +18,13 @@ export async function headlessChromium(t: Test): Promise<Browser> {
   const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   t.teardown(async () => {
     try {
-      await within('closing Chromium', CHROMIUM_CLOSE_MS, server.close());
+      await withTimeout(server.close(), CHROMIUM_CLOSE_MS, 'closing Chromium');
     } catch (err) {
       process.stderr.write(`${(err as Error).message}: killing it (pid ${server.process().pid})\n`);
-      await within('killing Chromium', CLOSE_MS, server.kill());
+      await withTimeout(server.kill(), CLOSE_MS, 'killing Chromium');
     }
   });
   const browser = await chromium.connect(server.wsEndpoint());
-  t.teardown(() => within('closing the browser connection', CLOSE_MS, browser.close()));
+  t.teardown(() => withTimeout(browser.close(), CLOSE_MS, 'closing the browser connection'));
   return browser;
 }

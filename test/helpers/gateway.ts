@@ -8,7 +8,8 @@ import WebSocket from 'ws';
 import { connectBus, type Bus } from '../../engine/bus/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
 import { startGateway, type Gateway, type GatewayOptions, WS_PATH } from '../../gateway/mod.ts';
-import { CLOSE_MS, databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema, within } from './services.ts';
+import { withTimeout } from '../../engine/errors/mod.ts';
+import { CLOSE_MS, databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './services.ts';
 
 export interface TestGateway {
   gw: Gateway;
@@ -24,7 +25,7 @@ export interface TestGateway {
 export async function testGateway(t: Test, options: Partial<GatewayOptions> = {}): Promise<TestGateway | null> {
   for (const [name, probe] of Object.entries(probes)) if (!(await requireService(t, name, probe))) return null;
   const admin = await connectPostgres(databaseUrl(), { max: 1 });
-  t.teardown(() => within('closing the admin PostgreSQL connection', CLOSE_MS, admin.end()));
+  t.teardown(() => withTimeout(admin.end(), CLOSE_MS, 'closing the admin PostgreSQL connection'));
   const { sql } = await throwawaySchema(t, admin);
   await applyMigrations(sql);
   return gatewayOn(t, sql, { confirmTimeoutMs: 1000, ...options });
@@ -50,9 +51,9 @@ async function gatewayOn(t: Test, sql: Sql, options: Partial<GatewayOptions>): P
     ...options,
   });
   t.teardown(async () => {
-    await within('closing the gateway', CLOSE_MS, gw.close());
-    await within('closing the gateway\'s bus', CLOSE_MS, bus.close());
-    if (redis.status !== 'end') await within('closing the gateway\'s Redis', CLOSE_MS, redis.quit());
+    await withTimeout(gw.close(), CLOSE_MS, 'closing the gateway');
+    await withTimeout(bus.close(), CLOSE_MS, 'closing the gateway\'s bus');
+    if (redis.status !== 'end') await withTimeout(redis.quit(), CLOSE_MS, 'closing the gateway\'s Redis');
   });
   return { gw, sql, redis, bus, ...httpClient(gw.port) };
 }

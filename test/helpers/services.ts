@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Test } from 'tap';
 import { loadConfig } from '../../engine/config/mod.ts';
 import type { Bus } from '../../engine/bus/mod.ts';
+import { withTimeout } from '../../engine/errors/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
 
 export const natsUrl = (): string => loadConfig().natsUrl;
@@ -18,7 +19,11 @@ export const databaseUrl = (): string => loadConfig().databaseUrl;
 export const inCI = (): boolean => /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
 const PROBE_TIMEOUT_MS = 3000;
-/** How long a test's teardown waits for one close (see `within`): far above any healthy close on a loaded machine. */
+/**
+ * How long a test's teardown waits for one close (withTimeout: a close that hangs then fails its test by name
+ * instead of holding the process until tap's file timeout, which names nothing). Far above any healthy close
+ * on a loaded machine.
+ */
 export const CLOSE_MS = 30_000;
 
 /**
@@ -27,36 +32,14 @@ export const CLOSE_MS = 30_000;
  * `return` from the test when it resolves false.
  */
 export async function requireService(t: Test, name: string, probe: () => Promise<unknown>): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([
-      probe(),
-      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS); }),
-    ]);
+    await withTimeout(probe(), PROBE_TIMEOUT_MS, name);
     return true;
   } catch (err) {
     const reason = `${name} unreachable (${err instanceof Error ? err.message : String(err)}); start it with \`make services\``;
     if (inCI()) t.fail(reason);
     else t.plan(0, `skipped: ${reason}`);
     return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/**
- * `step`, or a rejection naming `what` once `ms` have passed. For teardowns: a close that hangs then fails
- * its test by name instead of holding the process until tap's file timeout, which names nothing.
- */
-export async function within<T>(what: string, ms: number, step: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      step,
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms); }),
-    ]);
-  } finally {
-    clearTimeout(timer);
   }
 }
 
@@ -76,8 +59,8 @@ export async function throwawaySchema(t: Test, admin: Sql, opts: { max?: number 
   await admin.unsafe(`create schema ${schema}`);
   const sql = await connectPostgres(databaseUrl(), { searchPath: `${schema}, public`, max: opts.max ?? 2 });
   t.teardown(async () => {
-    await within('closing the schema\'s PostgreSQL pool', CLOSE_MS, sql.end());
-    await within(`dropping schema ${schema}`, CLOSE_MS, admin.unsafe(`drop schema if exists ${schema} cascade`));
+    await withTimeout(sql.end(), CLOSE_MS, 'closing the schema\'s PostgreSQL pool');
+    await withTimeout(admin.unsafe(`drop schema if exists ${schema} cascade`), CLOSE_MS, `dropping schema ${schema}`);
   });
   return { schema, sql };
 }
