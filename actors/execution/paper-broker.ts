@@ -14,6 +14,7 @@
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import { derivedEventId } from '../../engine/events/mod.ts';
 import { pipSize } from '../../engine/instruments/mod.ts';
+import { tradesMakeUp } from '../../engine/portfolio/mod.ts';
 import { BROKER_REASON, orderIdFor } from './broker.ts';
 import type {
   BookTrade, Broker, BrokerAccountView, BrokerBook, BrokerPosition, BrokerReason, BrokerTransaction, OrderOutcome, OrderRequest,
@@ -215,7 +216,7 @@ export class PaperBroker implements Broker {
       throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: account ${account} already has a book here`, { account });
     }
     for (const b of book.positions) {
-      if (b.trades.reduce((sum, t) => sum + t.units, 0) !== b.units || b.trades.some((t) => (t.units > 0) !== (b.units > 0))) {
+      if (!tradesMakeUp(b.units, b.trades.map((t) => t.units))) {
         throw new PipstreamError('PS_BAD_ARGUMENT', `paper broker: the trades of ${account} ${b.instrument} do not make up ${b.units} units`,
           { account, instrument: b.instrument, units: b.units });
       }

@@ -10,7 +10,7 @@
  */
 import type { BookTrade, Broker, BrokerBook } from '../../actors/execution/broker.ts';
 import { PipstreamError } from '../errors/mod.ts';
-import type { AccountBook, Portfolio } from '../portfolio/mod.ts';
+import { type AccountBook, type Portfolio, tradesMakeUp } from '../portfolio/mod.ts';
 import type { RiskMarks } from '../risk/mod.ts';
 import type { Redis } from '../store/mod.ts';
 
@@ -196,7 +196,7 @@ export function parseBookCheckpoint(text: string, broker: string, account: strin
     };
   });
   for (const [i, x] of positions.entries()) {
-    if (x.trades.reduce((s, t) => s + t.units, 0) !== x.units) throw bad(`positions[${i}].trades`, `do not add up to ${x.units} units`);
+    if (!tradesMakeUp(x.units, x.trades.map((t) => t.units))) throw bad(`positions[${i}].trades`, `do not add up to ${x.units} units`);
   }
   if (new Set(positions.map((x) => x.instrument)).size !== positions.length) throw bad('positions', 'name an instrument twice');
   return {
