@@ -14,9 +14,8 @@ import type { TradingDayOptions } from './trading-day.ts';
 const A_BALANCE = 0, A_REALIZED = 1, A_UNREALIZED = 2, A_PEAK = 3, A_MAX_DD = 4, A_DAY_START_EQUITY = 5, A_DAY_START_REALIZED = 6;
 const A_STRIDE = 7;
 /** Position record slots (units are integers held exactly in a float64). */
-/** P_TRADES: the open trades' count (their units are in #trades), as a broker counts them: see applyFill. */
-const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5, P_TRADES = 6;
-const P_STRIDE = 7;
+const P_ACCOUNT = 0, P_INSTRUMENT = 1, P_UNITS = 2, P_AVG = 3, P_REALIZED = 4, P_UNREALIZED = 5;
+const P_STRIDE = 6;
 
 export interface PortfolioOptions extends TradingDayOptions {
   /** Balance of an account that `account()` creates without one; default 0. */
@@ -220,7 +219,7 @@ export class Portfolio {
       if (left === 0) s[o + P_AVG] = 0;
       else if ((left > 0) !== (units > 0)) s[o + P_AVG] = price;
     }
-    s[o + P_TRADES] = fillTrades(this.#trades[position]!, this.#tradeIds[position]!, signedUnits, opens, closes);
+    fillTrades(this.#trades[position]!, this.#tradeIds[position]!, signedUnits, opens, closes);
     s[o + P_UNITS] = units + signedUnits;
     s[o + P_REALIZED] += realized;
     const acct = s[o + P_ACCOUNT] * A_STRIDE;
@@ -254,7 +253,6 @@ export class Portfolio {
     s[o + P_AVG] = units === 0 ? 0 : avgPrice;
     this.#trades[p] = [...trades];
     this.#tradeIds[p] = trades.map(() => '');
-    s[o + P_TRADES] = trades.length;
     const ins = s[o + P_INSTRUMENT];
     const bid = this.#quote[2 * ins], ask = this.#quote[2 * ins + 1];
     if (bid === bid) this.#markPosition(p, bid, ask);
@@ -326,7 +324,6 @@ export class Portfolio {
       s[o + P_REALIZED] = b.realized;
       this.#trades[p] = [...b.trades];
       this.#tradeIds[p] = b.trades.map((_, i) => b.tradeIds?.[i] ?? '');
-      s[o + P_TRADES] = b.trades.length;
       const ins = s[o + P_INSTRUMENT];
       // No tick of the instrument yet: the last quote the book saw is the best price there is.
       if (!(this.#quote[2 * ins] === this.#quote[2 * ins]) && b.bid !== undefined && b.ask !== undefined) {
@@ -405,8 +402,8 @@ export class Portfolio {
 
   // Index-based reads for risk checks (no allocation).
   units(position: number): number { return this.#pos[position * P_STRIDE + P_UNITS]; }
-  /** Open trades of a position (see applyFill). */
-  trades(position: number): number { return this.#pos[position * P_STRIDE + P_TRADES]; }
+  /** Open trades of a position, as a broker counts them (see applyFill). */
+  trades(position: number): number { return this.#trades[position]!.length; }
   /** The signed units of a position's open trades, oldest first (a copy). */
   tradeUnits(position: number): number[] { return [...this.#trades[position]!]; }
   /** Index of the account a position belongs to. */
@@ -477,15 +474,14 @@ export function tradesMakeUp(units: number, trades: readonly number[]): boolean 
  * keep them (OANDA, the paper broker): a fill the position's way opens a trade; one the other way reduces the
  * oldest trades first, closing each it uses up, and what is left of it opens a trade the other way. A broker's
  * stop-loss or take-profit (`closes`: the id of its trade) closes that trade whole, wherever it stands.
- * Returns how many are open.
  */
-function fillTrades(trades: number[], ids: string[], signed: number, opens: string, closes: string): number {
+function fillTrades(trades: number[], ids: string[], signed: number, opens: string, closes: string): void {
   if (closes !== '') {
     const i = ids.indexOf(closes);
     if (i >= 0 && trades[i] === -signed) {
       trades.splice(i, 1);
       ids.splice(i, 1);
-      return trades.length;
+      return;
     }
   }
   let rest = signed;
@@ -504,5 +500,4 @@ function fillTrades(trades: number[], ids: string[], signed: number, opens: stri
     trades.push(rest);
     ids.push(opens);
   }
-  return trades.length;
 }
