@@ -393,7 +393,7 @@ export class TradePath {
       try {
         u = readOrderUpdate(m.data);
       } catch (err) {
-        this.#o.onError?.(new PipstreamError('PS_BOOK_RESTORE', `undecodable ORDERS message ${m.seq} skipped while rebuilding the book of ${account}`,
+        onError(new PipstreamError('PS_BOOK_RESTORE', `undecodable ORDERS message ${m.seq} skipped while rebuilding the book of ${account}`,
           { seq: m.seq, account }, { cause: err }));
         return;
       }
@@ -681,10 +681,7 @@ export class TradePath {
         risk = this.execution.riskOf(account)!;
       }
       reply = risk === null ? noBudget() : applyRiskControl(risk, op);
-      if (op !== 'status' && this.#checkpoints) {
-        this.#dirtyBooks.add(account);
-        this.#scheduleCheckpoints();
-      }
+      if (op !== 'status' && this.#checkpoints) this.#bookChanged(account, 0);
     }
     return Buffer.from(JSON.stringify(reply));
   }
@@ -711,13 +708,13 @@ export class TradePath {
    */
   async #checkpointBooks(final: boolean): Promise<void> {
     if (!this.#checkpoints) return;
-    if (final && this.#checkpointTimer !== null) {
-      clearTimeout(this.#checkpointTimer);
+    if (final) {
+      if (this.#checkpointTimer !== null) clearTimeout(this.#checkpointTimer);
       this.#checkpointTimer = null;
+      // At stop every book, changed or not: the equity peaks move with the ticks, between fills too.
+      for (const account of this.#book.accounts()) this.#dirtyBooks.add(account);
+      await Promise.all(this.#checkpointing.values());
     }
-    // At stop every book, changed or not: the equity peaks move with the ticks, between fills too.
-    if (final) for (const account of this.#book.accounts()) this.#dirtyBooks.add(account);
-    if (final) await Promise.all(this.#checkpointing.values());
     const onError = (e: PipstreamError) => this.#o.onError?.(e);
     let waiting = 0;
     for (const account of [...this.#dirtyBooks]) {
