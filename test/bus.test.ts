@@ -65,8 +65,18 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.equal(s.name, Streams[k].name);
       t.same([...s.subjects], [...Streams[k].subjects], `${k} subjects`);
       t.equal(s.duplicateWindowMs, 120_000, `${k} dedupe window`);
+      t.equal(s.maxBytes, kind === 'jetstream' ? Streams[k].maxBytes : -1, `${k} size bound`);
     }
   });
+
+  if (kind === 'jetstream') {
+    t.test('a size bound the server cannot reserve is refused by name and changes nothing', async (t) => {
+      const huge = await connectBus({ kind, url: NATS_URL, timeoutMs: 3000, streamMaxBytes: { METRICS: 2 ** 50 } });
+      t.teardown(() => huge.close());
+      await t.rejects(huge.ensureStreams(), { code: 'PS_BUS_STREAM_CONFIG', message: /stream METRICS: nats-server cannot reserve 1125899906842624 bytes/ });
+      t.equal((await bus.streamInfo('METRICS')).maxBytes, Streams.METRICS.maxBytes, 'the bound in force is untouched');
+    });
+  }
 
   t.test('publish + consume round trip, in order, with stream sequences', async (t) => {
     const inst = token('RT');
@@ -236,6 +246,77 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     await t.rejects(small.flush().then(() => small.room()), { code: 'PS_BUS_PUBLISH' }, 'an unreported failure rejects');
   });
 
+  if (kind === 'jetstream') {
+    t.test('a backlog of large messages behind a busy handler never makes the server cut the connection (slow consumer)', async (t) => {
+      // nats-server closes a connection with more than 64 MiB waiting for it. A pull of 1000 messages of
+      // 70 KB each while the handler holds the event loop was 70 MB: the server dropped the connection,
+      // and with it every request in flight on it (a persistence actor could not start on such a backlog).
+      const big = await connectBus({ kind, url: NATS_URL, timeoutMs: 10_000 });
+      t.teardown(() => big.close());
+      let disconnects = 0;
+      void (async () => { for await (const s of big.nats!.status()) if (s.type === 'disconnect') disconnects++; })();
+      const subj = subject(`${Subjects.price(token('SC'))}.dlq`, 'DEAD_LETTERS');
+      const N = 1200;
+      const payload = new Uint8Array(70_000).fill(7);
+      for (let i = 0; i < N; i++) {
+        if (!big.publishAsync(subj, payload, `${subj}:${i}`)) await big.room();
+      }
+      await big.flush();
+      const durable = token('sc');
+      durables.push([Streams.DEAD_LETTERS.name, durable]);
+      let got = 0, stalled = false;
+      let finish!: () => void;
+      const finished = new Promise<void>((r) => (finish = r));
+      const c = await big.consume('DEAD_LETTERS', subj, (m) => {
+        if (!stalled) {
+          stalled = true;
+          const until = Date.now() + 3000; // the handler holds the event loop: nothing is read meanwhile
+          while (Date.now() < until);
+        }
+        m.ack();
+        if (++got === N) finish();
+      }, { durable });
+      const timer = setTimeout(finish, 60_000);
+      await finished;
+      clearTimeout(timer);
+      await c.close();
+      t.equal(got, N, 'every message delivered');
+      t.equal(disconnects, 0, 'the connection was never cut');
+    });
+  }
+
+  if (kind === 'jetstream') {
+    t.test('retryIn: a durable consumer gets the message again after the delay, not the ack wait; a batch part asks for its batch', async (t) => {
+      const subj = subject(Subjects.notifications(token('RI')), 'NOTIFY');
+      await bus.publish(subj, enc.encode('lone'), { msgId: `${subj}:lone` });
+      for (let i = 0; i < 3; i++) bus.publishAsync(subj, enc.encode(`part${i}`), `${subj}:part${i}`, { coalesce: true });
+      await bus.flush();
+      const durable = token('ri');
+      durables.push([Streams.NOTIFY.name, durable]);
+      const seen: Array<[string, number, number]> = [];
+      const t0 = Date.now();
+      let finish!: () => void;
+      const finished = new Promise<void>((r) => (finish = r));
+      const c = await bus.consume('NOTIFY', subj, (m) => {
+        const what = dec.decode(m.data);
+        seen.push([what, m.deliveries, Date.now() - t0]);
+        // The lone message and the batch's middle part fail on their first delivery.
+        if (m.deliveries === 1 && (what === 'lone' || what === 'part1')) m.retryIn(300);
+        else m.ack();
+        if (seen.filter(([, d]) => d === 2).length === 4) finish();
+      }, { durable });
+      const timer = setTimeout(finish, 10_000);
+      await finished;
+      clearTimeout(timer);
+      await new Promise((r) => setTimeout(r, 700)); // a retry asked for again would be back by now
+      await c.close();
+      const again = seen.filter(([, d]) => d === 2);
+      t.same(again.map(([w]) => w).sort(), ['lone', 'part0', 'part1', 'part2'], 'the lone message again, and the whole batch');
+      t.ok(again.every(([, , at]) => at >= 250 && at < 5000), `after the delay, not the 30 s ack wait (${again.map(([, , at]) => at).join(', ')} ms)`);
+      t.equal(seen.filter(([, d]) => d > 2).length, 0, 'acked the second time: never a third');
+    });
+  }
+
   t.test('a handler that returns a promise holds back the next message until it settles', async (t) => {
     const subj = subject(Subjects.notifications(token('AW')), 'NOTIFY');
     for (let i = 0; i < 50; i++) await bus.publish(subj, enc.encode(`a${i}`));
@@ -248,7 +329,7 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       if (Number(s.slice(1)) % 7 !== 0) return; // synchronous: no promise
       running++;
       return new Promise<void>((r) => setTimeout(() => { running--; r(); }, 5));
-    }, { batch: 10 });
+    });
     const origPush = log.push.bind(log);
     log.push = (...xs: string[]) => { if (running > 0) overlapped = true; return origPush(...xs); };
     for (let i = 0; i < 200 && log.length < 50; i++) await new Promise((r) => setTimeout(r, 20));
@@ -405,6 +486,12 @@ t.test('durableInactiveMs: a throwaway run\'s durable consumer is deleted by the
   }
   t.ok(gone, 'deleted once nobody consumed from it for longer than the threshold');
   await t.rejects(connectBus({ kind: 'jetstream', url: NATS_URL, durableInactiveMs: -1 }), { code: 'PS_BAD_ARGUMENT' });
+});
+
+t.test('streamMaxBytes: only named streams, whole bytes', async (t) => {
+  await t.rejects(connectBus({ kind: 'embedded', streamMaxBytes: { TRADES: 1024 } as never }), { code: 'PS_BAD_ARGUMENT', message: /names no stream: TRADES/ });
+  await t.rejects(connectBus({ kind: 'embedded', streamMaxBytes: { ORDERS: 0 } }), { code: 'PS_BAD_ARGUMENT', message: /streamMaxBytes\.ORDERS/ });
+  await t.rejects(connectBus({ kind: 'embedded', streamMaxBytes: { ORDERS: 1.5 } }), { code: 'PS_BAD_ARGUMENT' });
 });
 
 t.test('connection failures', async (t) => {

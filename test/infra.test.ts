@@ -16,12 +16,16 @@ t.test('config: documented defaults, derived monitor URL, validation', async (t)
     port: 8080,
     logLevel: 'info',
     home: join(REPO_ROOT, '.pipstream'),
+    streamMaxBytes: {},
   });
+  t.same(loadConfig({ PIPSTREAM_STREAM_MAX_BYTES: 'ORDERS=8GiB, RISK=1.5GiB,METRICS=65536' }).streamMaxBytes,
+    { ORDERS: 8 * 1024 ** 3, RISK: 1.5 * 1024 ** 3, METRICS: 65536 });
   t.equal(loadConfig({ NATS_URL: 'nats://bus.internal:4222' }).natsMonitorUrl, 'http://bus.internal:8222');
   t.equal(loadConfig({ PIPSTREAM_HOME: '/var/lib/ps' }).home, '/var/lib/ps');
   t.equal(loadConfig({ PORT: '9000', LOG_LEVEL: 'DEBUG' }).port, 9000);
   for (const [name, value] of [['PORT', '80a'], ['PORT', '70000'], ['LOG_LEVEL', 'loud'], ['REDIS_URL', 'http://x'],
-    ['DATABASE_URL', 'not a url'], ['NATS_URL', 'redis://x:1'], ['REDIS_URL', 'redis://']] as const) {
+    ['DATABASE_URL', 'not a url'], ['NATS_URL', 'redis://x:1'], ['REDIS_URL', 'redis://'], ['PIPSTREAM_STREAM_MAX_BYTES', 'TRADES=1GiB'],
+    ['PIPSTREAM_STREAM_MAX_BYTES', 'ORDERS=8GB'], ['PIPSTREAM_STREAM_MAX_BYTES', 'ORDERS=0'], ['PIPSTREAM_STREAM_MAX_BYTES', 'ORDERS']] as const) {
     t.throws(() => loadConfig({ [name]: value }), { code: 'PS_CONFIG_INVALID', details: { variable: name } }, `${name}=${value}`);
   }
 });

@@ -3,7 +3,7 @@
  * capture their subjects with msgId dedupe inside the duplicate window, consumers with one filter
  * subject (durable ones remember acked progress for the life of the process), core pub/sub with
  * queue groups, request/reply. Delivery is always asynchronous, as over a network.
- * Not persistent, no max-age trimming, no redelivery of unacked messages while a consumer runs.
+ * Not persistent, no max-age or size trimming, no redelivery of unacked messages while a consumer runs.
  */
 import { PipstreamError } from '../errors/mod.ts';
 import { Streams, type StreamName } from '../switchboard/mod.ts';
@@ -62,7 +62,7 @@ class MemConsumer implements BusConsumer {
         d.nextSeq = this.nextSeq;
         d.unacked.add(seq);
       }
-      const msg: BusMsg = { subject: m.subject, data: m.data, seq, ack: d ? () => { d.unacked.delete(seq); } : noop };
+      const msg: BusMsg = { subject: m.subject, data: m.data, seq, deliveries: 1, ack: d ? () => { d.unacked.delete(seq); } : noop, retryIn: noop };
       try {
         const r = this.handler(msg);
         if (r) await r;
@@ -113,7 +113,7 @@ export class EmbeddedBus implements Bus {
     const s = this.stream(Streams[stream].name);
     return {
       name: s.name, subjects: s.subjects, messages: s.msgs.length, firstSeq: s.msgs.length > 0 ? 1 : 0,
-      lastSeq: s.msgs.length, duplicateWindowMs: s.duplicateWindowMs,
+      lastSeq: s.msgs.length, duplicateWindowMs: s.duplicateWindowMs, maxBytes: -1,
     };
   }
 

@@ -99,6 +99,13 @@ class JetStreamBus implements Bus {
       // Replicas are left as they are: a production cluster runs R3 (DESIGN.md §1).
       if (differs) await this.jsm.streams.update(spec.name, { ...current, ...want, num_replicas: current.num_replicas });
     } catch (err) {
+      if (err instanceof Error && /insufficient (storage )?resources/i.test(err.message)) {
+        const total = streamSpecs(this.o).reduce((sum, s) => sum + s.maxBytes, 0);
+        throw new PipstreamError('PS_BUS_STREAM_CONFIG',
+          `stream ${spec.name}: nats-server cannot reserve ${spec.maxBytes} bytes for it (${err.message}); pipstream's streams reserve ` +
+          `${total} bytes in all: give JetStream more storage (max_file_store; by default 75% of the free disk under -sd) or ` +
+          'lower them (PIPSTREAM_STREAM_MAX_BYTES, BusOptions.streamMaxBytes)', { stream: spec.name, maxBytes: spec.maxBytes, totalBytes: total }, { cause: err });
+      }
       throw wrap(err, `ensure stream ${spec.name}`, this.o.url);
     }
   }
@@ -109,6 +116,7 @@ class JetStreamBus implements Bus {
       return {
         name: si.config.name, subjects: si.config.subjects, messages: si.state.messages,
         firstSeq: si.state.first_seq, lastSeq: si.state.last_seq, duplicateWindowMs: si.config.duplicate_window / NS_PER_MS,
+        maxBytes: si.config.max_bytes,
       };
     } catch (err) {
       throw wrap(err, `stream info ${stream}`, this.o.url);
@@ -138,7 +146,6 @@ class JetStreamBus implements Bus {
   async consume(stream: StreamName, filterSubject: string, handler: ConsumeHandler, opts: ConsumeOptions = {}): Promise<BusConsumer> {
     const streamName = Streams[stream].name;
     const deliver = opts.deliver ?? 'all';
-    const batch = opts.batch ?? 1000;
     const startSeq = typeof deliver === 'object' && 'startSeq' in deliver ? deliver.startSeq : 0;
     const startTime = typeof deliver === 'object' && 'startTimeMs' in deliver ? new Date(deliver.startTimeMs).toISOString() : null;
     const policy = startTime !== null ? DeliverPolicy.StartTime : typeof deliver === 'object' ? DeliverPolicy.StartSequence
@@ -188,11 +195,11 @@ class JetStreamBus implements Bus {
     // A batch's messages go to the handler one by one, in order; the batch is acked once all of them are.
     // A handler that throws naks the whole batch: its redelivery repeats the messages before (consumers dedupe).
     const runBatch = (m: JsMsg, parts: Uint8Array[]): Promise<void> | null => {
-      const unacked = { n: parts.length };
+      const state: BatchState = { n: parts.length, retryMs: -1 };
       const from = (i: number): Promise<void> | null => {
         for (; i < parts.length; i++) {
           try {
-            const r = handler(new PartBusMsg(m, parts[i]!, durable, unacked));
+            const r = handler(new PartBusMsg(m, parts[i]!, durable, state));
             if (r) {
               const next = i + 1;
               return r.then(() => from(next) ?? undefined, (err: unknown) => failed(m, err));
@@ -221,7 +228,11 @@ class JetStreamBus implements Bus {
       head = 0;
     };
     const messages = await consumer.consume({
-      max_messages: batch,
+      max_bytes: this.pullBytes(),
+      // After a reconnect nats.js checks the consumer before pulling again, and backs off by `expires` when the
+      // check fails (JetStream still recovering): 30 s by default, which left a node without ticks for ~45 s
+      // after a server restart. Idle, a consumer renews its pull every 2 s and gets a heartbeat every second.
+      expires: 2000,
       callback: (m: JsMsg) => {
         if (closed) return;
         if (busy !== null) {
@@ -242,6 +253,18 @@ class JetStreamBus implements Bus {
     };
     this.consumers.add(handle);
     return handle;
+  }
+
+  /**
+   * What one consumer's pulls may ask for, in bytes. nats-server cuts a connection with more than 64 MiB
+   * waiting for it (a slow consumer), dropping every request in flight on it: a pull counted in messages
+   * (1,000 journal batches of up to 64 KiB) was that much whenever a handler held the event loop. Bounded by
+   * bytes, a dozen consumers on one connection stay under it. Four of the server's largest messages: the
+   * client asks for more once three quarters have arrived, and the rest of a pull must fit a whole message
+   * (or the pull stalls until heartbeats are missed).
+   */
+  private pullBytes(): number {
+    return 4 * (this.nats.info?.max_payload ?? 1024 * 1024);
   }
 
   async durableResumeSeq(stream: StreamName, durable: string): Promise<number | null> {
@@ -344,19 +367,32 @@ class JsBusMsg implements BusMsg {
   get subject(): string { return this.m.subject; }
   get data(): Uint8Array { return this.m.data; }
   get seq(): number { return this.m.seq; }
+  get deliveries(): number { return this.m.info.deliveryCount; }
   ack(): void { if (this.durable) this.m.ack(); }
+  retryIn(ms: number): void { if (this.durable) this.m.nak(ms); }
 }
 
-/** One message of a batch: its ack counts down the batch's, which is acked with the last one. */
+/** A batch's parts not answered yet, and the longest retry one of them asked for (-1: none). */
+interface BatchState { n: number; retryMs: number }
+
+/**
+ * One message of a batch: answered (acked or asked again) once; the batch is acked when the last part is, or
+ * asked again, whole, when a part was (the parts that succeeded come again too: consumers dedupe).
+ */
 class PartBusMsg implements BusMsg {
-  #acked = false;
-  constructor(private readonly m: JsMsg, readonly data: Uint8Array, private readonly durable: boolean, private readonly unacked: { n: number }) {}
+  #answered = false;
+  constructor(private readonly m: JsMsg, readonly data: Uint8Array, private readonly durable: boolean, private readonly batch: BatchState) {}
   get subject(): string { return this.m.subject; }
   get seq(): number { return this.m.seq; }
-  ack(): void {
-    if (this.#acked) return;
-    this.#acked = true;
-    if (--this.unacked.n === 0 && this.durable) this.m.ack();
+  get deliveries(): number { return this.m.info.deliveryCount; }
+  ack(): void { this.#answer(-1); }
+  retryIn(ms: number): void { this.#answer(ms); }
+  #answer(retryMs: number): void {
+    if (this.#answered) return;
+    this.#answered = true;
+    const b = this.batch;
+    if (retryMs > b.retryMs) b.retryMs = retryMs;
+    if (--b.n > 0 || !this.durable) return;
+    if (b.retryMs >= 0) this.m.nak(b.retryMs); else this.m.ack();
   }
 }
-

@@ -6,7 +6,9 @@
  *   if (bus.fallbackReason) console.log(bus.fallbackReason);
  *   await bus.ensureStreams();
  */
+import { loadConfig } from '../config/mod.ts';
 import { PipstreamError } from '../errors/mod.ts';
+import { Streams } from '../switchboard/mod.ts';
 import { EmbeddedBus } from './embedded.ts';
 import { connectJetStream } from './jetstream.ts';
 import type { Bus, BusOptions, ResolvedBusOptions } from './types.ts';
@@ -18,16 +20,17 @@ export type {
 export { subjectMatches } from './subjects.ts';
 export { readToEnd } from './read-to-end.ts';
 
-export const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
-
 function resolve(o: BusOptions): ResolvedBusOptions {
+  // What the options leave out comes from the environment, read and checked in one place (engine/config).
+  const config = o.url === undefined || o.streamMaxBytes === undefined ? loadConfig() : null;
   const r: ResolvedBusOptions = {
     kind: o.kind,
-    url: o.url ?? process.env.NATS_URL ?? DEFAULT_NATS_URL,
+    url: o.url ?? config!.natsUrl,
     name: o.name ?? 'pipstream',
     timeoutMs: o.timeoutMs ?? 5000,
     duplicateWindowMs: o.duplicateWindowMs ?? 120_000,
     maxAgeMs: o.maxAgeMs ?? 7 * 24 * 3600_000,
+    streamMaxBytes: o.streamMaxBytes ?? config!.streamMaxBytes,
     maxInFlight: o.maxInFlight ?? 1024,
     highWaterMark: o.highWaterMark ?? 16_384,
     publishAttempts: o.publishAttempts ?? 4,
@@ -39,6 +42,14 @@ function resolve(o: BusOptions): ResolvedBusOptions {
   }
   for (const k of ['maxAgeMs', 'durableInactiveMs'] as const) {
     if (!(Number.isFinite(r[k]) && r[k] >= 0)) throw new PipstreamError('PS_BAD_ARGUMENT', `bus option ${k} must be >= 0`, { [k]: r[k] });
+  }
+  for (const [k, v] of Object.entries(r.streamMaxBytes)) {
+    if (!(k in Streams)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `bus option streamMaxBytes names no stream: ${k} (streams: ${Object.keys(Streams).join(', ')})`, { stream: k });
+    }
+    if (!(Number.isSafeInteger(v) && v! > 0)) {
+      throw new PipstreamError('PS_BAD_ARGUMENT', `bus option streamMaxBytes.${k} must be a whole number of bytes > 0`, { stream: k, maxBytes: v });
+    }
   }
   return r;
 }

@@ -7,17 +7,17 @@ export interface StreamSpec {
   subjects: string[];
   duplicateWindowMs: number;
   maxAgeMs: number;
-  /** -1: no size limit. */
+  /** Oldest messages are dropped beyond it (the server reserves it for the stream). */
   maxBytes: number;
 }
 
-export function streamSpecs(o: Pick<ResolvedBusOptions, 'duplicateWindowMs' | 'maxAgeMs'>): StreamSpec[] {
+export function streamSpecs(o: Pick<ResolvedBusOptions, 'duplicateWindowMs' | 'maxAgeMs' | 'streamMaxBytes'>): StreamSpec[] {
   return (Object.keys(Streams) as StreamName[]).map((k) => ({
     name: Streams[k].name,
     subjects: [...Streams[k].subjects],
     // The dedupe window may not exceed max age (server rule).
     duplicateWindowMs: o.maxAgeMs > 0 ? Math.min(o.duplicateWindowMs, o.maxAgeMs) : o.duplicateWindowMs,
     maxAgeMs: o.maxAgeMs,
-    maxBytes: (Streams[k] as { maxBytes?: number }).maxBytes ?? -1,
+    maxBytes: o.streamMaxBytes[k] ?? Streams[k].maxBytes,
   }));
 }

@@ -8,8 +8,16 @@ export interface BusMsg {
   readonly data: Uint8Array;
   /** Stream sequence. */
   readonly seq: number;
+  /** How many times it has been delivered, this time included (1: the first; always 1 on the embedded bus). */
+  readonly deliveries: number;
   /** Acknowledge (durable consumers); a no-op for ordered (non-durable) consumers. */
   ack(): void;
+  /**
+   * Not done: deliver it again in `ms` (durable consumers; a part of a batch message asks for the whole batch).
+   * Unanswered, a message comes again after the consumer's ack wait (30 s). A no-op for ordered consumers and
+   * on the embedded bus, which redelivers nothing while its consumer runs.
+   */
+  retryIn(ms: number): void;
 }
 
 /** A core NATS message (no persistence, no sequence). */
@@ -52,8 +60,6 @@ export interface ConsumeOptions {
   durable?: string;
   /** Where a new consumer starts. Default 'all'. Ignored when the durable already exists. */
   deliver?: DeliverFrom;
-  /** Messages per pull batch (default 1000). */
-  batch?: number;
 }
 
 /** The handler may return a promise: the next message is delivered after it settles. */
@@ -75,6 +81,8 @@ export interface StreamState {
   readonly firstSeq: number;
   readonly lastSeq: number;
   readonly duplicateWindowMs: number;
+  /** Size bound: beyond it the oldest messages are dropped (-1: none, as the embedded bus keeps everything). */
+  readonly maxBytes: number;
 }
 
 export interface Bus {
@@ -146,6 +154,12 @@ export interface BusOptions {
   duplicateWindowMs?: number;
   /** Max age of stored messages. Default 7 days (0 = unlimited). */
   maxAgeMs?: number;
+  /**
+   * Size bound per stream, in bytes, replacing the switchboard's default (engine/switchboard: 10.25 GiB in
+   * all). The server reserves the sum from its JetStream storage; the oldest messages go first. Default: env
+   * PIPSTREAM_STREAM_MAX_BYTES (engine/config).
+   */
+  streamMaxBytes?: Partial<Record<StreamName, number>>;
   /** publishAsync: acks awaited concurrently. Default 1024. */
   maxInFlight?: number;
   /** publishAsync: backlog size above which publishAsync returns false. Default 16384. */

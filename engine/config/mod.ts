@@ -6,6 +6,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PipstreamError } from '../errors/mod.ts';
+import { Streams, type StreamName } from '../switchboard/mod.ts';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -19,6 +20,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Absolute directory for local state: NATS store, Redis dump, logs, checkpoints. */
   home: string;
+  /** Size bounds of JetStream streams replacing the switchboard's (bytes; only the streams named). */
+  streamMaxBytes: Partial<Record<StreamName, number>>;
 }
 
 /** Variable -> default and meaning. NATS_MONITOR_URL's default follows NATS_URL's host. */
@@ -33,6 +36,10 @@ export const CONFIG_VARS = {
   PORT: { default: '8080', doc: 'Gateway HTTP/WebSocket port.' },
   LOG_LEVEL: { default: 'info', doc: `pino log level: ${LOG_LEVELS.join(', ')}.` },
   PIPSTREAM_HOME: { default: '.pipstream', doc: 'Local state directory; a relative path is taken from the repository root.' },
+  PIPSTREAM_STREAM_MAX_BYTES: {
+    default: '',
+    doc: 'JetStream stream size bounds replacing the defaults, e.g. `ORDERS=8GiB,RISK=2GiB` (bytes, or KiB/MiB/GiB).',
+  },
 } as const;
 
 export type ConfigVar = keyof typeof CONFIG_VARS;
@@ -77,5 +84,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const homeText = env.PIPSTREAM_HOME || CONFIG_VARS.PIPSTREAM_HOME.default;
   const home = isAbsolute(homeText) ? homeText : resolve(REPO_ROOT, homeText);
 
-  return { natsUrl, natsMonitorUrl, redisUrl, databaseUrl, port, logLevel: logLevel as LogLevel, home };
+  const streamMaxBytes = parseStreamMaxBytes(env.PIPSTREAM_STREAM_MAX_BYTES || CONFIG_VARS.PIPSTREAM_STREAM_MAX_BYTES.default);
+
+  return { natsUrl, natsMonitorUrl, redisUrl, databaseUrl, port, logLevel: logLevel as LogLevel, home, streamMaxBytes };
+}
+
+const UNIT: Record<string, number> = { '': 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+
+/** `NAME=SIZE[,NAME=SIZE...]`, a size in bytes or KiB, MiB, GiB (`2.5GiB`). */
+function parseStreamMaxBytes(text: string): Partial<Record<StreamName, number>> {
+  const out: Partial<Record<StreamName, number>> = {};
+  for (const item of text.split(',').map((x) => x.trim()).filter((x) => x !== '')) {
+    const m = /^([A-Z_]+)=(\d+(?:\.\d+)?)(KiB|MiB|GiB)?$/.exec(item);
+    if (m === null) throw invalid('PIPSTREAM_STREAM_MAX_BYTES', text, `"${item}" is not NAME=SIZE (a size in bytes, or with KiB, MiB or GiB)`);
+    const [, name, amount, unit] = m;
+    if (!(name! in Streams)) throw invalid('PIPSTREAM_STREAM_MAX_BYTES', text, `no stream ${name} (streams: ${Object.keys(Streams).join(', ')})`);
+    const bytes = Math.floor(Number(amount) * UNIT[unit ?? '']!);
+    if (bytes <= 0) throw invalid('PIPSTREAM_STREAM_MAX_BYTES', text, `${name}: a size above 0`);
+    out[name as StreamName] = bytes;
+  }
+  return out;
 }

@@ -287,7 +287,7 @@ export class PipstreamNode {
         ringing = true;
         queueMicrotask(ring);
       }
-    }, { deliver, batch: 2048 });
+    }, { deliver });
     this.#consumers.push(consumer);
   }
 

@@ -2,27 +2,33 @@
  * The switchboard: every NATS subject, stream and service name pipstream uses,
  * in one place (DESIGN.md §3). Nothing else builds subject strings.
  */
+const GiB = 1024 ** 3;
+
 export const Streams = {
   // Single-token wildcards (not `>`) so that `<subject>.dlq` falls outside
   // these streams: JetStream refuses overlapping stream subjects.
-  // Ticks are the bulk of the journal (~550 bytes each stored): bounded by size as well as age, oldest
-  // dropped first; PostgreSQL is the tick archive.
-  PRICES: { name: 'PRICES', subjects: ['prices.forex.*'], maxBytes: 4 * 1024 ** 3 },
-  SIGNALS: { name: 'SIGNALS', subjects: ['workflow.signals.*'] },
-  RISK: { name: 'RISK', subjects: ['risk.decisions.*'] },
-  ORDERS: { name: 'ORDERS', subjects: ['orders.lifecycle.*'] },
-  NOTIFY: { name: 'NOTIFY', subjects: ['notifications.events.*'] },
+  // Every stream is bounded by size as well as age, oldest dropped first: the server reserves each
+  // stream's bytes, so a busy stream can never fill its store and make every other stream refuse
+  // publishes. PostgreSQL is the archive; the sizes sum to 10.25 GiB (BusOptions.streamMaxBytes).
+  // Ticks are the bulk of the journal (~550 bytes each stored).
+  PRICES: { name: 'PRICES', subjects: ['prices.forex.*'], maxBytes: 4 * GiB },
+  SIGNALS: { name: 'SIGNALS', subjects: ['workflow.signals.*'], maxBytes: GiB },
+  RISK: { name: 'RISK', subjects: ['risk.decisions.*'], maxBytes: GiB },
+  // ~1 KB per order event stored: 2 GiB hold about a million orders' lifecycles.
+  ORDERS: { name: 'ORDERS', subjects: ['orders.lifecycle.*'], maxBytes: 2 * GiB },
+  NOTIFY: { name: 'NOTIFY', subjects: ['notifications.events.*'], maxBytes: GiB / 4 },
   // Derived from ORDERS and PRICES by the node's portfolio: positions after fills, P&L sampled on tick time.
-  PORTFOLIO: { name: 'PORTFOLIO', subjects: ['portfolio.positions.*', 'portfolio.pnl.*'] },
+  PORTFOLIO: { name: 'PORTFOLIO', subjects: ['portfolio.positions.*', 'portfolio.pnl.*'], maxBytes: GiB },
   // Hot-path latency per node and interval (persisted as latency samples).
-  METRICS: { name: 'METRICS', subjects: ['metrics.latency.*'] },
-  BILLING: { name: 'BILLING', subjects: ['billing.events.*'] },
-  EXTERNAL: { name: 'EXTERNAL', subjects: ['events.geo.raw', 'events.weather.raw', 'events.news.raw'] },
-  DISRUPTIONS: { name: 'DISRUPTIONS', subjects: ['disruption.events'] },
+  METRICS: { name: 'METRICS', subjects: ['metrics.latency.*'], maxBytes: GiB / 8 },
+  BILLING: { name: 'BILLING', subjects: ['billing.events.*'], maxBytes: GiB / 4 },
+  EXTERNAL: { name: 'EXTERNAL', subjects: ['events.geo.raw', 'events.weather.raw', 'events.news.raw'], maxBytes: GiB / 4 },
+  DISRUPTIONS: { name: 'DISRUPTIONS', subjects: ['disruption.events'], maxBytes: GiB / 8 },
   DEAD_LETTERS: {
     name: 'DEAD_LETTERS',
     subjects: ['prices.forex.*.dlq', 'workflow.signals.*.dlq', 'risk.decisions.*.dlq', 'orders.lifecycle.*.dlq',
       'notifications.events.*.dlq', 'billing.events.*.dlq', 'portfolio.positions.*.dlq', 'portfolio.pnl.*.dlq'],
+    maxBytes: GiB / 4,
   },
 } as const;
 
