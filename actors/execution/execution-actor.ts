@@ -29,7 +29,7 @@ import {
   Reservation, RISK_REASON_CODES, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
-import type { Redis } from '../../engine/store/mod.ts';
+import { type Redis, redisFailure } from '../../engine/store/mod.ts';
 import type { EngineSignal } from '../../engine/supervisor/mod.ts';
 import { Subjects } from '../../engine/switchboard/mod.ts';
 import { type Broker, BROKER_REASON, type BrokerReason, type OrderOutcome, orderIdFor, type OrderRequest } from './broker.ts';
@@ -40,6 +40,9 @@ import {
 
 export type { LifecycleEvent, LifecycleState, OrderRecord, OrderSignal } from './order-record.ts';
 export { orderKey } from './order-record.ts';
+
+/** A signal whose execution failed is delivered again after 1 s, 2 s, 4 s, ... at most 30 s. */
+const RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30_000;
 
 export interface ExecutionActorOptions {
   bus: Bus;
@@ -684,7 +687,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   async function existing(signal: OrderSignal): Promise<ExecutionResult> {
     const key = orderKey(signal.id);
     for (;;) {
-      const raw = await redis.get(key);
+      const raw = await redis.get(key).catch((err: unknown) => { throw redisFailure(err, `order record of signal ${signal.id} not read`); });
       // Expired since: decide afresh.
       if (raw === null) return decide(signal);
       const { stamp: prev, rec } = decodeRecord(raw, key, signal);
@@ -702,7 +705,8 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
 
   /** The consumer's path: a redelivered or already executed signal is looked up first, so it takes no risk budget. */
   async function executeDelivered(signal: OrderSignal): Promise<ExecutionResult> {
-    const lookup = !inflight.has(signal.id) && (await redis.exists(orderKey(signal.id))) === 1;
+    const lookup = !inflight.has(signal.id) &&
+      (await redis.exists(orderKey(signal.id)).catch((err: unknown) => { throw redisFailure(err, `order record of signal ${signal.id} not looked up`); })) === 1;
     return promised((done) => queue(signal, done, lookup));
   }
 
@@ -742,13 +746,16 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     } catch (err) {
       counts.failed++;
       const e = failure(err, s.id);
-      if (o.onError) o.onError(e); else throw e;
+      if (!o.onError) throw e;
+      // Soon again (Redis or the broker back), backing off while it keeps failing: not after the 30 s ack wait.
+      msg.retryIn(Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (msg.deliveries - 1)));
+      o.onError(e);
     }
   }
 
   const only = accounts !== null && accounts.size === 1 ? [...accounts][0]! : null;
   const consumer: BusConsumer | null = o.consume === false ? null
-    : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', batch: 64, deliver: o.deliver });
+    : await bus.consume('SIGNALS', only === null ? Subjects.allSignals : Subjects.signals(only), handle, { durable: o.durable ?? 'execution', deliver: o.deliver });
   return {
     execute,
     queue,

@@ -7,7 +7,7 @@
 import { PipstreamError } from '../../engine/errors/mod.ts';
 import type { OrderUpdateFields, RiskDecisionFields } from '../../engine/events/trade.ts';
 import type { RiskReason } from '../../engine/risk/mod.ts';
-import type { Redis } from '../../engine/store/mod.ts';
+import { type Redis, redisFailure } from '../../engine/store/mod.ts';
 import type { RiskCheckResult } from '../../engine/supervisor/mod.ts';
 import type { OrderOutcome, OrderSide } from './broker.ts';
 
@@ -288,8 +288,14 @@ export class RecordWrites {
       for (const c of columns) args.push((whole ? c : c.slice(from, to)).join('\n'));
       slices.push(script(to - from, args));
     }
+    let answers: number[][];
+    try {
+      answers = await Promise.all(slices);
+    } catch (err) {
+      throw redisFailure(err, `order records of ${keys.length} signal(s) not written (they run again on redelivery)`);
+    }
     const out: boolean[] = [];
-    for (const written of await Promise.all(slices)) for (const w of written) out.push(w === 1);
+    for (const written of answers) for (const w of written) out.push(w === 1);
     return out;
   }
 }

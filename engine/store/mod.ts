@@ -31,6 +31,11 @@ export interface RedisOptions {
   connectTimeoutMs?: number;
   /** Per-command limit (ms) once connected. */
   commandTimeoutMs?: number;
+  /**
+   * Once connected: the connection was lost (`err`, once per outage; the client keeps reconnecting, and its
+   * commands fail meanwhile) or is back (`err` null). Default: a process warning for each.
+   */
+  onConnection?: (err: Error | null) => void;
 }
 
 /** The URL without its password, for messages and logs. */
@@ -48,6 +53,52 @@ function unavailable(service: string, url: string, cause: unknown): PipstreamErr
   const reason = cause instanceof Error ? cause.message : String(cause);
   return new PipstreamError('PS_SERVICE_UNAVAILABLE', `${service} at ${redactUrl(url)} is unreachable: ${reason}`,
     { service, url: redactUrl(url) }, { cause });
+}
+
+/**
+ * A failed command of a connected Redis client, as an error a user can act on: PS_TIMEOUT when Redis did not
+ * answer in time, PS_SERVICE_UNAVAILABLE when it could not be reached (ioredis gives up on a command after
+ * its retries while the connection is down), naming what was being done.
+ */
+export function redisFailure(err: unknown, what: string): PipstreamError {
+  if (err instanceof PipstreamError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  const code = /timed out/i.test(reason) ? 'PS_TIMEOUT' : 'PS_SERVICE_UNAVAILABLE';
+  return new PipstreamError(code, `Redis: ${what}: ${reason}`, { service: 'redis' }, { cause: err });
+}
+
+/** Socket errors: the service could not be reached, or dropped the connection. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that is not taking work: connection exceptions, shutdowns, too many connections. */
+const PG_UNAVAILABLE = /^(08|57P0[1-3]$|53300$)/;
+
+/**
+ * A request that failed because PostgreSQL or Redis is down, as the error a caller can act on (retry later):
+ * PS_SERVICE_UNAVAILABLE (PS_TIMEOUT for a Redis command that timed out) naming the service; null for any
+ * other failure. For a boundary (the gateway) that must not answer such an outage as an internal error.
+ * ioredis's errors and PostgreSQL's own are recognised as theirs; a bare socket error (postgres.js passes
+ * them on as they are, without a frame of its own) is `socketService`'s, the caller's one raw-socket client.
+ */
+export function serviceFailure(err: unknown, what: string, socketService: 'postgres' | 'unknown' = 'unknown'): PipstreamError | null {
+  if (!(err instanceof Error) || err instanceof PipstreamError) return null;
+  if (err.name === 'MaxRetriesPerRequestError' || /^(Connection is closed|Command timed out|Stream isn't writeable)/.test(err.message)) {
+    return redisFailure(err, what);
+  }
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  let service: 'postgres' | 'unknown';
+  if (err.name === 'PostgresError') {
+    if (!PG_UNAVAILABLE.test(code)) return null;
+    service = 'postgres';
+  } else if (code === 'CONNECT_TIMEOUT' || code.startsWith('CONNECTION_')) {
+    service = 'postgres'; // postgres.js's own connection codes
+  } else if (UNREACHABLE_CODES.has(code)) {
+    service = socketService;
+  } else {
+    return null;
+  }
+  return new PipstreamError('PS_SERVICE_UNAVAILABLE', `${service === 'postgres' ? 'PostgreSQL' : 'a service'}: ${what}: ${err.message}`,
+    { service }, { cause: err });
 }
 
 /** A pooled PostgreSQL client that has answered `select 1`. Close it with `sql.end()`. */
@@ -92,6 +143,7 @@ export async function connectRedis(url: string = loadConfig().redisUrl, options:
   redis.on('error', noteError);
   try {
     await withTimeout(redis.connect().then(() => redis.ping()), connectTimeoutMs, 'Redis');
+    watchConnection(redis, redactUrl(url), options.onConnection);
     return redis;
   } catch (err) {
     redis.disconnect();
@@ -99,6 +151,27 @@ export async function connectRedis(url: string = loadConfig().redisUrl, options:
   } finally {
     redis.off('error', noteError);
   }
+}
+
+/**
+ * An outage of a connected client reported once, and its end, instead of ioredis's "Unhandled error event"
+ * on stderr at every reconnection attempt.
+ */
+function watchConnection(redis: Redis, url: string, onConnection: RedisOptions['onConnection']): void {
+  const tell = onConnection ?? ((err: Error | null) => {
+    process.emitWarning(err === null ? `Redis at ${url} is reachable again` : `Redis at ${url} is unreachable (reconnecting): ${err.message}`);
+  });
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (down) return;
+    down = true;
+    tell(err);
+  });
+  redis.on('ready', () => {
+    if (!down) return;
+    down = false;
+    tell(null);
+  });
 }
 
 // ---- migrations -------------------------------------------------------------------------------------
