@@ -87,6 +87,11 @@ export interface PersistenceStats {
   failures: number;
   /** Highest stream sequence committed by this consumer (also before this process: persistence_progress). */
   committedSeq: number;
+  /**
+   * Messages the stream dropped (its size or age bound) before any instance of this consumer wrote them:
+   * each gap is reported (PS_PERSIST_TRIMMED) and audited. Counted with the default filters only.
+   */
+  trimmed: number;
 }
 
 export interface PersistenceLag {
@@ -129,13 +134,14 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
       if (!writer) throw new PipstreamError('PS_BAD_ARGUMENT', `persistence has no writer for stream ${stream}`, { stream });
       const durable = `${prefix}-${stream.toLowerCase()}`;
       const [progress] = await o.sql<{ committed_seq: string }[]>`select committed_seq from persistence_progress where durable = ${durable}`;
-      const lane = new Lane(stream, durable, writer, o.sql, maxRows, maxDelayMs, retryDelayMs, o.onError);
+      const lane = new Lane(stream, durable, writer, o.sql, o.filters?.[stream] === undefined ? o.bus : null, maxRows, maxDelayMs, retryDelayMs,
+        o.onError);
       // A durable that starts at the stream's end has, in effect, everything before it behind it.
       lane.stats.committedSeq = progress !== undefined ? Number(progress.committed_seq)
         : o.deliver === 'new' ? (await o.bus.streamInfo(stream)).lastSeq : 0;
       lanes.push(lane);
       lane.consumer = await o.bus.consume(stream, o.filters?.[stream] ?? coveringSubject(Streams[stream].subjects), lane.onMessage,
-        { durable, batch: maxRows, deliver: o.deliver });
+        { durable, deliver: o.deliver });
     }
   } catch (err) {
     for (const l of lanes) await l.stop();
@@ -174,15 +180,21 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
 /** One stream: buffer, batch writer, acks. At most one transaction in flight per lane. */
 class Lane {
   consumer: BusConsumer | null = null;
-  readonly stats: PersistenceStats = { received: 0, inserted: 0, duplicates: 0, skipped: 0, batches: 0, acked: 0, failures: 0, committedSeq: 0 };
+  readonly stats: PersistenceStats = {
+    received: 0, inserted: 0, duplicates: 0, skipped: 0, batches: 0, acked: 0, failures: 0, committedSeq: 0, trimmed: 0,
+  };
   private buf: BusMsg[] = [];
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
 
+  /**
+   * `covering`: the bus, when this consumer reads every subject of its stream, so that a jump in stream
+   * sequences past the last committed one can only be messages the stream dropped, or another instance's.
+   */
   constructor(readonly stream: PersistedStream, private readonly durable: string, private readonly writer: StreamWriter, private readonly sql: Sql,
-    private readonly maxRows: number, private readonly maxDelayMs: number, private readonly retryDelayMs: number,
-    private readonly onError: ((err: PipstreamError) => void) | undefined) {}
+    private readonly covering: Bus | null, private readonly maxRows: number, private readonly maxDelayMs: number,
+    private readonly retryDelayMs: number, private readonly onError: ((err: PipstreamError) => void) | undefined) {}
 
   // Synchronous: the bus delivers the next message at once, so the buffer fills while a batch commits.
   readonly onMessage = (m: BusMsg): void => {
@@ -220,12 +232,34 @@ class Lane {
     }
   }
 
+  /**
+   * The sequences between the last committed one and `firstSeq` that the stream no longer holds and no
+   * instance of this consumer committed (persistence_progress is the highest any committed): null when none.
+   * A consumer that never committed has no gap: what the stream dropped before it existed was never its.
+   */
+  private async trimmedBefore(firstSeq: number): Promise<{ first: number; last: number } | null> {
+    const from = this.stats.committedSeq + 1;
+    if (this.covering === null || from === 1 || firstSeq <= from) return null;
+    const s = await this.covering.streamInfo(this.stream);
+    const [row] = await this.sql<{ committed_seq: string }[]>`select committed_seq from persistence_progress where durable = ${this.durable}`;
+    const first = Math.max(from, row !== undefined ? Number(row.committed_seq) + 1 : 0);
+    const last = Math.min(firstSeq - 1, s.firstSeq - 1);
+    return first <= last ? { first, last } : null;
+  }
+
   private async write(batch: BusMsg[]): Promise<void> {
     const d = this.writer.decode(batch);
     // Redeliveries may come after later messages: the highest, not the last.
     const lastSeq = batch.reduce((max, m) => Math.max(max, m.seq), 0);
+    const gap = await this.trimmedBefore(batch.reduce((min, m) => Math.min(min, m.seq), Infinity));
     let inserted = 0;
     await this.sql.begin(async (tx) => {
+      // The record says what it lacks: messages dropped by the stream before they were written.
+      if (gap !== null) {
+        await appendAudit(tx, JSON.stringify({
+          kind: 'journal_gap', stream: Streams[this.stream].name, first_seq: gap.first, last_seq: gap.last, messages: gap.last - gap.first + 1,
+        }));
+      }
       inserted = await d.insert(tx);
       await tx`
         insert into persistence_progress (durable, stream, committed_seq) values (${this.durable}, ${Streams[this.stream].name}, ${lastSeq})
@@ -245,6 +279,14 @@ class Lane {
       }));
     });
     for (const m of batch) m.ack();
+    if (gap !== null) {
+      const n = gap.last - gap.first + 1;
+      this.stats.trimmed += n;
+      this.onError?.(new PipstreamError('PS_PERSIST_TRIMMED',
+        `persistence ${this.stream}: ${n} message(s), stream sequences ${gap.first}..${gap.last}, were dropped by the stream's size or age ` +
+        `bound before they were written to PostgreSQL (audited as a journal_gap); give ${this.stream} more room (PIPSTREAM_STREAM_MAX_BYTES)`,
+        { stream: this.stream, firstSeq: gap.first, lastSeq: gap.last, messages: n }));
+    }
     this.stats.batches++;
     this.stats.acked += batch.length;
     this.stats.inserted += inserted;
