@@ -85,7 +85,9 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
   try {
     const sql = o.sql ?? await connectPostgres(config.databaseUrl);
     if (o.sql === undefined) owned.push(() => sql.end());
-    const redis = o.redis ?? await connectRedis(config.redisUrl);
+    const redis = o.redis ?? await connectRedis(config.redisUrl, {
+      onConnection: (err) => (err === null ? log.info('Redis reachable again') : log.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
+    });
     if (o.redis === undefined) owned.push(() => redis.quit());
     const bus = o.bus ?? await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-gateway',
       onError: (err) => log.error({ code: err.code, err: err.message }, 'bus failure') });

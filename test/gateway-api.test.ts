@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
 import t from 'tap';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { testGateway } from './helpers/gateway.ts';
@@ -107,4 +108,22 @@ t.test('instruments: registering one announces instrument.registered', async (t)
   t.ok((await g.call('GET', '/v1/instruments', { token: a.access_token })).body.instruments.some((i: { name: string }) => i.name === 'AUD_CAD'));
   await new Promise((r) => setTimeout(r, 200));
   t.ok(seen.includes('AUD_CAD'));
+});
+
+t.test('PostgreSQL or Redis down: a request that needs it answers 503 naming the service, not an internal error', async (t) => {
+  const dead = postgres('postgres://pipstream@127.0.0.1:1/pipstream', { connect_timeout: 2, max: 1, onnotice: () => {} });
+  t.teardown(() => dead.end({ timeout: 1 }));
+  const g = await testGateway(t, { sql: dead });
+  if (!g) return;
+  const r = await g.call('POST', '/v1/auth/register', { body: { email: `down-${randomUUID()}@example.com`, password: 'correct horse battery staple' } });
+  t.equal(r.status, 503, 'retry later');
+  t.match(r.body.error, { code: 'PS_SERVICE_UNAVAILABLE', details: { service: 'postgres' }, message: /^PostgreSQL: .*ECONNREFUSED 127\.0\.0\.1:1/ });
+
+  // Redis gone after the start: every request's rate-limit check needs it.
+  const h = await testGateway(t);
+  if (!h) return;
+  h.redis.disconnect();
+  const s = await h.call('POST', '/v1/auth/register', { body: { email: `down-${randomUUID()}@example.com`, password: 'correct horse battery staple' } });
+  t.equal(s.status, 503, 'retry later');
+  t.match(s.body.error, { code: /^PS_(SERVICE_UNAVAILABLE|TIMEOUT)$/, details: { service: 'redis' }, message: /^Redis: / });
 });

@@ -109,7 +109,10 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   if (bus.fallbackReason !== null) say(bus.fallbackReason);
   let redis: Redis | null = null;
   try {
-    redis = await connectRedis(config.redisUrl, { connectTimeoutMs: 2000 });
+    redis = await connectRedis(config.redisUrl, {
+      connectTimeoutMs: 2000,
+      onConnection: (err) => (err === null ? logger.info('Redis reachable again') : logger.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
+    });
   } catch (err) {
     say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
   }

@@ -4,6 +4,7 @@
  * says nothing about internals (the cause is logged).
  */
 import { isPipstreamError, PipstreamError, type ErrorCode } from '../../engine/errors/mod.ts';
+import { serviceFailure } from '../../engine/store/mod.ts';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   PS_BAD_REQUEST: 400,
@@ -32,6 +33,9 @@ export const STATUS_TEXT: Record<number, string> = {
 export interface ErrorBody { error: { code: string; message: string; details: Readonly<Record<string, unknown>> } }
 
 export function errorAnswer(err: unknown): { status: number; body: ErrorBody; internal: boolean } {
+  // A database or Redis outage is a 503 the client may retry, not an internal error. The gateway's one client
+  // that passes socket errors on bare is PostgreSQL's (Redis's are ioredis's, NATS's the bus's).
+  err = serviceFailure(err, 'the request could not be served', 'postgres') ?? err;
   if (isPipstreamError(err) && err instanceof PipstreamError) {
     const status = STATUS[err.code];
     if (status !== undefined) return { status, body: { error: err.toJSON() }, internal: false };
