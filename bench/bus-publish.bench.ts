@@ -25,7 +25,7 @@ let got = 0;
 let done!: () => void;
 const all = new Promise<void>((r) => (done = r));
 t0 = performance.now();
-const c = await bus.consume('PRICES', subject, () => { if (++got === N) done(); }, { deliver: 'all', batch: 2000 });
+const c = await bus.consume('PRICES', subject, () => { if (++got === N) done(); }, { deliver: 'all' });
 await all;
 const subS = (performance.now() - t0) / 1000;
 await c.close();

@@ -31,7 +31,8 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   const before = await g.register(`before-${tag}@example.com`);
   const mine = [before.account];
 
-  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  // The nodes' durables are this run's alone: the server deletes them a minute after it (as engine-services does).
+  const bus = await connectBus({ kind: 'jetstream', url: natsUrl(), durableInactiveMs: 60_000 });
   t.teardown(() => withTimeout(bus.close(), CLOSE_MS, 'closing the nodes\' bus'));
   const startNode = async (nodeId: string) => {
     const node = new PipstreamNode({ bus, logger: silentLogger(), nodeId, source, services: false });

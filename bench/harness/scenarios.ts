@@ -417,7 +417,8 @@ const latencySearch = define({
 const orders = define({
   name: 'orders',
   description: 'Sustained orders/s through the trade path: SIGNAL_AUTO_EXECUTE signals -> risk reserve/commit in shared memory -> paper ' +
-    'broker -> ORDERS, RISK and PORTFOLIO journaled on JetStream, with the exactly-once checks on (Redis claim per signal, msgIds).',
+    'broker -> ORDERS, RISK and PORTFOLIO journaled on JetStream, with the exactly-once checks on (Redis claim per signal, msgIds); ' +
+    'then the execution actor alone (no portfolio, no PORTFOLIO journal): what the portfolio costs per order is the difference.',
   params: {
     orders: param({ kind: 'int', default: 20_000, smoke: 300, help: 'orders per repetition' }),
     reps: param({ kind: 'int', default: 3, smoke: 1, help: 'repetitions' }),
@@ -428,20 +429,33 @@ const orders = define({
   unavailable: null,
   run: async (p, ctx) => {
     const { runOrdersBench } = await import('../orders.bench.ts');
-    ctx.step(`${p.orders} orders × ${p.reps}`);
-    const r = await runOrdersBench({ orders: p.orders, reps: p.reps, warmup: p.warmup, recover: p.recover, onRep: (x) => ctx.step(`rep ${x.rep + 1}/${p.reps}: ${Math.round(x.ordersPerSecond)} orders/s`) });
-    const problems = r.results.filter((x) => !finitePositive(x.ordersPerSecond)).map((x) => `rep ${x.rep}: ${x.ordersPerSecond} orders/s`);
-    if (r.results.length !== p.reps) problems.push(`${r.results.length} of ${p.reps} repetitions reported`);
+    const runs = [];
+    for (const path of ['trade', 'execution'] as const) {
+      ctx.step(`${path}: ${p.orders} orders × ${p.reps}`);
+      runs.push(await runOrdersBench({
+        path, orders: p.orders, reps: p.reps, warmup: p.warmup, recover: p.recover,
+        onRep: (x) => ctx.step(`${path} rep ${x.rep + 1}/${p.reps}: ${Math.round(x.ordersPerSecond)} orders/s`),
+      }));
+    }
+    const problems: string[] = [];
+    for (const r of runs) {
+      problems.push(...r.results.filter((x) => !finitePositive(x.ordersPerSecond)).map((x) => `${r.path} rep ${x.rep}: ${x.ordersPerSecond} orders/s`));
+      if (r.results.length !== p.reps) problems.push(`${r.path}: ${r.results.length} of ${p.reps} repetitions reported`);
+    }
+    const [trade, execution] = runs;
     return {
-      summary: [`${fmtSpread(spreadOf(r.results.map((x) => x.ordersPerSecond)))} orders/s (every order filled)`],
-      tables: [{
-        title: 'per repetition (CPU per order: this process, and the local nats-server whatever else it served)',
+      summary: [
+        `trade path ${fmtSpread(spreadOf(trade!.results.map((x) => x.ordersPerSecond)))} orders/s (every order filled)`,
+        `execution actor alone ${fmtSpread(spreadOf(execution!.results.map((x) => x.ordersPerSecond)))} orders/s`,
+      ],
+      tables: runs.map((r) => ({
+        title: `${r.path === 'trade' ? 'the trade path' : 'the execution actor alone'}, per repetition (CPU per order: this process, and the local nats-server whatever else it served)`,
         columns: ['rep', 'orders', 'seconds', 'orders/s', 'node CPU µs/order', 'nats-server CPU µs/order'],
         rows: r.results.map((x) => [x.rep + 1, x.orders, x.seconds, x.ordersPerSecond, x.nodeCpuUsPerOrder, x.natsCpuUsPerOrder ?? 'n/a']),
-      }],
+      })),
       ratios: [],
       charts: [],
-      raw: r,
+      raw: { trade, execution },
       problems,
     };
   },
