@@ -1,0 +1,34 @@
+/**
+ * Preloaded into every test process (package.json, tap.node-arg). A test file whose tests have all ended but
+ * whose process does not exit, because something still holds the event loop, is failed by tap's timeout with
+ * nothing but "timeout!". Ten seconds before that timeout this writes what is still open to standard error:
+ * sockets with their ends, child processes, servers, and the type of every other resource (timers among
+ * them). Its timer is unref'd, so it fires only in a process that something else keeps alive. Plain
+ * JavaScript: the instrument worker threads inherit the preload, and a TypeScript one hangs their start
+ * under tsx.
+ */
+import { isMainThread } from 'node:worker_threads';
+
+const timeoutS = Number(process.env.TAP_TIMEOUT ?? 0);
+
+/** @param {any} h */
+function describe(h) {
+  const name = h?.constructor?.name ?? typeof h;
+  const o = h;
+  if (name === 'Socket' || name === 'TLSSocket') {
+    if (o.remotePort !== undefined) return `${name} ${o.localAddress}:${o.localPort} -> ${o.remoteAddress}:${o.remotePort}`;
+    return `${name} ${o._handle?.constructor?.name ?? ''} fd ${o._handle?.fd ?? '?'}`;
+  }
+  if (name === 'ChildProcess') return `ChildProcess pid ${o.pid} ${o.spawnfile} ${(o.spawnargs ?? []).slice(1, 4).join(' ')}`;
+  if (name === 'Server') return `Server ${JSON.stringify(o.address?.())}`;
+  return name;
+}
+
+if (isMainThread && timeoutS > 15) {
+  setTimeout(() => {
+    // Undocumented but there since Node 0.x: getActiveResourcesInfo gives type names only.
+    const handles = process._getActiveHandles?.() ?? [];
+    process.stderr.write(`hang report: still open ${timeoutS - 10} s after the start (${process.argv.at(-1)}):\n` +
+      `${handles.map((h) => `  ${describe(h)}`).join('\n')}\n  resources: ${process.getActiveResourcesInfo().join(', ')}\n`);
+  }, (timeoutS - 10) * 1000).unref();
+}
