@@ -14,7 +14,7 @@ import { decodeRecord, type OrderSignal } from '../actors/execution/order-record
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
 import { readDeadLetter } from '../engine/events/dead-letter.ts';
-import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode } from '../engine/events/mod.ts';
+import { deterministicEventId, encodeSignalEvent, EventType, Side, SignalMode, wallMs } from '../engine/events/mod.ts';
 import { readOrderUpdate, readRiskDecision, type RiskDecisionFields } from '../engine/events/trade.ts';
 import { readRiskState } from '../engine/risk/mod.ts';
 import { connectRedis, type Redis } from '../engine/store/mod.ts';
@@ -83,12 +83,13 @@ function orderOf(f: Fixture, s: { id: string; timeMs: number }, over: Partial<Or
 }
 
 /** Signal ids carry the tag, so the teardown finds their Redis keys. */
-function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
+/** `madeAtMs`: the envelope's ingest time (wall clock), default the tick time. */
+function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number; madeAtMs?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
   const timeMs = BASE_MS + i * 1000;
   const id = `${deterministicEventId(timeMs, f.tag, 'signal', i)}-${f.tag}`;
   f.ids.add(id);
   const data = encodeSignalEvent({
-    envelope: { schemaVersion: 1, type: EventType.EVENT_TYPE_SIGNAL, eventId: id, correlationId: id, sourceTsUs: timeMs * 1000, ingestTsUs: timeMs * 1000 },
+    envelope: { schemaVersion: 1, type: EventType.EVENT_TYPE_SIGNAL, eventId: id, correlationId: id, sourceTsUs: timeMs * 1000, ingestTsUs: Math.round((over.madeAtMs ?? timeMs) * 1000) },
     signal: {
       id, account: f.account, workflowId: 'wf', workflowVersion: 1, nodeId: 'act', triggerNodeId: 'trg', instrument: INSTRUMENT,
       mode: SignalMode.SIGNAL_AUTO_EXECUTE, timeMs, price: 1.1, bid: over.bid ?? 1.1, ask: over.ask ?? 1.1001, side: Side.SIDE_BUY,
@@ -307,6 +308,38 @@ t.test('a risk rejection: RISK_REJECTED with the reason, limit and value; no sub
     'one RISK_REJECTED decision with the limit and value (the duplicate journals nothing new)');
   t.equal(a.stats().duplicates, 1);
   t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0);
+});
+
+t.test('max_signal_age_ms: a signal that reaches execution too late is RISK_REJECTED SIGNAL_STALE with its age, before any budget is taken', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  const a = await start(f, broker, { risk: { limits: { max_signal_age_ms: 2000, max_open_trades: 10 }, instruments: [INSTRUMENT] } });
+
+  // In memory (the node's hand-off): the age is from madeAtMs.
+  const late = await a.execute(orderOf(f, signal(f, 20), { madeAtMs: wallMs() - 10_000 }));
+  t.equal(late.state, 'RISK_REJECTED');
+  t.match(late.events[0], { reason: 'SIGNAL_STALE', riskLimit: 2000 });
+  const age = late.events[0]!.riskValue!;
+  t.ok(age >= 10_000 && age < 12_000, `the age is journaled (${age} ms)`);
+  t.equal(broker.calls.length, 0, 'nothing sent to the broker');
+  t.equal(readRiskState(a.riskOf(f.account)!).openTrades, 0, 'no budget taken');
+  t.equal((await a.execute(orderOf(f, signal(f, 21), { madeAtMs: wallMs() - 100 }))).state, 'FILLED', 'a fresh signal fills');
+  t.equal((await a.execute(orderOf(f, signal(f, 23)))).state, 'FILLED', 'no madeAtMs (a confirmed or manual order): no age');
+
+  // Through the consumer: the age is from the journal envelope's ingest time.
+  const stale = signal(f, 24, { madeAtMs: wallMs() - 60_000 });
+  const fresh = signal(f, 25, { madeAtMs: wallMs() });
+  const before = f.events.length;
+  await f.bus.publish(Subjects.signals(f.account), stale.data);
+  await f.bus.publish(Subjects.signals(f.account), fresh.data);
+  await until('both settled', () => f.events.length >= before + 3);
+  const outcome = (id: string) => f.events.filter((e) => e.signalId === id).at(-1);
+  t.match(outcome(stale.id), { state: 'RISK_REJECTED', reason: 'SIGNAL_STALE', riskLimit: 2000 });
+  t.ok(outcome(stale.id)!.riskValue! >= 60_000, 'a minute old');
+  t.match(outcome(fresh.id), { state: 'FILLED' });
+  t.match(f.decisions.filter((d) => !d.approved), [{ reason: 'SIGNAL_STALE', limit: 2000 }, { reason: 'SIGNAL_STALE', limit: 2000 }],
+    'both decisions journaled on RISK with the limit');
 });
 
 t.test('alerts are acked without an order; an undecodable message goes to the dead letters', async (t) => {

@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isPipstreamError } from '../engine/errors/mod.ts';
 import {
-  applyLimits, attachAccountRisk, checkInstrumentOrder, commit, createAccountRisk, ensureInstrumentSlot, haltTrading, instrumentChecks, markEquity,
+  applyLimits, attachAccountRisk, checkInstrumentOrder, checkSignalAge, commit, createAccountRisk, ensureInstrumentSlot, haltTrading, instrumentChecks, markEquity,
   markUnrealized, RATE_WINDOW_MS, readRiskState, release, reserve, resetTradingDay, resumeTrading, RiskHalt, RiskVerdict,
   type RiskLimits,
 } from '../engine/risk/mod.ts';
@@ -87,6 +87,21 @@ t.test('instrument checks built on the account follow whitelist, order units and
   t.equal(checkInstrumentOrder(fixed, 1.1, 1.1003, 1001, out), false, 'checks on a plain document keep its limits');
   t.same(verdict(out), { reason: 'MAX_ORDER_UNITS', limit: 1000, value: 1001 });
   t.same(other.limits, { instruments: ['USD_JPY'], max_spread_pips: 3 }, 'the limits in force, whitelist restricted to slots');
+});
+
+t.test('max_signal_age_ms: read by every thread as it is applied; absent, any age passes', async (t) => {
+  const acct = createAccountRisk({ max_signal_age_ms: 5000 }, ['EUR_USD']);
+  const other = attachAccountRisk(structuredClone(acct.memory));
+  const out = new RiskVerdict();
+  t.equal(checkSignalAge(other, 5000, out), true, 'exactly the limit passes');
+  t.equal(checkSignalAge(other, 5001, out), false);
+  t.same(verdict(out), { reason: 'SIGNAL_STALE', limit: 5000, value: 5001 });
+  applyLimits(acct, { max_signal_age_ms: 60_000, max_spread_pips: 2 });
+  t.equal(checkSignalAge(other, 59_000, out), true, 'the raised limit reaches the other view');
+  t.same(other.limits, { max_signal_age_ms: 60_000, max_spread_pips: 2 }, 'the limits in force name it');
+  applyLimits(acct, { max_spread_pips: 2 });
+  t.equal(checkSignalAge(other, 86_400_000, out), true, 'no limit: a day-old signal passes');
+  t.same(other.limits, { max_spread_pips: 2 });
 });
 
 t.test('slots named after creation (an instrument the node starts trading, a whitelist naming one): every thread sees them', async (t) => {

@@ -41,6 +41,8 @@ t.test('bad documents: exact JSON-pointer paths', async (t) => {
     ['drawdown over 100', { max_drawdown_pct: 101 }, [{ path: '/max_drawdown_pct', message: 'must be <= 100' }]],
     ['negative spread', { max_spread_pips: -0.1 }, [{ path: '/max_spread_pips', message: 'must be >= 0' }]],
     ['rate too high', { max_orders_per_minute: 10001 }, [{ path: '/max_orders_per_minute', message: 'must be <= 10000' }]],
+    ['signal age 0', { max_signal_age_ms: 0 }, [{ path: '/max_signal_age_ms', message: 'must be >= 1' }]],
+    ['signal age over an hour', { max_signal_age_ms: 3_600_001 }, [{ path: '/max_signal_age_ms', message: 'must be <= 3600000' }]],
     ['two problems', { max_open_trades: 'x', max_spread_pips: null },
       [{ path: '/max_open_trades', message: 'must be integer' }, { path: '/max_spread_pips', message: 'must be number' }]],
   ];
@@ -58,6 +60,7 @@ const validValue: Record<string, fc.Arbitrary<unknown>> = {
   max_drawdown_pct: fc.double({ min: 1e-9, max: 100, noNaN: true }),
   max_spread_pips: fc.double({ min: 0, max: 1e6, noNaN: true }),
   max_orders_per_minute: fc.integer({ min: 1, max: 10000 }),
+  max_signal_age_ms: fc.integer({ min: 1, max: 3_600_000 }),
 };
 const invalidValue: Record<string, fc.Arbitrary<unknown>> = {
   account: fc.constantFrom('', 42, null, ['acct']),
@@ -69,6 +72,7 @@ const invalidValue: Record<string, fc.Arbitrary<unknown>> = {
   max_drawdown_pct: fc.oneof(fc.double({ max: 0, noNaN: true, noDefaultInfinity: true }), fc.double({ min: 100.001, max: 1e9, noNaN: true })),
   max_spread_pips: fc.oneof(fc.double({ max: -1e-9, noNaN: true, noDefaultInfinity: true }), fc.constant({})),
   max_orders_per_minute: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 10001 }), fc.constant(1.5)),
+  max_signal_age_ms: fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 3_600_001 }), fc.constant(2.5), fc.constant('5000')),
 };
 const keys = Object.keys(validValue);
 const validDoc = fc.record(validValue, { requiredKeys: [] });

@@ -221,6 +221,29 @@ t.test('a burst of signals waits its turn: at most maxOrdersExecuting orders in 
   }), { code: 'PS_BAD_ARGUMENT' });
 });
 
+t.test('max_signal_age_ms: signals that waited their turn longer than the limit are refused SIGNAL_STALE, not traded late', async (t) => {
+  const r = await rig(t);
+  if (!r) return;
+  const paper = new PaperBroker();
+  let release = (): void => {};
+  const held = new Promise<void>((go) => { release = go; });
+  const broker: Broker = { name: paper.name, submit: async (o: OrderRequest) => { await held; return paper.submit(o); } };
+  const trade = await start(t, r, {
+    broker, maxOrdersExecuting: 1, risk: { instruments: [INSTRUMENT], limits: { account: r.account, max_signal_age_ms: 300 } },
+  });
+  const signals = [1, 2, 3].map((i) => r.signal(i));
+  for (const s of signals) trade.onSignal(s);
+  // The first is at the broker; the other two wait behind it, past their age limit.
+  await new Promise((go) => setTimeout(go, 600));
+  release();
+  await trade.idle();
+  t.match(trade.stats(), { filled: 1, pending: 0 }, 'only the order decided in time filled');
+  const rejected = r.decisions.filter((d) => !d.approved);
+  t.same(rejected.map((d) => [d.signalId, d.reason, d.limit]), [[signals[1]!.id, 'SIGNAL_STALE', 300], [signals[2]!.id, 'SIGNAL_STALE', 300]],
+    'the two that waited are journaled stale with the limit');
+  t.ok(rejected.every((d) => d.value! >= 600), `with their age (${rejected.map((d) => d.value).join(', ')} ms)`);
+});
+
 t.test('recovery: one SIGNALS consumer hands each journaled signal to the actor of its mode (an alert, a confirmation, an order)', async (t) => {
   const r = await rig(t);
   if (!r) return;

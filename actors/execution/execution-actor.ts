@@ -20,12 +20,12 @@
  * original outcome), without risk checks, because the order was already decided.
  */
 import type { Bus, BusConsumer, BusMsg, DeliverFrom } from '../../engine/bus/mod.ts';
-import { decodeSignalEvent, newEventId } from '../../engine/events/mod.ts';
+import { decodeSignalEvent, newEventId, wallMs } from '../../engine/events/mod.ts';
 import { deadLetterMessage } from '../../engine/events/dead-letter.ts';
 import { orderUpdateMessage, riskDecisionMessage } from '../../engine/events/trade.ts';
 import { isPipstreamError, PipstreamError } from '../../engine/errors/mod.ts';
 import {
-  type AccountRisk, applyLimits, checkInstrumentOrder, commit, createAccountRisk, ensureInstrumentSlot, type InstrumentChecks, instrumentChecks, release, reserve,
+  type AccountRisk, applyLimits, checkInstrumentOrder, checkSignalAge, commit, createAccountRisk, ensureInstrumentSlot, type InstrumentChecks, instrumentChecks, release, reserve,
   Reservation, RISK_REASON_CODES, RiskReason, type RiskLimits, RiskVerdict,
 } from '../../engine/risk/mod.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
@@ -165,14 +165,17 @@ export function orderSignalFromEngine(s: EngineSignal): OrderSignal | { skip: st
 
 /** The order-relevant part of a SIGNALS message, or a reason it is not one. */
 export function orderSignalOf(data: Uint8Array): OrderSignal | { skip: string } | { poison: string } {
-  let s;
+  let e;
   try {
-    s = decodeSignalEvent(data).signal;
+    e = decodeSignalEvent(data);
   } catch (err) {
     return { poison: `undecodable signal: ${(err as Error).message}` };
   }
-  if (!s) return { poison: 'signal without payload' };
-  return orderSignalFromEngine(engineSignalOf(s));
+  if (!e.signal) return { poison: 'signal without payload' };
+  const order = orderSignalFromEngine(engineSignalOf(e.signal));
+  const madeUs = Number(e.envelope?.ingestTsUs ?? 0);
+  if ('id' in order && madeUs > 0) order.madeAtMs = madeUs / 1000;
+  return order;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -371,7 +374,9 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
     const signed = signal.side === 'buy' ? signal.units : -signal.units;
     let v: RiskVerdict = verdict;
-    if (pre !== null ? verdict.pass() : checkInstrumentOrder(checksOf(a, signal.instrument), signal.bid, signal.ask, signed, verdict)) {
+    // A stale signal is refused before any budget is reserved.
+    const fresh = signal.madeAtMs === undefined || checkSignalAge(a.risk, Math.round(wallMs() - signal.madeAtMs), verdict);
+    if (fresh && (pre !== null ? verdict.pass() : checkInstrumentOrder(checksOf(a, signal.instrument), signal.bid, signal.ask, signed, verdict))) {
       const slot = a.risk.slotOf(signal.instrument);
       if (slot < 0) verdict.reject(RiskReason.INSTRUMENT_NOT_ALLOWED, NaN, NaN);
       else v = reserve(a.risk, slot, signed, signal.timeMs, res);

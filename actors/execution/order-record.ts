@@ -36,6 +36,12 @@ export interface OrderSignal {
    * it ran none (no limits for the account there, a confirmed or manual order), and execution runs them.
    */
   instrumentRisk?: RiskCheckResult | null;
+  /**
+   * When the signal was made (wall clock, ms, as `wallMs()`): its journal envelope's ingest time, or the
+   * node's clock when an instrument actor handed it over. The account's max_signal_age_ms is checked
+   * against it; absent (confirmed and manual orders), the order has no signal age.
+   */
+  madeAtMs?: number;
 }
 
 /** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */

@@ -513,7 +513,9 @@ export class TradePath {
       this.#o.onError?.(new PipstreamError('PS_BAD_ARGUMENT', `trade path: ${order.poison}`, { signalId: s.id }));
       return;
     }
-    if (age === age) this.#orderTickAt.set(order.id, wallMs() - age);
+    const now = wallMs();
+    order.madeAtMs = now;
+    if (age === age) this.#orderTickAt.set(order.id, now - age);
     this.#inFlight++;
     if (this.#executing < this.#maxExecuting) this.#execute(order, s);
     else this.#queued.push(order, s);

@@ -29,6 +29,16 @@ export function instrumentChecks(source: AccountRisk | RiskLimits, instrument: s
   return { instrument, pipSize: pipSize(instrument), slot: 0, words: privateLimitWords(source, instrument), risk: null };
 }
 
+/**
+ * max_signal_age_ms: `ageMs` is how long ago (wall clock) the order's signal was made. One word, read
+ * atomically, so no version check is needed.
+ */
+export function checkSignalAge(w: LimitWords, ageMs: number, out: RiskVerdict): boolean {
+  const max = Atomics.load(w.header, RiskWord.MAX_SIGNAL_AGE_MS);
+  if (max > 0 && ageMs > max) return out.reject(RiskReason.SIGNAL_STALE, max, ageMs);
+  return out.pass();
+}
+
 /** Whitelist, tradeable quote (ask >= bid), max order units, max spread. `units` is signed. */
 export function checkInstrumentOrder(c: InstrumentChecks, bid: number, ask: number, units: number, out: RiskVerdict): boolean {
   // A slot the node named since (an instrument it started trading): a map lookup, no allocation when none.

@@ -19,7 +19,7 @@
 import { MAX_ORDERS_PER_MINUTE } from './limits.ts';
 
 /** Bump with any change below; attaching memory of another version is refused. */
-export const RISK_LAYOUT_VERSION = 3;
+export const RISK_LAYOUT_VERSION = 4;
 /** Stored in RiskWord.LAYOUT so a foreign buffer is recognised. */
 export const RISK_LAYOUT_MAGIC = 0x5249_0000 | RISK_LAYOUT_VERSION;
 
@@ -54,6 +54,8 @@ export const RiskWord = {
   MAX_ORDER_UNITS: 11,
   /** Slots named so far (stored after the name is written). RiskWord.INSTRUMENTS is the slot capacity. */
   SLOTS_NAMED: 12,
+  /** max_signal_age_ms, or 0 when absent. */
+  MAX_SIGNAL_AGE_MS: 13,
   COUNT: 16,
 } as const;
 
@@ -74,6 +76,7 @@ export const LimitBit = {
   MAX_DRAWDOWN_PCT: 32,
   MAX_SPREAD_PIPS: 64,
   MAX_ORDERS_PER_MINUTE: 128,
+  MAX_SIGNAL_AGE_MS: 256,
 } as const;
 
 /** BigInt64 money words (micro-units). */

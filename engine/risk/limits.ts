@@ -14,6 +14,12 @@ export interface RiskLimits {
   max_drawdown_pct?: number;
   max_spread_pips?: number;
   max_orders_per_minute?: number;
+  /**
+   * An auto-executed order is refused (SIGNAL_STALE) when execution decides on it more than this many ms
+   * (wall clock) after its signal was made: a signal delayed by an outage (Redis, the broker, a restart)
+   * must not trade on a market that has moved on. Confirmed and manual orders have no signal age.
+   */
+  max_signal_age_ms?: number;
 }
 
 export interface LimitsIssue { path: string; message: string }
@@ -21,6 +27,8 @@ export interface LimitsIssue { path: string; message: string }
 const INT32_MAX = 2147483647;
 /** Largest order rate; bounds the per-account rate ring (see layout.ts). */
 export const MAX_ORDERS_PER_MINUTE = 10000;
+/** Largest signal age limit: an hour. */
+export const MAX_SIGNAL_AGE_MS = 3_600_000;
 /** Largest money limit: times 1e6 (micro-units) it stays a safe integer. */
 export const MAX_MONEY = 9e9;
 
@@ -41,6 +49,7 @@ export const limitsSchema = {
     max_drawdown_pct: { type: 'number', exclusiveMinimum: 0, maximum: 100 },
     max_spread_pips: { type: 'number', minimum: 0 },
     max_orders_per_minute: { type: 'integer', minimum: 1, maximum: MAX_ORDERS_PER_MINUTE },
+    max_signal_age_ms: { type: 'integer', minimum: 1, maximum: MAX_SIGNAL_AGE_MS },
   },
 } as const;
 

@@ -59,11 +59,13 @@ export function writeLimitWords(w: LimitWords, limits: RiskLimits, instruments: 
     bit(limits.instruments !== undefined, LimitBit.INSTRUMENTS) | bit(limits.max_order_units !== undefined, LimitBit.MAX_ORDER_UNITS) |
     bit(limits.max_position_units !== undefined, LimitBit.MAX_POSITION_UNITS) | bit(limits.max_open_trades !== undefined, LimitBit.MAX_OPEN_TRADES) |
     bit(limits.max_daily_loss !== undefined, LimitBit.MAX_DAILY_LOSS) | bit(limits.max_drawdown_pct !== undefined, LimitBit.MAX_DRAWDOWN_PCT) |
-    bit(limits.max_spread_pips !== undefined, LimitBit.MAX_SPREAD_PIPS) | bit(limits.max_orders_per_minute !== undefined, LimitBit.MAX_ORDERS_PER_MINUTE));
+    bit(limits.max_spread_pips !== undefined, LimitBit.MAX_SPREAD_PIPS) | bit(limits.max_orders_per_minute !== undefined, LimitBit.MAX_ORDERS_PER_MINUTE) |
+    bit(limits.max_signal_age_ms !== undefined, LimitBit.MAX_SIGNAL_AGE_MS));
   Atomics.store(header, RiskWord.MAX_POSITION, limits.max_position_units ?? INT32_MAX);
   Atomics.store(header, RiskWord.MAX_OPEN_TRADES, limits.max_open_trades ?? INT32_MAX);
   Atomics.store(header, RiskWord.MAX_ORDERS_PER_MINUTE, limits.max_orders_per_minute ?? 0);
   Atomics.store(header, RiskWord.MAX_ORDER_UNITS, limits.max_order_units ?? -1);
+  Atomics.store(header, RiskWord.MAX_SIGNAL_AGE_MS, limits.max_signal_age_ms ?? 0);
   w.limitF[LimitWord.MAX_SPREAD_PIPS] = limits.max_spread_pips ?? Infinity;
   w.limitF[LimitWord.MAX_DRAWDOWN_PCT] = limits.max_drawdown_pct ?? Infinity;
   Atomics.store(w.money, MoneyWord.MAX_DAILY_LOSS, limits.max_daily_loss === undefined ? -1n : limitMicros(limits.max_daily_loss));
@@ -107,6 +109,7 @@ export function readLimitWords(w: LimitWords, instruments: readonly string[], ac
     if (set & LimitBit.MAX_DRAWDOWN_PCT) limits.max_drawdown_pct = limitF[LimitWord.MAX_DRAWDOWN_PCT];
     if (set & LimitBit.MAX_SPREAD_PIPS) limits.max_spread_pips = limitF[LimitWord.MAX_SPREAD_PIPS];
     if (set & LimitBit.MAX_ORDERS_PER_MINUTE) limits.max_orders_per_minute = Atomics.load(header, RiskWord.MAX_ORDERS_PER_MINUTE);
+    if (set & LimitBit.MAX_SIGNAL_AGE_MS) limits.max_signal_age_ms = Atomics.load(header, RiskWord.MAX_SIGNAL_AGE_MS);
     if (Atomics.load(header, RiskWord.LIMITS_SEQ) === v) return { version: v, limits };
   }
 }

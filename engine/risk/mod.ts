@@ -1,8 +1,8 @@
 /** Risk (DESIGN §7): limits documents, instrument-level checks and the per-account shared budget. */
-export { limitsSchema, limitsIssues, validateLimits, loadLimitsFile, MAX_ORDERS_PER_MINUTE, MAX_MONEY } from './limits.ts';
+export { limitsSchema, limitsIssues, validateLimits, loadLimitsFile, MAX_ORDERS_PER_MINUTE, MAX_MONEY, MAX_SIGNAL_AGE_MS } from './limits.ts';
 export type { RiskLimits, LimitsIssue } from './limits.ts';
 export { RiskReason, RiskVerdict, RISK_REASON_CODES } from './reasons.ts';
-export { instrumentChecks, checkInstrumentOrder } from './checks.ts';
+export { instrumentChecks, checkInstrumentOrder, checkSignalAge } from './checks.ts';
 export type { InstrumentChecks } from './checks.ts';
 export {
   AccountRisk, Reservation, createAccountRisk, attachAccountRisk, ensureInstrumentSlot, applyLimits, haltTrading, resumeTrading, reserve, commit, release,

@@ -12,6 +12,8 @@ export const RiskReason = {
   ORDER_RATE: 'ORDER_RATE',
   /** An operator or broker reconciliation halted the account; `value` holds the RiskHalt bits set. */
   ACCOUNT_HALTED: 'ACCOUNT_HALTED',
+  /** The signal reached execution later than max_signal_age_ms after it was made; `value` is its age (ms). */
+  SIGNAL_STALE: 'SIGNAL_STALE',
 } as const;
 
 export type RiskReason = (typeof RiskReason)[keyof typeof RiskReason];
