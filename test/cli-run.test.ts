@@ -15,12 +15,15 @@ import { bookCheckpointKey, parseBookCheckpoint } from '../engine/node/book-chec
 import { connectRedis } from '../engine/store/mod.ts';
 import { migratedSchemaUrl, probes, redisUrl, requireService } from './helpers/services.ts';
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+/** Runs `pipstream run` to its end; killed (exit null) when it has not ended within a minute. */
+async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
   const child = spawn(process.execPath, ['bin/pipstream.mjs', 'run', ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env } });
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
   const [code] = await once(child, 'close');
-  return { code: code as number, stderr };
+  clearTimeout(timer);
+  return { code: code as number | null, stderr };
 }
 
 t.test('bad trade-path options: exit 2, a clear message, no stack trace', async (t) => {
@@ -45,6 +48,18 @@ t.test('bad trade-path options: exit 2, a clear message, no stack trace', async 
     t.match(r.stderr, new RegExp(`error PS_BAD_ARGUMENT: ${message.source}`), `${why}: ${r.stderr.split('\n')[0]}`);
     t.notMatch(r.stderr, /\n\s+at /, `${why}: no stack trace`);
   }
+});
+
+t.test('a failure after the bus is connected (a stream bound nats-server cannot reserve): what started is stopped, the error said, exit 1', async (t) => {
+  if (!(await requireService(t, 'nats', probes.nats))) return;
+  const started = performance.now();
+  const r = await run(['--speed', 'max', '--broker', 'none'], { PIPSTREAM_STREAM_MAX_BYTES: 'PRICES=900000GiB' });
+  const seconds = (performance.now() - started) / 1000;
+  t.equal(r.code, 1, 'exit 1');
+  t.match(r.stderr, /error PS_BUS_STREAM_CONFIG: stream PRICES: nats-server cannot reserve/, r.stderr.trim().split('\n').at(-1) ?? '');
+  t.notMatch(r.stderr, /shutdown incomplete/, 'everything that started stopped');
+  // Before, the open NATS connection kept the process alive after the error, for good.
+  t.ok(seconds < 30, `the process ended (${seconds.toFixed(1)} s)`);
 });
 
 t.test('--gateway 0: the gateway (REST, dashboard) runs with the node; SIGTERM stops both', async (t) => {

@@ -16,6 +16,7 @@ import { type Broker, createOandaBroker, PaperBroker } from '../../actors/execut
 import { parseSpeed, replayTicks } from '../../actors/ingest/mod.ts';
 import { connectBus } from '../bus/mod.ts';
 import { loadConfig } from '../config/mod.ts';
+import { isPipstreamError, withTimeout } from '../errors/mod.ts';
 import { assertInstrumentName } from '../instruments/mod.ts';
 import { publishTicks } from '../node/feed.ts';
 import { oandaFeed } from '../node/oanda-feed.ts';
@@ -48,6 +49,11 @@ const OANDA_PRACTICE_REST = 'https://api-fxpractice.oanda.com';
 const CHECKPOINT_EVERY_MS = 5000;
 const DEFAULT_TICKS = 'data/ticks/oanda-EUR_USD-2014-05.csv.gz';
 const DEFAULT_WORKFLOWS = ['test/fixtures/workflows/price-cross-1.3850.json', 'test/fixtures/workflows/macd-cross-execute.json'];
+/** What a run stops, in this order: what feeds a part before the part, the connections last. */
+const STOP_ORDER = ['OANDA price stream', 'gateway', 'node', 'persistence', 'persistence\'s PostgreSQL pool', 'OANDA broker', 'PostgreSQL connection', 'Redis connection', 'bus'] as const;
+type Part = (typeof STOP_ORDER)[number];
+/** Each part gets this long to stop; one that takes longer is named, and the run exits without it. */
+const STOP_PART_MS = 15_000;
 
 export async function runRunCommand(argv: string[]): Promise<number> {
   const opts = parseFlags(argv, 'run', FLAGS, USAGE);
@@ -106,166 +112,188 @@ export async function runRunCommand(argv: string[]): Promise<number> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   const bus = await connectBus({ kind: 'auto', name: 'pipstream-node' });
-  if (bus.fallbackReason !== null) say(bus.fallbackReason);
-  let redis: Redis | null = null;
-  try {
-    redis = await connectRedis(config.redisUrl, {
-      connectTimeoutMs: 2000,
-      onConnection: (err) => (err === null ? logger.info('Redis reachable again') : logger.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
-    });
-  } catch (err) {
-    say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
-  }
-  let sql: Sql | null = null;
-  try {
-    sql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 2 });
-    // Idempotent (recorded with checksums, under an advisory lock): the tables read below must exist.
-    await applyMigrations(sql);
-  } catch (err) {
-    await sql?.end();
-    sql = null;
-    say(`PostgreSQL unavailable (${(err as Error).message.split('\n')[0]}); no stored workflows or instruments, risk limits from --limits only`);
-  }
-  // What users stored through the gateway runs again; a --workflow file wins over a stored workflow of the same account and id.
-  const stored = sql === null ? null : await loadStoredSetup(sql);
-  for (const s of stored?.skipped ?? []) say(`stored ${s.what} not run: ${s.code}: ${s.reason}`);
-  const fromFiles = new Set(workflows.map((w) => `${w.account}/${w.id}`));
-  const storedWorkflows = (stored?.workflows ?? []).filter((w) => !fromFiles.has(`${w.account}/${w.id}`));
-  const instruments = [...new Set([instrument, ...(stored?.instruments ?? []), ...storedWorkflows.flatMap((w) => w.instruments)])];
-  await bus.ensureStreams();
-  const node = new PipstreamNode({
-    bus, logger, redis, source: `run-${Date.now().toString(36)}`,
-    onSignal: (s) => say(`signal ${s.type} ${s.instrument} ${s.side ?? ''} @ ${s.price} (${new Date(s.time_ms).toISOString()}) ` +
-      `${s.workflow_id}/${s.node_id} id=${s.id}`),
-  });
-  await node.putWorkflows([...workflows, ...storedWorkflows]);
-  const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
-  for (const i of instruments) if (i !== instrument) await node.addInstrument(i, { warm: one('warm') !== undefined });
-  const live = oanda === null ? null : oandaFeed({
-    bus, ...oanda, instruments,
-    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'OANDA stream'),
-  });
-  // A newly registered instrument: its actor starts, and a live feed streams it too.
-  node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
-  node.checkpointEvery(CHECKPOINT_EVERY_MS);
-  const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
-    // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).
-    redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
-    limitsStore: sql ?? undefined,
-    // The database's registered accounts trade here too: their manual orders (journaled by the gateway) execute.
-    directory: sql === null ? undefined : storedAccounts(sql),
-    defaultBalance: balance,
-    transportsFor: webhook === null ? undefined : () => [webhook],
-    reconcile: reconcilePolicy === undefined ? undefined
-      : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },
-    onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),
-  });
-  // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject); the
-  // other instruments take whatever live ticks arrive.
-  await node.consumePrices(instrument, 'new', oanda === null ? { source: node.source } : {});
-  for (const i of instruments) if (i !== instrument) await node.consumePrices(i, 'new');
-  // The gateway and persistence open their own PostgreSQL and Redis connections (pools sized for them) and share the bus.
-  // Both need PostgreSQL (and the gateway Redis): without them the node runs on, and says so in one line.
-  const firstLine = (err: unknown) => (err as Error).message.split('\n')[0];
-  let gateway: Gateway | null = null;
-  if (gatewayPort !== null) {
-    try {
-      gateway = await startGateway({ port: gatewayPort, bus, log: logger.child({ part: 'gateway' }) });
-    } catch (err) {
-      say(`gateway not started: ${firstLine(err)}`);
+  // Whatever has started is stopped however the run ends: a signal, the end of a live stream, a failure.
+  const closers = new Map<Part, () => Promise<unknown>>([['bus', () => bus.close()]]);
+  if (oandaBroker !== null) closers.set('OANDA broker', () => oandaBroker.close());
+  let status: NodeJS.Timeout | undefined;
+  /** Stops every part that started; what did not stop (or failed to), named. */
+  async function stop(): Promise<string[]> {
+    clearInterval(status);
+    const unstopped: string[] = [];
+    for (const part of STOP_ORDER) {
+      const close = closers.get(part);
+      if (close === undefined) continue;
+      try {
+        await withTimeout(Promise.resolve().then(close), STOP_PART_MS, `the ${part}`);
+      } catch (err) {
+        unstopped.push(isPipstreamError(err, 'PS_TIMEOUT') ? err.message : `the ${part}: ${(err as Error).message}`);
+      }
     }
-  }
-  let persistSql: Sql | null = null;
-  let persistence: PersistenceActor | null = null;
-  if (persist) {
-    try {
-      persistSql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
-      persistence = await startPersistence({ bus, sql: persistSql, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
-    } catch (err) {
-      await persistSql?.end();
-      persistSql = null;
-      say(`persistence not started: ${firstLine(err)}`);
-    }
+    return unstopped;
   }
 
-  say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
-  if (instruments.length > 1) say(`  instruments  ${instruments.join(', ')} (registered ones take live ticks from ${Streams.PRICES.name})`);
-  say(`  workflows    ${workflows.length} from files, ${storedWorkflows.length} stored (active versions in PostgreSQL)`);
-  if (bus.kind === 'jetstream') {
-    say(`  bus       JetStream ${config.natsUrl}; monitoring ${config.natsMonitorUrl}/jsz?streams=true  /connz  /varz`);
-    say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
-    say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
-  }
-  if (trade !== null) {
-    const limitsFrom = [limits === null ? '' : limitsFile, sql === null ? '' : 'PostgreSQL risk_limits (live)'].filter((x) => x !== '').join(' + ');
-    say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
-      `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
-      `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
-    say(`  accounts  the workflows'${sql === null ? '' : ', and every account registered in PostgreSQL (manual orders through the gateway)'}`);
-    const { restored, unrestored, checkpointsLoaded } = trade.stats();
-    if (restored + unrestored + checkpointsLoaded > 0) {
-      say(`  book      ${broker!.name} book rebuilt from ${checkpointsLoaded === 0 ? '' : `its Redis checkpoint (${checkpointsLoaded} account${checkpointsLoaded === 1 ? '' : 's'}) and `}` +
-        `${Streams.ORDERS.name}: ${restored} fills${checkpointsLoaded === 0 ? '' : ' after it'}` +
-        `${unrestored === 0 ? '' : `, ${unrestored} not applied (closes of trades older than the journal, or repeats)`}`);
+  async function runUntilStopped(): Promise<number> {
+    if (bus.fallbackReason !== null) say(bus.fallbackReason);
+    let redis: Redis | null = null;
+    try {
+      redis = await connectRedis(config.redisUrl, {
+        connectTimeoutMs: 2000,
+        onConnection: (err) => (err === null ? logger.info('Redis reachable again') : logger.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
+      });
+    } catch (err) {
+      say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);
     }
-  }
-  if (gateway !== null) say(`  gateway   http://127.0.0.1:${gateway.port}/ (dashboard), REST /v1, WebSocket /v1/ws, /openapi.json`);
-  if (persistence !== null) say(`  persist   the journal -> PostgreSQL ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
-  if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
-  say(oanda === null
-    ? `  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`
-    : `  streaming ${instruments.join(', ')} from ${oanda.streamUrl} (account ${oanda.accountId}) through ${Streams.PRICES.name}; Ctrl-C to stop`);
-
-  const status = setInterval(() => {
-    const s = node.supervisor.stats(instrument);
-    say(`[${new Date(s.last_tick_ms > 0 ? s.last_tick_ms : 0).toISOString()}] ${instrument} ticks ${s.ticks} bars ${s.bars} ` +
-      `signals ${s.signals} rejected ${s.rejected_ticks} restarts ${s.restarts} tick p50 ${s.tick_handling.p50_ns} ns p99 ${s.tick_handling.p99_ns} ns`);
-    if (trade !== null) {
-      const o = trade.stats();
-      const pos = trade.portfolio.positionsOf(workflows[0]?.account ?? '').map((p) => `${p.instrument} ${p.units} @ ${p.avgPrice.toFixed(5)}`).join(', ');
-      // Signal ids are deterministic: a second run over the same file finds its orders already placed.
-      say(`  orders ${o.orders} filled ${o.filled} rejected ${o.rejected} failed ${o.failed} already-executed ${o.duplicates} ` +
-        `stops/targets hit ${o.closes} alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
-    }
-  }, 2000);
-  let stopping: Promise<void> | null = null;
-  const stop = () => {
-    stopping ??= (async () => {
-      clearInterval(status);
-      await live?.stop();
-      await gateway?.close();
-      await node.stop();
-      await persistence?.stop();
-      await persistSql?.end();
-      await oandaBroker?.close();
+    if (redis !== null) closers.set('Redis connection', redis.quit.bind(redis));
+    let sql: Sql | null = null;
+    try {
+      sql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 2 });
+      // Idempotent (recorded with checksums, under an advisory lock): the tables read below must exist.
+      await applyMigrations(sql);
+    } catch (err) {
       await sql?.end();
-      await redis?.quit();
-      await bus.close();
-    })();
-    return stopping;
-  };
-  const interrupted = new AbortController();
-  const signalled = new Promise<void>((resolve) => {
-    const on = () => { interrupted.abort(); resolve(); };
-    process.once('SIGINT', on);
-    process.once('SIGTERM', on);
-  });
-  if (live !== null) {
-    try {
-      await Promise.race([live.start(), signalled]);
-    } catch (err) {
-      // A fatal stream error (401/403, unknown account): stop cleanly, then report it.
-      await stop();
-      throw err;
+      sql = null;
+      say(`PostgreSQL unavailable (${(err as Error).message.split('\n')[0]}); no stored workflows or instruments, risk limits from --limits only`);
     }
-  } else {
-    // Ctrl-C during the replay ends it at once (a paced replay of the whole file takes hours).
-    const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed, { signal: interrupted.signal }));
-    if (!interrupted.signal.aborted) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+    if (sql !== null) closers.set('PostgreSQL connection', sql.end.bind(sql));
+    // What users stored through the gateway runs again; a --workflow file wins over a stored workflow of the same account and id.
+    const stored = sql === null ? null : await loadStoredSetup(sql);
+    for (const s of stored?.skipped ?? []) say(`stored ${s.what} not run: ${s.code}: ${s.reason}`);
+    const fromFiles = new Set(workflows.map((w) => `${w.account}/${w.id}`));
+    const storedWorkflows = (stored?.workflows ?? []).filter((w) => !fromFiles.has(`${w.account}/${w.id}`));
+    const instruments = [...new Set([instrument, ...(stored?.instruments ?? []), ...storedWorkflows.flatMap((w) => w.instruments)])];
+    await bus.ensureStreams();
+    const node = new PipstreamNode({
+      bus, logger, redis, source: `run-${Date.now().toString(36)}`,
+      onSignal: (s) => say(`signal ${s.type} ${s.instrument} ${s.side ?? ''} @ ${s.price} (${new Date(s.time_ms).toISOString()}) ` +
+        `${s.workflow_id}/${s.node_id} id=${s.id}`),
+    });
+    closers.set('node', () => node.stop());
+    await node.putWorkflows([...workflows, ...storedWorkflows]);
+    const { warm, lastSeq } = await node.addInstrument(instrument, { warm: one('warm') !== undefined });
+    for (const i of instruments) if (i !== instrument) await node.addInstrument(i, { warm: one('warm') !== undefined });
+    const live = oanda === null ? null : oandaFeed({
+      bus, ...oanda, instruments,
+      onError: (err) => logger.warn({ code: err.code, err: err.message }, 'OANDA stream'),
+    });
+    if (live !== null) closers.set('OANDA price stream', () => live.stop());
+    // A newly registered instrument: its actor starts, and a live feed streams it too.
+    node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
+    node.checkpointEvery(CHECKPOINT_EVERY_MS);
+    const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
+      // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).
+      redis, broker, risk: { limits: limits ?? undefined, instruments: [...new Set([...instruments, ...(limits?.instruments ?? [])])] },
+      limitsStore: sql ?? undefined,
+      // The database's registered accounts trade here too: their manual orders (journaled by the gateway) execute.
+      directory: sql === null ? undefined : storedAccounts(sql),
+      defaultBalance: balance,
+      transportsFor: webhook === null ? undefined : () => [webhook],
+      reconcile: reconcilePolicy === undefined ? undefined
+        : { accounts: [...new Set(workflows.map((w) => w.account))], policy: reconcilePolicy as 'adopt' | 'halt' },
+      onError: (err) => logger.warn({ code: err.code, err: err.message }, 'trade path'),
+    });
+    // A file replay reads only its own ticks (not a live feed's or another replay's on the same subject); the
+    // other instruments take whatever live ticks arrive.
+    await node.consumePrices(instrument, 'new', oanda === null ? { source: node.source } : {});
+    for (const i of instruments) if (i !== instrument) await node.consumePrices(i, 'new');
+    // The gateway and persistence open their own PostgreSQL and Redis connections (pools sized for them) and share the bus.
+    // Both need PostgreSQL (and the gateway Redis): without them the node runs on, and says so in one line.
+    const firstLine = (err: unknown) => (err as Error).message.split('\n')[0];
+    let gateway: Gateway | null = null;
+    if (gatewayPort !== null) {
+      try {
+        const started = await startGateway({ port: gatewayPort, bus, log: logger.child({ part: 'gateway' }) });
+        closers.set('gateway', () => started.close());
+        gateway = started;
+      } catch (err) {
+        say(`gateway not started: ${firstLine(err)}`);
+      }
+    }
+    let persistSql: Sql | null = null;
+    let persistence: PersistenceActor | null = null;
+    if (persist) {
+      try {
+        persistSql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
+        persistence = await startPersistence({ bus, sql: persistSql, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
+        closers.set('persistence', persistence.stop.bind(persistence));
+        closers.set('persistence\'s PostgreSQL pool', persistSql.end.bind(persistSql));
+      } catch (err) {
+        await persistSql?.end();
+        persistSql = null;
+        say(`persistence not started: ${firstLine(err)}`);
+      }
+    }
+
+    say(`pipstream node ${node.nodeId} running: ${instrument} actor on a worker thread (${warm ? `warm start at tick ${lastSeq}` : 'cold start'})`);
+    if (instruments.length > 1) say(`  instruments  ${instruments.join(', ')} (registered ones take live ticks from ${Streams.PRICES.name})`);
+    say(`  workflows    ${workflows.length} from files, ${storedWorkflows.length} stored (active versions in PostgreSQL)`);
+    if (bus.kind === 'jetstream') {
+      say(`  bus       JetStream ${config.natsUrl}; monitoring ${config.natsMonitorUrl}/jsz?streams=true  /connz  /varz`);
+      say(`  services  $SRV.PING|INFO|STATS.${Services.instrumentActor}; actor status: ${Services.instrumentStatus(instrument)}`);
+      say(`  streams   ticks -> ${Streams.PRICES.name} (${Streams.PRICES.subjects[0]}), signals -> ${Streams.SIGNALS.name} (${Streams.SIGNALS.subjects[0]})`);
+    }
+    if (trade !== null) {
+      const limitsFrom = [limits === null ? '' : limitsFile, sql === null ? '' : 'PostgreSQL risk_limits (live)'].filter((x) => x !== '').join(' + ');
+      say(`  orders    ${broker!.name} broker, risk limits: ${limitsFrom === '' ? 'none' : limitsFrom}` +
+        `${reconcilePolicy === undefined ? '' : `, reconciled every minute (${reconcilePolicy})`}; journal -> ` +
+        `${Streams.ORDERS.name}, ${Streams.RISK.name}, ${Streams.PORTFOLIO.name}; confirm with a request on confirmations.request.<account>`);
+      say(`  accounts  the workflows'${sql === null ? '' : ', and every account registered in PostgreSQL (manual orders through the gateway)'}`);
+      const { restored, unrestored, checkpointsLoaded } = trade.stats();
+      if (restored + unrestored + checkpointsLoaded > 0) {
+        say(`  book      ${broker!.name} book rebuilt from ${checkpointsLoaded === 0 ? '' : `its Redis checkpoint (${checkpointsLoaded} account${checkpointsLoaded === 1 ? '' : 's'}) and `}` +
+          `${Streams.ORDERS.name}: ${restored} fills${checkpointsLoaded === 0 ? '' : ' after it'}` +
+          `${unrestored === 0 ? '' : `, ${unrestored} not applied (closes of trades older than the journal, or repeats)`}`);
+      }
+    }
+    if (gateway !== null) say(`  gateway   http://127.0.0.1:${gateway.port}/ (dashboard), REST /v1, WebSocket /v1/ws, /openapi.json`);
+    if (persistence !== null) say(`  persist   the journal -> PostgreSQL ${config.databaseUrl.replace(/\/\/[^@]*@/, '//')}`);
+    if (redis !== null) say(`  checkpoints  every ${CHECKPOINT_EVERY_MS / 1000} s to Redis ${config.redisUrl} key ${checkpointKey(node.nodeId, instrument)}`);
+    say(oanda === null
+      ? `  replaying ${ticksFile} at ${speed === 0 ? 'max speed' : `${speed}x`} through ${Streams.PRICES.name}; Ctrl-C to stop`
+      : `  streaming ${instruments.join(', ')} from ${oanda.streamUrl} (account ${oanda.accountId}) through ${Streams.PRICES.name}; Ctrl-C to stop`);
+
+    status = setInterval(() => {
+      const s = node.supervisor.stats(instrument);
+      say(`[${new Date(s.last_tick_ms > 0 ? s.last_tick_ms : 0).toISOString()}] ${instrument} ticks ${s.ticks} bars ${s.bars} ` +
+        `signals ${s.signals} rejected ${s.rejected_ticks} restarts ${s.restarts} tick p50 ${s.tick_handling.p50_ns} ns p99 ${s.tick_handling.p99_ns} ns`);
+      if (trade !== null) {
+        const o = trade.stats();
+        const pos = trade.portfolio.positionsOf(workflows[0]?.account ?? '').map((p) => `${p.instrument} ${p.units} @ ${p.avgPrice.toFixed(5)}`).join(', ');
+        // Signal ids are deterministic: a second run over the same file finds its orders already placed.
+        say(`  orders ${o.orders} filled ${o.filled} rejected ${o.rejected} failed ${o.failed} already-executed ${o.duplicates} ` +
+          `stops/targets hit ${o.closes} alerts ${o.alerts}${pos === '' ? '' : `; ${pos}`}`);
+      }
+    }, 2000);
+    const interrupted = new AbortController();
+    const signalled = new Promise<void>((resolve) => {
+      const on = () => { interrupted.abort(); resolve(); };
+      process.once('SIGINT', on);
+      process.once('SIGTERM', on);
+    });
+    if (live !== null) {
+      // A fatal stream error (401/403, unknown account) ends the run: stopped, then reported.
+      await Promise.race([live.start(), signalled]);
+    } else {
+      // Ctrl-C during the replay ends it at once (a paced replay of the whole file takes hours).
+      const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed, { signal: interrupted.signal }));
+      if (!interrupted.signal.aborted) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+    }
+    await signalled;
+    return 0;
   }
-  await signalled;
-  await stop();
-  return 0;
+
+  let code = 1;
+  try {
+    code = await runUntilStopped();
+  } finally {
+    const unstopped = await stop();
+    if (unstopped.length > 0) {
+      process.stderr.write(`shutdown incomplete: ${unstopped.join('; ')}\n`);
+      code = 1;
+      // What did not stop may hold the event loop open: the process ends all the same, once its output is out.
+      setTimeout(() => process.exit(), 1000).unref();
+    }
+  }
+  return code;
 }
 
 const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
