@@ -149,7 +149,7 @@ t.test('a restarted node rebuilds its paper book from its checkpoint, or the jou
   t.ok(first.match, `the first run fills orders: ${first.out()}`);
   first.child.kill('SIGTERM');
   const [code] = await once(first.child, 'close');
-  t.equal(code, 0, 'and stops');
+  t.equal(code, 0, `and stops${code === 0 ? '' : `: ${first.out()}`}`);
   const filled = Number(first.match?.[1] ?? 0);
 
   // Its stop checkpointed the book (every fill in it), so the second run replays nothing from the journal.
