@@ -273,9 +273,16 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       // A fatal stream error (401/403, unknown account) ends the run: stopped, then reported.
       await Promise.race([live.start(), signalled]);
     } else {
-      // Ctrl-C during the replay ends it at once (a paced replay of the whole file takes hours).
-      const published = await publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed, { signal: interrupted.signal }));
-      if (!interrupted.signal.aborted) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
+      // Ctrl-C during the replay ends it at once (a paced replay of the whole file takes hours), without waiting for the
+      // acks of what it published: the bus's close waits for them, within its time limit.
+      const replay = publishTicks(bus, instrument, node.source, replayTicks(ticksFile, speed, { signal: interrupted.signal }))
+        .catch((err: unknown) => {
+          if (!interrupted.signal.aborted) throw err;
+          logger.warn({ err: (err as Error).message }, 'replay ended by the stop');
+          return null;
+        });
+      const published = await Promise.race([replay, signalled.then(() => null)]);
+      if (published !== null) say(`replay of ${published} ticks published; the node keeps running (Ctrl-C to stop)`);
     }
     await signalled;
     return 0;
