@@ -1,7 +1,9 @@
 /**
- * Runs the persistence actor as its own process until SIGTERM/SIGINT (then commits what it holds).
+ * Runs the persistence actor as its own process until SIGTERM/SIGINT, then commits what it holds for at most
+ * `--stop-within-ms` (default 10 s: inside an orchestrator's usual grace period) and hands the rest back to the
+ * journal for the next start.
  *   npx tsx actors/persistence/main.ts [--search-path s,public] [--durable-prefix p] [--streams SIGNALS,ORDERS,...]
- *     [--filter STREAM=subject ...] [--max-rows n] [--max-delay-ms n]
+ *     [--filter STREAM=subject ...] [--max-rows n] [--max-delay-ms n] [--stop-within-ms n]
  * Prints one JSON line of stats when it stops. DATABASE_URL / NATS_URL as everywhere else.
  */
 import { parseArgs } from 'node:util';
@@ -15,6 +17,7 @@ const { values: a } = parseArgs({
   options: {
     'search-path': { type: 'string' }, 'durable-prefix': { type: 'string' }, streams: { type: 'string' },
     filter: { type: 'string', multiple: true }, 'max-rows': { type: 'string' }, 'max-delay-ms': { type: 'string' },
+    'stop-within-ms': { type: 'string' },
   },
 });
 const stream = (s: string, flag: string): PersistedStream => {
@@ -28,6 +31,10 @@ for (const f of a.filter ?? []) {
   if (eq < 1) throw new PipstreamError('PS_BAD_ARGUMENT', `--filter ${f}: expected STREAM=subject`, { filter: f });
   filters[stream(f.slice(0, eq), '--filter')] = f.slice(eq + 1);
 }
+const stopWithinMs = Number(a['stop-within-ms'] ?? 10_000);
+if (!(Number.isFinite(stopWithinMs) && stopWithinMs >= 0)) {
+  throw new PipstreamError('PS_BAD_ARGUMENT', `--stop-within-ms must be a number of ms >= 0, got ${a['stop-within-ms']}`, { value: a['stop-within-ms'] });
+}
 const config = loadConfig();
 const sql = await connectPostgres(config.databaseUrl, a['search-path'] ? { searchPath: a['search-path'] } : {});
 const bus = await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-persistence' });
@@ -40,7 +47,8 @@ const actor = await startPersistence({
 });
 process.stdout.write('ready\n');
 const shutdown = async () => {
-  await actor.stop();
+  const handedBack = await actor.stop({ withinMs: stopWithinMs });
+  for (const [name, n] of Object.entries(handedBack)) if (n > 0) process.stderr.write(`${name}: ${n} events not written yet, handed back to the journal\n`);
   process.stdout.write(`${JSON.stringify(actor.stats())}\n`);
   await bus.close();
   await sql.end();

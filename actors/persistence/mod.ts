@@ -9,7 +9,7 @@
  *
  *   const actor = await startPersistence({ bus, sql });
  *   ...
- *   await actor.stop();   // stops delivery, commits and acks what was buffered
+ *   await actor.stop();   // stops delivery, commits and acks what was buffered ({ withinMs }: for at most that long)
  */
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -113,8 +113,13 @@ export interface PersistenceActor {
   lag(): Promise<PersistenceLag[]>;
   /** Resolves once everything delivered so far is committed and acked. */
   drain(): Promise<void>;
-  /** Stops delivery, then commits and acks what is buffered (or, if that fails once, leaves it unacked). */
-  stop(): Promise<void>;
+  /**
+   * Stops delivery, then commits and acks what is buffered (or, if a write fails, hands it back unwritten). With
+   * `withinMs`, what is not committed by then is handed back too: a lane catching up on a backlog can hold
+   * hundreds of thousands of events. Handed back (a nak), an event is delivered again at the next start
+   * (writes are idempotent). Resolves with how many events each stream handed back.
+   */
+  stop(opts?: { withinMs?: number }): Promise<Record<PersistedStream, number>>;
 }
 
 function positive(name: string, v: number): number {
@@ -144,7 +149,7 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
         { durable, deliver: o.deliver });
     }
   } catch (err) {
-    for (const l of lanes) await l.stop();
+    for (const l of lanes) await l.stop(Infinity);
     throw err;
   }
   const stats = () => Object.fromEntries(lanes.map((l) => [l.stream, { ...l.stats }])) as Record<PersistedStream, PersistenceStats>;
@@ -163,16 +168,19 @@ export async function startPersistence(o: PersistenceOptions): Promise<Persisten
       stats: async () => ({ streams: stats(), lag: await lag() }),
     });
   } catch (err) {
-    for (const l of lanes) await l.stop();
+    for (const l of lanes) await l.stop(Infinity);
     throw err;
   }
   return {
     stats,
     lag,
     drain: async () => { await Promise.all(lanes.map((l) => l.drain())); },
-    stop: async () => {
+    stop: async (opts = {}) => {
+      const withinMs = opts.withinMs ?? Infinity;
+      if (!(withinMs >= 0)) throw new PipstreamError('PS_BAD_ARGUMENT', 'persistence stop: withinMs must be >= 0', { withinMs });
       await service?.stop();
-      await Promise.all(lanes.map((l) => l.stop()));
+      const left = await Promise.all(lanes.map((l) => l.stop(withinMs)));
+      return Object.fromEntries(lanes.map((l, i) => [l.stream, left[i]])) as Record<PersistedStream, number>;
     },
   };
 }
@@ -187,6 +195,8 @@ class Lane {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopping = false;
+  /** Set when a stop's time is up (or a write failed during it): the batch in flight finishes, the rest is handed back. */
+  private givenUp = false;
 
   /**
    * `covering`: the bus, when this consumer reads every subject of its stream, so that a jump in stream
@@ -210,12 +220,12 @@ class Lane {
     if (this.running !== null) return;
     this.running = this.loop().finally(() => {
       this.running = null;
-      if (this.buf.length > 0) this.kick(); // arrived after the loop's last look
+      if (this.buf.length > 0 && !this.givenUp) this.kick(); // arrived after the loop's last look
     });
   };
 
   private async loop(): Promise<void> {
-    while (this.buf.length > 0) {
+    while (this.buf.length > 0 && !this.givenUp) {
       const batch = this.buf.splice(0, this.maxRows);
       try {
         await this.write(batch);
@@ -226,7 +236,7 @@ class Lane {
           `persistence ${this.stream}: batch of ${batch.length} not committed: ${(err as Error)?.message ?? String(err)}`,
           { stream: this.stream, rows: batch.length }, { cause: err }));
         // Stopping with the database down: give the batch up unacked; JetStream redelivers it later.
-        if (this.stopping) { this.buf = []; return; }
+        if (this.stopping) { this.givenUp = true; return; }
         await new Promise((r) => setTimeout(r, this.retryDelayMs));
       }
     }
@@ -296,16 +306,24 @@ class Lane {
   }
 
   async drain(): Promise<void> {
-    while (this.buf.length > 0 || this.running !== null) {
+    while ((this.buf.length > 0 && !this.givenUp) || this.running !== null) {
       if (this.running === null) this.kick();
       await this.running;
     }
   }
 
-  async stop(): Promise<void> {
-    if (this.stopping) return;
+  /** Stops delivery and commits what is buffered until `withinMs` have passed; returns how many events it handed back. */
+  async stop(withinMs: number): Promise<number> {
+    if (this.stopping) return 0;
     this.stopping = true;
     await this.consumer?.close();
+    const timer = Number.isFinite(withinMs) ? setTimeout(() => { this.givenUp = true; }, withinMs) : null;
     await this.drain();
+    if (timer !== null) clearTimeout(timer);
+    // Handed back at once rather than left to the ack wait, so the next start is not kept waiting for them.
+    for (const m of this.buf) m.retryIn(0);
+    const left = this.buf.length;
+    this.buf = [];
+    return left;
   }
 }

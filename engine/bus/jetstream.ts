@@ -181,6 +181,9 @@ class JetStreamBus implements Bus {
     let head = 0;
     let busy: Promise<void> | null = null;
     let closed = false;
+    // What arrives or waits here after close() goes back to the server at once (a nak), so that the consumer's
+    // next instance gets it without waiting out the ack wait (30 s).
+    const handBack = (m: JsMsg): void => { if (durable) m.nak(); };
     const run = (m: JsMsg): Promise<void> | null => {
       const parts = batchParts(m.data);
       if (parts !== null) return runBatch(m, parts);
@@ -215,9 +218,13 @@ class JetStreamBus implements Bus {
     };
     const resume = (): void => {
       busy = null;
-      while (head < parked.length && !closed) {
+      while (head < parked.length) {
         const m = parked[head]!;
         parked[head++] = undefined as unknown as JsMsg;
+        if (closed) {
+          handBack(m);
+          continue;
+        }
         const p = run(m);
         if (p !== null) {
           busy = p.then(resume);
@@ -234,7 +241,10 @@ class JetStreamBus implements Bus {
       // after a server restart. Idle, a consumer renews its pull every 2 s and gets a heartbeat every second.
       expires: 2000,
       callback: (m: JsMsg) => {
-        if (closed) return;
+        if (closed) {
+          handBack(m);
+          return;
+        }
         if (busy !== null) {
           parked.push(m);
           return;

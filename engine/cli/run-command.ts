@@ -54,6 +54,8 @@ const STOP_ORDER = ['OANDA price stream', 'gateway', 'node', 'persistence', 'per
 type Part = (typeof STOP_ORDER)[number];
 /** Each part gets this long to stop; one that takes longer is named, and the run exits without it. */
 const STOP_PART_MS = 15_000;
+/** Persistence commits what it holds for this long at a stop (it may hold a backlog of hundreds of thousands). */
+const PERSIST_STOP_MS = 5_000;
 
 export async function runRunCommand(argv: string[]): Promise<number> {
   const opts = parseFlags(argv, 'run', FLAGS, USAGE);
@@ -214,7 +216,11 @@ export async function runRunCommand(argv: string[]): Promise<number> {
       try {
         persistSql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
         persistence = await startPersistence({ bus, sql: persistSql, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
-        closers.set('persistence', persistence.stop.bind(persistence));
+        const actor = persistence;
+        closers.set('persistence', async () => {
+          const left = Object.values(await actor.stop({ withinMs: PERSIST_STOP_MS })).reduce((a, b) => a + b, 0);
+          if (left > 0) say(`persistence: ${left} journal events not in PostgreSQL yet are handed back to the journal for the next start`);
+        });
         closers.set('persistence\'s PostgreSQL pool', persistSql.end.bind(persistSql));
       } catch (err) {
         await persistSql?.end();
