@@ -44,7 +44,7 @@ t.test('1-minute bars from stored ticks: the engine\'s bars, in any batch order,
   const source = `bars-${randomBytes(3).toString('hex')}`;
   const enc = new TickEncoder(INSTRUMENT, source);
   const msgs: BusMsg[] = Array.from({ length: N }, (_, i) => ({
-    subject: Subjects.price(INSTRUMENT), data: enc.encode(ticks.time[i]!, ticks.bid[i]!, ticks.ask[i]!, i).slice(), seq: i + 1, deliveries: 1, ack() {}, retryIn() {},
+    subject: Subjects.price(INSTRUMENT), data: enc.encode(ticks.time[i]!, ticks.bid[i]!, ticks.ask[i]!, i).slice(), seq: i + 1, deliveries: 1, ack() {}, retryIn() {}, handBack() {},
   }));
   const batches = Array.from({ length: N / BATCH }, (_, k) => msgs.slice(k * BATCH, (k + 1) * BATCH));
 

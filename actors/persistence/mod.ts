@@ -320,8 +320,8 @@ class Lane {
     const timer = Number.isFinite(withinMs) ? setTimeout(() => { this.givenUp = true; }, withinMs) : null;
     await this.drain();
     if (timer !== null) clearTimeout(timer);
-    // Handed back at once rather than left to the ack wait, so the next start is not kept waiting for them.
-    for (const m of this.buf) m.retryIn(0);
+    // Handed back rather than left to the ack wait, so the next start is not kept waiting for them.
+    for (const m of this.buf) m.handBack();
     const left = this.buf.length;
     this.buf = [];
     return left;

@@ -62,7 +62,7 @@ class MemConsumer implements BusConsumer {
         d.nextSeq = this.nextSeq;
         d.unacked.add(seq);
       }
-      const msg: BusMsg = { subject: m.subject, data: m.data, seq, deliveries: 1, ack: d ? () => { d.unacked.delete(seq); } : noop, retryIn: noop };
+      const msg: BusMsg = { subject: m.subject, data: m.data, seq, deliveries: 1, ack: d ? () => { d.unacked.delete(seq); } : noop, retryIn: noop, handBack: noop };
       try {
         const r = this.handler(msg);
         if (r) await r;

@@ -15,6 +15,18 @@ import type {
 } from './types.ts';
 
 const NS_PER_MS = 1_000_000;
+/**
+ * How long a pull request stays open at the server. After a reconnect nats.js checks the consumer before pulling
+ * again, and backs off by `expires` when the check fails (JetStream still recovering): 30 s by default, which
+ * left a node without ticks for ~45 s after a server restart. Idle, a consumer renews its pull every 2 s.
+ */
+const PULL_EXPIRES_MS = 2000;
+/**
+ * A message handed back by a stopping consumer is redelivered after this delay: sooner, the server could hand it
+ * to that consumer's pull, still open at the server though nobody reads it any more, and it would be lost to
+ * the ack wait (30 s).
+ */
+const HAND_BACK_MS = PULL_EXPIRES_MS + 500;
 
 export async function connectJetStream(o: ResolvedBusOptions): Promise<Bus> {
   let nc: NatsConnection;
@@ -181,9 +193,9 @@ class JetStreamBus implements Bus {
     let head = 0;
     let busy: Promise<void> | null = null;
     let closed = false;
-    // What arrives or waits here after close() goes back to the server at once (a nak), so that the consumer's
-    // next instance gets it without waiting out the ack wait (30 s).
-    const handBack = (m: JsMsg): void => { if (durable) m.nak(); };
+    // What arrives or waits here after close() goes back to the server (a nak, see HAND_BACK_MS), so that the
+    // consumer's next instance gets it without waiting out the ack wait (30 s).
+    const handBack = (m: JsMsg): void => { if (durable) m.nak(HAND_BACK_MS); };
     const run = (m: JsMsg): Promise<void> | null => {
       const parts = batchParts(m.data);
       if (parts !== null) return runBatch(m, parts);
@@ -236,10 +248,8 @@ class JetStreamBus implements Bus {
     };
     const messages = await consumer.consume({
       max_bytes: this.pullBytes(),
-      // After a reconnect nats.js checks the consumer before pulling again, and backs off by `expires` when the
-      // check fails (JetStream still recovering): 30 s by default, which left a node without ticks for ~45 s
-      // after a server restart. Idle, a consumer renews its pull every 2 s and gets a heartbeat every second.
-      expires: 2000,
+      // Idle, a consumer renews its pull every PULL_EXPIRES_MS and gets a heartbeat every half of it.
+      expires: PULL_EXPIRES_MS,
       callback: (m: JsMsg) => {
         if (closed) {
           handBack(m);
@@ -380,6 +390,7 @@ class JsBusMsg implements BusMsg {
   get deliveries(): number { return this.m.info.deliveryCount; }
   ack(): void { if (this.durable) this.m.ack(); }
   retryIn(ms: number): void { if (this.durable) this.m.nak(ms); }
+  handBack(): void { this.retryIn(HAND_BACK_MS); }
 }
 
 /** A batch's parts not answered yet, and the longest retry one of them asked for (-1: none). */
@@ -397,6 +408,7 @@ class PartBusMsg implements BusMsg {
   get deliveries(): number { return this.m.info.deliveryCount; }
   ack(): void { this.#answer(-1); }
   retryIn(ms: number): void { this.#answer(ms); }
+  handBack(): void { this.#answer(HAND_BACK_MS); }
   #answer(retryMs: number): void {
     if (this.#answered) return;
     this.#answered = true;

@@ -18,6 +18,11 @@ export interface BusMsg {
    * on the embedded bus, which redelivers nothing while its consumer runs.
    */
   retryIn(ms: number): void;
+  /**
+   * Not handled by this consumer, which is stopping: delivered again to its next instance as soon as that can
+   * take it, not after the ack wait. A no-op where retryIn is one (the embedded bus keeps it for the durable).
+   */
+  handBack(): void;
 }
 
 /** A core NATS message (no persistence, no sequence). */
