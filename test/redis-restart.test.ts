@@ -5,6 +5,7 @@
  * redis-server of this test's own (port and append-only file), so the shared one is not disturbed.
  */
 import { randomBytes } from 'node:crypto';
+import { jetstreamManager } from '@nats-io/jetstream';
 import t from 'tap';
 import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
@@ -14,7 +15,7 @@ import { publishTicks } from '../engine/node/feed.ts';
 import { readBookCheckpoint } from '../engine/node/book-checkpoint.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { connectRedis } from '../engine/store/mod.ts';
-import { Subjects } from '../engine/switchboard/mod.ts';
+import { Streams, Subjects } from '../engine/switchboard/mod.ts';
 import { INSTRUMENT, OANDA_FILE, batchesOf, fixtureWorkflow, referenceRun, silentLogger, ticksOf, waitFor } from './helpers/engine.ts';
 import { privateServer } from './helpers/private-server.ts';
 import { CLOSE_MS, natsUrl, probes, requireService } from './helpers/services.ts';
@@ -89,7 +90,18 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
     const u = readOrderUpdate(m.data);
     if (u.state === 'FILLED' && u.reason === null) fills.set(u.signalId, (fills.get(u.signalId) ?? 0) + 1);
   });
-  t.ok(await waitFor(() => fills.size === executes.length, 30_000), `a fill journaled for every execute signal (${fills.size} of ${executes.length})`);
+  const allFilled = await waitFor(() => fills.size === executes.length, 30_000);
+  // Should one never be placed: its order record, the recovery consumer's state and execution's counts, to go on.
+  let why = '';
+  if (!allFilled) {
+    const missing = executes.filter((s) => !fills.has(s.id)).map((s) => s.id);
+    const records = await Promise.all(missing.map(async (id) => `${id}: ${await redis.get(`pipstream:order:${id}`)}`));
+    const jsm = await jetstreamManager(bus.nats!);
+    const ci = await jsm.consumers.info(Streams.SIGNALS.name, `${source}-recovery`).catch((e: Error) => e.message);
+    why = ` — records ${JSON.stringify(records)}; recovery consumer ${JSON.stringify(typeof ci === 'string' ? ci :
+      { ack_pending: ci.num_ack_pending, pending: ci.num_pending, redelivered: ci.num_redelivered })}; execution ${JSON.stringify(node.trade!.execution.stats())}`;
+  }
+  t.ok(allFilled, `a fill journaled for every execute signal (${fills.size} of ${executes.length})${why}`);
   await o.close();
   t.same([...fills].filter(([, n]) => n !== 1), [], 'each once');
   t.same(new Set(fills.keys()), new Set(executes.map((s) => s.id)), 'for exactly the execute signals');
