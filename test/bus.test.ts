@@ -5,7 +5,7 @@
  * (and other people's tests on the same server) do not see each other's messages.
  */
 import t, { type Test } from 'tap';
-import { jetstreamManager } from '@nats-io/jetstream';
+import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { connectBus, subjectMatches, type Bus, type BusMsg, type ConsumeOptions, type PubAck } from '../engine/bus/mod.ts';
 import { isPipstreamError, type PipstreamError } from '../engine/errors/mod.ts';
 import { decodeTickEvent, encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
@@ -314,6 +314,31 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.same(again.map(([w]) => w).sort(), ['lone', 'part0', 'part1', 'part2'], 'the lone message again, and the whole batch');
       t.ok(again.every(([, , at]) => at >= 250 && at < 5000), `after the delay, not the 30 s ack wait (${again.map(([, , at]) => at).join(', ')} ms)`);
       t.equal(seen.filter(([, d]) => d > 2).length, 0, 'acked the second time: never a third');
+    });
+
+    t.test('a message handled for longer than the ack wait is not delivered again meanwhile (work in progress is reported)', async (t) => {
+      const subj = subject(Subjects.notifications(token('WP')), 'NOTIFY');
+      const durable = token('wp');
+      durables.push([Streams.NOTIFY.name, durable]);
+      // An existing durable is resumed as it is: this one's ack wait is 1.5 s instead of the bus's 30 s.
+      const jsm = await jetstreamManager(bus.nats!);
+      await jsm.consumers.add(Streams.NOTIFY.name, {
+        durable_name: durable, filter_subject: subj, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 1_500_000_000,
+      });
+      await bus.publish(subj, enc.encode('slow'), { msgId: `${subj}:slow` });
+      const seen: number[] = [];
+      let done!: () => void;
+      const finished = new Promise<void>((r) => (done = r));
+      const c = await bus.consume('NOTIFY', subj, async (m) => {
+        seen.push(m.deliveries);
+        if (seen.length === 1) await new Promise((r) => setTimeout(r, 5000)); // more than three ack waits
+        m.ack();
+        done();
+      }, { durable });
+      await finished;
+      await new Promise((r) => setTimeout(r, 2000)); // a redelivery would have come by now
+      await c.close();
+      t.same(seen, [1], 'handled once, on its first delivery');
     });
 
     t.test('close(): messages held back behind a busy handler go back to the server, so the next consumer gets them at once', async (t) => {

@@ -15,6 +15,8 @@ import type {
 } from './types.ts';
 
 const NS_PER_MS = 1_000_000;
+/** How long the server waits for an unanswered message before delivering it again (durables this bus creates). */
+const ACK_WAIT_MS = 30_000;
 /**
  * How long a pull request stays open at the server. After a reconnect nats.js checks the consumer before pulling
  * again, and backs off by `expires` when the check fails (JetStream still recovering): 30 s by default, which
@@ -179,6 +181,9 @@ class JetStreamBus implements Bus {
       throw wrap(err, `consume ${streamName} ${filterSubject}`, this.o.url);
     }
     const durable = opts.durable !== undefined;
+    // A durable's ack wait: a message still being handled after a third of it says so (+WPI), so that the server
+    // does not deliver it again meanwhile (a batch of signals handled while Redis times out can take longer).
+    const ackWaitMs = durable ? ((await consumer!.info(true)).config.ack_wait ?? ACK_WAIT_MS * NS_PER_MS) / NS_PER_MS : 0;
     const onError = this.o.onError;
     const failed = (m: JsMsg, err: unknown) => {
       const e = new PipstreamError('PS_BUS_HANDLER', `handler for ${filterSubject} (seq ${m.seq}) threw: ${(err as Error)?.message}`,
@@ -192,6 +197,8 @@ class JetStreamBus implements Bus {
     let parked: JsMsg[] = [];
     let head = 0;
     let busy: Promise<void> | null = null;
+    /** The message whose handling `busy` waits for. */
+    let handling: JsMsg | null = null;
     let closed = false;
     // What arrives or waits here after close() goes back to the server (a nak, see HAND_BACK_MS), so that the
     // consumer's next instance gets it without waiting out the ack wait (30 s).
@@ -230,6 +237,7 @@ class JetStreamBus implements Bus {
     };
     const resume = (): void => {
       busy = null;
+      handling = null;
       while (head < parked.length) {
         const m = parked[head]!;
         parked[head++] = undefined as unknown as JsMsg;
@@ -239,6 +247,7 @@ class JetStreamBus implements Bus {
         }
         const p = run(m);
         if (p !== null) {
+          handling = m;
           busy = p.then(resume);
           return;
         }
@@ -260,13 +269,24 @@ class JetStreamBus implements Bus {
           return;
         }
         const p = run(m);
-        if (p !== null) busy = p.then(resume);
+        if (p !== null) {
+          handling = m;
+          busy = p.then(resume);
+        }
       },
     });
+    let still: JsMsg | null = null;
+    const progress = ackWaitMs > 0 ? setInterval(() => {
+      // Busy with the same message since the last look: keep its ack wait from running out.
+      if (handling !== null && handling === still) handling.working();
+      still = handling;
+    }, ackWaitMs / 3) : null;
+    progress?.unref();
     const handle: BusConsumer = {
       close: async () => {
         this.consumers.delete(handle);
         closed = true;
+        if (progress !== null) clearInterval(progress);
         await messages.close();
         while (busy !== null) await busy;
       },
@@ -321,7 +341,7 @@ class JetStreamBus implements Bus {
       filter_subject: filter,
       ack_policy: AckPolicy.Explicit,
       deliver_policy: policy,
-      ack_wait: 30_000 * NS_PER_MS,
+      ack_wait: ACK_WAIT_MS * NS_PER_MS,
       max_ack_pending: 20_000,
     };
     if (startSeq > 0) cfg.opt_start_seq = startSeq;
