@@ -65,7 +65,7 @@ export class PipstreamNode {
       logger: opts.logger,
       onSignal: (s) => {
         const m = signalMessage(s, this.source);
-        this.bus.publishAsync(m.subject, m.data, m.msgId);
+        this.bus.publishAcked(m.subject, m.data, { msgId: m.msgId }, this.#journaled);
         this.#trade?.onSignal(s);
         onSignal?.(s);
       },
@@ -75,6 +75,14 @@ export class PipstreamNode {
       },
     });
   }
+
+  /**
+   * A signal the journal did not take (after the bus's retries) is said, by id: it is then in no record, and an
+   * order of it that failed in memory has no recovery consumer to run it again.
+   */
+  readonly #journaled = (err: PipstreamError | null): void => {
+    if (err !== null) this.#log.error({ code: err.code, err: err.message, msg_id: err.details.msgId }, 'signal not journaled');
+  };
 
   /**
    * Starts the trade path (execution, confirmations, alerts, portfolio): from now on the actors' signals
