@@ -9,7 +9,7 @@ import uWS from 'uWebSockets.js';
 import { connectBus, type Bus } from '../engine/bus/mod.ts';
 import { loadConfig } from '../engine/config/mod.ts';
 import { PipstreamError } from '../engine/errors/mod.ts';
-import { connectPostgres, connectRedis, type Redis, type Sql } from '../engine/store/mod.ts';
+import { connectPostgres, connectRedis, logRedisConnection, type Redis, type Sql } from '../engine/store/mod.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { GatewayDeps } from './deps.ts';
 import type { RouteDef } from './http/route.ts';
@@ -85,9 +85,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
   try {
     const sql = o.sql ?? await connectPostgres(config.databaseUrl);
     if (o.sql === undefined) owned.push(() => sql.end());
-    const redis = o.redis ?? await connectRedis(config.redisUrl, {
-      onConnection: (err) => (err === null ? log.info('Redis reachable again') : log.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
-    });
+    const redis = o.redis ?? await connectRedis(config.redisUrl, { onConnection: logRedisConnection(log) });
     if (o.redis === undefined) owned.push(() => redis.quit());
     const bus = o.bus ?? await connectBus({ kind: 'jetstream', url: config.natsUrl, name: 'pipstream-gateway',
       onError: (err) => log.error({ code: err.code, err: err.message }, 'bus failure') });

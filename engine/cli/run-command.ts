@@ -23,7 +23,7 @@ import { oandaFeed } from '../node/oanda-feed.ts';
 import { PipstreamNode } from '../node/node.ts';
 import { loadStoredSetup, storedAccounts } from '../node/stored-setup.ts';
 import { loadLimitsFile, type RiskLimits } from '../risk/mod.ts';
-import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../store/mod.ts';
+import { applyMigrations, connectPostgres, connectRedis, logRedisConnection, type Redis, type Sql } from '../store/mod.ts';
 import { checkpointKey } from '../supervisor/checkpoint.ts';
 import { Services, Streams } from '../switchboard/mod.ts';
 import { badArgument, PAPER_BALANCE, parseBalance, parseFlags } from './args.ts';
@@ -140,7 +140,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     try {
       redis = await connectRedis(config.redisUrl, {
         connectTimeoutMs: 2000,
-        onConnection: (err) => (err === null ? logger.info('Redis reachable again') : logger.error({ err: err.message }, 'Redis unreachable (reconnecting)')),
+        onConnection: logRedisConnection(logger),
       });
     } catch (err) {
       say(`Redis unavailable (${(err as Error).message.split('\n')[0]}); running without checkpoints`);

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
 import postgres from 'postgres';
 import { loadConfig, REPO_ROOT } from '../config/mod.ts';
 import { isPipstreamError, PipstreamError, withTimeout } from '../errors/mod.ts';
@@ -151,6 +152,11 @@ export async function connectRedis(url: string = loadConfig().redisUrl, options:
   } finally {
     redis.off('error', noteError);
   }
+}
+
+/** RedisOptions.onConnection for a process that logs with pino: the outage at error level, its end at info. */
+export function logRedisConnection(log: Logger): NonNullable<RedisOptions['onConnection']> {
+  return (err) => (err === null ? log.info('Redis reachable again') : log.error({ err: err.message }, 'Redis unreachable (reconnecting)'));
 }
 
 /**
