@@ -235,7 +235,7 @@ class Lane {
         this.onError?.(new PipstreamError('PS_PERSIST_WRITE',
           `persistence ${this.stream}: batch of ${batch.length} not committed: ${(err as Error)?.message ?? String(err)}`,
           { stream: this.stream, rows: batch.length }, { cause: err }));
-        // Stopping with the database down: give the batch up unacked; JetStream redelivers it later.
+        // Stopping with the database down: give up; stop() hands the batch back with the rest of the buffer.
         if (this.stopping) { this.givenUp = true; return; }
         await new Promise((r) => setTimeout(r, this.retryDelayMs));
       }

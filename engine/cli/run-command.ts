@@ -210,21 +210,20 @@ export async function runRunCommand(argv: string[]): Promise<number> {
         say(`gateway not started: ${firstLine(err)}`);
       }
     }
-    let persistSql: Sql | null = null;
     let persistence: PersistenceActor | null = null;
     if (persist) {
+      let pool: Sql | null = null;
       try {
-        persistSql = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
-        persistence = await startPersistence({ bus, sql: persistSql, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
-        const actor = persistence;
+        pool = await connectPostgres(config.databaseUrl, { connectTimeoutMs: 2000, max: 4 });
+        const actor = await startPersistence({ bus, sql: pool, onError: (err) => logger.warn({ code: err.code, err: err.message }, 'persistence') });
         closers.set('persistence', async () => {
           const left = Object.values(await actor.stop({ withinMs: PERSIST_STOP_MS })).reduce((a, b) => a + b, 0);
           if (left > 0) say(`persistence: ${left} journal events not in PostgreSQL yet are handed back to the journal for the next start`);
         });
-        closers.set('persistence\'s PostgreSQL pool', persistSql.end.bind(persistSql));
+        closers.set('persistence\'s PostgreSQL pool', pool.end.bind(pool));
+        persistence = actor;
       } catch (err) {
-        await persistSql?.end();
-        persistSql = null;
+        await pool?.end();
         say(`persistence not started: ${firstLine(err)}`);
       }
     }
