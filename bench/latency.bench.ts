@@ -7,7 +7,9 @@
  *
  * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. A
  * timer loop publishes, each time it wakes, every tick that is due. The signal subscriber takes the
- * SignalEvent's tick_seq and records now - S_seq for the first signal of each tick (hdr-histogram-js, µs).
+ * SignalEvent's tick_seq and records now - S_seq for the first signal of each tick (hdr-histogram-js, µs),
+ * and (`made`) the SignalEvent's envelope time - S_seq: when the node made the signal, before the journal's leg
+ * back to this reader (the node's clock placed on this one through bench/mono-clock.ts).
  * The feed never waits for an answer, so a stall is measured by every tick queued behind it, and timing
  * from S_i (not from the actual send) charges the feed's own timer lateness too: HdrHistogram's
  * coordinated-omission correction, made for closed-loop clients, would count those ticks twice, and it
@@ -89,11 +91,13 @@ export interface RateResult {
   /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
   publisherLag: LatencyStats;
   /**
-   * `orders`: from the time the tick was due to the broker's answer, the issue's definition of tick-to-order (the
-   * terminal order event's envelope time, made as the broker answered, on the machine's monotonic clock); `latency`
-   * goes on to that event's arrival here (journal ack, Redis record, one more bus leg).
+   * From the time the tick was due to when the node made its answer: the answer's envelope time, on the machine's
+   * monotonic clock. `orders`: the terminal order event, made as the broker answered (the issue's definition of
+   * tick-to-order); `pipstream`: the SignalEvent, made as the signal left the instrument actor for the journal and
+   * the trade path; `relay`: the same event, made in the consumer's callback. `latency` goes on to the event's
+   * arrival here (the journal's ack, one more bus leg; for orders the Redis record too).
    */
-  toBroker: LatencyStats | null;
+  made: LatencyStats;
   /** `orders`: the node's own stages from tick arrival (no bus legs, no correction, whole run incl. warm-up). */
   nodeStages: NodeStages | null;
 }
@@ -255,10 +259,10 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const scheduled = new Float64Array(n);
     const sentAt = new Float64Array(n);
     const seen = new Uint8Array(n);
-    const latency = newHistogram(), fromSend = newHistogram(), lag = newHistogram(), toBroker = newHistogram();
+    const latency = newHistogram(), fromSend = newHistogram(), lag = newHistogram(), made = newHistogram();
     // This process's performance.now() on the machine's monotonic clock, and the node's envelope times on it.
     const benchToMono = monoMs() - performance.now(), nodeToMono = node.wallToMonoMs;
-    let answeredAtMono = NaN;
+    let madeAtMono = NaN;
     let signals = 0, signalTicks = 0;
     let start = Infinity;
     let measureFrom = Infinity;
@@ -267,12 +271,14 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
         const u = readOrderUpdate(data);
         if (u.state === 'SUBMITTED' || !u.workflowId.startsWith(tag)) return null;
         // Made as the broker answered (the envelope's ingest time, the node's wall clock).
-        answeredAtMono = Number(decodeOrderUpdateEvent(data).envelope!.ingestTsUs) / 1000 + nodeToMono;
+        madeAtMono = Number(decodeOrderUpdateEvent(data).envelope!.ingestTsUs) / 1000 + nodeToMono;
         return seqOfTime.get(u.timeMs) ?? -1;
       }
       : (data: Uint8Array) => {
-        const s = decodeSignalEvent(data).signal;
-        return s === null || s === undefined || s.workflowId?.startsWith(tag) !== true ? null : Number(s.tickSeq ?? -1);
+        const e = decodeSignalEvent(data), s = e.signal;
+        if (s === null || s === undefined || s.workflowId?.startsWith(tag) !== true) return null;
+        madeAtMono = Number(e.envelope!.ingestTsUs) / 1000 + nodeToMono;
+        return Number(s.tickSeq ?? -1);
       };
     sub = feed.subscribe(mode === 'orders' ? Subjects.orders(account) : Subjects.signals(account), (m) => {
       const now = performance.now();
@@ -285,7 +291,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       if (scheduled[seq] < measureFrom) return;
       recordMs(latency, now - scheduled[seq]);
       recordMs(fromSend, now - sentAt[seq]);
-      if (mode === 'orders') recordMs(toBroker, answeredAtMono - (scheduled[seq] + benchToMono));
+      recordMs(made, madeAtMono - (scheduled[seq] + benchToMono));
     });
     await feed.nats!.flush(); // the subscription is registered at the server before the first tick
 
@@ -337,7 +343,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
       expectedSignals: wantSignals, signals,
       missingSignalTicks: expectedSignalTicks - signalTicks,
       latency: summary(latency), fromSend: summary(fromSend), publisherLag: summary(lag),
-      toBroker: mode === 'orders' ? summary(toBroker) : null,
+      made: summary(made),
       nodeStages,
     };
   } finally {
@@ -456,10 +462,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `max ${e.latency.maxUs} µs (from the push: p50 ${e.fromPush.p50Us} p99 ${e.fromPush.p99Us} µs)`);
     }
     for (const x of r.results) {
-      if (x.toBroker !== null) {
-        console.log(`orders at ${x.rate}/s, tick due -> broker answered (the order event made): p50 ${x.toBroker.p50Us} p99 ${x.toBroker.p99Us} ` +
-          `p99.9 ${x.toBroker.p999Us} max ${x.toBroker.maxUs} µs (${x.toBroker.count} orders)`);
-      }
+      const what = x.mode === 'orders' ? 'broker answered (the order event made)' : 'signal made in the node';
+      console.log(`${x.mode} at ${x.rate}/s, tick due -> ${what}: p50 ${x.made.p50Us} p99 ${x.made.p99Us} ` +
+        `p99.9 ${x.made.p999Us} max ${x.made.maxUs} µs (${x.made.count})`);
       if (x.nodeStages === null) continue;
       const f = (k: keyof NodeStages) => `${k} p50 ${x.nodeStages![k].p50} p99 ${x.nodeStages![k].p99} max ${x.nodeStages![k].max}`;
       console.log(`orders at ${x.rate}/s, inside the node from tick arrival (µs): ${f('tick_to_signal')}; ${f('tick_to_broker')}; ${f('tick_to_order')}`);

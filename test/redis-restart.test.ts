@@ -11,7 +11,7 @@ import { PaperBroker } from '../actors/execution/mod.ts';
 import { connectBus } from '../engine/bus/mod.ts';
 import { withTimeout } from '../engine/errors/mod.ts';
 import { readToEnd } from '../engine/bus/read-to-end.ts';
-import { decodeSignalEvent } from '../engine/events/mod.ts';
+import { decodeRiskDecisionEvent, decodeSignalEvent } from '../engine/events/mod.ts';
 import { readOrderUpdate } from '../engine/events/trade.ts';
 import { publishTicks } from '../engine/node/feed.ts';
 import { readBookCheckpoint } from '../engine/node/book-checkpoint.ts';
@@ -111,12 +111,24 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
     const missing = executes.filter((s) => !fills.has(s.id)).map((s) => s.id);
     const journaled = new Set<string>();
     await readToEnd(bus, 'SIGNALS', Subjects.signals(account), 'all', (m) => { journaled.add(decodeSignalEvent(m.data).signal?.id ?? ''); });
+    // What the journal holds of each: its RISK decision and ORDERS states, if any were made.
+    const trail = new Map<string, string[]>(missing.map((id) => [id, []]));
+    await readToEnd(bus, 'RISK', Subjects.riskDecisions(account), 'all', (m) => {
+      const d = decodeRiskDecisionEvent(m.data).riskDecision;
+      trail.get(d?.signalId ?? '')?.push(`RISK ${d?.approved === true ? 'approved' : 'rejected'}`);
+    });
+    await readToEnd(bus, 'ORDERS', Subjects.orders(account), 'all', (m) => {
+      const u = readOrderUpdate(m.data);
+      trail.get(u.signalId)?.push(`ORDERS ${u.state}${u.reason === null ? '' : ` ${u.reason}`}`);
+    });
     const records = await Promise.all(missing.map(async (id) =>
-      `${id}: record ${await redis.get(`pipstream:order:${id}`)}, ${journaled.has(id) ? '' : 'not '}on SIGNALS`));
+      `${id}: record ${await redis.get(`pipstream:order:${id}`)}, ${journaled.has(id) ? '' : 'not '}on SIGNALS, journal [${trail.get(id)!.join(', ')}], ` +
+      `errors [${errors.filter((e) => e.includes(id)).join('; ')}]`));
     const jsm = await jetstreamManager(bus.nats!);
     const ci = await jsm.consumers.info(Streams.SIGNALS.name, `${source}-recovery`).catch((e: Error) => e.message);
     why = ` — records ${JSON.stringify(records)}; recovery consumer ${JSON.stringify(typeof ci === 'string' ? ci :
-      { ack_pending: ci.num_ack_pending, pending: ci.num_pending, redelivered: ci.num_redelivered })}; execution ${JSON.stringify(node.trade!.execution.stats())}`;
+      { ack_pending: ci.num_ack_pending, pending: ci.num_pending, redelivered: ci.num_redelivered })}; execution ${JSON.stringify(node.trade!.execution.stats())}; ` +
+      `trade path ${JSON.stringify(node.trade!.stats())}; ${errors.length} errors, the first ${JSON.stringify(errors.slice(0, 3))}`;
   }
   t.ok(fills.size >= executes.length - KNOWN_SHORT, `a fill journaled for the execute signals (${fills.size} of ${executes.length})${why}`);
   t.ok(allFilled, 'for every one of them', allFilled ? {} : KNOWN_DEFECT);

@@ -249,9 +249,16 @@ const replay = define({
 // ---------------------------------------------------------------- latency
 
 const MODES = ['relay', 'pipstream', 'orders'] as const;
-const MODE_LABEL: Record<Mode, string> = { relay: 'bare bus relay (floor)', pipstream: 'tick-to-signal', orders: 'tick-to-order event received' };
-/** The orders mode's other figure: to the broker's answer (the issue's definition of tick-to-order). */
-const BROKER_LABEL = 'tick-to-order (broker answered)';
+const MODE_LABEL: Record<Mode, string> = {
+  relay: 'bare bus relay (floor), answer received', pipstream: 'tick-to-signal, signal received', orders: 'tick-to-order event received',
+};
+/**
+ * Each mode's other figure: to when the node made its answer (RateResult.made). For orders the broker's answer (the
+ * issue's definition of tick-to-order); for pipstream the signal leaving the engine for the journal and the trade path.
+ */
+const MADE_LABEL: Record<Mode, string> = {
+  relay: 'bare bus relay (floor), answer made', pipstream: 'tick-to-signal, signal made', orders: 'tick-to-order (broker answered)',
+};
 
 const latencyNeeds = (modes: readonly string[]): Service[] => (modes.includes('orders') ? ['nats', 'redis'] : ['nats']);
 
@@ -264,10 +271,10 @@ const latencyProblems = (x: RateResult): string[] => {
   // signals (which carry tick_seq) must all arrive.
   if (x.mode !== 'orders' && x.missingSignalTicks !== 0) out.push(`${at}: ${x.missingSignalTicks} of ${x.expectedSignalTicks} expected ticks never answered`);
   if (!finitePositive(x.latency.p99Us)) out.push(`${at}: p99 ${x.latency.p99Us}`);
-  // The broker answered before its event arrived here, and after the tick was due (one clock for both processes).
-  if (x.mode === 'orders' && !(x.toBroker !== null && x.toBroker.count === x.latency.count && x.toBroker.p50Us > 0 && x.toBroker.maxUs <= x.latency.maxUs)) {
-    out.push(`${at}: broker answer times ${JSON.stringify(x.toBroker && { count: x.toBroker.count, p50: x.toBroker.p50Us, max: x.toBroker.maxUs })} ` +
-      `do not fit the order events received (${x.latency.count}, max ${x.latency.maxUs} µs)`);
+  // The node made each answer before it arrived here, and after the tick was due (one clock for both processes).
+  if (!(x.made.count === x.latency.count && x.made.p50Us > 0 && x.made.maxUs <= x.latency.maxUs)) {
+    out.push(`${at}: times the answers were made ${JSON.stringify({ count: x.made.count, p50: x.made.p50Us, max: x.made.maxUs })} ` +
+      `do not fit the answers received (${x.latency.count}, max ${x.latency.maxUs} µs)`);
   }
   return out;
 };
@@ -311,16 +318,18 @@ const latency = define({
           s(rs.map((x) => x.latency), 'p99Us'), s(rs.map((x) => x.latency), 'p999Us'), s(rs.map((x) => x.latency), 'maxUs'),
           `${rs.reduce((a, x) => a + x.signalTicks, 0)}/${rs.reduce((a, x) => a + x.expectedSignalTicks, 0)}`]);
         series.push({ label: MODE_LABEL[mode], points: points(medianBy(rs, (x) => x.latency.p99Us).latency) });
-        if (mode === 'orders') {
-          const b = rs.map((x) => x.toBroker!);
-          rows.push([BROKER_LABEL, rate, '-', s(b, 'p50Us'), s(b, 'p99Us'), s(b, 'p999Us'), s(b, 'maxUs'), '-']);
-          series.push({ label: BROKER_LABEL, points: points(medianBy(b, (x) => x.p99Us)) });
-        }
+        const b = rs.map((x) => x.made);
+        rows.push([MADE_LABEL[mode], rate, '-', s(b, 'p50Us'), s(b, 'p99Us'), s(b, 'p999Us'), s(b, 'maxUs'), '-']);
+        series.push({ label: MADE_LABEL[mode], points: points(medianBy(b, (x) => x.p99Us)) });
         if (mode !== 'relay' && modes.includes('relay')) {
           const floor = runs(rate, 'relay');
           for (const k of ['p50Us', 'p99Us'] as const) {
             ratios.push(ratio(`${rate}/s ${mode} ${k.slice(0, 3)} ÷ relay ${k.slice(0, 3)}`, rs.map((x, i) => x.latency[k] / floor[i].latency[k]),
               'latency over the bare bus floor (1: the engine adds nothing)'));
+          }
+          if (mode === 'pipstream') {
+            ratios.push(ratio(`${rate}/s signal made p99 ÷ relay answer made p99`, rs.map((x, i) => x.made.p99Us / floor[i].made.p99Us),
+              'the engine over the bus floor up to the answer\'s making (1: the engine adds nothing)'));
           }
         }
       }
@@ -338,10 +347,12 @@ const latency = define({
       const p99 = spreadOf(runs(p.rates[0], mode).map((x) => of(x).p99Us)).median;
       return [`${label} at ${p.rates[0]}/s: p99 ${fmtNum(p99)} µs — target p99 < 1 ms ${p99 < 1000 ? 'met' : 'not met'}`];
     };
-    const floor = modes.includes('relay') ? [`bare bus floor at ${p.rates[0]}/s: p99 ${fmtNum(spreadOf(runs(p.rates[0], 'relay').map((x) => x.latency.p99Us)).median)} µs`] : [];
+    const floorOf = (of: (x: RateResult) => LatencyStats) => fmtNum(spreadOf(runs(p.rates[0], 'relay').map((x) => of(x).p99Us)).median);
+    const floor = modes.includes('relay')
+      ? [`bare bus floor at ${p.rates[0]}/s: p99 ${floorOf((x) => x.made)} µs to the answer made, ${floorOf((x) => x.latency)} µs to its receipt`] : [];
     return {
-      summary: [...target('pipstream', MODE_LABEL.pipstream, (x) => x.latency), ...target('orders', BROKER_LABEL, (x) => x.toBroker!),
-        ...target('orders', MODE_LABEL.orders, (x) => x.latency), ...floor],
+      summary: [...target('pipstream', MADE_LABEL.pipstream, (x) => x.made), ...target('pipstream', MODE_LABEL.pipstream, (x) => x.latency),
+        ...target('orders', MADE_LABEL.orders, (x) => x.made), ...target('orders', MODE_LABEL.orders, (x) => x.latency), ...floor],
       tables: [{
         title: 'µs from each tick\'s due time, median (min..max) over repetitions; answered = ticks answered / ticks that fire (orders: ticks sharing a time stamp count once)',
         columns: ['path', 'rate/s', 'sent/s', 'p50', 'p99', 'p99.9', 'max', 'answered'],
@@ -360,7 +371,8 @@ const latency = define({
 const latencySearch = define({
   name: 'latency-search',
   description: 'Step search for the highest offered rate whose p99 (through JetStream, from each tick\'s due time) stays under the ' +
-    'target: the rate grows by `factor` from `start` until p99 reaches the target or `max-rate` is passed. The bare bus floor is measured at every step.',
+    'target (to when the node made its answer: the signal, or the broker\'s answer for orders): the rate grows by `factor` from `start` until p99 ' +
+    'reaches the target or `max-rate` is passed. The bare bus floor is measured at every step.',
   params: {
     mode: param({ kind: 'string', default: 'pipstream', choices: ['pipstream', 'orders'], help: 'tick-to-signal (pipstream) or tick-to-order (orders)' }),
     start: param({ kind: 'int', default: 500, help: 'first offered rate, ticks/s' }),
@@ -381,30 +393,31 @@ const latencySearch = define({
       const r = await runLatencyBench({ rates: [rate], seconds: p.seconds, modes: ['relay', mode] });
       raw.push(r);
       steps.push({ rate, run: r.results.find((x) => x.mode === mode)!, floor: r.results.find((x) => x.mode === 'relay')! });
-      if (steps[steps.length - 1].run.latency.p99Us >= p['target-us']) break;
+      if (steps[steps.length - 1].run.made.p99Us >= p['target-us']) break;
     }
-    const under = steps.filter((s) => s.run.latency.p99Us < p['target-us']);
+    const under = steps.filter((s) => s.run.made.p99Us < p['target-us']);
     const best = under.length === 0 ? null : under[under.length - 1].rate;
     const first = steps[0];
     const problems = steps.flatMap((s) => [...latencyProblems(s.run), ...latencyProblems(s.floor)]);
     if (steps.length === 0) problems.push(`no step ran (start ${p.start} above max-rate ${p['max-rate']})`);
     const headline = first === undefined ? 'no step ran' : best !== null
-      ? `highest offered rate with ${MODE_LABEL[mode]} p99 < ${p['target-us']} µs: ${best}/s`
-      : `highest offered rate with ${MODE_LABEL[mode]} p99 < ${p['target-us']} µs: none — p99 ${fmtNum(first.run.latency.p99Us)} µs already at ` +
-        `${first.rate}/s, where the bare bus floor alone has p99 ${fmtNum(first.floor.latency.p99Us)} µs`;
+      ? `highest offered rate with ${MADE_LABEL[mode]} p99 < ${p['target-us']} µs: ${best}/s`
+      : `highest offered rate with ${MADE_LABEL[mode]} p99 < ${p['target-us']} µs: none — p99 ${fmtNum(first.run.made.p99Us)} µs already at ` +
+        `${first.rate}/s, where the bare bus floor alone has p99 ${fmtNum(first.floor.made.p99Us)} µs`;
     return {
       summary: [headline],
       tables: [{
-        title: `steps (µs from each tick's due time; the search stops at the first p99 ≥ ${p['target-us']} µs)`,
-        columns: ['rate/s', 'sent/s', `${mode} p50`, `${mode} p99`, `${mode} p99.9`, `${mode} max`, 'relay p50', 'relay p99', `p99 < ${p['target-us']}`],
-        rows: steps.map((s) => [s.rate, s.run.achievedSendRate, s.run.latency.p50Us, s.run.latency.p99Us, s.run.latency.p999Us, s.run.latency.maxUs,
-          s.floor.latency.p50Us, s.floor.latency.p99Us, s.run.latency.p99Us < p['target-us'] ? 'yes' : 'no']),
+        title: `steps (µs from each tick's due time to the answer made, and received; the search stops at the first made p99 ≥ ${p['target-us']} µs)`,
+        columns: ['rate/s', 'sent/s', `${mode} made p50`, `${mode} made p99`, `${mode} made p99.9`, `${mode} made max`, `${mode} received p99`,
+          'relay made p50', 'relay made p99', `p99 < ${p['target-us']}`],
+        rows: steps.map((s) => [s.rate, s.run.achievedSendRate, s.run.made.p50Us, s.run.made.p99Us, s.run.made.p999Us, s.run.made.maxUs, s.run.latency.p99Us,
+          s.floor.made.p50Us, s.floor.made.p99Us, s.run.made.p99Us < p['target-us'] ? 'yes' : 'no']),
       }],
       ratios: [],
       charts: steps.length === 0 ? [] : [{
-        kind: 'percentiles', file: 'latency-search.svg', title: `${MODE_LABEL[mode]} latency per offered rate (and the bus floor)`,
-        series: [...steps.map((s) => ({ label: `${mode} ${s.rate}/s`, points: points(s.run.latency) })),
-          ...steps.map((s) => ({ label: `relay ${s.rate}/s`, points: points(s.floor.latency) }))],
+        kind: 'percentiles', file: 'latency-search.svg', title: `${MADE_LABEL[mode]} latency per offered rate (and the bus floor)`,
+        series: [...steps.map((s) => ({ label: `${mode} ${s.rate}/s`, points: points(s.run.made) })),
+          ...steps.map((s) => ({ label: `relay ${s.rate}/s`, points: points(s.floor.made) }))],
       }],
       raw: { best, target: p['target-us'], steps: raw },
       problems,
