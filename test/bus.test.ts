@@ -316,6 +316,41 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.equal(seen.filter(([, d]) => d > 2).length, 0, 'acked the second time: never a third');
     });
 
+    t.test('retryIn keeps the message in the consumer (no redelivery by the server, even past the ack wait); close() hands it back', async (t) => {
+      const subj = subject(Subjects.notifications(token('RK')), 'NOTIFY');
+      const durable = token('rk');
+      durables.push([Streams.NOTIFY.name, durable]);
+      // An ack wait of 1.5 s: the retry below waits longer than two of them.
+      const jsm = await jetstreamManager(bus.nats!);
+      await jsm.consumers.add(Streams.NOTIFY.name, {
+        durable_name: durable, filter_subject: subj, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 1_500_000_000,
+      });
+      await bus.publish(subj, enc.encode('kept'), { msgId: `${subj}:kept` });
+      await bus.publish(subj, enc.encode('handed'), { msgId: `${subj}:handed` });
+      const seen: Array<[string, number]> = [];
+      const t0 = Date.now();
+      const c = await bus.consume('NOTIFY', subj, (m) => {
+        const what = dec.decode(m.data);
+        seen.push([what, m.deliveries]);
+        if (what === 'kept' && m.deliveries === 1) m.retryIn(3500);
+        else if (what === 'handed') m.retryIn(60_000);
+        else m.ack();
+      }, { durable });
+      while (!seen.some(([w, d]) => w === 'kept' && d === 2) && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 50));
+      const ms = Date.now() - t0;
+      const info = await jsm.consumers.info(Streams.NOTIFY.name, durable);
+      t.same(seen, [['kept', 1], ['handed', 1], ['kept', 2]], 'each handled once by the server\'s delivery, the retried one again as delivery 2');
+      t.ok(ms >= 3400 && ms < 6000, `after its delay (${ms} ms)`);
+      t.equal(info.delivered.consumer_seq, 2, 'the server delivered each once: the retry and the ack waits it outlasted stayed in the consumer');
+      t.equal(info.num_redelivered, 0, 'nothing waits for a redelivery at the server');
+      t.equal(info.num_ack_pending, 1, 'the one still held is in progress at the server');
+      await c.close();
+      const t1 = Date.now();
+      const got = await collect(bus, 'NOTIFY', subj, (g) => g.length > 0, { durable }, 10_000);
+      t.same(got.map((m) => [dec.decode(m.data), m.deliveries]), [['handed', 2]], 'the held one goes back to the next consumer at close');
+      t.ok(Date.now() - t1 < 8000, `soon, not after its 60 s retry (${Date.now() - t1} ms)`);
+    });
+
     t.test('a message handled for longer than the ack wait is not delivered again meanwhile (work in progress is reported)', async (t) => {
       const subj = subject(Subjects.notifications(token('WP')), 'NOTIFY');
       const durable = token('wp');
@@ -451,7 +486,7 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
   });
 
   if (kind === 'jetstream') {
-    t.test('a batch whose handler throws is redelivered whole; garbage that looks like a batch arrives as it is', async (t) => {
+    t.test('a batch whose handler throws is retried whole; garbage that looks like a batch arrives as it is', async (t) => {
       const subj = subject(Subjects.orders(token('CT')), 'ORDERS');
       const acks = Array.from({ length: 5 }, (_, i) => bus.publish(subj, enc.encode(`b${i}`), { msgId: `${subj}:${i}`, coalesce: true }));
       await Promise.all(acks);
@@ -470,11 +505,11 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
         }
         m.ack();
       }, { durable });
-      for (let i = 0; i < 250 && !seen.includes('garbage:4'); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 250 && !(seen.includes('garbage:4') && seen.includes('b4')); i++) await new Promise((r) => setTimeout(r, 20));
       await c.close();
-      // A nak'd message comes back after whatever was already on its way (here the garbage).
+      // The consumer hands the batch to the handler again a second later, after what arrived meanwhile (the garbage).
       t.same(seen.filter((x) => x.startsWith('b')), ['b0', 'b1', 'b2', 'b0', 'b1', 'b2', 'b3', 'b4'],
-        'the rest of the batch waits for its redelivery, which repeats it whole');
+        'the rest of the batch waits for its retry, which repeats it whole');
       t.equal(seen.filter((x) => x === 'garbage:4').length, 1, 'bytes that only look like a batch reach the handler as they are');
       t.ok(errors.some((e) => e.code === 'PS_BUS_HANDLER' && /boom/.test(e.message)), 'the failure is reported');
     });

@@ -29,6 +29,8 @@ const PULL_EXPIRES_MS = 2000;
  * the ack wait (30 s).
  */
 const HAND_BACK_MS = PULL_EXPIRES_MS + 500;
+/** A handler that threw gets its message again after this long (kept here, as retryIn does). */
+const THREW_RETRY_MS = 1000;
 
 export async function connectJetStream(o: ResolvedBusOptions): Promise<Bus> {
   let nc: NatsConnection;
@@ -185,10 +187,10 @@ class JetStreamBus implements Bus {
     // does not deliver it again meanwhile (a batch of signals handled while Redis times out can take longer).
     const ackWaitMs = durable ? ((await consumer!.info(true)).config.ack_wait ?? ACK_WAIT_MS * NS_PER_MS) / NS_PER_MS : 0;
     const onError = this.o.onError;
-    const failed = (m: JsMsg, err: unknown) => {
+    const failed = (m: JsMsg, err: unknown, deliveries: number) => {
       const e = new PipstreamError('PS_BUS_HANDLER', `handler for ${filterSubject} (seq ${m.seq}) threw: ${(err as Error)?.message}`,
         { stream: streamName, subject: m.subject, seq: m.seq }, { cause: err });
-      if (durable) m.nak();
+      hold(m, THREW_RETRY_MS, deliveries);
       onError?.(e);
     };
     // Messages arrive synchronously from the socket callback (no async iterator: no promise per
@@ -203,31 +205,58 @@ class JetStreamBus implements Bus {
     // What arrives or waits here after close() goes back to the server (a nak, see HAND_BACK_MS), so that the
     // consumer's next instance gets it without waiting out the ack wait (30 s).
     const handBack = (m: JsMsg): void => { if (durable) m.nak(HAND_BACK_MS); };
+    /**
+     * retryIn() keeps the message here and hands it to the handler again after the delay (reported in progress
+     * meanwhile), instead of a delayed nak. With naks, nats-server 2.9.10 sometimes never delivered the message
+     * again, nor counted it pending (3 of 9 full-suite runs: a Redis outage's signals never executed). Its pull
+     * path takes a redelivery off its queue before looking for a pull that fits it, and our byte-bounded pulls
+     * often have none. The server now redelivers only what a stopping consumer hands back, and after crashes.
+     */
+    const held = new Map<JsMsg, NodeJS.Timeout>();
+    /** The deliveries so far of the messages retried here and waiting for the handler again (the server's count is behind). */
+    const retried = new Map<JsMsg, number>();
+    const hold: Hold = (m, ms, deliveries) => {
+      if (!durable) return;
+      if (closed) return handBack(m);
+      held.set(m, setTimeout(() => {
+        held.delete(m);
+        retried.set(m, deliveries + 1);
+        arrive(m);
+      }, ms));
+    };
+    const deliveries = (m: JsMsg): number => {
+      if (retried.size === 0) return m.info.deliveryCount;
+      const n = retried.get(m);
+      if (n === undefined) return m.info.deliveryCount;
+      retried.delete(m);
+      return n;
+    };
     const run = (m: JsMsg): Promise<void> | null => {
       const parts = batchParts(m.data);
       if (parts !== null) return runBatch(m, parts);
+      const d = deliveries(m);
       try {
-        const r = handler(new JsBusMsg(m, durable));
-        return r ? r.then(undefined, (err: unknown) => failed(m, err)) : null;
+        const r = handler(new JsBusMsg(m, durable, d, hold));
+        return r ? r.then(undefined, (err: unknown) => failed(m, err, d)) : null;
       } catch (err) {
-        failed(m, err);
+        failed(m, err, d);
         return null;
       }
     };
     // A batch's messages go to the handler one by one, in order; the batch is acked once all of them are.
-    // A handler that throws naks the whole batch: its redelivery repeats the messages before (consumers dedupe).
+    // A handler that throws retries the whole batch: that repeats the messages before (consumers dedupe).
     const runBatch = (m: JsMsg, parts: Uint8Array[]): Promise<void> | null => {
-      const state: BatchState = { n: parts.length, retryMs: -1 };
+      const state: BatchState = { n: parts.length, retryMs: -1, deliveries: deliveries(m), hold };
       const from = (i: number): Promise<void> | null => {
         for (; i < parts.length; i++) {
           try {
             const r = handler(new PartBusMsg(m, parts[i]!, durable, state));
             if (r) {
               const next = i + 1;
-              return r.then(() => from(next) ?? undefined, (err: unknown) => failed(m, err));
+              return r.then(() => from(next) ?? undefined, (err: unknown) => failed(m, err, state.deliveries));
             }
           } catch (err) {
-            failed(m, err);
+            failed(m, err, state.deliveries);
             return null;
           }
         }
@@ -255,30 +284,35 @@ class JetStreamBus implements Bus {
       parked = [];
       head = 0;
     };
+    /** A message from the server, or one retried here, to the handler (or parked behind a busy one). */
+    const arrive = (m: JsMsg): void => {
+      if (closed) {
+        handBack(m);
+        return;
+      }
+      if (busy !== null) {
+        parked.push(m);
+        return;
+      }
+      const p = run(m);
+      if (p !== null) {
+        handling = m;
+        busy = p.then(resume);
+      }
+    };
     const messages = await consumer.consume({
       max_bytes: this.pullBytes(),
       // Idle, a consumer renews its pull every PULL_EXPIRES_MS and gets a heartbeat every half of it.
       expires: PULL_EXPIRES_MS,
-      callback: (m: JsMsg) => {
-        if (closed) {
-          handBack(m);
-          return;
-        }
-        if (busy !== null) {
-          parked.push(m);
-          return;
-        }
-        const p = run(m);
-        if (p !== null) {
-          handling = m;
-          busy = p.then(resume);
-        }
-      },
+      callback: arrive,
     });
     let still: JsMsg | null = null;
     const progress = ackWaitMs > 0 ? setInterval(() => {
-      // Busy with the same message since the last look: keep its ack wait from running out.
+      // Busy with the same message since the last look: keep its ack wait from running out; so for the messages
+      // waiting behind a handler and those held for a retry, which this consumer will handle.
       if (handling !== null && handling === still) handling.working();
+      for (let i = head; i < parked.length; i++) parked[i]!.working();
+      for (const m of held.keys()) m.working();
       still = handling;
     }, ackWaitMs / 3) : null;
     progress?.unref();
@@ -289,6 +323,12 @@ class JetStreamBus implements Bus {
         if (progress !== null) clearInterval(progress);
         await messages.close();
         while (busy !== null) await busy;
+        for (const [m, timer] of held) {
+          clearTimeout(timer);
+          handBack(m);
+        }
+        held.clear();
+        retried.clear();
       },
     };
     this.consumers.add(handle);
@@ -401,20 +441,26 @@ class JetStreamBus implements Bus {
   }
 }
 
+/** Keeps a message in its consumer and hands it to the handler again in `ms`, its delivery `deliveries` + 1 (see consume()). */
+type Hold = (m: JsMsg, ms: number, deliveries: number) => void;
+
 /** The consumer's view of a JetStream message; the stream sequence is parsed only when read. */
 class JsBusMsg implements BusMsg {
-  constructor(private readonly m: JsMsg, private readonly durable: boolean) {}
+  constructor(private readonly m: JsMsg, private readonly durable: boolean, readonly deliveries: number, private readonly hold: Hold) {}
   get subject(): string { return this.m.subject; }
   get data(): Uint8Array { return this.m.data; }
   get seq(): number { return this.m.seq; }
-  get deliveries(): number { return this.m.info.deliveryCount; }
   ack(): void { if (this.durable) this.m.ack(); }
-  retryIn(ms: number): void { if (this.durable) this.m.nak(ms); }
-  handBack(): void { this.retryIn(HAND_BACK_MS); }
+  retryIn(ms: number): void { this.hold(this.m, ms, this.deliveries); }
+  handBack(): void { if (this.durable) this.m.nak(HAND_BACK_MS); }
 }
 
-/** A batch's parts not answered yet, and the longest retry one of them asked for (-1: none). */
-interface BatchState { n: number; retryMs: number }
+/**
+ * A batch's parts not answered yet, the longest retry one of them asked for (-1: none, HAND_BACK: handed back),
+ * and the batch message's deliveries.
+ */
+interface BatchState { n: number; retryMs: number; readonly deliveries: number; readonly hold: Hold }
+const HAND_BACK = Infinity;
 
 /**
  * One message of a batch: answered (acked or asked again) once; the batch is acked when the last part is, or
@@ -425,16 +471,18 @@ class PartBusMsg implements BusMsg {
   constructor(private readonly m: JsMsg, readonly data: Uint8Array, private readonly durable: boolean, private readonly batch: BatchState) {}
   get subject(): string { return this.m.subject; }
   get seq(): number { return this.m.seq; }
-  get deliveries(): number { return this.m.info.deliveryCount; }
+  get deliveries(): number { return this.batch.deliveries; }
   ack(): void { this.#answer(-1); }
   retryIn(ms: number): void { this.#answer(ms); }
-  handBack(): void { this.#answer(HAND_BACK_MS); }
+  handBack(): void { this.#answer(HAND_BACK); }
   #answer(retryMs: number): void {
     if (this.#answered) return;
     this.#answered = true;
     const b = this.batch;
     if (retryMs > b.retryMs) b.retryMs = retryMs;
     if (--b.n > 0 || !this.durable) return;
-    if (b.retryMs >= 0) this.m.nak(b.retryMs); else this.m.ack();
+    if (b.retryMs === HAND_BACK) this.m.nak(HAND_BACK_MS);
+    else if (b.retryMs >= 0) b.hold(this.m, b.retryMs, b.deliveries);
+    else this.m.ack();
   }
 }

@@ -8,14 +8,16 @@ export interface BusMsg {
   readonly data: Uint8Array;
   /** Stream sequence. */
   readonly seq: number;
-  /** How many times it has been delivered, this time included (1: the first; always 1 on the embedded bus). */
+  /** How many times it has been delivered, this time included, retries (retryIn) too (1: the first; always 1 on the embedded bus). */
   readonly deliveries: number;
   /** Acknowledge (durable consumers); a no-op for ordered (non-durable) consumers. */
   ack(): void;
   /**
-   * Not done: deliver it again in `ms` (durable consumers; a part of a batch message asks for the whole batch).
-   * Unanswered, a message comes again after the consumer's ack wait (30 s). A no-op for ordered consumers and
-   * on the embedded bus, which redelivers nothing while its consumer runs.
+   * Not done: this consumer hands it to the handler again in `ms`, after the messages that arrived meanwhile
+   * (durable consumers; a part of a batch message asks for the whole batch). The server is told it is in progress
+   * while it waits, and gets it back if the consumer closes first. Unanswered, a message comes again after the
+   * consumer's ack wait (30 s). A no-op for ordered consumers and on the embedded bus, which redelivers nothing
+   * while its consumer runs.
    */
   retryIn(ms: number): void;
   /**
