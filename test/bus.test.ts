@@ -316,15 +316,21 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.equal(seen.filter(([, d]) => d > 2).length, 0, 'acked the second time: never a third');
     });
 
-    t.test('retryIn keeps the message in the consumer (no redelivery by the server, even past the ack wait); close() hands it back', async (t) => {
-      const subj = subject(Subjects.notifications(token('RK')), 'NOTIFY');
-      const durable = token('rk');
+    /** A NOTIFY subject and its durable, made here with an ack wait of 1.5 s (an existing durable is resumed as it is). */
+    const shortAckWait = async (tag: string) => {
+      const subj = subject(Subjects.notifications(token(tag)), 'NOTIFY');
+      const durable = token(tag.toLowerCase());
       durables.push([Streams.NOTIFY.name, durable]);
-      // An ack wait of 1.5 s: the retry below waits longer than two of them.
       const jsm = await jetstreamManager(bus.nats!);
       await jsm.consumers.add(Streams.NOTIFY.name, {
         durable_name: durable, filter_subject: subj, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 1_500_000_000,
       });
+      return { subj, durable, jsm };
+    };
+
+    t.test('retryIn keeps the message in the consumer (no redelivery by the server, even past the ack wait); close() hands it back', async (t) => {
+      // An ack wait of 1.5 s: the retry below waits longer than two of them.
+      const { subj, durable, jsm } = await shortAckWait('RK');
       await bus.publish(subj, enc.encode('kept'), { msgId: `${subj}:kept` });
       await bus.publish(subj, enc.encode('handed'), { msgId: `${subj}:handed` });
       const seen: Array<[string, number]> = [];
@@ -352,14 +358,7 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     });
 
     t.test('a message handled for longer than the ack wait is not delivered again meanwhile (work in progress is reported)', async (t) => {
-      const subj = subject(Subjects.notifications(token('WP')), 'NOTIFY');
-      const durable = token('wp');
-      durables.push([Streams.NOTIFY.name, durable]);
-      // An existing durable is resumed as it is: this one's ack wait is 1.5 s instead of the bus's 30 s.
-      const jsm = await jetstreamManager(bus.nats!);
-      await jsm.consumers.add(Streams.NOTIFY.name, {
-        durable_name: durable, filter_subject: subj, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 1_500_000_000,
-      });
+      const { subj, durable } = await shortAckWait('WP');
       await bus.publish(subj, enc.encode('slow'), { msgId: `${subj}:slow` });
       const seen: number[] = [];
       let done!: () => void;
