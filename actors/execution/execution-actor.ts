@@ -41,7 +41,7 @@ import {
 export type { LifecycleEvent, LifecycleState, OrderRecord, OrderSignal } from './order-record.ts';
 export { orderKey } from './order-record.ts';
 
-/** A signal whose execution failed is delivered again after 1 s, 2 s, 4 s, ... at most 30 s. */
+/** A signal whose execution failed is handed to the consumer's handler again after 1 s, 2 s, 4 s, ... at most 30 s (BusMsg.retryIn). */
 const RETRY_FIRST_MS = 1000, RETRY_MAX_MS = 30_000;
 
 export interface ExecutionActorOptions {
