@@ -2,12 +2,15 @@
  * Preloaded into every test process (package.json, tap.node-arg). A test file whose tests have all ended but
  * whose process does not exit, because something still holds the event loop, is failed by tap's timeout with
  * nothing but "timeout!". Ten seconds before that timeout this writes what is still open to standard error:
- * sockets with their ends, child processes, servers, worker threads, and the type of every other resource
- * (timers among them). Its timer is unref'd, so it fires only in a process that something else keeps alive. Plain
+ * sockets with their ends, child processes, servers, worker threads, timers that keep the process alive with
+ * where they were set, and the type of every other resource. Its timer is unref'd, so it fires only in a
+ * process that something else keeps alive. Plain
  * JavaScript: the instrument worker threads inherit the preload, and a TypeScript one hangs their start
  * under tsx.
  */
 import { syncBuiltinESMExports } from 'node:module';
+import timers from 'node:timers';
+import { promisify } from 'node:util';
 import workerThreads, { isMainThread } from 'node:worker_threads';
 
 const timeoutS = Number(process.env.TAP_TIMEOUT ?? 0);
@@ -24,11 +27,36 @@ if (isMainThread && timeoutS > 15) {
     /** @param {ConstructorParameters<typeof Original>} args */
     constructor(...args) {
       super(...args);
-      const where = (new Error().stack ?? '').split('\n').slice(2, 5).map((l) => l.trim().replace(/^at /, '')).join(' < ');
-      liveWorkers.set(this, `Worker ${args[1]?.name ?? ''} thread ${this.threadId}, made at ${where}`);
+      liveWorkers.set(this, `Worker ${args[1]?.name ?? ''} thread ${this.threadId}, made at ${where(3)}`);
       this.once('exit', () => liveWorkers.delete(this));
     }
   };
+  syncBuiltinESMExports();
+}
+
+/** @param {number} skip */
+const where = (skip) => (new Error().stack ?? '').split('\n').slice(skip, skip + 4).map((l) => l.trim().replace(/^at /, '')).join(' < ');
+
+/**
+ * Timers appear in Node's lists by type only ("Timeout"): every setTimeout and setInterval made after this preload
+ * is recorded with where it was set. The report names those still armed and ref'd (they hold the process); fired,
+ * cleared and unref'd ones are skipped then, and swept from the record as it grows.
+ * @type {Map<NodeJS.Timeout, string>}
+ */
+const liveTimers = new Map();
+if (isMainThread && timeoutS > 15) {
+  for (const name of /** @type {const} */ (['setTimeout', 'setInterval'])) {
+    const original = timers[name];
+    /** @type {any} */
+    const tracked = function (/** @type {any[]} */ ...args) {
+      const t = original.apply(this, /** @type {any} */ (args));
+      if (liveTimers.size >= 10_000) for (const k of liveTimers.keys()) if (/** @type {any} */ (k)._destroyed) liveTimers.delete(k);
+      liveTimers.set(t, `${name}(${args[1] ?? 0} ms) set at ${where(3)}`);
+      return t;
+    };
+    if (promisify.custom in original) tracked[promisify.custom] = /** @type {any} */ (original)[promisify.custom];
+    timers[name] = globalThis[name] = tracked;
+  }
   syncBuiltinESMExports();
 }
 
@@ -49,8 +77,9 @@ if (isMainThread && timeoutS > 15) {
   setTimeout(() => {
     // Undocumented but there since Node 0.x: getActiveResourcesInfo gives type names only.
     const handles = process._getActiveHandles?.() ?? [];
+    const armed = [...liveTimers].filter(([t]) => !(/** @type {any} */ (t))._destroyed && t.hasRef()).map(([, d]) => d);
     process.stderr.write(`hang report: still open ${timeoutS - 10} s after the start (${process.argv.at(-1)}):\n` +
-      `${[...handles.map(describe), ...liveWorkers.values()].map((d) => `  ${d}`).join('\n')}\n` +
+      `${[...handles.map(describe), ...liveWorkers.values(), ...armed].map((d) => `  ${d}`).join('\n')}\n` +
       `  resources: ${process.getActiveResourcesInfo().join(', ')}\n` +
       '  (native handles, such as uWebSockets.js sockets, appear in none of these)\n');
   }, (timeoutS - 10) * 1000).unref();
