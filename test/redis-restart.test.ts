@@ -3,7 +3,7 @@
  * of the signals that fire meanwhile cannot be claimed: they fail, their signals stay unacknowledged on
  * the journal, and the node's recovery consumer executes them once Redis is back, each once. The first of
  * them fail on the recovery consumer too and are retried there (BusMsg.retryIn): until 2026-11-22 a retry was a
- * delayed nak, and in 3 of 9 full-suite runs nats-server 2.9 never delivered one or two of them again. A private
+ * delayed nak, and in 4 of 13 full-suite runs nats-server 2.9 never delivered one or two of them again. A private
  * redis-server of this test's own (port and append-only file), so the shared one is not disturbed.
  */
 import { randomBytes } from 'node:crypto';

@@ -208,7 +208,7 @@ class JetStreamBus implements Bus {
     /**
      * retryIn() keeps the message here and hands it to the handler again after the delay (reported in progress
      * meanwhile), instead of a delayed nak. With naks, nats-server 2.9.10 sometimes never delivered the message
-     * again, nor counted it pending (3 of 9 full-suite runs: a Redis outage's signals never executed). Its pull
+     * again, nor counted it pending (4 of 13 full-suite runs: a Redis outage's signals never executed). Its pull
      * path takes a redelivery off its queue before looking for a pull that fits it, and our byte-bounded pulls
      * often have none. The server now redelivers only what a stopping consumer hands back, and after crashes.
      */
