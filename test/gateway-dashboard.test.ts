@@ -166,7 +166,13 @@ t.test('dashboard: sign up, upload a workflow, log in, live candles and signals,
 
   // The workflow's confirm action: a pending order with a countdown, and its signal in the feed.
   const row = page.locator('#confirmation-rows tr').first();
-  await row.waitFor();
+  await row.waitFor().catch((err: Error) => {
+    // Whether the node saw the crossing and made the pending order, or the page never heard of it (seen once in CI).
+    const st = node.supervisor.stats(INSTRUMENT);
+    throw new Error(`${err.message.split('\n')[0]} — the node: ${st.ticks} ticks (last bid ${st.last_bid}), ${st.signals} signals ` +
+      `(crossing level ${level}); confirmations ${JSON.stringify(node.trade!.confirmation.stats())}; trade path errors ${JSON.stringify(errors)}; ` +
+      `page ${JSON.stringify(problems)}; node warnings ${JSON.stringify(logs.filter((l) => Number(l.level) >= 40).slice(0, 5))}`);
+  });
   t.match(await row.locator('td').nth(0).textContent(), INSTRUMENT);
   t.match(await row.locator('.countdown').textContent(), /^\d+ s$/, 'a countdown to expiry');
   await page.waitForSelector('#signal-list li');
