@@ -29,6 +29,8 @@ const PULL_EXPIRES_MS = 2000;
  * the ack wait (30 s).
  */
 const HAND_BACK_MS = PULL_EXPIRES_MS + 500;
+/** A hold's delay that means: not to be retried here, hand it back to the server now (BusMsg.handBack). */
+const HAND_BACK = Infinity;
 /** A handler that threw gets its message again after this long (kept here, as retryIn does). */
 const THREW_RETRY_MS = 1000;
 
@@ -217,7 +219,7 @@ class JetStreamBus implements Bus {
     const retried = new Map<JsMsg, number>();
     const hold: Hold = (m, ms, deliveries) => {
       if (!durable) return;
-      if (closed) return handBack(m);
+      if (closed || ms === HAND_BACK) return handBack(m);
       held.set(m, setTimeout(() => {
         held.delete(m);
         retried.set(m, deliveries + 1);
@@ -441,7 +443,10 @@ class JetStreamBus implements Bus {
   }
 }
 
-/** Keeps a message in its consumer and hands it to the handler again in `ms`, its delivery `deliveries` + 1 (see consume()). */
+/**
+ * Keeps a message in its consumer and hands it to the handler again in `ms`, its delivery `deliveries` + 1, or (HAND_BACK)
+ * gives it back to the server (see consume()).
+ */
 type Hold = (m: JsMsg, ms: number, deliveries: number) => void;
 
 /** The consumer's view of a JetStream message; the stream sequence is parsed only when read. */
@@ -452,7 +457,7 @@ class JsBusMsg implements BusMsg {
   get seq(): number { return this.m.seq; }
   ack(): void { if (this.durable) this.m.ack(); }
   retryIn(ms: number): void { this.hold(this.m, ms, this.deliveries); }
-  handBack(): void { if (this.durable) this.m.nak(HAND_BACK_MS); }
+  handBack(): void { this.hold(this.m, HAND_BACK, this.deliveries); }
 }
 
 /**
@@ -460,7 +465,6 @@ class JsBusMsg implements BusMsg {
  * and the batch message's deliveries.
  */
 interface BatchState { n: number; retryMs: number; readonly deliveries: number; readonly hold: Hold }
-const HAND_BACK = Infinity;
 
 /**
  * One message of a batch: answered (acked or asked again) once; the batch is acked when the last part is, or
@@ -481,8 +485,6 @@ class PartBusMsg implements BusMsg {
     const b = this.batch;
     if (retryMs > b.retryMs) b.retryMs = retryMs;
     if (--b.n > 0 || !this.durable) return;
-    if (b.retryMs === HAND_BACK) this.m.nak(HAND_BACK_MS);
-    else if (b.retryMs >= 0) b.hold(this.m, b.retryMs, b.deliveries);
-    else this.m.ack();
+    if (b.retryMs >= 0) b.hold(this.m, b.retryMs, b.deliveries); else this.m.ack();
   }
 }
