@@ -14,6 +14,10 @@ import { promisify } from 'node:util';
 import workerThreads, { isMainThread } from 'node:worker_threads';
 
 const timeoutS = Number(process.env.TAP_TIMEOUT ?? 0);
+const reporting = isMainThread && timeoutS > 15;
+
+/** @param {number} skip */
+const where = (skip) => (new Error().stack ?? '').split('\n').slice(skip, skip + 4).map((l) => l.trim().replace(/^at /, '')).join(' < ');
 
 /**
  * Worker threads appear in neither list Node gives, yet keep the process alive: every Worker made after this
@@ -21,7 +25,14 @@ const timeoutS = Number(process.env.TAP_TIMEOUT ?? 0);
  * @type {Map<object, string>}
  */
 const liveWorkers = new Map();
-if (isMainThread && timeoutS > 15) {
+/**
+ * Timers appear in Node's lists by type only ("Timeout"): every setTimeout and setInterval made after this preload
+ * is recorded with where it was set. The report names those still armed and ref'd (they hold the process); fired,
+ * cleared and unref'd ones are skipped then, and swept from the record as it grows.
+ * @type {Map<NodeJS.Timeout, string>}
+ */
+const liveTimers = new Map();
+if (reporting) {
   const Original = workerThreads.Worker;
   workerThreads.Worker = class TrackedWorker extends Original {
     /** @param {ConstructorParameters<typeof Original>} args */
@@ -31,20 +42,6 @@ if (isMainThread && timeoutS > 15) {
       this.once('exit', () => liveWorkers.delete(this));
     }
   };
-  syncBuiltinESMExports();
-}
-
-/** @param {number} skip */
-const where = (skip) => (new Error().stack ?? '').split('\n').slice(skip, skip + 4).map((l) => l.trim().replace(/^at /, '')).join(' < ');
-
-/**
- * Timers appear in Node's lists by type only ("Timeout"): every setTimeout and setInterval made after this preload
- * is recorded with where it was set. The report names those still armed and ref'd (they hold the process); fired,
- * cleared and unref'd ones are skipped then, and swept from the record as it grows.
- * @type {Map<NodeJS.Timeout, string>}
- */
-const liveTimers = new Map();
-if (isMainThread && timeoutS > 15) {
   for (const name of /** @type {const} */ (['setTimeout', 'setInterval'])) {
     const original = timers[name];
     /** @type {any} */
@@ -73,7 +70,7 @@ function describe(h) {
   return name;
 }
 
-if (isMainThread && timeoutS > 15) {
+if (reporting) {
   setTimeout(() => {
     // Undocumented but there since Node 0.x: getActiveResourcesInfo gives type names only.
     const handles = process._getActiveHandles?.() ?? [];
