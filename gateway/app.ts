@@ -148,7 +148,7 @@ export async function startGateway(o: GatewayOptions = {}): Promise<Gateway> {
         closed = true;
         uWS.us_listen_socket_close(socket);
         sockets.closeAll();
-        hub.close();
+        await hub.close();
         await bus.flush().catch((err: Error) => log.warn({ err: err.message }, 'metering events not flushed'));
         for (const release of owned.reverse()) await release();
       },

@@ -1,21 +1,23 @@
 /**
  * NATS -> WebSocket fan-out. Prices: one core subscription to every price subject, decoded once per
  * tick (allocation-free TickReader) into the latest-quote book, then one JSON string sent to the
- * instrument's subscribers. Account channels: one subscription per (channel, account) while any of that
- * account's clients listens, so a message only ever reaches the account it belongs to.
+ * instrument's subscribers. Account channels: one JetStream ordered consumer per (channel, account) while any
+ * of that account's clients listens, so a message only ever reaches the account it belongs to. They read the
+ * journal, not core NATS: when the gateway's connection to NATS drops, the consumer resumes after the last event
+ * it delivered, so what was journaled meanwhile (a fill, a notification) still reaches the clients, in order.
+ * (Prices stay a core subscription: only the latest quote matters.)
  *
- * Scale-out: every gateway holds these subscriptions for its own clients only (the accounts it has in the
- * session map, see session-map.ts), on its own NATS connection, and core NATS gives each subscription each
- * message once. So a user's event reaches each of that user's connections exactly once, whichever gateway
+ * Scale-out: every gateway holds these consumers for its own clients only (the accounts it has in the
+ * session map, see session-map.ts), on its own NATS connection, and each consumer delivers each message once. So a user's event reaches each of that user's connections exactly once, whichever gateway
  * it is on, and no gateway receives the events of accounts it has no client for. There is no forwarding
  * between gateways and no queue group: the session map in Redis is for seeing connections, not for routing.
  */
-import type { Bus, BusSubscription } from '../../engine/bus/mod.ts';
+import type { Bus, BusConsumer, BusSubscription } from '../../engine/bus/mod.ts';
 import { decodeSignalEvent } from '../../engine/events/mod.ts';
 import { readNotification, readOrderUpdate, readPosition } from '../../engine/events/trade.ts';
 import { engineSignalOf } from '../../engine/node/journal.ts';
 import { TickReader } from '../../engine/node/feed.ts';
-import { Subjects } from '../../engine/switchboard/mod.ts';
+import { type StreamName, Subjects } from '../../engine/switchboard/mod.ts';
 import type { Logger } from 'pino';
 import type { Session } from './session.ts';
 
@@ -53,7 +55,13 @@ const SUBJECT: Record<AccountChannel, (account: string) => string> = {
   notifications: Subjects.notifications,
 };
 
-interface Feed { sub: BusSubscription; sessions: Set<Session> }
+/** The journal each channel's subject is in. */
+const STREAM: Record<AccountChannel, StreamName> = {
+  signals: 'SIGNALS', orders: 'ORDERS', confirmations: 'ORDERS', positions: 'PORTFOLIO', notifications: 'NOTIFY',
+};
+
+/** `ready` settles once the consumer exists: from then on every event journaled on the subject is delivered. */
+interface Feed { ready: Promise<BusConsumer>; sessions: Set<Session> }
 
 /** A price channel message, encoded once for every client it goes to (not by uWS in every send). */
 export function priceFrame(instrument: string, t: { timeMs: number; bid: number; ask: number; seq: number }): Buffer {
@@ -111,14 +119,18 @@ export class Hub implements PriceBook {
     if (set?.size === 0) this.#priceSessions.delete(instrument);
   }
 
-  subscribe(session: Session, channel: AccountChannel): void {
+  /**
+   * Resolves once the session gets every event of the channel from now on; rejects (and the session is not
+   * subscribed) when the consumer cannot be made, e.g. NATS is unreachable.
+   */
+  async subscribe(session: Session, channel: AccountChannel): Promise<void> {
     const account = session.principal.account;
     const key = `${channel}:${account}`;
     let feed = this.#feeds.get(key);
     if (feed === undefined) {
       const sessions = new Set<Session>();
       const decode = DECODE[channel];
-      const sub = this.#bus.subscribe(SUBJECT[channel](account), (m) => {
+      const ready = this.#bus.consume(STREAM[channel], SUBJECT[channel](account), (m) => {
         let payload: unknown;
         try {
           payload = decode(m.data);
@@ -130,10 +142,18 @@ export class Hub implements PriceBook {
         const msg = JSON.stringify({ channel, data: payload });
         // Account channels are never dropped (only prices are conflated).
         for (const s of sessions) s.sendReliable(msg);
-      });
-      this.#feeds.set(key, (feed = { sub, sessions }));
+      }, { deliver: 'new' });
+      const made: Feed = { ready, sessions };
+      this.#feeds.set(key, (feed = made));
+      ready.catch(() => { if (this.#feeds.get(key) === made) this.#feeds.delete(key); });
     }
     feed.sessions.add(session);
+    try {
+      await feed.ready;
+    } catch (err) {
+      feed.sessions.delete(session);
+      throw err;
+    }
   }
 
   unsubscribe(session: Session, channel: AccountChannel): void {
@@ -142,9 +162,14 @@ export class Hub implements PriceBook {
     if (feed === undefined) return;
     feed.sessions.delete(session);
     if (feed.sessions.size === 0) {
-      feed.sub.unsubscribe();
       this.#feeds.delete(key);
+      this.#stop(key, feed);
     }
+  }
+
+  #stop(key: string, feed: Feed): Promise<void> {
+    return feed.ready.then((c) => c.close(), () => undefined)
+      .catch((err: Error) => this.#log.warn({ feed: key, err: err.message }, 'closing a channel consumer failed'));
   }
 
   /** Forgets a closed client everywhere. */
@@ -157,10 +182,12 @@ export class Hub implements PriceBook {
     session.channels.clear();
   }
 
-  close(): void {
+  /** Stops every subscription; resolves once the channel consumers are closed. */
+  async close(): Promise<void> {
     this.#prices.unsubscribe();
-    for (const f of this.#feeds.values()) f.sub.unsubscribe();
+    const stopping = [...this.#feeds].map(([key, feed]) => this.#stop(key, feed));
     this.#feeds.clear();
     this.#priceSessions.clear();
+    await Promise.all(stopping);
   }
 }

@@ -73,7 +73,15 @@ export function mountWebSocket(app: TemplatedApp, deps: GatewayDeps, hub: Hub): 
         if (req.op === 'subscribe' && !session.channels.has(key)) {
           session.channels.add(key);
           if (channel === 'prices') hub.subscribePrices(session, req.instrument!);
-          else hub.subscribe(session, channel);
+          else {
+            try {
+              await hub.subscribe(session, channel);
+            } catch (err) {
+              session.channels.delete(key);
+              throw new PipstreamError('PS_SERVICE_UNAVAILABLE', `the ${channel} channel could not be opened: ${(err as Error).message}`,
+                { service: 'nats', channel }, { cause: err });
+            }
+          }
           meter.count({ account: p.account, kind: 'ws_subscription', what: key, user: p.userId });
           // Acknowledged once the session map has it, so what the client was told matches what the map shows.
           await deps.sessions.setChannels(session.id, session.channels);

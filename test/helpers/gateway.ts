@@ -40,10 +40,14 @@ export function anotherGateway(t: Test, first: TestGateway, options: Partial<Gat
   return gatewayOn(t, first.sql, options);
 }
 
-/** A gateway on `sql`'s schema with its own Redis and NATS connections and rate-limit prefix; closed with the test. */
+/**
+ * A gateway on `sql`'s schema with its own Redis and NATS connections and rate-limit prefix; closed with the test.
+ * With `options.bus`, on that bus instead (the caller closes it).
+ */
 async function gatewayOn(t: Test, sql: Sql, options: Partial<GatewayOptions>): Promise<TestGateway> {
   const redis = await connectRedis(redisUrl());
-  const bus = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  const own = options.bus === undefined;
+  const bus = options.bus ?? await connectBus({ kind: 'jetstream', url: natsUrl() });
   const gw = await startGateway({
     port: 0, host: '127.0.0.1', sql, redis, bus, jwtSecret: randomBytes(32),
     rateLimit: { prefix: `pstest:${randomBytes(4).toString('hex')}:`, ...options.rateLimit },
@@ -52,7 +56,7 @@ async function gatewayOn(t: Test, sql: Sql, options: Partial<GatewayOptions>): P
   });
   t.teardown(async () => {
     await withTimeout(gw.close(), CLOSE_MS, 'closing the gateway');
-    await withTimeout(bus.close(), CLOSE_MS, 'closing the gateway\'s bus');
+    if (own) await withTimeout(bus.close(), CLOSE_MS, 'closing the gateway\'s bus');
     if (redis.status !== 'end') await withTimeout(redis.quit(), CLOSE_MS, 'closing the gateway\'s Redis');
   });
   return { gw, sql, redis, bus, ...httpClient(gw.port) };
