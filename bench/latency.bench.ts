@@ -206,7 +206,9 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Starts bench/latency-node.ts and resolves once it consumes PRICES; `output()` is what it printed so far. */
 async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string; wallToMonoMs: number }> {
-  const child = spawn(process.execPath, [...(process.env.PS_NODE_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.PS_NODE_PROF] : []), '--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
+  // PS_NODE_ARGS: extra Node options for the node's process, to profile it (`--cpu-prof --cpu-prof-dir=DIR`, `--heap-prof`, `--trace-gc`).
+  const extra = process.env.PS_NODE_ARGS?.split(/\s+/).filter((a) => a !== '') ?? [];
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   await new Promise<void>((resolve, reject) => {
