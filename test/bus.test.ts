@@ -412,6 +412,36 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.same(rest, Array.from({ length: N - 1 }, (_, i) => i + 1), 'the next consumer gets every one of the rest');
       t.ok(ms < 10_000, `soon, not after the 30 s ack wait (${ms} ms)`);
     });
+
+    t.test('close() while messages are on the wire: they go back to the server, and the next consumer gets them in seconds, not after the ack wait', async (t) => {
+      const subj = subject(Subjects.notifications(token('WI')), 'NOTIFY');
+      const N = 500;
+      for (let i = 0; i < N; i++) bus.publishAsync(subj, enc.encode(`m${i}`), `${subj}:${i}`);
+      await bus.flush();
+      const durable = token('wi');
+      durables.push([Streams.NOTIFY.name, durable]);
+      let closing: Promise<void> | null = null;
+      const first: string[] = [];
+      // The server sends the whole pull at once. The first message's handler closes the consumer and then holds the
+      // thread, so the others are already here, read but not yet dispatched, when the close begins. Before the
+      // drain (2026-11-22) the close dropped them, and they waited out the 30 s ack wait.
+      const c = await bus.consume('NOTIFY', subj, (m) => {
+        first.push(dec.decode(m.data));
+        m.ack();
+        if (closing !== null) return;
+        closing = c.close();
+        for (const until = performance.now() + 200; performance.now() < until;);
+      }, { durable });
+      while (closing === null) await new Promise((r) => setTimeout(r, 5));
+      await closing;
+      t.same(first, ['m0'], 'only the first was handled');
+      const t0 = Date.now();
+      const unique = (g: BusMsg[]) => new Set(g.map((m) => dec.decode(m.data)));
+      const got = await collect(bus, 'NOTIFY', subj, (g) => unique(g).size === N - 1, { durable }, 20_000);
+      const ms = Date.now() - t0;
+      t.equal(unique(got).size, N - 1, 'the next consumer gets every one of the rest');
+      t.ok(ms < 10_000, `within ${ms} ms (the ack wait is 30 s)`);
+    });
   }
 
   t.test('a handler that returns a promise holds back the next message until it settles', async (t) => {
