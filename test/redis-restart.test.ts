@@ -75,7 +75,8 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
   t.ok(failed > 0, `orders failed while their claims could not be made (${failed})`);
   // Each failure names Redis: the order records' writes, and the paper book's checkpoints meanwhile.
   const redisDown = (e: string) => /^PS_(SERVICE_UNAVAILABLE|TIMEOUT): Redis: order record/.test(e) || /^PS_BOOK_CHECKPOINT: .* to Redis: /.test(e);
-  t.ok(errors.some((e) => e.startsWith('PS_SERVICE_UNAVAILABLE: Redis: order records')), 'the failed orders were reported as Redis being unavailable');
+  // Refused (the connection is down) or timed out (on a loaded machine a command may time out first).
+  t.ok(errors.some((e) => /^PS_(SERVICE_UNAVAILABLE|TIMEOUT): Redis: order record/.test(e)), 'the failed orders were reported as Redis being unavailable');
   t.same(errors.filter((e) => !redisDown(e)), [], 'every failure reported names Redis');
 
   await server.start(); // on its append-only file

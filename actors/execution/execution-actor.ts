@@ -109,8 +109,11 @@ export interface ExecutionActor {
    * malformed one dead-lettered): for a node that reads SIGNALS once for all its actors.
    */
   deliver(msg: BusMsg): Promise<void>;
-  /** Signals acked so far, and how many of them were duplicates of an executed signal. */
-  stats(): { acked: number; duplicates: number; failed: number };
+  /**
+   * The consumer's signals so far: acked (of which `duplicates` of an executed signal, `skipped` not orders and
+   * `foreign` of accounts this actor does not trade) and failed (retried later).
+   */
+  stats(): { acked: number; duplicates: number; skipped: number; foreign: number; failed: number };
   /** The account's risk budget (null without limits for it). */
   riskOf(account: string): AccountRisk | null;
   /**
@@ -296,7 +299,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
   let flushScheduled = false;
   /** Claim calls awaiting Redis (at most CLAIMS_IN_FLIGHT): signals arriving meanwhile gather into the next wave. */
   let claiming = 0;
-  const counts = { acked: 0, duplicates: 0, failed: 0 };
+  const counts = { acked: 0, duplicates: 0, skipped: 0, foreign: 0, failed: 0 };
   let stopped = false;
 
   function limitsFor(account: string): AccountLimits | null {
@@ -720,6 +723,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if ('skip' in s) {
       msg.ack();
       counts.acked++;
+      counts.skipped++;
       return;
     }
     if ('poison' in s) {
@@ -734,6 +738,7 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     if (!owns(s.account)) {
       msg.ack();
       counts.acked++;
+      counts.foreign++;
       return;
     }
     // Executed here already (in memory, then journaled): the recovery consumer brings every such signal back.
