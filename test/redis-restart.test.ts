@@ -58,6 +58,18 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
     },
   });
   await node.consumePrices(INSTRUMENT, 'new', { source });
+  // For the diagnosis of a signal never placed: what the recovery consumer handed execution of it, and how it ended.
+  const recovery = new Map<string, string[]>();
+  const ids = new Set(executes.map((s) => s.id));
+  const deliver = node.trade!.execution.deliver;
+  node.trade!.execution.deliver = (m) => {
+    const id = decodeSignalEvent(m.data).signal?.id ?? '';
+    if (!ids.has(id)) return deliver(m);
+    const trail = recovery.get(id) ?? [];
+    recovery.set(id, trail);
+    trail.push(`delivery ${m.deliveries}`);
+    return deliver(m).then(() => { trail.push('handled'); }, (err: Error) => { trail.push(`threw ${err.message}`); throw err; });
+  };
 
   await publishTicks(bus, INSTRUMENT, source, batchesOf(ticks, 0, HALF), 0);
   t.ok(await waitFor(() => node.supervisor.stats(INSTRUMENT).ticks === HALF, 60_000), 'the first half processed');
@@ -115,6 +127,7 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
     });
     const records = await Promise.all(missing.map(async (id) =>
       `${id}: record ${await redis.get(`pipstream:order:${id}`)}, ${journaled.has(id) ? '' : 'not '}on SIGNALS, journal [${trail.get(id)!.join(', ')}], ` +
+      `recovery [${recovery.get(id)?.join(', ') ?? 'never delivered'}], ` +
       `errors [${errors.filter((e) => e.includes(id)).join('; ')}]`));
     const jsm = await jetstreamManager(bus.nats!);
     const ci = await jsm.consumers.info(Streams.SIGNALS.name, `${source}-recovery`).catch((e: Error) => e.message);
@@ -125,7 +138,6 @@ t.test('a trading node rides out a Redis restart: the orders that could not be c
   t.ok(allFilled, `a fill journaled for every execute signal (${fills.size} of ${executes.length})${why}`);
   await o.close();
   t.same([...fills].filter(([, n]) => n !== 1), [], 'each once');
-  const ids = new Set(executes.map((s) => s.id));
   t.same([...fills.keys()].filter((id) => !ids.has(id)), [], 'for execute signals only');
 
   // The paper book's checkpoints failed while Redis was down; the next one holds every fill.
