@@ -24,6 +24,18 @@ const ACK_WAIT_MS = 30_000;
  */
 const PULL_EXPIRES_MS = 2000;
 /**
+ * Messages one consumer's pulls ask for. nats-server cuts a connection with more than 64 MiB waiting for it (a
+ * slow consumer), dropping every request in flight on it: pulls of 1,000 journal batches of up to 64 KiB were that
+ * much whenever a handler held the event loop. 64 batches are 4 MiB at most, so a dozen consumers on one
+ * connection stay under it. Not bounded by bytes (as from 2026-11-22 05:00 to 13:30): nats.js then refills a pull
+ * with the bytes just read, a request too small for the next journal batch ends with a 409 "message size exceeds
+ * maxbytes", and nats.js (with a callback, as here) pulls again only when heartbeats are missed. In the
+ * persistence-lag bench (2,000 orders/s for 8 s) its three consumers got 737 such 409s and stood still for seconds:
+ * ORDERS lag p50 1,000-4,000 events, every row written 2-5 s after the last order. Counted in messages: no 409,
+ * lag p50 42-72 events, every row within 35-65 ms.
+ */
+const PULL_MESSAGES = 64;
+/**
  * A message handed back by a stopping consumer is redelivered after this delay: sooner, the server could hand it
  * to that consumer's pull, still open at the server though nobody reads it any more, and it would be lost to
  * the ack wait (30 s).
@@ -211,7 +223,7 @@ class JetStreamBus implements Bus {
      * retryIn() keeps the message here and hands it to the handler again after the delay (reported in progress
      * meanwhile), instead of a delayed nak. With naks, nats-server 2.9.10 sometimes never delivered the message
      * again, nor counted it pending (4 of 13 full-suite runs: a Redis outage's signals never executed). Its pull
-     * path takes a redelivery off its queue before looking for a pull that fits it, and our byte-bounded pulls
+     * path takes a redelivery off its queue before looking for a pull that fits it, and the byte-bounded pulls we had then
      * often have none. The server now redelivers only what a stopping consumer hands back, and after crashes.
      */
     const held = new Map<JsMsg, NodeJS.Timeout>();
@@ -303,7 +315,7 @@ class JetStreamBus implements Bus {
       }
     };
     const messages = await consumer.consume({
-      max_bytes: this.pullBytes(),
+      max_messages: PULL_MESSAGES,
       // Idle, a consumer renews its pull every PULL_EXPIRES_MS and gets a heartbeat every half of it.
       expires: PULL_EXPIRES_MS,
       callback: arrive,
@@ -336,18 +348,6 @@ class JetStreamBus implements Bus {
     };
     this.consumers.add(handle);
     return handle;
-  }
-
-  /**
-   * What one consumer's pulls may ask for, in bytes. nats-server cuts a connection with more than 64 MiB
-   * waiting for it (a slow consumer), dropping every request in flight on it: a pull counted in messages
-   * (1,000 journal batches of up to 64 KiB) was that much whenever a handler held the event loop. Bounded by
-   * bytes, a dozen consumers on one connection stay under it. Four of the server's largest messages: the
-   * client asks for more once three quarters have arrived, and the rest of a pull must fit a whole message
-   * (or the pull stalls until heartbeats are missed).
-   */
-  private pullBytes(): number {
-    return 4 * (this.nats.info?.max_payload ?? 1024 * 1024);
   }
 
   async durableResumeSeq(stream: StreamName, durable: string): Promise<number | null> {
