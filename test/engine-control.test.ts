@@ -1,6 +1,6 @@
 import t from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
-import { EventType, encodeInstrumentRegisteredEvent, encodeTickEvent, makeEnvelope } from '../engine/events/mod.ts';
+import { EventType, encodeInstrumentRegisteredEvent, encodeTickEvent, encodeWorkflowChangedEvent, makeEnvelope } from '../engine/events/mod.ts';
 import { PipstreamNode } from '../engine/node/node.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { SnapshotHeader, STATE_LAYOUT_VERSION } from '../engine/memory/layout.ts';
@@ -8,7 +8,8 @@ import { connectRedis } from '../engine/store/mod.ts';
 import { decodeCheckpoint, loadCheckpoint } from '../engine/supervisor/mod.ts';
 import { checkpointKey } from '../engine/supervisor/checkpoint.ts';
 import { capturingLogger, fixtureWorkflow, OANDA_FILE, pushRange, sleep, ticksOf, waitFor } from './helpers/engine.ts';
-import { probes, redisUrl, requireService } from './helpers/services.ts';
+import { natsUrl, probes, redisUrl, requireService } from './helpers/services.ts';
+import { tcpCut } from './helpers/tcp-cut.ts';
 
 t.test('instrument.registered starts an actor and its live price consumer; logs carry the correlation id', async (t) => {
   const bus = await connectBus({ kind: 'embedded' });
@@ -18,7 +19,7 @@ t.test('instrument.registered starts an actor and its live price consumer; logs 
   const node = new PipstreamNode({ bus, logger: capturingLogger(logs), onSignal: (s) => signals.push(s.node_id) });
   t.teardown(async () => { await node.stop(); await bus.close(); });
   await node.putWorkflows([fixtureWorkflow('price-cross-1.3850.json', { instruments: ['NZD_USD'] })]);
-  node.listenControl({ live: true });
+  await node.listenControl({ live: true });
 
   const envelope = makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED, { correlationId: 'corr-register-1' });
   bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({ envelope, instrumentRegistered: { instrument: 'NZD_USD' } }));
@@ -42,10 +43,11 @@ t.test('instrument.registered starts an actor and its live price consumer; logs 
 
 t.test('a bad control message is logged with its code and changes nothing', async (t) => {
   const bus = await connectBus({ kind: 'embedded' });
+  await bus.ensureStreams();
   const logs: Array<Record<string, unknown>> = [];
   const node = new PipstreamNode({ bus, logger: capturingLogger(logs) });
   t.teardown(async () => { await node.stop(); await bus.close(); });
-  node.listenControl();
+  await node.listenControl();
   const envelope = makeEnvelope(EventType.EVENT_TYPE_INSTRUMENT_REGISTERED, { correlationId: 'corr-bad' });
   bus.publishCore(Subjects.instrumentRegistered, encodeInstrumentRegisteredEvent({ envelope, instrumentRegistered: { instrument: 'eur-usd' } }));
   bus.publishCore(Subjects.instrumentRegistered, new Uint8Array([0xff, 0xff, 0xff]));
@@ -77,4 +79,39 @@ t.test('checkpointEvery copies actor state to Redis in the background', async (t
   const other = Buffer.from(bytes.toString('latin1').replace(`"layout":${STATE_LAYOUT_VERSION},`, `"layout":${STATE_LAYOUT_VERSION + 1},`), 'latin1');
   t.not(other.toString('latin1'), bytes.toString('latin1'), 'the layout version is in the checkpoint');
   t.throws(() => decodeCheckpoint(other), { code: 'PS_CHECKPOINT_INVALID' });
+});
+
+t.test('a workflow change announced while the node is cut off from NATS is swapped in once it is back', async (t) => {
+  if (!(await requireService(t, 'nats', probes.nats))) return;
+  const relay = await tcpCut(t, natsUrl());
+  const bus = await connectBus({ kind: 'jetstream', url: relay.url, timeoutMs: 3000 });
+  const announcer = await connectBus({ kind: 'jetstream', url: natsUrl() });
+  await announcer.ensureStreams();
+  const logs: Array<Record<string, unknown>> = [];
+  const node = new PipstreamNode({ bus, logger: capturingLogger(logs), services: false });
+  t.teardown(async () => { await node.stop(); await bus.close(); await announcer.close(); });
+  const statuses: string[] = [];
+  void (async () => { for await (const s of bus.nats!.status()) statuses.push(s.type); })();
+  await node.addInstrument('EUR_USD');
+  await node.listenControl();
+  const account = `cut-${process.pid}-${Date.now().toString(36)}`;
+  const announce = (version: number) => {
+    const doc = { ...fixtureWorkflow('price-cross-1.3850.json', { account }), version };
+    announcer.publishCore(Subjects.workflowChanged(account), encodeWorkflowChangedEvent({
+      envelope: makeEnvelope(EventType.EVENT_TYPE_WORKFLOW_CHANGED),
+      workflowChanged: { account, workflowId: doc.id, version, documentJson: JSON.stringify(doc), active: true },
+    }));
+  };
+  const swapped = () => logs.filter((l) => l.msg === 'workflow swapped in' && l.account === account).map((l) => l.version);
+
+  announce(1);
+  t.ok(await waitFor(() => swapped().length === 1, 10_000), 'version 1 swapped in');
+  relay.cut();
+  t.ok(await waitFor(() => statuses.includes('disconnect'), 10_000), 'the node saw its connection drop');
+  announce(2);
+  announce(3);
+  await announcer.flush();
+  relay.restore();
+  t.ok(await waitFor(() => swapped().length === 3, 30_000), `swapped in once back (${JSON.stringify(swapped())})`);
+  t.same(swapped(), [1, 2, 3], 'each version once, in order');
 });

@@ -127,7 +127,7 @@ t.test('node control path: workflow.changed swaps the workflow; invalid document
   const signals: EngineSignal[] = [];
   const node = new PipstreamNode({ bus, logger: capturingLogger(logs), onSignal: (s) => signals.push(s) });
   t.teardown(async () => { await node.stop(); await bus.close(); });
-  node.listenControl();
+  await node.listenControl();
   await node.addInstrument(INSTRUMENT);
   await node.putWorkflows([priceV1()]);
   const stats = () => node.supervisor.stats(INSTRUMENT);

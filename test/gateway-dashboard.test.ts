@@ -93,7 +93,7 @@ t.test('dashboard: sign up, upload a workflow, log in, live candles and signals,
     onError: (e) => errors.push(`${e.code}: ${e.message}`),
   });
   await node.consumePrices(INSTRUMENT, 'new', { source });
-  node.listenControl();
+  await node.listenControl();
   await bus.nats!.flush();
 
   // The trader uploads the workflow through the gateway; the node takes it from workflow.changed.

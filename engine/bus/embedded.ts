@@ -249,6 +249,8 @@ export class EmbeddedBus implements Bus {
   }
 
   publishCore(subject: string, data: Uint8Array): void {
+    // As in NATS: a stream whose subjects match captures a core publish too.
+    for (const s of this.streams.values()) if (s.matchers.some((m) => m(subject))) return void this.store(subject, data, '');
     this.deliverCore(subject, data, undefined);
   }
 

@@ -162,7 +162,7 @@ export interface BusOptions {
   /** Max age of stored messages. Default 7 days (0 = unlimited). */
   maxAgeMs?: number;
   /**
-   * Size bound per stream, in bytes, replacing the switchboard's default (engine/switchboard: 10.25 GiB in
+   * Size bound per stream, in bytes, replacing the switchboard's default (engine/switchboard: 10.3125 GiB in
    * all). The server reserves the sum from its JetStream storage; the oldest messages go first. Default: env
    * PIPSTREAM_STREAM_MAX_BYTES (engine/config).
    */

@@ -179,7 +179,7 @@ export async function runRunCommand(argv: string[]): Promise<number> {
     });
     if (live !== null) closers.set('OANDA price stream', () => live.stop());
     // A newly registered instrument: its actor starts, and a live feed streams it too.
-    node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
+    await node.listenControl({ live: true, onInstrument: () => live?.setInstruments(node.supervisor.instruments) });
     node.checkpointEvery(CHECKPOINT_EVERY_MS);
     const trade = broker === null ? null : redis === null ? (say('no Redis: orders off (signals only)'), null) : await node.startTrading({
       // Budget slots for every instrument the node runs or the limits whitelist (ones registered later get theirs then).

@@ -210,10 +210,11 @@ export class PipstreamNode {
    * its live price consumer when `live`; `onInstrument` then hears of it, e.g. for a live feed to
    * stream it) unless it runs already, `workflow.changed.<account>` validates
    * and hot-swaps a workflow version. Bad control messages are logged with their
-   * error code and change nothing.
+   * error code and change nothing. Read from the CONTROL stream, from now on, one at a time in order: an
+   * announcement made while this node was cut off from NATS is handled once it is back (core NATS dropped it).
    */
-  listenControl(opts: { live?: boolean; onInstrument?: (instrument: string) => void } = {}): void {
-    const reg = this.#onControl(Subjects.instrumentRegistered, 'instrument.registered', async (data, _subject, log) => {
+  async listenControl(opts: { live?: boolean; onInstrument?: (instrument: string) => void } = {}): Promise<void> {
+    await this.#onControl(Subjects.instrumentRegistered, 'instrument.registered', async (data, _subject, log) => {
       const instrument = decodeInstrumentRegisteredEvent(data).instrumentRegistered?.instrument ?? '';
       if (this.supervisor.instruments.includes(instrument)) return;
       const { warm } = await this.addInstrument(instrument);
@@ -221,7 +222,7 @@ export class PipstreamNode {
       opts.onInstrument?.(instrument);
       log.info({ instrument, warm }, 'instrument actor started');
     });
-    const wf = this.#onControl(Subjects.allWorkflowChanges, 'workflow.changed', async (data, subject, log) => {
+    await this.#onControl(Subjects.allWorkflowChanges, 'workflow.changed', async (data, subject, log) => {
       const ev = decodeWorkflowChangedEvent(data).workflowChanged;
       if (ev === null || ev === undefined) throw new PipstreamError('PS_WORKFLOW_INVALID', 'workflow.changed without a payload');
       if (ev.active === false) return this.removeWorkflow(ev.account ?? '', ev.workflowId ?? '');
@@ -238,19 +239,22 @@ export class PipstreamNode {
       await this.putWorkflows([doc]);
       log.info({ account: doc.account, workflow: doc.id, version: doc.version }, 'workflow swapped in');
     });
-    this.#unsubscribe.push(() => reg.unsubscribe(), () => wf.unsubscribe());
   }
 
-  /** A control subscription whose handling is logged with the event's correlation id; a failure changes nothing and is logged with its code. */
-  #onControl(subject: string, what: string, handle: (data: Uint8Array, subject: string, log: Logger) => Promise<void>) {
-    return this.bus.subscribe(subject, (m) => {
+  /**
+   * A control consumer (stopped with the node) whose handling is logged with the event's correlation id; a failure
+   * changes nothing and is logged with its code. The next announcement waits for the one being handled.
+   */
+  async #onControl(subject: string, what: string, handle: (data: Uint8Array, subject: string, log: Logger) => Promise<void>): Promise<void> {
+    const consumer = await this.bus.consume('CONTROL', subject, (m) => {
       let log = this.#log;
-      void (async () => {
+      return (async () => {
         const env = decodeEnvelope(m.data);
         log = this.#log.child({ correlation_id: env.correlationId, event_id: env.eventId });
         await handle(m.data, m.subject, log);
       })().catch((err: Error & { code?: string }) => log.error({ code: err.code ?? 'PS_BAD_ARGUMENT', err: err.message }, `${what} rejected`));
-    });
+    }, { deliver: 'new' });
+    this.#consumers.push(consumer);
   }
 
   /**

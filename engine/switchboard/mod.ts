@@ -9,7 +9,7 @@ export const Streams = {
   // these streams: JetStream refuses overlapping stream subjects.
   // Every stream is bounded by size as well as age, oldest dropped first: the server reserves each
   // stream's bytes, so a busy stream can never fill its store and make every other stream refuse
-  // publishes. PostgreSQL is the archive; the sizes sum to 10.25 GiB (BusOptions.streamMaxBytes).
+  // publishes. PostgreSQL is the archive; the sizes sum to 10.3125 GiB (BusOptions.streamMaxBytes).
   // Ticks are the bulk of the journal (~550 bytes each stored).
   PRICES: { name: 'PRICES', subjects: ['prices.forex.*'], maxBytes: 4 * GiB },
   SIGNALS: { name: 'SIGNALS', subjects: ['workflow.signals.*'], maxBytes: GiB },
@@ -24,6 +24,9 @@ export const Streams = {
   BILLING: { name: 'BILLING', subjects: ['billing.events.*'], maxBytes: GiB / 4 },
   EXTERNAL: { name: 'EXTERNAL', subjects: ['events.geo.raw', 'events.weather.raw', 'events.news.raw'], maxBytes: GiB / 4 },
   DISRUPTIONS: { name: 'DISRUPTIONS', subjects: ['disruption.events'], maxBytes: GiB / 8 },
+  // Control announcements (a workflow version, an instrument registered): nodes read them from the stream, so
+  // one that was disconnected when an announcement went out still gets it once it is back, and in order.
+  CONTROL: { name: 'CONTROL', subjects: ['workflow.changed.*', 'instrument.registered'], maxBytes: GiB / 16 },
   DEAD_LETTERS: {
     name: 'DEAD_LETTERS',
     subjects: ['prices.forex.*.dlq', 'workflow.signals.*.dlq', 'risk.decisions.*.dlq', 'orders.lifecycle.*.dlq',
