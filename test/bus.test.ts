@@ -380,13 +380,21 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       t.same(seen, [1], 'handled once, on its first delivery');
     });
 
-    t.test('close(): messages held back behind a busy handler go back to the server, so the next consumer gets them at once', async (t) => {
-      const subj = subject(Subjects.notifications(token('CL')), 'NOTIFY');
-      const N = 50;
-      for (let i = 0; i < N; i++) bus.publishAsync(subj, enc.encode(`m${i}`), `${subj}:${i}`);
+    /** A NOTIFY subject holding `n` messages `m0`, `m1`, ..., and a name for a durable on it (deleted after the suite). */
+    const backlog = async (tag: string, n: number) => {
+      const subj = subject(Subjects.notifications(token(tag)), 'NOTIFY');
+      for (let i = 0; i < n; i++) bus.publishAsync(subj, enc.encode(`m${i}`), `${subj}:${i}`);
       await bus.flush();
-      const durable = token('cl');
+      const durable = token(tag.toLowerCase());
       durables.push([Streams.NOTIFY.name, durable]);
+      return { subj, durable };
+    };
+    /** The distinct payloads of what a consumer got (JetStream may deliver one twice; consumers dedupe). */
+    const unique = (g: BusMsg[]) => new Set(g.map((m) => dec.decode(m.data)));
+
+    t.test('close(): messages held back behind a busy handler go back to the server, so the next consumer gets them at once', async (t) => {
+      const N = 50;
+      const { subj, durable } = await backlog('CL', N);
       let release!: () => void;
       const held = new Promise<void>((r) => (release = r));
       const first: string[] = [];
@@ -405,7 +413,6 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       const t0 = Date.now();
       // At least once (JetStream may deliver one twice; consumers dedupe), in no set order: the handed-back ones
       // come a moment after the ones never delivered.
-      const unique = (g: BusMsg[]) => new Set(g.map((m) => dec.decode(m.data)));
       const got = await collect(bus, 'NOTIFY', subj, (g) => unique(g).size === N - 1, { durable }, 10_000);
       const ms = Date.now() - t0;
       const rest = [...unique(got)].map((w) => Number(w.slice(1))).sort((a, b) => a - b);
@@ -414,12 +421,8 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
     });
 
     t.test('close() while messages are on the wire: they go back to the server, and the next consumer gets them in seconds, not after the ack wait', async (t) => {
-      const subj = subject(Subjects.notifications(token('WI')), 'NOTIFY');
       const N = 500;
-      for (let i = 0; i < N; i++) bus.publishAsync(subj, enc.encode(`m${i}`), `${subj}:${i}`);
-      await bus.flush();
-      const durable = token('wi');
-      durables.push([Streams.NOTIFY.name, durable]);
+      const { subj, durable } = await backlog('WI', N);
       let closing: Promise<void> | null = null;
       const first: string[] = [];
       // The server sends the whole pull at once. The first message's handler closes the consumer and then holds the
@@ -436,7 +439,6 @@ function suite(t: Test, kind: 'jetstream' | 'embedded'): void {
       await closing;
       t.same(first, ['m0'], 'only the first was handled');
       const t0 = Date.now();
-      const unique = (g: BusMsg[]) => new Set(g.map((m) => dec.decode(m.data)));
       const got = await collect(bus, 'NOTIFY', subj, (g) => unique(g).size === N - 1, { durable }, 20_000);
       const ms = Date.now() - t0;
       t.equal(unique(got).size, N - 1, 'the next consumer gets every one of the rest');

@@ -10,9 +10,8 @@ import { createServer } from 'node:net';
 import t, { type Test } from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
 import { REPO_ROOT } from '../engine/config/mod.ts';
-import { orderUpdateMessage } from '../engine/events/trade.ts';
 import { WS_PATH } from '../gateway/mod.ts';
-import { httpClient, wsClient } from './helpers/gateway.ts';
+import { httpClient, orderEvent, wsClient } from './helpers/gateway.ts';
 import { migratedSchemaUrl, natsUrl, probes, requireService } from './helpers/services.ts';
 
 /** A free TCP port (the kernel's pick; released just before the gateway binds it). */
@@ -54,12 +53,6 @@ async function gatewayProcess(t: Test, env: Record<string, string>): Promise<Gat
   return { child, port, exited };
 }
 
-function order(account: string, orderId: string, state: 'SUBMITTED' | 'FILLED') {
-  return orderUpdateMessage({ orderId, signalId: randomUUID(), account, instrument: 'EUR_USD', state, side: 'buy', units: 1000,
-    timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
-    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
-}
-
 const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
 
 t.test('two gateway processes: each connection gets each event once; a killed gateway takes only its own', async (t) => {
@@ -89,7 +82,7 @@ t.test('two gateway processes: each connection gets each event once; a killed ga
 
   const ids = Array.from({ length: 20 }, () => randomUUID());
   const publish = async (id: string, state: 'SUBMITTED' | 'FILLED') => {
-    const m = order(a.account, id, state);
+    const m = orderEvent(a.account, { orderId: id, state });
     await bus.publish(m.subject, m.data, { msgId: m.msgId });
   };
   for (const id of ids) await publish(id, 'SUBMITTED');

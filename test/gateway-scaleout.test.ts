@@ -7,9 +7,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import t from 'tap';
 import { encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
-import { orderUpdateMessage } from '../engine/events/trade.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
-import { anotherGateway, testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
+import { anotherGateway, orderEvent, testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
 
 /** Channel messages, not the replies to requests (which carry an id). */
 const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
@@ -17,14 +16,8 @@ const isPrice = (m: any) => m.channel === 'prices' && !('id' in m);
 
 const connect = (g: TestGateway, token: string) => wsClient(g, token, 10_000);
 
-function order(account: string, orderId: string, state: 'SUBMITTED' | 'FILLED') {
-  return orderUpdateMessage({ orderId, signalId: randomUUID(), account, instrument: 'EUR_USD', state, side: 'buy', units: 1000,
-    timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
-    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
-}
-
 /** The msgId is `<orderId>:<state>`. */
-const orderIdOf = (m: ReturnType<typeof order>) => m.msgId.split(':')[0]!;
+const orderIdOf = (m: ReturnType<typeof orderEvent>) => m.msgId.split(':')[0]!;
 
 /** Polls until `check` holds or the deadline passes (then the last value is returned for the assertion). */
 async function until<T>(get: () => Promise<T>, check: (v: T) => boolean, ms: number): Promise<T> {
@@ -82,7 +75,7 @@ t.test('two gateways: exactly-once delivery per connection, a session map across
   // A's order updates journaled the way the execution actor does, then prices; last, one order of B's.
   const ids = Array.from({ length: 20 }, () => randomUUID());
   for (const id of ids) {
-    const m = order(a.account, id, 'SUBMITTED');
+    const m = orderEvent(a.account, { orderId: id, state: 'SUBMITTED' });
     await g1.bus.publish(m.subject, m.data, { msgId: m.msgId });
   }
   const ticks = 10;
@@ -92,9 +85,9 @@ t.test('two gateways: exactly-once delivery per connection, a session map across
   }
   // A sentinel per subject, published last from the same connection: NATS keeps one publisher's order, so
   // once a client has it, anything this test published before it on that subject has been delivered too.
-  const lastA = order(a.account, randomUUID(), 'FILLED');
+  const lastA = orderEvent(a.account, { state: 'FILLED' });
   await g1.bus.publish(lastA.subject, lastA.data, { msgId: lastA.msgId });
-  const bOrder = order(b.account, randomUUID(), 'FILLED');
+  const bOrder = orderEvent(b.account, { state: 'FILLED' });
   await g1.bus.publish(bOrder.subject, bOrder.data, { msgId: bOrder.msgId });
 
   for (const [name, c] of [['gateway 1', a1], ['gateway 2', a2]] as const) {

@@ -4,24 +4,15 @@
  * the gateway is back, in order and each once. The gateway reaches NATS through a relay the test cuts; the
  * publisher and the server stay up.
  */
-import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
 import { connectBus } from '../engine/bus/mod.ts';
 import { withTimeout } from '../engine/errors/mod.ts';
-import { orderUpdateMessage } from '../engine/events/trade.ts';
-import { testGateway, wsClient } from './helpers/gateway.ts';
+import { waitFor } from './helpers/engine.ts';
+import { orderEvent, testGateway, wsClient } from './helpers/gateway.ts';
 import { CLOSE_MS, natsUrl, probes, requireService } from './helpers/services.ts';
 import { tcpCut } from './helpers/tcp-cut.ts';
 
 const isOrder = (m: any) => m.channel === 'orders' && !('id' in m);
-
-function order(account: string, units: number) {
-  return orderUpdateMessage({
-    orderId: randomUUID(), signalId: randomUUID(), account, instrument: 'EUR_USD', state: 'FILLED', side: 'buy', units, timeMs: Date.now(),
-    broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null, slippagePips: null,
-    bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null,
-  });
-}
 
 /** A gateway whose NATS connection goes through a relay the test can cut, and a publisher that is never cut. */
 async function setUp(t: Test) {
@@ -42,14 +33,11 @@ async function setUp(t: Test) {
   const client = await wsClient(g, user.access_token, 30_000);
   t.teardown(() => client.ws.terminate());
   const publish = async (units: number) => {
-    const m = order(user.account, units);
+    const m = orderEvent(user.account, { units });
     await publisher.publish(m.subject, m.data, { msgId: m.msgId });
   };
   const until = async (what: string, ok: () => boolean, ms = 15_000) => {
-    for (const end = Date.now() + ms; !ok();) {
-      if (Date.now() > end) throw new Error(`${what}: not within ${ms} ms (bus statuses: ${statuses.join(', ')})`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    if (!(await waitFor(ok, ms))) throw new Error(`${what}: not within ${ms} ms (bus statuses: ${statuses.join(', ')})`);
   };
   return { relay, client, publish, until, statuses };
 }

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import WebSocket from 'ws';
 import { encodeTickEvent, EventType, makeEnvelope } from '../engine/events/mod.ts';
-import { orderUpdateMessage } from '../engine/events/trade.ts';
 import { Subjects } from '../engine/switchboard/mod.ts';
 import { WS_CLOSE_SLOW_CONSUMER, WS_PATH } from '../gateway/mod.ts';
-import { testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
+import { orderEvent, testGateway, type TestGateway, wsClient } from './helpers/gateway.ts';
 
 /** A unique instrument per test run: other tests and nodes may publish EUR_USD on the same NATS. */
 const instrument = () => `X${randomUUID().replace(/[^a-f]/g, '').slice(0, 2).toUpperCase().padEnd(2, 'A')}_${'QWERTYUIOPASDFGHJKLZXCVBNM'.split('').sort(() => Math.random() - 0.5).slice(0, 3).join('')}`;
@@ -62,9 +61,7 @@ t.test('protocol: request ids, structured errors, ping, isolation of account cha
 
   // An order of B reaches B only.
   const orderId = randomUUID();
-  const m = orderUpdateMessage({ orderId, signalId: randomUUID(), account: b.account, instrument: 'EUR_USD', state: 'FILLED', side: 'buy', units: 1000,
-    timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null, takeProfitPrice: null,
-    slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
+  const m = orderEvent(b.account, { orderId });
   g.bus.publishCore(m.subject, m.data);
   const got = await cb.next(isOrder);
   t.equal(got.data.orderId, orderId);
@@ -122,10 +119,7 @@ t.test('a burst of prices and orders published together reaches a fast client wh
     g.bus.publishCore(Subjects.price(inst), tick(inst, seq, 1.1 + seq * 1e-7));
     want.push(`p${seq}`);
     if (seq % 10 === 0) {
-      const orderId = randomUUID();
-      const m = orderUpdateMessage({ orderId, signalId: randomUUID(), account: a.account, instrument: inst, state: 'SUBMITTED', side: 'buy',
-        units: seq, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
-        takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
+      const m = orderEvent(a.account, { instrument: inst, state: 'SUBMITTED', units: seq });
       g.bus.publishCore(m.subject, m.data);
       want.push(`o${seq}`);
     }
@@ -149,9 +143,7 @@ t.test('orders are never dropped: a client too slow for them is closed with a cl
   socket.pause();
   const closed = new Promise<[number, string]>((resolve) => c.ws.on('close', (code, reason) => resolve([code, reason.toString()])));
   for (let i = 0; i < 60_000; i++) {
-    const m = orderUpdateMessage({ orderId: randomUUID(), signalId: randomUUID(), account: a.account, instrument: 'EUR_USD', state: 'SUBMITTED', side: 'buy',
-      units: 1000, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
-      takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null, takeProfitPips: null, brokerTransactionId: null });
+    const m = orderEvent(a.account, { state: 'SUBMITTED' });
     g.bus.publishCore(m.subject, m.data);
   }
   await g.bus.nats!.flush();

@@ -2,13 +2,14 @@
  * A gateway on an ephemeral port against the real NATS, Redis and PostgreSQL, with a throwaway schema
  * (all migrations applied) and its own rate-limit key prefix; torn down with the test.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Test } from 'tap';
 import WebSocket from 'ws';
 import { connectBus, type Bus } from '../../engine/bus/mod.ts';
 import { applyMigrations, connectPostgres, connectRedis, type Redis, type Sql } from '../../engine/store/mod.ts';
 import { startGateway, type Gateway, type GatewayOptions, WS_PATH } from '../../gateway/mod.ts';
 import { withTimeout } from '../../engine/errors/mod.ts';
+import { type OrderUpdateFields, orderUpdateMessage } from '../../engine/events/trade.ts';
 import { CLOSE_MS, databaseUrl, natsUrl, probes, redisUrl, requireService, throwawaySchema } from './services.ts';
 
 export interface TestGateway {
@@ -126,4 +127,14 @@ export async function wsClient(g: { gw: { port: number } }, token: string, defau
       return r;
     },
   };
+}
+
+/** A paper buy's order update on `account`'s ORDERS subject, as execution journals it: the gateway tests' order event. */
+export function orderEvent(account: string, o: Partial<Pick<OrderUpdateFields, 'orderId' | 'instrument' | 'state' | 'units'>> = {}) {
+  return orderUpdateMessage({
+    orderId: o.orderId ?? randomUUID(), signalId: randomUUID(), account, instrument: o.instrument ?? 'EUR_USD', state: o.state ?? 'FILLED', side: 'buy',
+    units: o.units ?? 1000, timeMs: Date.now(), broker: 'paper', price: 1.1, reason: null, riskLimit: null, riskValue: null, stopLossPrice: null,
+    takeProfitPrice: null, slippagePips: null, bid: 1.1, ask: 1.1001, expiresMs: null, workflowId: 'w', workflowVersion: 1, stopLossPips: null,
+    takeProfitPips: null, brokerTransactionId: null,
+  });
 }
