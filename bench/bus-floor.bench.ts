@@ -11,6 +11,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import * as hdr from 'hdr-histogram-js';
 import { connectBus } from '../engine/bus/mod.ts';
 import { Streams, Subjects } from '../engine/switchboard/mod.ts';
+import { sendOpenLoop } from './open-loop.ts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const rate = arg('--rate', 1000), seconds = arg('--seconds', 5), reps = arg('--reps', 3);
@@ -19,7 +20,7 @@ const bus = await connectBus({ kind: 'jetstream', name: 'pipstream-bus-floor' })
 await bus.ensureStreams();
 const subject = Subjects.price(`FLOOR_${process.pid}`);
 
-/** Sends `rate`/s for `seconds` (timer-paced: several per wake when late) and records send -> arrival. */
+/** Sends `rate`/s for `seconds` (open loop, bench/open-loop.ts) and records send -> arrival. */
 async function run(path: 'jetstream' | 'core'): Promise<Record<string, number>> {
   const n = Math.round(rate * seconds);
   const sentAt = new Float64Array(n);
@@ -35,21 +36,12 @@ async function run(path: 'jetstream' | 'core'): Promise<Record<string, number>> 
     : await bus.consume('PRICES', subject, (m) => onData(m.data), { deliver: 'new' }).then((c) => () => c.close());
   await bus.nats!.flush();
   const start = performance.now() + 5;
-  let next = 0;
-  await new Promise<void>((resolve) => {
-    const wake = () => {
-      while (next < n && start + (next * 1000) / rate <= performance.now()) {
-        const d = new Uint8Array(96);
-        new DataView(d.buffer).setUint32(0, next);
-        sentAt[next] = performance.now();
-        if (path === 'core') bus.publishCore(`${subject}.core`, d);
-        else bus.publishAsync(subject, d, `floor:${process.pid}:${path}:${start}:${next}`);
-        next++;
-      }
-      if (next >= n) return resolve();
-      setTimeout(wake, Math.max(0, start + (next * 1000) / rate - performance.now()));
-    };
-    setTimeout(wake, 5);
+  await sendOpenLoop(n, rate, start, (i) => {
+    const d = new Uint8Array(96);
+    new DataView(d.buffer).setUint32(0, i);
+    sentAt[i] = performance.now();
+    if (path === 'core') bus.publishCore(`${subject}.core`, d);
+    else bus.publishAsync(subject, d, `floor:${process.pid}:${path}:${start}:${i}`);
   });
   for (let i = 0; i < 200 && got < n; i++) await new Promise((r) => setTimeout(r, 10));
   await stop();

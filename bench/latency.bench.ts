@@ -41,6 +41,7 @@ import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
 import { monoMs } from './mono-clock.ts';
+import { sendOpenLoop } from './open-loop.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
 
 const FILE = fileURLToPath(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url));
@@ -300,27 +301,16 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const subject = Subjects.price(INSTRUMENT);
     // The ingest path's own encoder (engine/node/feed.ts), so the feed costs what it costs in production.
     const encoder = new TickEncoder(INSTRUMENT, source);
-    const periodMs = 1000 / rate;
-    let next = 0, backpressured = 0;
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        const now = performance.now();
-        while (next < n && start + next * periodMs <= now) {
-          const i = next++;
-          const due = start + i * periodMs;
-          const data = encoder.encode(ticks.time[i], ticks.bid[i], ticks.ask[i], i);
-          scheduled[i] = due;
-          sentAt[i] = performance.now();
-          if (!feed.publishAsync(subject, data, tickMsgId(source, INSTRUMENT, i))) backpressured++;
-          if (due >= measureFrom) recordMs(lag, sentAt[i] - due);
-        }
-        if (next >= n) return resolve();
-        // libuv timers have 1 ms resolution: that lateness is charged to the latency (see publisherLag).
-        setTimeout(wake, Math.max(0, start + next * periodMs - performance.now()));
-      };
-      start = performance.now() + 5;
-      measureFrom = start + WARMUP_S * 1000;
-      setTimeout(wake, 5);
+    let backpressured = 0;
+    start = performance.now() + 5;
+    measureFrom = start + WARMUP_S * 1000;
+    // The feed's timer lateness is charged to the latency (see publisherLag).
+    await sendOpenLoop(n, rate, start, (i, due) => {
+      const data = encoder.encode(ticks.time[i], ticks.bid[i], ticks.ask[i], i);
+      scheduled[i] = due;
+      sentAt[i] = performance.now();
+      if (!feed.publishAsync(subject, data, tickMsgId(source, INSTRUMENT, i))) backpressured++;
+      if (due >= measureFrom) recordMs(lag, sentAt[i] - due);
     });
     const sendSeconds = (sentAt[n - 1] - sentAt[0]) / 1000;
 
@@ -385,22 +375,12 @@ async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number,
     await sup.addInstrument(INSTRUMENT);
     await sup.setWorkflows(INSTRUMENT, gridWorkflows(levels, `engine-${rate}`, 'bench-engine'));
     const start = performance.now() + 5;
-    const periodMs = 1000 / rate;
     measureFrom = start + WARMUP_S * 1000;
-    let next = 0;
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        while (next < n && start + next * periodMs <= performance.now()) {
-          const i = next++;
-          due[i] = start + i * periodMs;
-          pushedAt[i] = performance.now();
-          sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
-          sup.wake(INSTRUMENT);
-        }
-        if (next >= n) return resolve();
-        setTimeout(wake, Math.max(0, start + next * periodMs - performance.now()));
-      };
-      setTimeout(wake, 5);
+    await sendOpenLoop(n, rate, start, (i, dueAt) => {
+      due[i] = dueAt;
+      pushedAt[i] = performance.now();
+      sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
+      sup.wake(INSTRUMENT);
     });
     await sup.drain(INSTRUMENT);
   } finally {
