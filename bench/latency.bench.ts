@@ -5,13 +5,13 @@
  *   feed connection --publishAsync TickEvent--> JetStream PRICES --ordered pull consumer--> PipstreamNode
  *   (instrument actor worker) --publishAsync SignalEvent--> workflow.signals.<run account> --core sub--> here
  *
- * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. A
- * timer loop publishes, each time it wakes, every tick that is due. The signal subscriber takes the
+ * Tick i (real EUR_USD ticks from the most active stretch of the file) is due at S_i = start + i/rate. The
+ * feed (bench/open-loop.ts) publishes, each time its metronome thread wakes it, every tick that is due. The signal subscriber takes the
  * SignalEvent's tick_seq and records now - S_seq for the first signal of each tick (hdr-histogram-js, µs),
  * and (`made`) the SignalEvent's envelope time - S_seq: when the node made the signal, before the journal's leg
  * back to this reader (the node's clock placed on this one through bench/mono-clock.ts).
  * The feed never waits for an answer, so a stall is measured by every tick queued behind it, and timing
- * from S_i (not from the actual send) charges the feed's own timer lateness too: HdrHistogram's
+ * from S_i (not from the actual send) charges the feed's own lateness too: HdrHistogram's
  * coordinated-omission correction, made for closed-loop clients, would count those ticks twice, and it
  * records latency/interval values per sample (at 10,000/s with latencies of seconds, hundreds of
  * millions), which stalled the bench for minutes.
@@ -85,11 +85,11 @@ export interface RateResult {
   signals: number;
   /** Ticks that should have fired but whose signal had not arrived DRAIN_TIMEOUT_MS after the last send. */
   missingSignalTicks: number;
-  /** Recorded ticks (after warm-up) that fired: from the time the tick was due to its answer (charges the feed's timer lateness too). */
+  /** Recorded ticks (after warm-up) that fired: from the time the tick was due to its answer (charges the feed's lateness too). */
   latency: LatencyStats;
   /** From the actual send instead: hides the feed's own lateness; for comparison only. */
   fromSend: LatencyStats;
-  /** Actual send - scheduled send, every recorded tick: how far the timer loop fell behind. */
+  /** Actual send - scheduled send, every recorded tick: how far the feed fell behind. */
   publisherLag: LatencyStats;
   /**
    * From the time the tick was due to when the node made its answer: the answer's envelope time, on the machine's
@@ -304,7 +304,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     let backpressured = 0;
     start = performance.now() + 5;
     measureFrom = start + WARMUP_S * 1000;
-    // The feed's timer lateness is charged to the latency (see publisherLag).
+    // The feed's own lateness is charged to the latency (see publisherLag).
     await sendOpenLoop(n, rate, start, (i, due) => {
       const data = encoder.encode(ticks.time[i], ticks.bid[i], ticks.ask[i], i);
       scheduled[i] = due;
@@ -349,7 +349,7 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
 /**
  * The engine alone, no bus: ticks pushed into the actor's ring at the offered rate in this process,
  * latency to the signal's delivery by the supervisor (worker wake, rules, signal ring, pump), from the
- * tick's due time (the feed's 1 ms timers charged, as in the bus modes) and from its push (the engine's
+ * tick's due time (the feed's lateness charged, as in the bus modes) and from its push (the engine's
  * own). Polling for the due time instead (setImmediate) made every tick leave on time but allocated an
  * Immediate per turn: the garbage collections it caused stalled the signals' delivery (p99 7 ms).
  */
