@@ -84,8 +84,9 @@ function orderOf(f: Fixture, s: { id: string; timeMs: number }, over: Partial<Or
 
 /** Signal ids carry the tag, so the teardown finds their Redis keys. */
 /** `madeAtMs`: the envelope's ingest time (wall clock), default the tick time. */
-function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number; madeAtMs?: number } = {}): { id: string; data: Uint8Array; timeMs: number } {
-  const timeMs = BASE_MS + i * 1000;
+function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask?: number; madeAtMs?: number; timeMs?: number; expiryS?: number } = {}):
+  { id: string; data: Uint8Array; timeMs: number } {
+  const timeMs = over.timeMs ?? BASE_MS + i * 1000;
   const id = `${deterministicEventId(timeMs, f.tag, 'signal', i)}-${f.tag}`;
   f.ids.add(id);
   const data = encodeSignalEvent({
@@ -93,7 +94,7 @@ function signal(f: Fixture, i: number, over: { units?: number; bid?: number; ask
     signal: {
       id, account: f.account, workflowId: 'wf', workflowVersion: 1, nodeId: 'act', triggerNodeId: 'trg', instrument: INSTRUMENT,
       mode: SignalMode.SIGNAL_AUTO_EXECUTE, timeMs, price: 1.1, bid: over.bid ?? 1.1, ask: over.ask ?? 1.1001, side: Side.SIDE_BUY,
-      units: over.units ?? 1000, stopLossPips: 20, tickSeq: i,
+      units: over.units ?? 1000, stopLossPips: 20, tickSeq: i, expiryS: over.expiryS,
     },
   });
   return { id, data, timeMs };
@@ -340,6 +341,43 @@ t.test('max_signal_age_ms: a signal that reaches execution too late is RISK_REJE
   t.match(outcome(fresh.id), { state: 'FILLED' });
   t.match(f.decisions.filter((d) => !d.approved), [{ reason: 'SIGNAL_STALE', limit: 2000 }, { reason: 'SIGNAL_STALE', limit: 2000 }],
     'both decisions journaled on RISK with the limit');
+});
+
+t.test('a time in force (expiry_s): an order decided after it is RISK_REJECTED ORDER_EXPIRED with its age, whatever the limits', async (t) => {
+  const f = await fixture(t);
+  if (!f) return;
+  const broker = new CountingBroker(new PaperBroker());
+  // No limits for the account: the time in force is the order's own, not a risk limit.
+  const a = await start(f, broker);
+  const now = wallMs();
+
+  const late = await a.execute(orderOf(f, signal(f, 40), { timeMs: now - 5000, timeInForceMs: 1000 }));
+  t.equal(late.state, 'RISK_REJECTED');
+  t.match(late.events[0], { reason: 'ORDER_EXPIRED', riskLimit: 1000 });
+  t.ok(late.events[0]!.riskValue! >= 5000, `its age is journaled (${late.events[0]!.riskValue} ms)`);
+  t.equal(broker.calls.length, 0, 'nothing sent to the broker');
+  t.equal((await a.execute(orderOf(f, signal(f, 41), { timeMs: now - 500, timeInForceMs: 30_000 }))).state, 'FILLED', 'within it: filled');
+
+  // Through the consumer: the signal's expiry_s, from its time_ms.
+  const expired = signal(f, 42, { timeMs: now - 61_000, madeAtMs: now, expiryS: 60 });
+  const current = signal(f, 43, { timeMs: now, madeAtMs: now, expiryS: 60 });
+  const before = f.events.length;
+  await f.bus.publish(Subjects.signals(f.account), expired.data);
+  await f.bus.publish(Subjects.signals(f.account), current.data);
+  await until('both settled', () => f.events.length >= before + 3);
+  const outcome = (id: string) => f.events.filter((e) => e.signalId === id).at(-1);
+  t.match(outcome(expired.id), { state: 'RISK_REJECTED', reason: 'ORDER_EXPIRED', riskLimit: 60_000 });
+  t.match(outcome(current.id), { state: 'FILLED' });
+  t.match(f.decisions.filter((d) => !d.approved), [{ reason: 'ORDER_EXPIRED', limit: 1000 }, { reason: 'ORDER_EXPIRED', limit: 60_000 }],
+    'both refusals journaled on RISK with the time in force');
+  t.equal(broker.calls.length, 2);
+
+  const bad = orderSignalFromEngine({
+    id: 'x', type: 'SIGNAL_AUTO_EXECUTE', instrument: INSTRUMENT, time_ms: now, workflow_id: 'manual', workflow_version: 0, node_id: 'n', trigger_node_id: 't',
+    account: f.account, price: 1.1, bid: 1.1, ask: 1.1001, side: 'buy', units: 1000, stop_loss_pips: null, take_profit_pips: null, cooldown_s: null,
+    expiry_s: -1, tick_seq: 1, tradeable: true, risk_check: null,
+  });
+  t.match(bad, { poison: /expiry_s -1/ }, 'a time in force that is not a positive number is a poison message');
 });
 
 t.test('alerts are acked without an order; an undecodable message goes to the dead letters', async (t) => {

@@ -50,7 +50,9 @@ t.test('manual orders of accounts without workflows execute on the node serving 
     await node.consumePrices(INSTRUMENT, 'new', { source });
     return { node, trade };
   };
-  const first = await startNode(`manual-${tag}-1`);
+  // A restarted node keeps its id, and so its SIGNALS durable: it resumes where it stopped.
+  const nodeId = `manual-${tag}`;
+  const first = await startNode(nodeId);
   let firstStopped = false;
   t.teardown(async () => { if (!firstStopped) await withTimeout(first.node.stop(), CLOSE_MS, 'stopping the node'); });
   const after = await g.register(`after-${tag}@example.com`);
@@ -76,10 +78,11 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   // The gateway takes an order once it has a price; the node's actor sees the same ticks.
   const ticks = await ticksOf(OANDA_FILE);
   await publishTicks(bus, INSTRUMENT, source, batchesOf(ticks, 0, 200), 0);
-  const order = async (user: { account: string; access_token: string }, side: 'buy' | 'sell', units: number) => {
+  const order = async (user: { account: string; access_token: string }, side: 'buy' | 'sell', units: number, expiryS?: number) => {
+    const body = { instrument: INSTRUMENT, side, units, stop_loss_pips: 50, ...(expiryS === undefined ? {} : { expiry_s: expiryS }) };
     for (const deadline = Date.now() + WAIT_MS; ;) {
-      const r = await g.call('POST', `/v1/accounts/${user.account}/orders`, { token: user.access_token, body: { instrument: INSTRUMENT, side, units, stop_loss_pips: 50 } });
-      if (r.status === 202) return r.body as { signal_id: string; order_id: string };
+      const r = await g.call('POST', `/v1/accounts/${user.account}/orders`, { token: user.access_token, body });
+      if (r.status === 202) return r.body as { signal_id: string; order_id: string; expires_at: string };
       if (r.status !== 409 || Date.now() > deadline) throw new Error(`order answered ${r.status}: ${JSON.stringify(r.body)}`);
       await new Promise((w) => setTimeout(w, 50));
     }
@@ -95,7 +98,14 @@ t.test('manual orders of accounts without workflows execute on the node serving 
       side: Side.SIDE_BUY, units: 1000, tickSeq: 10, tradeable: true,
     },
   }));
+  const placedAt = Date.now();
   const b1 = await order(before, 'buy', 1000);
+  const expiresIn = Date.parse(b1.expires_at) - placedAt;
+  t.ok(expiresIn >= 29_000 && expiresIn <= 31_000, `a manual order's time in force is 30 s unless the trader names one (expires_at ${b1.expires_at})`);
+  for (const expiry_s of [0, -5, 3601, 'soon']) {
+    const r = await g.call('POST', `/v1/accounts/${before.account}/orders`, { token: before.access_token, body: { instrument: INSTRUMENT, side: 'buy', units: 1, expiry_s } });
+    t.match(r, { status: 400, body: { error: { code: 'PS_BAD_REQUEST', message: /expiry_s/ } } }, `expiry_s ${JSON.stringify(expiry_s)} refused with its path`);
+  }
   await until('the first account\'s order filled', filled(before.account, b1.signal_id));
   t.pass('an account registered before the node started: its manual order filled');
   const a1 = await order(after, 'sell', 2500);
@@ -124,7 +134,10 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   // A restart: both paper books (stops included) are there at start, before any new order of theirs.
   await first.node.stop();
   firstStopped = true;
-  const second = await startNode(`manual-${tag}-2`);
+  // Meanwhile no node serves the accounts: an order with a 1 s time in force is refused once one is back, not traded late.
+  const late = await order(before, 'buy', 300, 1);
+  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(late.expires_at) + 200 - Date.now())));
+  const second = await startNode(nodeId);
   t.teardown(() => withTimeout(second.node.stop(), CLOSE_MS, 'stopping the second node'));
   t.match(second.trade.stats(), { checkpointsLoaded: 2 }, 'both books loaded from their checkpoints at start');
   t.match(second.trade.portfolio.positionsOf(before.account), [{ units: 1000 }]);
@@ -135,6 +148,9 @@ t.test('manual orders of accounts without workflows execute on the node serving 
   await until('an order after the resume filled', filled(after.account, a3.signal_id));
   await until('the position after the resume', holds(second.trade, after.account, -2000));
   t.pass('then it trades again: -2,500 + 500');
+  await until('the late order was refused', () => outcomes.get(before.account)!.some((u) => u.signalId === late.signal_id && u.state === 'RISK_REJECTED'));
+  t.match(outcomes.get(before.account)!.find((u) => u.signalId === late.signal_id && u.state === 'RISK_REJECTED'), { reason: 'ORDER_EXPIRED', riskLimit: 1000 },
+    'the order placed while no node ran, taken after its time in force: ORDER_EXPIRED');
   const b2 = await order(before, 'sell', 400);
   await until('an order after the restart filled', filled(before.account, b2.signal_id));
   await until('the position after the restart', holds(second.trade, before.account, 600));

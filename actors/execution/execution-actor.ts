@@ -159,11 +159,16 @@ export function orderSignalFromEngine(s: EngineSignal): OrderSignal | { skip: st
   if (pre !== null && !pre.approved && (pre.reason === null || !RISK_REASON_CODES.includes(pre.reason))) {
     return { poison: `signal ${s.id}: a risk check that rejected without a known reason (${String(pre.reason)})` };
   }
-  return {
+  const order: OrderSignal = {
     id: s.id, account: s.account, instrument: s.instrument, side: s.side, units, timeMs: s.time_ms, bid: s.bid, ask: s.ask,
     stopLossPips: s.stop_loss_pips, takeProfitPips: s.take_profit_pips, workflowId: s.workflow_id, workflowVersion: s.workflow_version,
     instrumentRisk: pre,
   };
+  if (s.expiry_s !== null) {
+    if (!(Number.isFinite(s.expiry_s) && s.expiry_s > 0)) return { poison: `signal ${s.id}: expiry_s ${s.expiry_s} is not a positive number of seconds` };
+    order.timeInForceMs = s.expiry_s * 1000;
+  }
+  return order;
 }
 
 /** The order-relevant part of a SIGNALS message, or a reason it is not one. */
@@ -373,6 +378,13 @@ export async function startExecutionActor(o: ExecutionActorOptions): Promise<Exe
     const a = limitsFor(signal.account);
     if (pre !== null && !pre.approved) {
       return { approved: false, reason: pre.reason, limit: pre.limit, value: pre.value, limitsJson: a?.limitsJson ?? '' };
+    }
+    // An order past its time in force is refused whatever the account's limits, before any budget is reserved.
+    const expired = signal.timeInForceMs !== undefined && wallMs() - signal.timeMs > signal.timeInForceMs;
+    if (expired) {
+      verdict.reject(RiskReason.ORDER_EXPIRED, signal.timeInForceMs!, Math.round(wallMs() - signal.timeMs));
+      const j = verdict.toJSON();
+      return { approved: false, reason: j.reason, limit: j.limit, value: j.value, limitsJson: a?.limitsJson ?? '' };
     }
     if (a === null) return { approved: true, reason: null, limit: null, value: null, limitsJson: '' };
     const signed = signal.side === 'buy' ? signal.units : -signal.units;

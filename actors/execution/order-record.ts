@@ -39,9 +39,14 @@ export interface OrderSignal {
   /**
    * When the signal was made (wall clock, ms, as `wallMs()`): its journal envelope's ingest time, or the
    * node's clock when an instrument actor handed it over. The account's max_signal_age_ms is checked
-   * against it; absent (confirmed and manual orders), the order has no signal age.
+   * against it; absent (a confirmed order, priced at the confirmation), the order has no signal age.
    */
   madeAtMs?: number;
+  /**
+   * The order's time in force (the signal's `expiry_s`, ms after timeMs): decided later, it is refused
+   * ORDER_EXPIRED. Absent: none (a workflow's order is decided on its tick; max_signal_age_ms bounds its delay).
+   */
+  timeInForceMs?: number;
 }
 
 /** One ORDERS state change of an execution-owned order (journaled as protobuf, see engine/events/trade.ts). */

@@ -17,7 +17,8 @@ export interface RiskLimits {
   /**
    * An auto-executed order is refused (SIGNAL_STALE) when execution decides on it more than this many ms
    * (wall clock) after its signal was made: a signal delayed by an outage (Redis, the broker, a restart)
-   * must not trade on a market that has moved on. Confirmed and manual orders have no signal age.
+   * must not trade on a market that has moved on. A confirmed order has no signal age (it is priced at the
+   * confirmation); a manual order's is from when the gateway journaled it, and it has a time in force too (ORDER_EXPIRED).
    */
   max_signal_age_ms?: number;
 }

@@ -14,6 +14,11 @@ export const RiskReason = {
   ACCOUNT_HALTED: 'ACCOUNT_HALTED',
   /** The signal reached execution later than max_signal_age_ms after it was made; `value` is its age (ms). */
   SIGNAL_STALE: 'SIGNAL_STALE',
+  /**
+   * The order's time in force ran out before execution decided on it (a manual order's `expiry_s`: say, no
+   * node served the account meanwhile); `limit` is the time in force and `value` the order's age, ms.
+   */
+  ORDER_EXPIRED: 'ORDER_EXPIRED',
 } as const;
 
 export type RiskReason = (typeof RiskReason)[keyof typeof RiskReason];

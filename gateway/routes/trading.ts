@@ -18,6 +18,13 @@ const limitOf = (q: URLSearchParams) => Math.min(Number(q.get('limit') ?? 100), 
 const list = (key: string) => ({ type: 'object', properties: { [key]: { type: 'array', items: { type: 'object' } } } });
 
 export const MANUAL_WORKFLOW = 'manual';
+/**
+ * A manual order's time in force when the trader names none, seconds: decided later (no node served the
+ * account meanwhile, an outage), it is refused ORDER_EXPIRED instead of trading on a market that has moved on.
+ */
+export const MANUAL_ORDER_EXPIRY_S = 30;
+/** The longest time in force a trader may give: an hour, as max_signal_age_ms. */
+const MAX_MANUAL_ORDER_EXPIRY_S = 3600;
 
 /** What the confirmation actor answers (actors/confirmation ConfirmReply). */
 interface ConfirmReply { ok: boolean; state: string | null; reason?: string; outcome?: unknown }
@@ -72,14 +79,17 @@ export function tradingRoutes(deps: GatewayDeps): RouteDef[] {
       body: { type: 'object', required: ['instrument', 'side', 'units'], additionalProperties: false, properties: {
         instrument: S.instrument, side: { enum: ['buy', 'sell'] }, units: { type: 'integer', minimum: 1, maximum: 100_000_000 },
         stop_loss_pips: { type: 'number', exclusiveMinimum: 0, maximum: 10_000 }, take_profit_pips: { type: 'number', exclusiveMinimum: 0, maximum: 10_000 },
+        expiry_s: { type: 'number', exclusiveMinimum: 0, maximum: MAX_MANUAL_ORDER_EXPIRY_S,
+          description: `time in force, seconds (default ${MANUAL_ORDER_EXPIRY_S}): not decided by then, the order is refused ORDER_EXPIRED` },
       } },
       response: { status: 202, description: 'accepted: follow it on the orders channel or GET the order', schema: { type: 'object' } },
       async handle(ctx) {
-        const b = ctx.body as { instrument: string; side: 'buy' | 'sell'; units: number; stop_loss_pips?: number; take_profit_pips?: number };
+        const b = ctx.body as { instrument: string; side: 'buy' | 'sell'; units: number; stop_loss_pips?: number; take_profit_pips?: number; expiry_s?: number };
         const quote = deps.prices.latest(b.instrument);
         if (quote === null) throw new PipstreamError('PS_CONFLICT', `no price for ${b.instrument} yet: is the instrument registered and quoted?`);
         const id = newEventId();
         const timeMs = Date.now();
+        const expiryS = b.expiry_s ?? MANUAL_ORDER_EXPIRY_S;
         await deps.bus.publish(Subjects.signals(ctx.params.account), encodeSignalEvent({
           envelope: makeEnvelope(EventType.EVENT_TYPE_SIGNAL, { eventId: id, sourceTsUs: timeMs * 1000 }),
           signal: {
@@ -87,9 +97,13 @@ export function tradingRoutes(deps: GatewayDeps): RouteDef[] {
             instrument: b.instrument, mode: SignalMode.SIGNAL_AUTO_EXECUTE, timeMs, price: b.side === 'buy' ? quote.ask : quote.bid,
             bid: quote.bid, ask: quote.ask, side: b.side === 'buy' ? Side.SIDE_BUY : Side.SIDE_SELL, units: b.units,
             stopLossPips: b.stop_loss_pips ?? 0, takeProfitPips: b.take_profit_pips ?? 0, tickSeq: quote.seq, tradeable: quote.ask >= quote.bid,
+            expiryS,
           },
         }), { msgId: id });
-        return { status: 202, body: { order_id: orderIdFor(id, timeMs), signal_id: id, bid: quote.bid, ask: quote.ask } };
+        return {
+          status: 202,
+          body: { order_id: orderIdFor(id, timeMs), signal_id: id, bid: quote.bid, ask: quote.ask, expires_at: new Date(timeMs + expiryS * 1000).toISOString() },
+        };
       },
     },
     {
