@@ -207,13 +207,23 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Starts bench/latency-node.ts and resolves once it consumes PRICES; `output()` is what it printed so far. */
 async function startNode(config: string): Promise<{ child: ChildProcess; output: () => string; wallToMonoMs: number }> {
-  // PS_NODE_ARGS: extra Node options for the node's process, to profile it (`--cpu-prof --cpu-prof-dir=DIR`, `--heap-prof`, `--trace-gc`).
+  // PS_NODE_ARGS: extra Node options for the node's process, to profile it (`--cpu-prof --cpu-prof-dir=DIR`, `--heap-prof`,
+  // `--trace-gc-nvp`: V8 prints on stdout, which is passed on to this process's stderr but for the node's own lines).
   const extra = process.env.PS_NODE_ARGS?.split(/\s+/).filter((a) => a !== '') ?? [];
   const child = spawn(process.execPath, [...extra, '--import', 'tsx', fileURLToPath(new URL('./latency-node.ts', import.meta.url)), config],
     { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
+  let line = '';
+  const own = /^(clock \S+|ready|trade-latency .*)$/;
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.includes('ready')) resolve(); });
+    child.stdout!.on('data', (d: Buffer) => {
+      const text = d.toString();
+      out += text;
+      const lines = (line + text).split('\n');
+      line = lines.pop()!;
+      for (const l of lines) if (!own.test(l)) process.stderr.write(`node: ${l}\n`);
+      if (out.includes('ready')) resolve();
+    });
     child.once('exit', (code) => reject(new PipstreamError('PS_SERVICE_UNAVAILABLE', `latency node exited (${code}) before it was ready`)));
   });
   const clock = /^clock (\S+)$/m.exec(out);

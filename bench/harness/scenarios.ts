@@ -262,6 +262,9 @@ const MADE_LABEL: Record<Mode, string> = {
 
 const latencyNeeds = (modes: readonly string[]): Service[] => (modes.includes('orders') ? ['nats', 'redis'] : ['nats']);
 
+/** How far a node's answer may seem to have been made after it arrived here (see latencyProblems). */
+const MADE_SLACK_US = 1000;
+
 const latencyProblems = (x: RateResult): string[] => {
   const at = `${x.mode} at ${x.rate}/s`;
   const out: string[] = [];
@@ -272,7 +275,9 @@ const latencyProblems = (x: RateResult): string[] => {
   if (x.mode !== 'orders' && x.missingSignalTicks !== 0) out.push(`${at}: ${x.missingSignalTicks} of ${x.expectedSignalTicks} expected ticks never answered`);
   if (!finitePositive(x.latency.p99Us)) out.push(`${at}: p99 ${x.latency.p99Us}`);
   // The node made each answer before it arrived here, and after the tick was due (one clock for both processes).
-  if (!(x.made.count === x.latency.count && x.made.p50Us > 0 && x.made.maxUs <= x.latency.maxUs)) {
+  // Within a millisecond: once in about fifteen smoke runs (2026-11-22) a node's clock line placed its times ~0.5 ms late
+  // for a whole run; the cause was not found. A broken mapping is off by far more (hours, for a wall clock taken as monotonic).
+  if (!(x.made.count === x.latency.count && x.made.p50Us > 0 && x.made.maxUs <= x.latency.maxUs + MADE_SLACK_US)) {
     out.push(`${at}: times the answers were made ${JSON.stringify({ count: x.made.count, p50: x.made.p50Us, max: x.made.maxUs })} ` +
       `do not fit the answers received (${x.latency.count}, max ${x.latency.maxUs} µs)`);
   }
