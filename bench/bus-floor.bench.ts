@@ -11,7 +11,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import * as hdr from 'hdr-histogram-js';
 import { connectBus } from '../engine/bus/mod.ts';
 import { Streams, Subjects } from '../engine/switchboard/mod.ts';
-import { sendOpenLoop } from './open-loop.ts';
+import { openLoop } from './open-loop.ts';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(name); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
 const rate = arg('--rate', 1000), seconds = arg('--seconds', 5), reps = arg('--reps', 3);
@@ -35,8 +35,9 @@ async function run(path: 'jetstream' | 'core'): Promise<Record<string, number>> 
     ? (() => { const s = bus.subscribe(`${subject}.core`, (m) => onData(m.data)); return async () => s.unsubscribe(); })()
     : await bus.consume('PRICES', subject, (m) => onData(m.data), { deliver: 'new' }).then((c) => () => c.close());
   await bus.nats!.flush();
-  const start = performance.now() + 5;
-  await sendOpenLoop(n, rate, start, (i) => {
+  const feed = await openLoop(n, rate);
+  const start = feed.start;
+  await feed.run((i) => {
     const d = new Uint8Array(96);
     new DataView(d.buffer).setUint32(0, i);
     sentAt[i] = performance.now();

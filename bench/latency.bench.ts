@@ -41,7 +41,7 @@ import { Supervisor } from '../engine/supervisor/mod.ts';
 import { Subjects, tickMsgId } from '../engine/switchboard/mod.ts';
 import { loadTickFile, type TickColumns } from '../engine/ticks/mod.ts';
 import { monoMs } from './mono-clock.ts';
-import { sendOpenLoop } from './open-loop.ts';
+import { openLoop } from './open-loop.ts';
 import { validateWorkflow, type Workflow } from '../engine/workflow/mod.ts';
 
 const FILE = fileURLToPath(new URL('../data/ticks/oanda-EUR_USD-2014-05.csv.gz', import.meta.url));
@@ -277,7 +277,6 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     const benchToMono = monoMs() - performance.now(), nodeToMono = node.wallToMonoMs;
     let madeAtMono = NaN;
     let signals = 0, signalTicks = 0;
-    let start = Infinity;
     let measureFrom = Infinity;
     const tickOf = mode === 'orders'
       ? (data: Uint8Array) => {
@@ -312,10 +311,10 @@ async function runRate(ticks: TickColumns, levels: number[], rate: number, secon
     // The ingest path's own encoder (engine/node/feed.ts), so the feed costs what it costs in production.
     const encoder = new TickEncoder(INSTRUMENT, source);
     let backpressured = 0;
-    start = performance.now() + 5;
-    measureFrom = start + WARMUP_S * 1000;
+    const feedClock = await openLoop(n, rate);
+    measureFrom = feedClock.start + WARMUP_S * 1000;
     // The feed's own lateness is charged to the latency (see publisherLag).
-    await sendOpenLoop(n, rate, start, (i, due) => {
+    await feedClock.run((i, due) => {
       const data = encoder.encode(ticks.time[i], ticks.bid[i], ticks.ask[i], i);
       scheduled[i] = due;
       sentAt[i] = performance.now();
@@ -384,9 +383,9 @@ async function runEngineOnly(ticks: TickColumns, levels: number[], rate: number,
   try {
     await sup.addInstrument(INSTRUMENT);
     await sup.setWorkflows(INSTRUMENT, gridWorkflows(levels, `engine-${rate}`, 'bench-engine'));
-    const start = performance.now() + 5;
-    measureFrom = start + WARMUP_S * 1000;
-    await sendOpenLoop(n, rate, start, (i, dueAt) => {
+    const feedClock = await openLoop(n, rate);
+    measureFrom = feedClock.start + WARMUP_S * 1000;
+    await feedClock.run((i, dueAt) => {
       due[i] = dueAt;
       pushedAt[i] = performance.now();
       sup.push(INSTRUMENT, ticks.time[i], ticks.bid[i], ticks.ask[i], i);
